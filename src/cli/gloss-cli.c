@@ -1,0 +1,3 @@
+/* gloss-cli.c — being written */
+
+#include "gloss-cli.h"

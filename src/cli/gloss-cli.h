@@ -1,0 +1,24 @@
+/* gloss-cli.h — the headless command line (--new, --export, --validate)
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <glib.h>
+
+G_BEGIN_DECLS
+
+/* Exit codes */
+#define GLOSS_EXIT_OK        0
+#define GLOSS_EXIT_BAD_INPUT 1
+#define GLOSS_EXIT_USAGE     2
+
+/* Returns TRUE when @argv asks for the command line (any of --new,
+ * --export, --validate, --help, --version) rather than the window. */
+gboolean gloss_cli_wants_command_line (int    argc,
+                                       char **argv);
+/* Runs the command line and returns the exit status. */
+int      gloss_cli_run                (int    argc,
+                                       char **argv);
+
+G_END_DECLS

@@ -1,0 +1,3 @@
+/* gloss-anchor.c — being written */
+
+#include "gloss.h"

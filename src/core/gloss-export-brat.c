@@ -1,0 +1,3 @@
+/* gloss-export-brat.c — being written */
+
+#include "gloss.h"

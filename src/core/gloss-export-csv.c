@@ -1,0 +1,3 @@
+/* gloss-export-csv.c — being written */
+
+#include "gloss.h"

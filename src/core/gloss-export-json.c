@@ -1,0 +1,3 @@
+/* gloss-export-json.c — being written */
+
+#include "gloss.h"

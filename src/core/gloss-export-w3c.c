@@ -1,0 +1,3 @@
+/* gloss-export-w3c.c — being written */
+
+#include "gloss.h"

@@ -1,0 +1,3 @@
+/* gloss-export.c — being written */
+
+#include "gloss.h"

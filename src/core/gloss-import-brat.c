@@ -1,0 +1,3 @@
+/* gloss-import-brat.c — being written */
+
+#include "gloss.h"

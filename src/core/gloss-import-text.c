@@ -1,0 +1,3 @@
+/* gloss-import-text.c — being written */
+
+#include "gloss.h"

@@ -1,0 +1,3 @@
+/* gloss-import.c — being written */
+
+#include "gloss.h"

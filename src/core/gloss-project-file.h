@@ -1,0 +1,44 @@
+/* gloss-project-file.h — reading and writing .gloss project files
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <gio/gio.h>
+
+#include "gloss-types.h"
+
+G_BEGIN_DECLS
+
+#define GLOSS_FORMAT_NAME    "gloss-project"
+#define GLOSS_FORMAT_VERSION 1
+
+/* Loads @file. Every problem is an error (GLOSS_ERROR) whose message names
+ * the file, the line:column or JSON path, and what is wrong. Annotations
+ * whose offsets disagree with their quotes are re-anchored (see
+ * gloss-anchor.h); the project then starts dirty. */
+GlossProject *gloss_project_load            (GFile        *file,
+                                             GError      **error);
+/* The same from memory; @display_name names the source in messages.
+ * @problems (nullable) receives every problem found, one message each, as
+ * `gloss --validate` prints them; the function fails if there is any. */
+GlossProject *gloss_project_load_bytes      (GBytes       *bytes,
+                                             const char   *display_name,
+                                             GPtrArray    *problems,
+                                             GError      **error);
+
+/* The file's bytes: pretty-printed UTF-8 JSON, stable key order,
+ * annotations in text order, a final newline. */
+GBytes       *gloss_project_serialize       (GlossProject *self);
+/* Writes atomically (a temporary file renamed over the old one, fsynced)
+ * and marks the project saved. */
+gboolean      gloss_project_save            (GlossProject *self,
+                                             GFile        *file,
+                                             GError      **error);
+/* Writes bytes from gloss_project_serialize() atomically; safe to call from
+ * any thread. */
+gboolean      gloss_write_file_atomically   (GFile        *file,
+                                             GBytes       *bytes,
+                                             GError      **error);
+
+G_END_DECLS

@@ -1,0 +1,3 @@
+/* gloss-project-load.c — being written */
+
+#include "gloss.h"

@@ -1,0 +1,3 @@
+/* gloss-project-save.c — being written */
+
+#include "gloss.h"

@@ -1,0 +1,30 @@
+/* gloss-relation.h — a typed link from one annotation to another
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include "gloss-types.h"
+
+G_BEGIN_DECLS
+
+#define GLOSS_TYPE_RELATION (gloss_relation_get_type ())
+G_DECLARE_FINAL_TYPE (GlossRelation, gloss_relation, GLOSS, RELATION, GObject)
+
+/* @id: NULL makes a new unique id. @from_id/@to_id are annotation ids,
+ * possibly in different documents. */
+GlossRelation *gloss_relation_new      (const char    *id,
+                                        const char    *type,
+                                        const char    *from_id,
+                                        const char    *to_id);
+const char    *gloss_relation_get_id   (GlossRelation *self);
+const char    *gloss_relation_get_type_name (GlossRelation *self);
+void           gloss_relation_set_type_name (GlossRelation *self,
+                                             const char    *type);
+const char    *gloss_relation_get_from (GlossRelation *self);
+const char    *gloss_relation_get_to   (GlossRelation *self);
+const char    *gloss_relation_get_note (GlossRelation *self);
+void           gloss_relation_set_note (GlossRelation *self,
+                                        const char    *note);
+
+G_END_DECLS

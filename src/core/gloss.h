@@ -1,0 +1,17 @@
+/* gloss.h — the Gloss core: everything beneath the window, free of GTK
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include "gloss-types.h"
+#include "gloss-annotation.h"
+#include "gloss-anchor.h"
+#include "gloss-document.h"
+#include "gloss-export.h"
+#include "gloss-import.h"
+#include "gloss-json-writer.h"
+#include "gloss-project.h"
+#include "gloss-project-file.h"
+#include "gloss-relation.h"
+#include "gloss-tag.h"
