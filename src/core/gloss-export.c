@@ -1,3 +1,326 @@
-/* gloss-export.c — being written */
+/* gloss-export.c — choosing an export format and writing it out
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
 
-#include "gloss.h"
+#include <string.h>
+
+#include <glib/gi18n-lib.h>
+
+#include "gloss-export-private.h"
+
+static const struct {
+  GlossExportFormat format;
+  const char *name;
+  const char *extension;
+} formats[] = {
+  { GLOSS_EXPORT_JSON, "json", "json" },
+  { GLOSS_EXPORT_W3C,  "w3c",  "jsonld" },
+  { GLOSS_EXPORT_BRAT, "brat", NULL },
+  { GLOSS_EXPORT_CSV,  "csv",  "csv" },
+};
+
+gboolean
+gloss_export_format_from_string (const char        *name,
+                                 GlossExportFormat *format)
+{
+  g_return_val_if_fail (format != NULL, FALSE);
+
+  if (name == NULL)
+    return FALSE;
+
+  for (guint i = 0; i < G_N_ELEMENTS (formats); i++)
+    {
+      if (g_ascii_strcasecmp (name, formats[i].name) == 0)
+        {
+          *format = formats[i].format;
+          return TRUE;
+        }
+    }
+
+  return FALSE;
+}
+
+const char *
+gloss_export_format_to_string (GlossExportFormat format)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (formats); i++)
+    if (formats[i].format == format)
+      return formats[i].name;
+
+  g_return_val_if_reached (NULL);
+}
+
+const char *
+gloss_export_format_extension (GlossExportFormat format)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (formats); i++)
+    if (formats[i].format == format)
+      return formats[i].extension;
+
+  g_return_val_if_reached (NULL);
+}
+
+GPtrArray *
+_gloss_export_collect_documents (GlossProject  *project,
+                                 GlossDocument *document)
+{
+  GListModel *documents = gloss_project_get_documents (project);
+  guint n = g_list_model_get_n_items (documents);
+  GPtrArray *result = g_ptr_array_sized_new (document != NULL ? 1 : n);
+
+  if (document != NULL)
+    {
+      g_ptr_array_add (result, document);
+      return result;
+    }
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(GlossDocument) item = g_list_model_get_item (documents, i);
+
+      /* The project's list keeps it alive. */
+      g_ptr_array_add (result, item);
+    }
+
+  return result;
+}
+
+static gboolean
+collect_annotation_cb (GlossAnnotation *annotation,
+                       gpointer         user_data)
+{
+  g_ptr_array_add (user_data, annotation);
+  return TRUE;
+}
+
+GPtrArray *
+_gloss_export_collect_annotations (GlossDocument *document)
+{
+  GPtrArray *result = g_ptr_array_sized_new (gloss_document_get_n_annotations (document));
+
+  /* Every annotation has start < end, so all of them meet [0, ∞). */
+  gloss_document_foreach_in_range (document, 0, G_MAXUINT, collect_annotation_cb, result);
+
+  return result;
+}
+
+static gboolean
+annotation_in_documents (GlossProject *project,
+                         const char   *annotation_id,
+                         GHashTable   *documents)
+{
+  GlossAnnotation *annotation = gloss_project_lookup_annotation (project, annotation_id);
+
+  return annotation != NULL &&
+         g_hash_table_contains (documents, gloss_annotation_get_document (annotation));
+}
+
+GPtrArray *
+_gloss_export_collect_relations (GlossProject *project,
+                                 GPtrArray    *documents)
+{
+  GListModel *relations = gloss_project_get_relations (project);
+  guint n = g_list_model_get_n_items (relations);
+  g_autoptr(GHashTable) in_scope = g_hash_table_new (NULL, NULL);
+  GPtrArray *result = g_ptr_array_new ();
+
+  for (guint i = 0; i < documents->len; i++)
+    g_hash_table_add (in_scope, g_ptr_array_index (documents, i));
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(GlossRelation) relation = g_list_model_get_item (relations, i);
+
+      if (annotation_in_documents (project, gloss_relation_get_from (relation), in_scope) &&
+          annotation_in_documents (project, gloss_relation_get_to (relation), in_scope))
+        g_ptr_array_add (result, relation);  /* the project keeps it alive */
+    }
+
+  return result;
+}
+
+GHashTable *
+_gloss_export_tag_table (GlossProject *project)
+{
+  GListModel *tags = gloss_project_get_tags (project);
+  guint n = g_list_model_get_n_items (tags);
+  GHashTable *table = g_hash_table_new (g_str_hash, g_str_equal);
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(GlossTag) tag = g_list_model_get_item (tags, i);
+
+      g_hash_table_insert (table, (gpointer) gloss_tag_get_id (tag), tag);
+    }
+
+  return table;
+}
+
+GBytes *
+gloss_export_bytes (GlossProject       *project,
+                    GlossDocument      *document,
+                    GlossExportFormat   format,
+                    GError            **error)
+{
+  g_return_val_if_fail (GLOSS_IS_PROJECT (project), NULL);
+  g_return_val_if_fail (document == NULL || GLOSS_IS_DOCUMENT (document), NULL);
+  g_return_val_if_fail (document == NULL || gloss_document_get_project (document) == project, NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  switch (format)
+    {
+    case GLOSS_EXPORT_JSON:
+      return _gloss_export_json (project, document);
+    case GLOSS_EXPORT_W3C:
+      return _gloss_export_w3c (project, document);
+    case GLOSS_EXPORT_CSV:
+      return _gloss_export_csv (project, document);
+    case GLOSS_EXPORT_BRAT:
+      g_set_error_literal (error, GLOSS_ERROR, GLOSS_ERROR_INVALID,
+                           _("The brat export is a folder of files, not a single file"));
+      return NULL;
+    default:
+      break;
+    }
+
+  g_set_error (error, GLOSS_ERROR, GLOSS_ERROR_INVALID,
+               _("Unknown export format %d"), (int) format);
+  return NULL;
+}
+
+/* Writes @bytes so that @file holds either its old contents or all the new
+ * ones, never a mixture.
+ *
+ * FIXME: gloss_write_file_atomically() (gloss-project-file.h) is being
+ * written on another branch; switch to it once it is on main. Until then
+ * this does the same with g_file_set_contents_full() for local files and
+ * g_file_replace_contents() (a temporary file renamed over the old one)
+ * for the rest. */
+static gboolean
+write_bytes_atomically (GFile   *file,
+                        GBytes  *bytes,
+                        GError **error)
+{
+  g_autofree char *path = g_file_get_path (file);
+  g_autoptr(GError) local_error = NULL;
+  gsize size = 0;
+  const char *data = g_bytes_get_data (bytes, &size);
+
+  if (path != NULL)
+    g_file_set_contents_full (path, data, (gssize) size,
+                              G_FILE_SET_CONTENTS_CONSISTENT, 0666, &local_error);
+  else
+    g_file_replace_contents (file, data, size, NULL, FALSE,
+                             G_FILE_CREATE_NONE, NULL, NULL, &local_error);
+
+  if (local_error != NULL)
+    {
+      g_autofree char *name = g_file_get_parse_name (file);
+
+      g_set_error (error, GLOSS_ERROR, GLOSS_ERROR_IO,
+                   _("Could not write “%s”: %s"), name, local_error->message);
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+static gboolean
+ensure_folder (GFile   *folder,
+               GError **error)
+{
+  g_autoptr(GError) local_error = NULL;
+  g_autofree char *name = g_file_get_parse_name (folder);
+
+  if (g_file_make_directory_with_parents (folder, NULL, &local_error))
+    return TRUE;
+
+  if (!g_error_matches (local_error, G_IO_ERROR, G_IO_ERROR_EXISTS))
+    {
+      g_set_error (error, GLOSS_ERROR, GLOSS_ERROR_IO,
+                   _("Could not create the folder “%s”: %s"), name, local_error->message);
+      return FALSE;
+    }
+
+  if (g_file_query_file_type (folder, G_FILE_QUERY_INFO_NONE, NULL) != G_FILE_TYPE_DIRECTORY)
+    {
+      g_set_error (error, GLOSS_ERROR, GLOSS_ERROR_EXISTS,
+                   _("“%s” exists and is not a folder: the brat export writes a folder"),
+                   name);
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+static gboolean
+export_brat_folder (GlossProject          *project,
+                    GlossDocument         *document,
+                    GFile                 *folder,
+                    GlossBratExportReport *report,
+                    GError               **error)
+{
+  g_autoptr(GPtrArray) documents = _gloss_export_collect_documents (project, document);
+
+  if (!ensure_folder (folder, error))
+    return FALSE;
+
+  for (guint i = 0; i < documents->len; i++)
+    {
+      GlossDocument *item = g_ptr_array_index (documents, i);
+      g_autofree char *base = gloss_export_brat_base_name (project, item);
+      g_autofree char *txt_name = g_strconcat (base, ".txt", NULL);
+      g_autofree char *ann_name = g_strconcat (base, ".ann", NULL);
+      g_autoptr(GFile) txt_file = g_file_get_child (folder, txt_name);
+      g_autoptr(GFile) ann_file = g_file_get_child (folder, ann_name);
+      g_autoptr(GBytes) txt = g_bytes_new (gloss_document_get_text (item),
+                                           gloss_document_get_text_size (item));
+      char *ann_text = gloss_export_brat_ann_with_report (project, item, report);
+      g_autoptr(GBytes) ann = g_bytes_new_take (ann_text, strlen (ann_text));
+
+      /* The .txt first: brat needs it to show the .ann. */
+      if (!write_bytes_atomically (txt_file, txt, error) ||
+          !write_bytes_atomically (ann_file, ann, error))
+        return FALSE;
+    }
+
+  return TRUE;
+}
+
+gboolean
+gloss_export_to_file_with_report (GlossProject          *project,
+                                  GlossDocument         *document,
+                                  GlossExportFormat      format,
+                                  GFile                 *destination,
+                                  GlossBratExportReport *report,
+                                  GError               **error)
+{
+  g_autoptr(GBytes) bytes = NULL;
+
+  g_return_val_if_fail (GLOSS_IS_PROJECT (project), FALSE);
+  g_return_val_if_fail (document == NULL || GLOSS_IS_DOCUMENT (document), FALSE);
+  g_return_val_if_fail (G_IS_FILE (destination), FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  if (format == GLOSS_EXPORT_BRAT)
+    return export_brat_folder (project, document, destination, report, error);
+
+  bytes = gloss_export_bytes (project, document, format, error);
+  if (bytes == NULL)
+    return FALSE;
+
+  return write_bytes_atomically (destination, bytes, error);
+}
+
+gboolean
+gloss_export_to_file (GlossProject       *project,
+                      GlossDocument      *document,
+                      GlossExportFormat   format,
+                      GFile              *destination,
+                      GError            **error)
+{
+  return gloss_export_to_file_with_report (project, document, format,
+                                           destination, NULL, error);
+}
