@@ -106,35 +106,33 @@ _gloss_export_collect_annotations (GlossDocument *document)
   return result;
 }
 
-static gboolean
-annotation_in_documents (GlossProject *project,
-                         const char   *annotation_id,
-                         GHashTable   *documents)
-{
-  GlossAnnotation *annotation = gloss_project_lookup_annotation (project, annotation_id);
-
-  return annotation != NULL &&
-         g_hash_table_contains (documents, gloss_annotation_get_document (annotation));
-}
-
 GPtrArray *
 _gloss_export_collect_relations (GlossProject *project,
                                  GPtrArray    *documents)
 {
   GListModel *relations = gloss_project_get_relations (project);
   guint n = g_list_model_get_n_items (relations);
-  g_autoptr(GHashTable) in_scope = g_hash_table_new (NULL, NULL);
+  g_autoptr(GHashTable) in_scope = g_hash_table_new (g_str_hash, g_str_equal);
   GPtrArray *result = g_ptr_array_new ();
 
+  /* One pass over the annotations instead of a lookup through every
+   * document per relation end. */
   for (guint i = 0; i < documents->len; i++)
-    g_hash_table_add (in_scope, g_ptr_array_index (documents, i));
+    {
+      g_autoptr(GPtrArray) annotations =
+        _gloss_export_collect_annotations (g_ptr_array_index (documents, i));
+
+      for (guint j = 0; j < annotations->len; j++)
+        g_hash_table_add (in_scope,
+                          (gpointer) gloss_annotation_get_id (g_ptr_array_index (annotations, j)));
+    }
 
   for (guint i = 0; i < n; i++)
     {
       g_autoptr(GlossRelation) relation = g_list_model_get_item (relations, i);
 
-      if (annotation_in_documents (project, gloss_relation_get_from (relation), in_scope) &&
-          annotation_in_documents (project, gloss_relation_get_to (relation), in_scope))
+      if (g_hash_table_contains (in_scope, gloss_relation_get_from (relation)) &&
+          g_hash_table_contains (in_scope, gloss_relation_get_to (relation)))
         g_ptr_array_add (result, relation);  /* the project keeps it alive */
     }
 
