@@ -273,8 +273,8 @@ export_brat_folder (GlossProject          *project,
       g_autofree char *ann_name = g_strconcat (base, ".ann", NULL);
       g_autoptr(GFile) txt_file = g_file_get_child (folder, txt_name);
       g_autoptr(GFile) ann_file = g_file_get_child (folder, ann_name);
-      g_autoptr(GBytes) txt = g_bytes_new (gloss_document_get_text (item),
-                                           gloss_document_get_text_size (item));
+      char *txt_text = gloss_export_brat_txt (item);
+      g_autoptr(GBytes) txt = g_bytes_new_take (txt_text, strlen (txt_text));
       char *ann_text = gloss_export_brat_ann_with_report (project, item, report);
       g_autoptr(GBytes) ann = g_bytes_new_take (ann_text, strlen (ann_text));
 

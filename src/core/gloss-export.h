@@ -37,9 +37,14 @@ gboolean    gloss_export_to_file            (GlossProject      *project,
                                              GFile             *destination,
                                              GError           **error);
 
-/* brat standoff of one document: the .ann text (the .txt is the text). */
+/* brat standoff of one document: the .ann text, with offsets into the .txt
+ * that gloss_export_brat_txt() gives. */
 char       *gloss_export_brat_ann           (GlossProject      *project,
                                              GlossDocument     *document);
+/* The .txt of a brat export: the text with CRLF line ends written as LF, so
+ * that readers counting a CRLF as one character (brat itself) and readers
+ * counting two agree on every offset. */
+char       *gloss_export_brat_txt           (GlossDocument     *document);
 
 /* What a brat export could not say (docs/export.md): brat has no
  * relations between documents and no place for an annotation whose quote
