@@ -9,6 +9,8 @@
 #include <string.h>
 #include <sys/wait.h>
 
+#include <json-glib/json-glib.h>
+
 #include "gloss.h"
 
 typedef struct {
