@@ -317,6 +317,61 @@ test_json_one_document (void)
   array = json_object_get_array_member (object, "relations");
   g_assert_cmpuint (json_array_get_length (array), ==, 0);
 
+  /* The other formats take one document the same way. */
+  {
+    g_autoptr(JsonNode) w3c = parse_export (f.project, f.envoy, GLOSS_EXPORT_W3C);
+    JsonObject *collection = json_node_get_object (w3c);
+
+    g_assert_cmpint (member_int (collection, "total"), ==, gloss_document_get_n_annotations (f.envoy));
+  }
+  {
+    g_autoptr(GBytes) csv = gloss_export_bytes (f.project, f.envoy, GLOSS_EXPORT_CSV, NULL);
+    const char *data = g_bytes_get_data (csv, NULL);
+    guint n_rows = 0;
+
+    for (gsize i = 0; i + 1 < g_bytes_get_size (csv); i++)
+      if (data[i] == '\r' && data[i + 1] == '\n')
+        n_rows++;
+    /* The header and one row each (no quote here holds a line break). */
+    g_assert_cmpuint (n_rows, ==, 1 + gloss_document_get_n_annotations (f.envoy));
+  }
+
+  fixture_clear (&f);
+}
+
+/* An orphaned annotation says so, and keeps the quote it was made with. */
+static void
+test_json_orphaned (void)
+{
+  Fixture f;
+  g_autoptr(JsonNode) root = NULL;
+  JsonArray *array;
+  guint n_orphaned = 0;
+
+  fixture_init (&f);
+  gloss_project_set_annotation_state (f.project, f.cjk, GLOSS_ANCHOR_ORPHANED);
+  gloss_project_set_annotation_state (f.project, f.reuters, GLOSS_ANCHOR_MOVED);
+  root = parse_export (f.project, NULL, GLOSS_EXPORT_JSON);
+  array = json_object_get_array_member (json_node_get_object (root), "annotations");
+  for (guint i = 0; i < json_array_get_length (array); i++)
+    {
+      JsonObject *object = json_array_get_object_element (array, i);
+      const char *id = member_string (object, "id");
+      const char *state = member_string (object, "state");
+
+      if (g_str_equal (id, gloss_annotation_get_id (f.cjk)))
+        {
+          g_assert_cmpstr (state, ==, "orphaned");
+          g_assert_cmpstr (member_string (object, "quote"), ==, gloss_annotation_get_quote (f.cjk));
+          n_orphaned++;
+        }
+      else if (g_str_equal (id, gloss_annotation_get_id (f.reuters)))
+        g_assert_cmpstr (state, ==, "moved");
+      else
+        g_assert_cmpstr (state, ==, "anchored");
+    }
+  g_assert_cmpuint (n_orphaned, ==, 1);
+
   fixture_clear (&f);
 }
 
@@ -908,6 +963,7 @@ main (int   argc,
   g_test_add_func ("/gloss/export/brat-is-not-bytes", test_brat_is_not_bytes);
   g_test_add_func ("/gloss/export/json", test_json);
   g_test_add_func ("/gloss/export/json-one-document", test_json_one_document);
+  g_test_add_func ("/gloss/export/json-orphaned", test_json_orphaned);
   g_test_add_func ("/gloss/export/json-order-and-stability", test_json_order_and_stability);
   g_test_add_func ("/gloss/export/w3c", test_w3c);
   g_test_add_func ("/gloss/export/csv", test_csv);
