@@ -142,6 +142,7 @@ typedef struct {
   GArray            *crlf_at;     /* guint: each CRLF's offset counted as one */
 
   GlossAnchorText   *anchor_text; /* made on the first mismatch */
+  GArray            *messages;    /* Message */
   guint              palette_next;
   guint              notes, attributes, relations, events;
 } BratImport;
@@ -184,10 +185,71 @@ brat_import_clear (BratImport *self)
   g_clear_pointer (&self->now, g_date_time_unref);
   g_clear_pointer (&self->crlf_at, g_array_unref);
   g_clear_pointer (&self->anchor_text, gloss_anchor_text_free);
+  g_clear_pointer (&self->messages, g_array_unref);
 }
 
-#define report_line(self, number, ...) \
-  _gloss_import_report_add ((self)->report, (self)->ann_name, (number), __VA_ARGS__)
+typedef struct {
+  guint  line;
+  guint  index;   /* keeps one line's messages in the order they came */
+  char  *text;
+} Message;
+
+static void
+message_clear (gpointer data)
+{
+  g_free (((Message *) data)->text);
+}
+
+/* Messages wait here so that the report lists them in line order, though
+ * the lines are read in several passes. */
+static void report_line (BratImport *self,
+                         guint       number,
+                         const char *format,
+                         ...) G_GNUC_PRINTF (3, 4);
+
+static void
+report_line (BratImport *self,
+             guint       number,
+             const char *format,
+             ...)
+{
+  Message message;
+  va_list args;
+
+  va_start (args, format);
+  message.line = number;
+  message.index = self->messages->len;
+  message.text = g_strdup_vprintf (format, args);
+  va_end (args);
+
+  g_array_append_val (self->messages, message);
+}
+
+static int
+message_compare (gconstpointer a,
+                 gconstpointer b)
+{
+  const Message *first = a;
+  const Message *second = b;
+
+  if (first->line != second->line)
+    return first->line < second->line ? -1 : 1;
+
+  return first->index < second->index ? -1 : first->index > second->index;
+}
+
+static void
+flush_messages (BratImport *self)
+{
+  g_array_sort (self->messages, message_compare);
+
+  for (guint i = 0; i < self->messages->len; i++)
+    {
+      Message *message = &g_array_index (self->messages, Message, i);
+
+      _gloss_import_report_add (self->report, self->ann_name, message->line, "%s", message->text);
+    }
+}
 
 /* ---- Reading lines ---- */
 
@@ -533,7 +595,8 @@ parse_line (BratImport *self,
 
   if (!ok)
     {
-      report_line (self, number, _("this %s line is malformed; skipped"), kind_name (line->kind));
+      report_line (self, number, _("%s: this %s line is malformed; skipped"),
+                   line->id != NULL ? line->id : "*", kind_name (line->kind));
       brat_line_free (line);
       return NULL;
     }
@@ -891,6 +954,22 @@ shorten (const char *text)
   }
 }
 
+/* The spans as the .ann wrote them: "0 5;10 15". */
+static char *
+written_spans (BratLine *line)
+{
+  GString *written = g_string_new (NULL);
+
+  for (guint i = 0; i < line->spans->len; i++)
+    {
+      Span *span = &g_array_index (line->spans, Span, i);
+
+      g_string_append_printf (written, "%s%u %u", i > 0 ? ";" : "", span->start, span->end);
+    }
+
+  return g_string_free (written, FALSE);
+}
+
 /* The T line's text is not at its offsets: find it, or keep it orphaned. */
 static void
 place_mismatch (BratImport      *self,
@@ -899,62 +978,80 @@ place_mismatch (BratImport      *self,
                 guint            end,
                 GlossAnnotation *annotation)
 {
+  const char *quote = line->text != NULL ? line->text : "";
+  g_autofree char *spans = written_spans (line);
+  g_autofree char *short_text = shorten (quote);
   g_autofree char *found = NULL;
-  g_autofree char *short_text = shorten (line->text);
   g_autofree char *short_found = NULL;
   GlossAnchorSelector selector = { 0, };
-  GlossOffset new_start = start, new_end = end;
-  GlossAnchorState state;
+  GlossOffset new_start, new_end;
+  GlossAnchorState state = GLOSS_ANCHOR_ORPHANED;
+  gboolean past_end = end > self->length;
 
-  /* Inside the text, not empty. */
+  /* Inside the text, not empty (the text is never empty). */
   end = MIN (end, self->length);
   start = MIN (start, end);
   if (start == end)
-    start = end > 0 ? end - 1 : 0;
-  if (start == end)
-    end = start + 1;
+    start = end - 1;
 
   found = gloss_document_dup_slice (self->document, start, end);
   short_found = shorten (found);
 
-  if (self->anchor_text == NULL)
-    self->anchor_text = gloss_anchor_text_new (gloss_document_get_text (self->document), -1);
-
-  selector.start = start;
-  selector.end = end;
-  selector.quote = line->text;
-  state = gloss_anchor_locate (self->anchor_text, &selector, &new_start, &new_end);
-
-  /* Trust a place only if it is one: the text there must be the quote, or
-   * near it for an approximate match. */
-  if (state != GLOSS_ANCHOR_ORPHANED && new_start < new_end && new_end <= self->length)
+  if (*quote != '\0')
     {
-      g_autofree char *there = gloss_document_dup_slice (self->document, new_start, new_end);
+      if (self->anchor_text == NULL)
+        self->anchor_text = gloss_anchor_text_new (gloss_document_get_text (self->document), -1);
 
-      if (state == GLOSS_ANCHOR_ANCHORED && !g_str_equal (there, line->text))
+      selector.start = start;
+      selector.end = end;
+      selector.quote = quote;
+      new_start = start;
+      new_end = end;
+      state = gloss_anchor_locate (self->anchor_text, &selector, &new_start, &new_end);
+
+      /* Trust a place only if it is one: "anchored" means the quote is
+       * there; an approximate "moved" match is the anchoring's to judge. */
+      if (state != GLOSS_ANCHOR_ORPHANED && new_start < new_end && new_end <= self->length)
+        {
+          g_autofree char *there = gloss_document_dup_slice (self->document, new_start, new_end);
+
+          if (state == GLOSS_ANCHOR_ANCHORED && !g_str_equal (there, quote))
+            state = GLOSS_ANCHOR_ORPHANED;
+        }
+      else
         state = GLOSS_ANCHOR_ORPHANED;
     }
-  else
-    state = GLOSS_ANCHOR_ORPHANED;
 
   if (state != GLOSS_ANCHOR_ORPHANED)
     {
       gloss_annotation_set_bounds (annotation, new_start, new_end);
       gloss_annotation_set_state (annotation, GLOSS_ANCHOR_MOVED);
-      report_line (self, line->number,
-                   _("%s: the text “%s” is not at %u–%u (which holds “%s”); "
-                     "it was placed at %u–%u and marked for review"),
-                   line->id, short_text, start, end, short_found, new_start, new_end);
+      if (past_end)
+        report_line (self, line->number,
+                     _("%s: the span %s lies past the end of the text (%u characters); "
+                       "its text “%s” was found at %u–%u and the annotation marked for review"),
+                     line->id, spans, self->length, short_text, new_start, new_end);
+      else
+        report_line (self, line->number,
+                     _("%s: the text “%s” is not at %s (which holds “%s”); "
+                       "it was found at %u–%u and the annotation marked for review"),
+                     line->id, short_text, spans, short_found, new_start, new_end);
     }
   else
     {
       gloss_annotation_set_bounds (annotation, start, end);
       gloss_annotation_set_state (annotation, GLOSS_ANCHOR_ORPHANED);
-      gloss_annotation_set_selector (annotation, line->text, "", "");
-      report_line (self, line->number,
-                   _("%s: the text “%s” is not at %u–%u (which holds “%s”) nor elsewhere; "
-                     "it was kept there and marked orphaned"),
-                   line->id, short_text, start, end, short_found);
+      gloss_annotation_set_selector (annotation, quote, "", "");
+      if (past_end)
+        report_line (self, line->number,
+                     _("%s: the span %s lies past the end of the text (%u characters) and its "
+                       "text “%s” is nowhere in it; it was kept at the end and marked orphaned"),
+                     line->id, spans, self->length, short_text);
+      else
+        report_line (self, line->number,
+                     _("%s: the text “%s” is not at %s (which holds “%s”) nor anywhere else; "
+                       "it was kept there and marked orphaned"),
+                     line->id, short_text, spans, short_found);
     }
 }
 
@@ -1022,26 +1119,27 @@ import_text_bound (BratImport *self,
 static GlossAnnotation *
 resolve (BratImport *self,
          BratLine   *from,
-         const char *id)
+         const char *id,
+         const char *consequence)
 {
   BratLine *target = g_hash_table_lookup (self->by_id, id);
 
   if (target == NULL)
     {
-      report_line (self, from->number, _("%s refers to %s, which is not defined"),
-                   from->id != NULL ? from->id : "*", id);
+      report_line (self, from->number, _("%s refers to %s, which is not defined; %s"),
+                   from->id != NULL ? from->id : "*", id, consequence);
       return NULL;
     }
   if (target->kind != LINE_TEXT && target->kind != LINE_EVENT)
     {
-      report_line (self, from->number, _("%s refers to %s, a %s, which cannot be annotated"),
-                   from->id != NULL ? from->id : "*", id, kind_name (target->kind));
+      report_line (self, from->number, _("%s refers to %s, a %s line, which is no annotation; %s"),
+                   from->id != NULL ? from->id : "*", id, kind_name (target->kind), consequence);
       return NULL;
     }
   if (target->annotation == NULL)
     {
-      report_line (self, from->number, _("%s refers to %s (line %u), which could not be imported"),
-                   from->id != NULL ? from->id : "*", id, target->number);
+      report_line (self, from->number, _("%s refers to %s (line %u), which could not be imported; %s"),
+                   from->id != NULL ? from->id : "*", id, target->number, consequence);
       return NULL;
     }
 
@@ -1113,7 +1211,8 @@ resolve_event (BratImport *self,
   for (guint i = 0; i < line->args->len; i++)
     {
       const char *role = g_ptr_array_index (line->roles, i);
-      GlossAnnotation *annotation = resolve (self, line, g_ptr_array_index (line->args, i));
+      GlossAnnotation *annotation = resolve (self, line, g_ptr_array_index (line->args, i),
+                                             _("that argument was not imported"));
       Argument argument;
 
       if (annotation == NULL)
@@ -1165,7 +1264,7 @@ import_note (BratImport *self,
       return;
     }
 
-  annotation = resolve (self, line, line->target);
+  annotation = resolve (self, line, line->target, _("the note was not imported"));
   if (annotation == NULL)
     return;
 
@@ -1202,7 +1301,7 @@ import_attribute (BratImport *self,
       return;
     }
 
-  annotation = resolve (self, line, line->target);
+  annotation = resolve (self, line, line->target, _("the attribute was not imported"));
   if (annotation == NULL)
     return;
 
@@ -1219,7 +1318,8 @@ static void
 import_norm (BratImport *self,
              BratLine   *line)
 {
-  GlossAnnotation *annotation = resolve (self, line, line->target);
+  GlossAnnotation *annotation = resolve (self, line, line->target,
+                                         _("the normalisation was not imported"));
   const char *colon = strchr (line->value, ':');
   g_autofree char *database = g_strndup (line->value, colon - line->value);
   g_autofree char *key = g_strconcat ("norm:", database, NULL);
@@ -1256,7 +1356,8 @@ resolve_equiv (BratImport *self,
 
   for (guint i = 0; i < line->args->len; i++)
     {
-      GlossAnnotation *annotation = resolve (self, line, g_ptr_array_index (line->args, i));
+      GlossAnnotation *annotation = resolve (self, line, g_ptr_array_index (line->args, i),
+                                             _("that member was left out"));
       Argument argument = { NULL, annotation };
 
       if (annotation != NULL)
@@ -1320,13 +1421,13 @@ import_relation (BratImport *self,
                  _("%s: its arguments %s and %s are kept as Arg1 and Arg2"),
                  line->id, first_role, second_role);
 
-  from = resolve (self, line, g_ptr_array_index (line->args, from_index));
-  to = resolve (self, line, g_ptr_array_index (line->args, 1 - from_index));
+  from = resolve (self, line, g_ptr_array_index (line->args, from_index),
+                  _("the relation was not imported"));
+  to = from != NULL ? resolve (self, line, g_ptr_array_index (line->args, 1 - from_index),
+                               _("the relation was not imported"))
+                    : NULL;
   if (from == NULL || to == NULL)
-    {
-      report_line (self, line->number, _("%s: the %s relation was not imported"), line->id, line->type);
-      return;
-    }
+    return;
 
   add_link (self, from, to, line->type, line->relation_note);
 }
@@ -1437,6 +1538,8 @@ gloss_import_brat (GlossProject       *project,
   self.tag_ids = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
   self.annotations = g_ptr_array_new_with_free_func (g_object_unref);
   self.now = g_date_time_new_now_utc ();
+  self.messages = g_array_new (FALSE, FALSE, sizeof (Message));
+  g_array_set_clear_func (self.messages, message_clear);
 
   read_lines (&self, ann_text);
   choose_offset_reading (&self, had_bom);
@@ -1496,6 +1599,7 @@ gloss_import_brat (GlossProject       *project,
 
   gloss_project_end_action (project);
 
+  flush_messages (&self);
   if (report != NULL)
     {
       report->documents++;

@@ -206,6 +206,9 @@ _gloss_decode_text_full (GBytes      *bytes,
       return NULL;
     }
 
+  if (length == 0)
+    return g_strdup ("");
+
   if (!check_utf8 ((const char *) data, length, display_name, error))
     return NULL;
 
