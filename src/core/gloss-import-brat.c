@@ -1347,12 +1347,38 @@ import_norm (BratImport *self,
   self->attributes++;
 }
 
+static GlossAnnotation *
+lookup_quietly (BratImport *self,
+                const char *id)
+{
+  BratLine *target = g_hash_table_lookup (self->by_id, id);
+
+  if (target == NULL || (target->kind != LINE_TEXT && target->kind != LINE_EVENT))
+    return NULL;
+
+  return target->annotation;
+}
+
 static void
 resolve_equiv (BratImport *self,
                BratLine   *line)
 {
+  guint usable = 0;
+
   line->resolved = g_array_new (FALSE, FALSE, sizeof (Argument));
   g_array_set_clear_func (line->resolved, argument_clear);
+
+  for (guint i = 0; i < line->args->len; i++)
+    usable += lookup_quietly (self, g_ptr_array_index (line->args, i)) != NULL;
+
+  /* One message for a line that joins nothing. */
+  if (usable < 2)
+    {
+      report_line (self, line->number,
+                   _("this %s equivalence has fewer than two members that could be imported; skipped"),
+                   line->type);
+      return;
+    }
 
   for (guint i = 0; i < line->args->len; i++)
     {
@@ -1362,14 +1388,6 @@ resolve_equiv (BratImport *self,
 
       if (annotation != NULL)
         g_array_append_val (line->resolved, argument);
-    }
-
-  if (line->resolved->len < 2)
-    {
-      report_line (self, line->number,
-                   _("this %s equivalence has fewer than two members to join; skipped"), line->type);
-      g_array_set_size (line->resolved, 0);
-      return;
     }
 
   for (guint i = 0; i < line->resolved->len; i++)
