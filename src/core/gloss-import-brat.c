@@ -704,6 +704,9 @@ map_offset (BratImport *self,
             guint       offset)
 {
   offset = offset >= self->bom_shift ? offset - self->bom_shift : 0;
+  /* Past the end stays past the end, without wrapping around. */
+  if (offset > self->length)
+    return offset;
   if (self->universal_newlines)
     offset += crlfs_before (self, offset);
 
