@@ -51,12 +51,26 @@
  *                                  when it is in several kinds), which is how
  *                                  the exporter tells them from R lines.
  *
+ * For the exporter: an event's roles are the relations from its annotation
+ * whose types are the role names in "brat:event", taken in the project's
+ * relation order (a role may repeat); any other relation from it is an R
+ * line, and a relation or argument pointing at an annotation that carries
+ * an event names that event's E id. A binary attribute is the value "true".
+ * A comment of another kind than AnnotatorNotes on a relation is kept in its
+ * note as "Kind: text". brat ids are not kept (the exporter renumbers).
+ *
+ * Not kept, and reported: R argument names other than Arg1/Arg2 (kept as
+ * Arg1, Arg2), attributes on relations, normalisation types other than
+ * Reference (kept as Reference), empty spans (Gloss annotations hold at
+ * least one character).
+ *
  * Offsets: brat counts characters of the .txt as Python reads it. brat itself
  * reads with universal newlines (a CRLF is one character) and keeps a UTF-8
  * BOM as a character; other tools differ. For each document the importer
  * tries those readings and keeps the one under which most T lines' texts
  * equal their spans, then converts to Gloss offsets (code points of the text
- * as stored: CRLF kept, BOM dropped).
+ * as stored: CRLF kept, BOM dropped). An exporter writing a CRLF text as it
+ * is should count each CRLF as one character, as brat will read it.
  *
  * Every T line's text is checked against its span. A mismatch is re-anchored
  * (gloss_anchor_locate) and marked moved, or kept at its offsets and marked
