@@ -676,7 +676,9 @@ test_edge_cases (void)
     "A2\tSure T2 no\n"
     "A3\tSure T2 yes\n"                          /* a second value */
     "\n"
-    "   \n";
+    "   \n"
+    "R3\tOrigin Arg1:T1 Arg2:T99\n"              /* a missing argument */
+    "#1\tAnnotatorNotes R3\tlost with it\n";     /* a note on that relation */
 
   document = import_pair (project, directory, text, ann, report);
   for (guint i = 0; i < report->messages->len; i++)
@@ -714,15 +716,19 @@ test_edge_cases (void)
   g_assert_cmpstr (gloss_annotation_get_attribute (draft, "brat:event"), ==, "Claim Agent");
   g_assert_null (gloss_annotation_get_attribute (envoy, "brat:equiv"));
 
-  g_assert_cmpuint (report->messages->len, ==, 6);
+  g_assert_cmpuint (report->messages->len, ==, 8);
   g_assert_true (g_str_has_prefix (g_ptr_array_index (report->messages, 0), "pair.ann:5: R2: its arguments From and To"));
   g_assert_true (g_str_has_prefix (g_ptr_array_index (report->messages, 1), "pair.ann:6: A1: Gloss links have no attributes"));
   g_assert_true (g_str_has_prefix (g_ptr_array_index (report->messages, 2), "pair.ann:9: E1 refers to T9, which is not defined"));
   g_assert_true (g_str_has_prefix (g_ptr_array_index (report->messages, 3), "pair.ann:10: E2: its trigger T7"));
   g_assert_true (g_str_has_prefix (g_ptr_array_index (report->messages, 4), "pair.ann:11: this Equiv equivalence has fewer than two members"));
   g_assert_true (g_str_has_prefix (g_ptr_array_index (report->messages, 5), "pair.ann:14: A3: T2 already has Sure"));
+  g_assert_true (g_str_has_prefix (g_ptr_array_index (report->messages, 6), "pair.ann:17: R3 refers to T99"));
+  g_assert_true (g_str_has_prefix (g_ptr_array_index (report->messages, 7), "pair.ann:17: R3: so the note on it"));
   g_assert_cmpuint (report->events, ==, 1);
   g_assert_cmpuint (report->attributes, ==, 5);
+  g_assert_cmpuint (report->notes, ==, 0);
+  g_assert_cmpuint (report->relations, ==, 3);
 
   remove_temp (directory);
 }

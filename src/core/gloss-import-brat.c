@@ -136,6 +136,7 @@ struct _BratLine {
   gboolean         carries_event; /* T: its annotation carries an event */
   GArray          *resolved;    /* E, *: Argument */
   char            *relation_note; /* R: from # lines */
+  guint            n_relation_notes;
 };
 
 typedef struct {
@@ -1274,10 +1275,11 @@ import_note (BratImport *self,
 
       g_free (target->relation_note);
       target->relation_note = joined;
+      target->n_relation_notes++;
       if (!g_str_equal (line->type, "AnnotatorNotes"))
         report_line (self, line->number, _("%s: a %s comment on a relation was kept in the relation’s note"),
                      line->id, line->type);
-      self->notes++;
+      /* Counted once the relation is made. */
       return;
     }
 
@@ -1462,8 +1464,13 @@ import_relation (BratImport *self,
                                _("the relation was not imported"))
                     : NULL;
   if (from == NULL || to == NULL)
-    return;
+    {
+      if (line->n_relation_notes > 0)
+        report_line (self, line->number, _("%s: so the note on it was not imported either"), line->id);
+      return;
+    }
 
+  self->notes += line->n_relation_notes;
   add_link (self, from, to, line->type, line->relation_note);
 }
 
