@@ -332,6 +332,20 @@ test_approximate_thresholds (void)
     g_assert_cmpint (gloss_anchor_locate (at, &a.selector, &start, &end), ==, GLOSS_ANCHOR_ORPHANED);
   }
   annotation_clear (&a);
+
+  /* A short quote is close to many things: "Routers" is two edits from
+   * "Reuters", within the quote's bound, but nothing around it agrees. */
+  {
+    const char *w1 = "Shares fell 4% on Monday, Reuters reported, citing two sources.\n"
+                     "Routers and switches made up most of the company's sales.";
+    const char *w2 = "Routers and switches made up most of the company's sales.";
+    g_autoptr(GlossAnchorText) at = gloss_anchor_text_new (w2, -1);
+    GlossOffset start, end;
+
+    annotate (&a, w1, "Reuters", 0);
+    g_assert_cmpint (gloss_anchor_locate (at, &a.selector, &start, &end), ==, GLOSS_ANCHOR_ORPHANED);
+    annotation_clear (&a);
+  }
 }
 
 static void
@@ -558,6 +572,13 @@ test_clusters_not_cut (void)
 
   annotate (&a, "Her résumé listed three jobs.", "résumé", 0);
   assert_located (v2, &a, GLOSS_ANCHOR_MOVED, "re\u0301sume\u0301", 0);
+  annotation_clear (&a);
+
+  /* Decomposed at the start: the cheapest alignment begins at the
+   * combining mark (é against ◌́ is one edit), inside the cluster. */
+  annotate (&a, "Elle a quitté l’école publique en juin.", "école publique", 0);
+  assert_located ("Elle a quitte\u0301 l’e\u0301cole publique en juin.", &a, GLOSS_ANCHOR_MOVED,
+                  "e\u0301cole publique", 0);
   annotation_clear (&a);
 
   /* An emoji ZWJ sequence gained a skin tone at the end of the quote. */

@@ -78,13 +78,14 @@
 #define MAX_APPROX_ERRORS     256
 #define MIN_TOTAL_SIMILARITY  0.6    /* prefix + quote + suffix, step 3 */
 #define VOTE_GRAMS            32     /* grams that vote for regions */
-#define VOTE_GRAM_MAX_COUNT   1024   /* grams more common than this don't vote */
+#define VOTES_PER_GRAM        128    /* occurrences nearest the old place */
 #define VOTE_REGIONS          8
 #define REGION_SLACK          16
 #define PLATEAUS_PER_REGION   4
 #define START_SLACK           3      /* edits over the best start still tried */
 #define MAX_START_TRIALS      32
 #define MAX_EXACT_WORK        (G_GUINT64_CONSTANT (1) << 26)  /* code points compared */
+#define MAX_EXACT_CANDIDATES  4096   /* occurrences scored, nearest first */
 #define ZWJ                   0x200D
 #define NO_KEY                G_MAXUINT32
 
@@ -504,6 +505,8 @@ typedef struct {
   gunichar        *suffix_buf;
   const gunichar  *suffix;     /* the first MAX_CONTEXT code points */
   gsize            slen;
+  gunichar        *context;    /* prefix + quote + suffix */
+  gsize            clen;
 
   Pattern          prefix_pat; /* built on first need */
   Pattern          suffix_pat;
@@ -515,6 +518,7 @@ locator_clear (Locator *loc)
   g_clear_pointer (&loc->quote, g_free);
   g_clear_pointer (&loc->prefix_buf, g_free);
   g_clear_pointer (&loc->suffix_buf, g_free);
+  g_clear_pointer (&loc->context, g_free);
   pattern_clear (&loc->prefix_pat);
   pattern_clear (&loc->suffix_pat);
 }
@@ -647,41 +651,181 @@ quote_is_at (GlossAnchorText *text,
 /* ------------------------------------------------------------------ */
 /* Step 2                                                               */
 
+/* Visits the places a pattern may start, nearest-first to where it would
+ * start had nothing moved: the occurrences of one of its grams (from the
+ * index), or, for patterns shorter than a gram, every place. */
+typedef struct {
+  const guint32 *positions;  /* NULL: every place 0 .. count − 1 */
+  gsize          count;
+  gsize          offset;     /* of the gram in the pattern */
+  gint64         target;     /* where the gram would be now */
+  gsize          left;       /* the next leftwards is left − 1 */
+  gsize          right;
+} Walk;
+
+static inline gint64
+walk_value (const Walk *w,
+            gsize       i)
+{
+  return w->positions != NULL ? w->positions[i] : (gint64) i;
+}
+
+static void
+walk_init (Walk          *w,
+           const guint32 *positions,
+           gsize          count,
+           gsize          offset,
+           gint64         target)
+{
+  gsize lo = 0;
+  gsize hi = count;
+
+  w->positions = positions;
+  w->count = count;
+  w->offset = offset;
+  w->target = target;
+
+  while (lo < hi)
+    {
+      gsize mid = lo + (hi - lo) / 2;
+
+      if (walk_value (w, mid) < target)
+        lo = mid + 1;
+      else
+        hi = mid;
+    }
+  w->left = w->right = lo;
+}
+
+/* The next place the pattern may start, and how far that is from where it
+ * was; ties go left, to the earlier place. */
+static gboolean
+walk_next (Walk  *w,
+           gsize *start,
+           gsize *dist)
+{
+  while (w->left > 0 || w->right < w->count)
+    {
+      gint64 v;
+
+      if (w->right >= w->count ||
+          (w->left > 0 && w->target - walk_value (w, w->left - 1) <= walk_value (w, w->right) - w->target))
+        v = walk_value (w, --w->left);
+      else
+        v = walk_value (w, w->right++);
+
+      if (v >= (gint64) w->offset)
+        {
+          *start = v - w->offset;
+          *dist = v > w->target ? v - w->target : w->target - v;
+          return TRUE;
+        }
+    }
+
+  return FALSE;
+}
+
+/* Every occurrence of a pattern contains its rarest gram. */
+static void
+walk_init_rarest (Walk              *w,
+                  const AnchorIndex *index,
+                  const gunichar    *pattern,
+                  gsize              len,
+                  gint64             expected_start)
+{
+  const guint32 *positions = NULL;
+  gsize count = G_MAXSIZE;
+  gsize offset = 0;
+
+  for (gsize j = 0; j + GRAM <= len && count > 0; j++)
+    {
+      const guint32 *p;
+      gsize c = index_bucket (index, pattern + j, &p);
+
+      if (c < count)
+        {
+          count = c;
+          positions = p;
+          offset = j;
+        }
+    }
+
+  walk_init (w, positions, count, offset, expected_start + (gint64) offset);
+}
+
+/* The nearest place where prefix, quote and suffix all reappear intact.
+ * Among such places nearness alone decides, so the first found wins.
+ * Sets @complete when the search was exhaustive. */
+static void
+exact_with_context (Locator   *loc,
+                    Candidate *best,
+                    guint64   *work,
+                    gboolean  *complete)
+{
+  Walk w;
+  gsize start, dist;
+
+  *complete = FALSE;
+  if (loc->plen + loc->slen == 0 || loc->clen < GRAM)
+    return;
+
+  walk_init_rarest (&w, anchor_text_get_index (loc->text), loc->context, loc->clen,
+                    (gint64) loc->old - (gint64) loc->plen);
+  while (walk_next (&w, &start, &dist))
+    {
+      if (*work >= MAX_EXACT_WORK)
+        return;
+      *work += loc->clen;
+
+      if (start + loc->clen <= loc->n &&
+          memcmp (loc->t + start, loc->context, loc->clen * sizeof (gunichar)) == 0)
+        {
+          candidate_offer (best, start + loc->plen, start + loc->plen + loc->m, dist,
+                           score_parts (loc, 1, 1, 1, dist));
+          break;
+        }
+    }
+
+  *complete = TRUE;
+}
+
 /* Returns FALSE once the walk may stop: nothing @dist or farther away can
- * beat @best. */
+ * beat @best. @loss is what every remaining candidate is known to lose
+ * (on the 92-point scale) to imperfect context. */
 static inline gboolean
 exact_worth_visiting (Locator   *loc,
                       Candidate *best,
-                      gsize      dist)
+                      gsize      dist,
+                      double     loss)
 {
   double bound;
 
   if (!best->found)
     return TRUE;
 
-  bound = score_parts (loc, 1, 1, 1, dist);
+  bound = score_parts (loc, 1, 1, 1, dist) - loss / 92;
   return bound > best->score || (bound == best->score && dist <= best->distance);
 }
 
-static void
+/* Scores the quote's occurrence at @start, if it is one; returns whether. */
+static gboolean
 exact_consider (Locator   *loc,
                 Candidate *best,
                 gsize      start,
+                gsize      dist,
                 guint64   *work)
 {
-  gsize dist;
-
   *work += loc->m;
   if (start + loc->m > loc->n ||
       memcmp (loc->t + start, loc->quote, loc->m * sizeof (gunichar)) != 0)
-    return;
+    return FALSE;
 
-  dist = distance (start, loc->old);
   candidate_offer (best, start, start + loc->m, dist,
                    score_parts (loc, 1,
                                 similarity (prefix_edits (loc, start), loc->plen),
                                 similarity (suffix_edits (loc, start + loc->m), loc->slen),
                                 dist));
+  return TRUE;
 }
 
 static gboolean
@@ -689,81 +833,37 @@ exact_search (Locator   *loc,
               Candidate *best)
 {
   guint64 work = 0;
+  guint n_scored = 0;
+  gboolean no_better_perfect;
+  double loss = 0;
+  gsize start, dist;
+  Walk w;
 
   if (loc->m > loc->n)
     return FALSE;
 
+  /* First the common case, cheaply: the quote with its context intact. */
+  exact_with_context (loc, best, &work, &no_better_perfect);
+
+  /* Then every occurrence of the quote alone. If the first search was
+   * exhaustive, none of these has intact context (or it is farther than
+   * the one found), so each loses at least one edit's worth of prefix or
+   * suffix — which usually ends this walk at once. */
+  if (no_better_perfect)
+    loss = 20.0 / MAX (loc->plen, loc->slen);
+
   if (loc->m >= GRAM)
-    {
-      const AnchorIndex *index = anchor_text_get_index (loc->text);
-      const guint32 *positions = NULL;
-      gsize count = G_MAXSIZE;
-      gsize offset = 0;
-      gsize target;
-      gsize lo, hi;
-
-      /* Every occurrence holds the quote's rarest gram. */
-      for (gsize j = 0; j + GRAM <= loc->m && count > 0; j++)
-        {
-          const guint32 *p;
-          gsize c = index_bucket (index, loc->quote + j, &p);
-
-          if (c < count)
-            {
-              count = c;
-              positions = p;
-              offset = j;
-            }
-        }
-
-      /* Visit them nearest-first around where the gram used to be. */
-      target = loc->old + offset;
-      lo = 0;
-      hi = count;
-      while (lo < hi)
-        {
-          gsize mid = lo + (hi - lo) / 2;
-
-          if (positions[mid] < target)
-            lo = mid + 1;
-          else
-            hi = mid;
-        }
-
-      for (gsize left = lo, right = lo; (left > 0 || right < count) && work < MAX_EXACT_WORK;)
-        {
-          gsize pos;
-
-          if (right >= count || (left > 0 && target - positions[left - 1] <= positions[right] - target))
-            pos = positions[--left];
-          else
-            pos = positions[right++];
-
-          if (!exact_worth_visiting (loc, best, distance (pos, target)))
-            break;
-          if (pos >= offset)
-            exact_consider (loc, best, pos - offset, &work);
-        }
-    }
+    walk_init_rarest (&w, anchor_text_get_index (loc->text), loc->quote, loc->m, loc->old);
   else
+    walk_init (&w, NULL, loc->n - loc->m + 1, 0, loc->old);
+
+  while (walk_next (&w, &start, &dist) &&
+         work < MAX_EXACT_WORK &&
+         n_scored < MAX_EXACT_CANDIDATES &&
+         exact_worth_visiting (loc, best, dist, loss))
     {
-      gsize last = loc->n - loc->m;
-      gsize left = MIN (loc->old, last + 1);
-      gsize right = left;
-
-      while ((left > 0 || right <= last) && work < MAX_EXACT_WORK)
-        {
-          gsize start;
-
-          if (right > last || (left > 0 && loc->old - (left - 1) <= right - loc->old))
-            start = --left;
-          else
-            start = right++;
-
-          if (!exact_worth_visiting (loc, best, distance (start, loc->old)))
-            break;
-          exact_consider (loc, best, start, &work);
-        }
+      if (exact_consider (loc, best, start, dist, &work))
+        n_scored++;
     }
 
   return best->found;
@@ -795,14 +895,53 @@ gram_choice_compare (gconstpointer a,
   return ga->offset < gb->offset ? -1 : ga->offset > gb->offset;
 }
 
-static int
-gint64_compare (gconstpointer a,
-                gconstpointer b)
+/* Sorts @n values in place (LSD radix, 11 bits a pass). Votes are a few
+ * thousand integers within the text's length: a comparison sort cost
+ * more than everything else in step 3. */
+static void
+sort_votes (gint64 *values,
+            gsize   n)
 {
-  gint64 x = *(const gint64 *) a;
-  gint64 y = *(const gint64 *) b;
+  g_autofree gint64 *tmp = NULL;
+  gint64 *src = values;
+  gint64 *dst;
+  gint64 min = G_MAXINT64;
+  guint64 range = 0;
 
-  return x < y ? -1 : x > y;
+  if (n < 2)
+    return;
+
+  for (gsize i = 0; i < n; i++)
+    min = MIN (min, values[i]);
+  for (gsize i = 0; i < n; i++)
+    range = MAX (range, (guint64) (values[i] - min));
+
+  dst = tmp = g_new (gint64, n);
+  for (guint shift = 0; shift < 64 && (range >> shift) != 0; shift += 11)
+    {
+      gsize counts[2048] = { 0, };
+      gsize sum = 0;
+      gint64 *swap;
+
+      for (gsize i = 0; i < n; i++)
+        counts[((guint64) (src[i] - min) >> shift) & 2047]++;
+      for (guint d = 0; d < 2048; d++)
+        {
+          gsize c = counts[d];
+
+          counts[d] = sum;
+          sum += c;
+        }
+      for (gsize i = 0; i < n; i++)
+        dst[counts[((guint64) (src[i] - min) >> shift) & 2047]++] = src[i];
+
+      swap = src;
+      src = dst;
+      dst = swap;
+    }
+
+  if (src != values)
+    memcpy (values, src, n * sizeof (gint64));
 }
 
 static int
@@ -844,12 +983,12 @@ vote_regions (Locator *loc,
               gsize    max_errors)
 {
   const AnchorIndex *index = anchor_text_get_index (loc->text);
-  g_autofree gunichar *context = NULL;
+  const gunichar *context = loc->context;
   g_autoptr(GArray) grams = NULL;
   g_autoptr(GArray) votes = NULL;
   g_autofree guint32 *in_window = NULL;
   g_autofree guint32 *order = NULL;
-  gsize context_len = loc->plen + loc->m + loc->slen;
+  gsize context_len = loc->clen;
   gsize width = max_errors + REGION_SLACK;
   gint64 chosen[VOTE_REGIONS];
   guint n_chosen = 0;
@@ -857,11 +996,6 @@ vote_regions (Locator *loc,
 
   if (index->bits == 0 || context_len < GRAM)
     return;
-
-  context = g_new (gunichar, context_len);
-  memcpy (context, loc->prefix, loc->plen * sizeof (gunichar));
-  memcpy (context + loc->plen, loc->quote, loc->m * sizeof (gunichar));
-  memcpy (context + loc->plen + loc->m, loc->suffix, loc->slen * sizeof (gunichar));
 
   grams = g_array_sized_new (FALSE, FALSE, sizeof (GramChoice), context_len);
   for (gsize j = 0; j + GRAM <= context_len; j++)
@@ -872,7 +1006,7 @@ vote_regions (Locator *loc,
       g.count = index_bucket (index, context + j, &p);
       g.offset = j;
       g.bucket = gram_bucket (context + j, index->bits);
-      if (g.count > 0 && g.count <= VOTE_GRAM_MAX_COUNT)
+      if (g.count > 0)
         g_array_append_val (grams, g);
     }
   g_array_sort (grams, gram_choice_compare);
@@ -885,6 +1019,9 @@ vote_regions (Locator *loc,
       const guint32 *positions;
       gsize count;
       gboolean repeated = FALSE;
+      guint taken = 0;
+      gsize pos, dist;
+      Walk w;
 
       /* A gram repeated inside the context would vote twice. */
       for (guint k = 0; k < i && !repeated; k++)
@@ -894,24 +1031,28 @@ vote_regions (Locator *loc,
         }
       if (repeated)
         continue;
-
       n_used++;
-      count = index_bucket (index, gram, &positions);
-      for (gsize k = 0; k < count; k++)
-        {
-          gint64 vote;
 
-          if (memcmp (loc->t + positions[k], gram, GRAM * sizeof (gunichar)) != 0)
-            continue;
-          vote = (gint64) positions[k] - g->offset + loc->plen;
+      /* Each gram votes with its occurrences nearest the old place: all
+       * of them in ordinary text, a neighbourhood in repetitive text. A
+       * bucket may hold another gram that hashed alike; its stray votes
+       * are not worth a cache miss each to weed out, as every region is
+       * verified anyway. */
+      count = index_bucket (index, gram, &positions);
+      walk_init (&w, positions, count, 0, (gint64) loc->old + g->offset - (gint64) loc->plen);
+      while (taken < VOTES_PER_GRAM && walk_next (&w, &pos, &dist))
+        {
+          gint64 vote = (gint64) pos - g->offset + loc->plen;
+
           g_array_append_val (votes, vote);
+          taken++;
         }
     }
 
   if (votes->len == 0)
     return;
 
-  g_array_sort (votes, gint64_compare);
+  sort_votes ((gint64 *) (gpointer) votes->data, votes->len);
 
   /* How many votes fall in [vote, vote + width] for each vote. */
   in_window = g_new (guint32, votes->len);
@@ -1282,6 +1423,12 @@ gloss_anchor_locate (GlossAnchorText           *text,
       loc.suffix_buf = decode_string (selector->suffix, &len);
       loc.slen = MIN (len, MAX_CONTEXT);
       loc.suffix = loc.suffix_buf;
+
+      loc.clen = loc.plen + loc.m + loc.slen;
+      loc.context = g_new (gunichar, loc.clen);
+      memcpy (loc.context, loc.prefix, loc.plen * sizeof (gunichar));
+      memcpy (loc.context + loc.plen, loc.quote, loc.m * sizeof (gunichar));
+      memcpy (loc.context + loc.plen + loc.m, loc.suffix, loc.slen * sizeof (gunichar));
 
       if (exact_search (&loc, &best) || approximate_search (&loc, &best))
         {
