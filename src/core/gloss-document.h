@@ -16,9 +16,6 @@ G_DECLARE_FINAL_TYPE (GlossDocument, gloss_document, GLOSS, DOCUMENT, GObject)
 /* A GlossDocument is a GListModel of its GlossAnnotations, sorted by
  * (start, end, id). Lookups by offset are O(log n + k). */
 
-typedef gboolean (*GlossAnnotationFunc) (GlossAnnotation *annotation,
-                                         gpointer         user_data);
-
 /* @id: NULL makes a new unique id. @text must be valid UTF-8. */
 GlossDocument   *gloss_document_new                 (const char      *id,
                                                      const char      *title,
@@ -90,7 +87,8 @@ GlossAnnotation *gloss_document_previous_annotation (GlossDocument   *self,
  * that no project holds yet, and for the project's history. The window
  * goes through gloss-project.h instead.
  *
- * Adding fills the annotation's quote, prefix and suffix from the text.
+ * Adding fills the annotation's quote, prefix and suffix from the text,
+ * except for an orphaned one, which keeps what it quoted.
  * @annotation's bounds must lie inside the text. */
 void             gloss_document_add_annotation      (GlossDocument   *self,
                                                      GlossAnnotation *annotation);

@@ -15,6 +15,9 @@ typedef struct _GlossProject    GlossProject;
 typedef struct _GlossRelation   GlossRelation;
 typedef struct _GlossTag        GlossTag;
 
+typedef gboolean (*GlossAnnotationFunc) (GlossAnnotation *annotation,
+                                         gpointer         user_data);
+
 /* Code point offsets into a document's text; end is exclusive. */
 typedef guint GlossOffset;
 

@@ -1,0 +1,26 @@
+/* gloss-document-private.h — what the annotations and the project may do
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include "gloss-document.h"
+
+G_BEGIN_DECLS
+
+void _gloss_document_set_project         (GlossDocument   *self,
+                                          GlossProject    *project);
+/* Emits "annotation-changed" for @annotation, which was at [old_start, old_end). */
+void _gloss_document_annotation_changed  (GlossDocument   *self,
+                                          GlossAnnotation *annotation,
+                                          GlossOffset      old_start,
+                                          GlossOffset      old_end);
+
+/* Moves @annotation to [start, end) in the order, without telling anyone
+ * but the list model. */
+void _gloss_document_reposition          (GlossDocument   *self,
+                                          GlossAnnotation *annotation,
+                                          GlossOffset      start,
+                                          GlossOffset      end);
+
+G_END_DECLS

@@ -1,0 +1,49 @@
+/* gloss-project-private.h — what the edits may reach inside a project
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include "gloss-history.h"
+#include "gloss-project.h"
+
+G_BEGIN_DECLS
+
+GlossHistory *_gloss_project_get_history      (GlossProject  *self);
+/* Records @edit (already applied) and announces the change. */
+void          _gloss_project_push_edit        (GlossProject  *self,
+                                               GlossEdit     *edit,
+                                               const char    *label);
+
+/* Raw changes the edits apply and revert. */
+void          _gloss_project_store_title      (GlossProject  *self,
+                                               const char    *title);
+void          _gloss_project_insert_tag_at    (GlossProject  *self,
+                                               GlossTag      *tag,
+                                               guint          position);
+void          _gloss_project_remove_tag       (GlossProject  *self,
+                                               GlossTag      *tag);
+guint         _gloss_project_tag_position     (GlossProject  *self,
+                                               GlossTag      *tag);
+void          _gloss_project_insert_document_at (GlossProject *self,
+                                               GlossDocument *document,
+                                               guint          position);
+void          _gloss_project_remove_document  (GlossProject  *self,
+                                               GlossDocument *document);
+guint         _gloss_project_document_position (GlossProject *self,
+                                               GlossDocument *document);
+void          _gloss_project_insert_relation_at (GlossProject *self,
+                                               GlossRelation *relation,
+                                               guint          position);
+void          _gloss_project_remove_relation  (GlossProject  *self,
+                                               GlossRelation *relation);
+guint         _gloss_project_relation_position (GlossProject *self,
+                                               GlossRelation *relation);
+void          _gloss_project_store_relation_types (GlossProject *self,
+                                               const char * const *types);
+
+/* The project differs from its file though no step of the history says so
+ * (the loader repaired it). */
+void          _gloss_project_mark_unsaved     (GlossProject  *self);
+
+G_END_DECLS

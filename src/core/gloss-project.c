@@ -1,0 +1,848 @@
+/* gloss-project.c — documents, tag set, relations and their lookups
+ *
+ * The edits that go through the history live in gloss-project-edits.c.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+
+#include "gloss-annotation.h"
+#include "gloss-document-private.h"
+#include "gloss-project-private.h"
+#include "gloss-relation.h"
+#include "gloss-tag.h"
+
+struct _GlossProject
+{
+  GObject parent_instance;
+
+  char *title;
+  GDateTime *created;
+  GDateTime *modified;
+
+  GListStore *tags;
+  GListStore *documents;
+  GListStore *relations;
+  GPtrArray *relation_types;            /* char*, NULL-terminated */
+
+  GHashTable *relations_by_id;          /* id → GlossRelation (unowned) */
+  GHashTable *relations_by_annotation;  /* annotation id → GPtrArray of GlossRelation */
+
+  GlossHistory *history;
+  guint64 generation;
+  gboolean change_pending;
+  guint action_depth;
+
+  /* Last announced values, to notify only on real change. */
+  gboolean dirty;
+  gboolean can_undo;
+  gboolean can_redo;
+};
+
+G_DEFINE_FINAL_TYPE (GlossProject, gloss_project, G_TYPE_OBJECT)
+
+enum {
+  PROP_0,
+  PROP_TITLE,
+  PROP_DIRTY,
+  PROP_CAN_UNDO,
+  PROP_CAN_REDO,
+  N_PROPS
+};
+
+enum {
+  CHANGED,
+  N_SIGNALS
+};
+
+static GParamSpec *properties[N_PROPS];
+static guint signals[N_SIGNALS];
+
+typedef struct {
+  const char *id;
+  const char *name;
+  const char *color;
+  const char *description;
+} DefaultTag;
+
+static const DefaultTag default_tags[] = {
+  { "claim", N_("Claim"), "#f6d32d", N_("A statement presented as fact") },
+  { "source", N_("Source"), "#62a0ea", N_("Who or what a claim comes from") },
+  { "quote", N_("Quote"), "#c061cb", N_("Words reported as someone’s own") },
+  { "evidence", N_("Evidence"), "#57e389", N_("Material offered in support") },
+  { "person", N_("Person"), "#ffa348", NULL },
+  { "organization", N_("Organization"), "#5bc8af", NULL },
+  { "place", N_("Place"), "#cdab8f", NULL },
+  { "date-number", N_("Date/Number"), "#f66151", N_("A date, figure or quantity") },
+};
+
+static const char * const default_relation_types[] = {
+  "attributed-to",
+  "supports",
+  "contradicts",
+  "same-as",
+};
+
+static void
+gloss_project_finalize (GObject *object)
+{
+  GlossProject *self = GLOSS_PROJECT (object);
+  guint n_documents = g_list_model_get_n_items (G_LIST_MODEL (self->documents));
+
+  for (guint i = 0; i < n_documents; i++)
+    {
+      g_autoptr(GlossDocument) document = g_list_model_get_item (G_LIST_MODEL (self->documents), i);
+
+      _gloss_document_set_project (document, NULL);
+    }
+
+  /* The history holds documents and annotations too; it goes first. */
+  g_clear_pointer (&self->history, gloss_history_free);
+  g_free (self->title);
+  g_clear_pointer (&self->created, g_date_time_unref);
+  g_clear_pointer (&self->modified, g_date_time_unref);
+  g_clear_object (&self->tags);
+  g_clear_object (&self->documents);
+  g_clear_object (&self->relations);
+  g_ptr_array_unref (self->relation_types);
+  g_hash_table_unref (self->relations_by_id);
+  g_hash_table_unref (self->relations_by_annotation);
+
+  G_OBJECT_CLASS (gloss_project_parent_class)->finalize (object);
+}
+
+static void
+gloss_project_get_property (GObject    *object,
+                            guint       prop_id,
+                            GValue     *value,
+                            GParamSpec *pspec)
+{
+  GlossProject *self = GLOSS_PROJECT (object);
+
+  switch (prop_id)
+    {
+    case PROP_TITLE:
+      g_value_set_string (value, self->title);
+      break;
+    case PROP_DIRTY:
+      g_value_set_boolean (value, gloss_project_get_dirty (self));
+      break;
+    case PROP_CAN_UNDO:
+      g_value_set_boolean (value, gloss_project_can_undo (self));
+      break;
+    case PROP_CAN_REDO:
+      g_value_set_boolean (value, gloss_project_can_redo (self));
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+gloss_project_class_init (GlossProjectClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->finalize = gloss_project_finalize;
+  object_class->get_property = gloss_project_get_property;
+
+  properties[PROP_TITLE] =
+    g_param_spec_string ("title", NULL, NULL, NULL,
+                         G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_DIRTY] =
+    g_param_spec_boolean ("dirty", NULL, NULL, FALSE,
+                          G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_CAN_UNDO] =
+    g_param_spec_boolean ("can-undo", NULL, NULL, FALSE,
+                          G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_CAN_REDO] =
+    g_param_spec_boolean ("can-redo", NULL, NULL, FALSE,
+                          G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  /**
+   * GlossProject::changed:
+   *
+   * After every edit, undo or redo (once per action).
+   */
+  signals[CHANGED] =
+    g_signal_new ("changed",
+                  G_TYPE_FROM_CLASS (klass),
+                  G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL,
+                  G_TYPE_NONE, 0);
+}
+
+static void
+gloss_project_init (GlossProject *self)
+{
+  self->title = g_strdup ("");
+  self->created = g_date_time_new_now_utc ();
+  self->modified = g_date_time_ref (self->created);
+  self->tags = g_list_store_new (GLOSS_TYPE_TAG);
+  self->documents = g_list_store_new (GLOSS_TYPE_DOCUMENT);
+  self->relations = g_list_store_new (GLOSS_TYPE_RELATION);
+  self->relation_types = g_ptr_array_new_null_terminated (4, g_free, TRUE);
+  self->relations_by_id = g_hash_table_new (g_str_hash, g_str_equal);
+  self->relations_by_annotation = g_hash_table_new_full (g_str_hash, g_str_equal,
+                                                         g_free, (GDestroyNotify) g_ptr_array_unref);
+  self->history = gloss_history_new ();
+}
+
+GlossProject *
+gloss_project_new_empty (void)
+{
+  return g_object_new (GLOSS_TYPE_PROJECT, NULL);
+}
+
+GlossProject *
+gloss_project_new (void)
+{
+  GlossProject *self = gloss_project_new_empty ();
+
+  for (guint i = 0; i < G_N_ELEMENTS (default_tags); i++)
+    {
+      g_autoptr(GlossTag) tag = gloss_tag_new (default_tags[i].id,
+                                               _(default_tags[i].name),
+                                               default_tags[i].color,
+                                               (int) i + 1);
+
+      if (default_tags[i].description != NULL)
+        gloss_tag_set_description (tag, _(default_tags[i].description));
+      gloss_project_insert_tag (self, tag);
+    }
+
+  for (guint i = 0; i < G_N_ELEMENTS (default_relation_types); i++)
+    gloss_project_insert_relation_type (self, default_relation_types[i]);
+
+  return self;
+}
+
+const char *
+gloss_project_get_title (GlossProject *self)
+{
+  g_return_val_if_fail (GLOSS_IS_PROJECT (self), NULL);
+  return self->title;
+}
+
+void
+_gloss_project_store_title (GlossProject *self,
+                            const char   *title)
+{
+  if (title == NULL)
+    title = "";
+  if (g_str_equal (self->title, title))
+    return;
+
+  g_free (self->title);
+  self->title = g_strdup (title);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_TITLE]);
+}
+
+void
+gloss_project_set_title_raw (GlossProject *self,
+                             const char   *title)
+{
+  g_return_if_fail (GLOSS_IS_PROJECT (self));
+  _gloss_project_store_title (self, title);
+}
+
+GDateTime *
+gloss_project_get_created (GlossProject *self)
+{
+  g_return_val_if_fail (GLOSS_IS_PROJECT (self), NULL);
+  return self->created;
+}
+
+void
+gloss_project_set_created (GlossProject *self,
+                           GDateTime    *created)
+{
+  g_return_if_fail (GLOSS_IS_PROJECT (self));
+  g_return_if_fail (created != NULL);
+
+  g_date_time_ref (created);
+  g_date_time_unref (self->created);
+  self->created = created;
+}
+
+GDateTime *
+gloss_project_get_modified (GlossProject *self)
+{
+  g_return_val_if_fail (GLOSS_IS_PROJECT (self), NULL);
+  return self->modified;
+}
+
+void
+gloss_project_set_modified (GlossProject *self,
+                            GDateTime    *modified)
+{
+  g_return_if_fail (GLOSS_IS_PROJECT (self));
+  g_return_if_fail (modified != NULL);
+
+  g_date_time_ref (modified);
+  g_date_time_unref (self->modified);
+  self->modified = modified;
+}
+
+GListModel *
+gloss_project_get_tags (GlossProject *self)
+{
+  g_return_val_if_fail (GLOSS_IS_PROJECT (self), NULL);
+  return G_LIST_MODEL (self->tags);
+}
+
+GListModel *
+gloss_project_get_documents (GlossProject *self)
+{
+  g_return_val_if_fail (GLOSS_IS_PROJECT (self), NULL);
+  return G_LIST_MODEL (self->documents);
+}
+
+GListModel *
+gloss_project_get_relations (GlossProject *self)
+{
+  g_return_val_if_fail (GLOSS_IS_PROJECT (self), NULL);
+  return G_LIST_MODEL (self->relations);
+}
+
+const char * const *
+gloss_project_get_relation_types (GlossProject *self)
+{
+  g_return_val_if_fail (GLOSS_IS_PROJECT (self), NULL);
+  return (const char * const *) self->relation_types->pdata;
+}
+
+/* Tags are few (tens): a walk is faster than keeping maps in step. */
+GlossTag *
+gloss_project_lookup_tag (GlossProject *self,
+                          const char   *tag_id)
+{
+  guint n;
+
+  g_return_val_if_fail (GLOSS_IS_PROJECT (self), NULL);
+
+  n = g_list_model_get_n_items (G_LIST_MODEL (self->tags));
+  for (guint i = 0; i < n && tag_id != NULL; i++)
+    {
+      GlossTag *tag = g_list_model_get_item (G_LIST_MODEL (self->tags), i);
+
+      g_object_unref (tag);  /* the store keeps it alive */
+      if (g_str_equal (gloss_tag_get_id (tag), tag_id))
+        return tag;
+    }
+
+  return NULL;
+}
+
+GlossTag *
+gloss_project_lookup_tag_by_name (GlossProject *self,
+                                  const char   *name)
+{
+  guint n;
+
+  g_return_val_if_fail (GLOSS_IS_PROJECT (self), NULL);
+
+  n = g_list_model_get_n_items (G_LIST_MODEL (self->tags));
+  for (guint i = 0; i < n && name != NULL; i++)
+    {
+      GlossTag *tag = g_list_model_get_item (G_LIST_MODEL (self->tags), i);
+
+      g_object_unref (tag);
+      if (g_str_equal (gloss_tag_get_name (tag), name))
+        return tag;
+    }
+
+  return NULL;
+}
+
+GlossTag *
+gloss_project_lookup_tag_by_digit (GlossProject *self,
+                                   int           digit)
+{
+  guint n;
+
+  g_return_val_if_fail (GLOSS_IS_PROJECT (self), NULL);
+
+  if (digit < 0 || digit > 9)
+    return NULL;
+
+  n = g_list_model_get_n_items (G_LIST_MODEL (self->tags));
+  for (guint i = 0; i < n; i++)
+    {
+      GlossTag *tag = g_list_model_get_item (G_LIST_MODEL (self->tags), i);
+
+      g_object_unref (tag);
+      if (gloss_tag_get_digit (tag) == digit)
+        return tag;
+    }
+
+  return NULL;
+}
+
+GlossDocument *
+gloss_project_lookup_document (GlossProject *self,
+                               const char   *document_id)
+{
+  guint n;
+
+  g_return_val_if_fail (GLOSS_IS_PROJECT (self), NULL);
+
+  n = g_list_model_get_n_items (G_LIST_MODEL (self->documents));
+  for (guint i = 0; i < n && document_id != NULL; i++)
+    {
+      GlossDocument *document = g_list_model_get_item (G_LIST_MODEL (self->documents), i);
+
+      g_object_unref (document);
+      if (g_str_equal (gloss_document_get_id (document), document_id))
+        return document;
+    }
+
+  return NULL;
+}
+
+GlossAnnotation *
+gloss_project_lookup_annotation (GlossProject *self,
+                                 const char   *annotation_id)
+{
+  guint n;
+
+  g_return_val_if_fail (GLOSS_IS_PROJECT (self), NULL);
+
+  n = g_list_model_get_n_items (G_LIST_MODEL (self->documents));
+  for (guint i = 0; i < n && annotation_id != NULL; i++)
+    {
+      GlossDocument *document = g_list_model_get_item (G_LIST_MODEL (self->documents), i);
+      GlossAnnotation *annotation;
+
+      g_object_unref (document);
+      annotation = gloss_document_lookup_annotation (document, annotation_id);
+      if (annotation != NULL)
+        return annotation;
+    }
+
+  return NULL;
+}
+
+GlossRelation *
+gloss_project_lookup_relation (GlossProject *self,
+                               const char   *relation_id)
+{
+  g_return_val_if_fail (GLOSS_IS_PROJECT (self), NULL);
+
+  if (relation_id == NULL)
+    return NULL;
+
+  return g_hash_table_lookup (self->relations_by_id, relation_id);
+}
+
+GPtrArray *
+gloss_project_relations_of (GlossProject    *self,
+                            GlossAnnotation *annotation)
+{
+  GPtrArray *result = g_ptr_array_new ();
+  GPtrArray *relations;
+
+  g_return_val_if_fail (GLOSS_IS_PROJECT (self), result);
+  g_return_val_if_fail (GLOSS_IS_ANNOTATION (annotation), result);
+
+  relations = g_hash_table_lookup (self->relations_by_annotation,
+                                   gloss_annotation_get_id (annotation));
+  if (relations != NULL)
+    g_ptr_array_extend (result, relations, NULL, NULL);
+
+  return result;
+}
+
+guint
+gloss_project_count_tag_uses (GlossProject *self,
+                              GlossTag     *tag)
+{
+  guint n_documents;
+  guint uses = 0;
+
+  g_return_val_if_fail (GLOSS_IS_PROJECT (self), 0);
+  g_return_val_if_fail (GLOSS_IS_TAG (tag), 0);
+
+  n_documents = g_list_model_get_n_items (G_LIST_MODEL (self->documents));
+  for (guint i = 0; i < n_documents; i++)
+    {
+      g_autoptr(GlossDocument) document = g_list_model_get_item (G_LIST_MODEL (self->documents), i);
+      guint n = gloss_document_get_n_annotations (document);
+
+      for (guint j = 0; j < n; j++)
+        if (gloss_annotation_has_tag (gloss_document_get_annotation (document, j),
+                                      gloss_tag_get_id (tag)))
+          uses++;
+    }
+
+  return uses;
+}
+
+/* ---- Raw construction ---- */
+
+static guint
+find_position (GListStore *store,
+               gpointer    item)
+{
+  guint position;
+
+  if (g_list_store_find (store, item, &position))
+    return position;
+
+  return G_MAXUINT;
+}
+
+void
+_gloss_project_insert_tag_at (GlossProject *self,
+                              GlossTag     *tag,
+                              guint         position)
+{
+  guint n = g_list_model_get_n_items (G_LIST_MODEL (self->tags));
+
+  g_list_store_insert (self->tags, MIN (position, n), tag);
+}
+
+void
+gloss_project_insert_tag (GlossProject *self,
+                          GlossTag     *tag)
+{
+  g_return_if_fail (GLOSS_IS_PROJECT (self));
+  g_return_if_fail (GLOSS_IS_TAG (tag));
+  g_return_if_fail (gloss_project_lookup_tag (self, gloss_tag_get_id (tag)) == NULL);
+
+  g_list_store_append (self->tags, tag);
+}
+
+void
+_gloss_project_remove_tag (GlossProject *self,
+                           GlossTag     *tag)
+{
+  guint position = find_position (self->tags, tag);
+
+  if (position != G_MAXUINT)
+    g_list_store_remove (self->tags, position);
+}
+
+guint
+_gloss_project_tag_position (GlossProject *self,
+                             GlossTag     *tag)
+{
+  return find_position (self->tags, tag);
+}
+
+void
+_gloss_project_insert_document_at (GlossProject  *self,
+                                   GlossDocument *document,
+                                   guint          position)
+{
+  guint n = g_list_model_get_n_items (G_LIST_MODEL (self->documents));
+
+  _gloss_document_set_project (document, self);
+  g_list_store_insert (self->documents, MIN (position, n), document);
+}
+
+void
+gloss_project_insert_document (GlossProject  *self,
+                               GlossDocument *document)
+{
+  g_return_if_fail (GLOSS_IS_PROJECT (self));
+  g_return_if_fail (GLOSS_IS_DOCUMENT (document));
+  g_return_if_fail (gloss_document_get_project (document) == NULL);
+
+  _gloss_project_insert_document_at (self, document, G_MAXUINT);
+}
+
+void
+_gloss_project_remove_document (GlossProject  *self,
+                                GlossDocument *document)
+{
+  guint position = find_position (self->documents, document);
+
+  if (position == G_MAXUINT)
+    return;
+
+  _gloss_document_set_project (document, NULL);
+  g_list_store_remove (self->documents, position);
+}
+
+guint
+_gloss_project_document_position (GlossProject  *self,
+                                  GlossDocument *document)
+{
+  return find_position (self->documents, document);
+}
+
+static void
+index_relation_end (GlossProject  *self,
+                    const char    *annotation_id,
+                    GlossRelation *relation)
+{
+  GPtrArray *relations = g_hash_table_lookup (self->relations_by_annotation, annotation_id);
+
+  if (relations == NULL)
+    {
+      relations = g_ptr_array_new ();
+      g_hash_table_insert (self->relations_by_annotation, g_strdup (annotation_id), relations);
+    }
+
+  g_ptr_array_add (relations, relation);
+}
+
+static void
+unindex_relation_end (GlossProject  *self,
+                      const char    *annotation_id,
+                      GlossRelation *relation)
+{
+  GPtrArray *relations = g_hash_table_lookup (self->relations_by_annotation, annotation_id);
+
+  if (relations == NULL)
+    return;
+
+  g_ptr_array_remove (relations, relation);
+  if (relations->len == 0)
+    g_hash_table_remove (self->relations_by_annotation, annotation_id);
+}
+
+void
+_gloss_project_insert_relation_at (GlossProject  *self,
+                                   GlossRelation *relation,
+                                   guint          position)
+{
+  guint n = g_list_model_get_n_items (G_LIST_MODEL (self->relations));
+  const char *from = gloss_relation_get_from (relation);
+  const char *to = gloss_relation_get_to (relation);
+
+  g_hash_table_insert (self->relations_by_id, (gpointer) gloss_relation_get_id (relation), relation);
+  index_relation_end (self, from, relation);
+  if (!g_str_equal (from, to))
+    index_relation_end (self, to, relation);
+  g_list_store_insert (self->relations, MIN (position, n), relation);
+}
+
+void
+gloss_project_insert_relation (GlossProject  *self,
+                               GlossRelation *relation)
+{
+  g_return_if_fail (GLOSS_IS_PROJECT (self));
+  g_return_if_fail (GLOSS_IS_RELATION (relation));
+  g_return_if_fail (!g_hash_table_contains (self->relations_by_id, gloss_relation_get_id (relation)));
+
+  _gloss_project_insert_relation_at (self, relation, G_MAXUINT);
+}
+
+void
+_gloss_project_remove_relation (GlossProject  *self,
+                                GlossRelation *relation)
+{
+  g_autoptr(GlossRelation) hold = g_object_ref (relation);
+  guint position = find_position (self->relations, relation);
+
+  if (position == G_MAXUINT)
+    return;
+
+  g_hash_table_remove (self->relations_by_id, gloss_relation_get_id (relation));
+  unindex_relation_end (self, gloss_relation_get_from (relation), relation);
+  unindex_relation_end (self, gloss_relation_get_to (relation), relation);
+  g_list_store_remove (self->relations, position);
+}
+
+guint
+_gloss_project_relation_position (GlossProject  *self,
+                                  GlossRelation *relation)
+{
+  return find_position (self->relations, relation);
+}
+
+void
+gloss_project_insert_relation_type (GlossProject *self,
+                                    const char   *type)
+{
+  g_return_if_fail (GLOSS_IS_PROJECT (self));
+  g_return_if_fail (type != NULL && *type != '\0');
+
+  if (g_strv_contains (gloss_project_get_relation_types (self), type))
+    return;
+
+  g_ptr_array_add (self->relation_types, g_strdup (type));
+}
+
+void
+_gloss_project_store_relation_types (GlossProject       *self,
+                                     const char * const *types)
+{
+  g_ptr_array_set_size (self->relation_types, 0);
+  for (guint i = 0; types != NULL && types[i] != NULL; i++)
+    g_ptr_array_add (self->relation_types, g_strdup (types[i]));
+}
+
+/* ---- History ---- */
+
+GlossHistory *
+_gloss_project_get_history (GlossProject *self)
+{
+  return self->history;
+}
+
+static void
+announce_change (GlossProject *self)
+{
+  gboolean dirty = gloss_project_get_dirty (self);
+  gboolean can_undo = gloss_history_can_undo (self->history);
+  gboolean can_redo = gloss_history_can_redo (self->history);
+
+  self->generation++;
+  g_date_time_unref (self->modified);
+  self->modified = g_date_time_new_now_utc ();
+
+  g_object_freeze_notify (G_OBJECT (self));
+  if (dirty != self->dirty)
+    {
+      self->dirty = dirty;
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DIRTY]);
+    }
+  if (can_undo != self->can_undo)
+    {
+      self->can_undo = can_undo;
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CAN_UNDO]);
+    }
+  if (can_redo != self->can_redo)
+    {
+      self->can_redo = can_redo;
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CAN_REDO]);
+    }
+  g_object_thaw_notify (G_OBJECT (self));
+
+  g_signal_emit (self, signals[CHANGED], 0);
+}
+
+void
+_gloss_project_push_edit (GlossProject *self,
+                          GlossEdit    *edit,
+                          const char   *label)
+{
+  gloss_history_push (self->history, edit, label);
+
+  if (self->action_depth > 0)
+    self->change_pending = TRUE;
+  else
+    announce_change (self);
+}
+
+void
+gloss_project_begin_action (GlossProject *self,
+                            const char   *label)
+{
+  g_return_if_fail (GLOSS_IS_PROJECT (self));
+
+  self->action_depth++;
+  gloss_history_begin (self->history, label);
+}
+
+void
+gloss_project_end_action (GlossProject *self)
+{
+  g_return_if_fail (GLOSS_IS_PROJECT (self));
+  g_return_if_fail (self->action_depth > 0);
+
+  gloss_history_end (self->history);
+  if (--self->action_depth == 0 && self->change_pending)
+    {
+      self->change_pending = FALSE;
+      announce_change (self);
+    }
+}
+
+gboolean
+gloss_project_can_undo (GlossProject *self)
+{
+  g_return_val_if_fail (GLOSS_IS_PROJECT (self), FALSE);
+  return self->action_depth == 0 && gloss_history_can_undo (self->history);
+}
+
+gboolean
+gloss_project_can_redo (GlossProject *self)
+{
+  g_return_val_if_fail (GLOSS_IS_PROJECT (self), FALSE);
+  return self->action_depth == 0 && gloss_history_can_redo (self->history);
+}
+
+const char *
+gloss_project_get_undo_label (GlossProject *self)
+{
+  g_return_val_if_fail (GLOSS_IS_PROJECT (self), NULL);
+  return gloss_history_get_undo_label (self->history);
+}
+
+const char *
+gloss_project_get_redo_label (GlossProject *self)
+{
+  g_return_val_if_fail (GLOSS_IS_PROJECT (self), NULL);
+  return gloss_history_get_redo_label (self->history);
+}
+
+gboolean
+gloss_project_undo (GlossProject *self)
+{
+  g_return_val_if_fail (GLOSS_IS_PROJECT (self), FALSE);
+  g_return_val_if_fail (self->action_depth == 0, FALSE);
+
+  if (!gloss_history_undo (self->history, self))
+    return FALSE;
+
+  announce_change (self);
+  return TRUE;
+}
+
+gboolean
+gloss_project_redo (GlossProject *self)
+{
+  g_return_val_if_fail (GLOSS_IS_PROJECT (self), FALSE);
+  g_return_val_if_fail (self->action_depth == 0, FALSE);
+
+  if (!gloss_history_redo (self->history, self))
+    return FALSE;
+
+  announce_change (self);
+  return TRUE;
+}
+
+gboolean
+gloss_project_get_dirty (GlossProject *self)
+{
+  g_return_val_if_fail (GLOSS_IS_PROJECT (self), FALSE);
+  return !gloss_history_is_at_saved (self->history);
+}
+
+void
+gloss_project_mark_saved (GlossProject *self)
+{
+  g_return_if_fail (GLOSS_IS_PROJECT (self));
+
+  gloss_history_mark_saved (self->history);
+  if (self->dirty)
+    {
+      self->dirty = FALSE;
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DIRTY]);
+    }
+}
+
+void
+_gloss_project_mark_unsaved (GlossProject *self)
+{
+  gloss_history_mark_unsaved (self->history);
+  if (!self->dirty)
+    {
+      self->dirty = TRUE;
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DIRTY]);
+    }
+}
+
+guint64
+gloss_project_get_generation (GlossProject *self)
+{
+  g_return_val_if_fail (GLOSS_IS_PROJECT (self), 0);
+  return self->generation;
+}
