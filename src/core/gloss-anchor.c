@@ -25,41 +25,48 @@
  * for text that moved far), the text gets an index the first time any
  * annotation needs it: every 4-code-point gram, bucketed by hash, with
  * each bucket's positions in ascending order (two passes over the text,
- * 4 bytes per code point plus a bucket table of about |text|/2 entries).
- * Every occurrence of the quote contains each of its grams, so the
- * occurrences of its rarest gram are a complete candidate list, usually
- * a handful. They are visited nearest-first from the old start (a binary
- * search into the bucket, then outwards), and the walk stops as soon as no
- * farther candidate could outscore the best one — in the common case, the
- * first occurrence whose prefix and suffix agree. Quotes shorter than a
- * gram are searched the same nearest-first way with a plain scan.
+ * 4 bytes per code point plus a bucket table of about |text|/2 entries;
+ * ~30 ms for 5 MB). Every occurrence of a pattern contains each of its
+ * grams, so the occurrences of its rarest gram are a complete list of
+ * candidates, usually a handful, visited nearest-first from the old place
+ * (a binary search into the bucket, then outwards). Two walks:
+ *  a. prefix + quote + suffix, all intact: the first hit is the nearest
+ *     such place, and no place with intact context beats it;
+ *  b. the quote alone, scoring each occurrence. If walk a was exhaustive,
+ *     every occurrence b meets nearer than a's hit has damaged context and
+ *     so loses at least one edit of prefix or suffix; with that bound walk
+ *     b normally stops at once.
+ * Quotes shorter than a gram are walked over every place, nearest-first.
  * Cost per annotation: O(quote + occurrences visited), independent of how
- * many other annotations there are. The visit is capped (MAX_EXACT_WORK)
- * so that a pathologically repetitive text cannot stall anchoring.
+ * many other annotations there are. Caps (MAX_EXACT_WORK code points
+ * compared, MAX_EXACT_CANDIDATES occurrences scored) keep a pathologically
+ * repetitive text from stalling anchoring: beyond them only the nearest
+ * occurrences are judged.
  *
- * Step 3 never scans the whole text. Candidate regions come from
- * (a) the old place and (b) a vote: the 32 rarest grams of
- * prefix + quote + suffix look up their occurrences in the index, each
- * occurrence votes for where the quote would start, and the 8 busiest
- * windows of votes win. Context grams matter: a short quote whose every
- * gram was hit by a typo is still found by its unchanged neighbours. Each
- * region is checked with Myers' bit-parallel approximate matcher (Hyyrö's
- * blocked form for quotes over 64 code points), which gives the fewest
- * edits for every end position in O(region × ⌈quote/64⌉); a second,
- * reversed pass from a good end position finds its start. So a 2,000-code
- * point quote on a 5 MB text costs a few regions of ~2,800 code points
- * × 32 words, not 5 M × 32. The price: a match none of whose 32 rarest
- * grams survived, far from its old place, is not found (it is orphaned,
- * and the user sees it).
+ * Step 3 never scans the whole text. Candidate regions come from (a) the
+ * old place and (b) a vote: the 32 rarest grams of prefix + quote + suffix
+ * each vote with their (up to 128) occurrences nearest the old place for
+ * where the quote would start, and the 8 busiest windows of votes win. In
+ * ordinary text that is every occurrence; in repetitive text the search
+ * narrows to a neighbourhood rather than failing or slowing down. Context
+ * grams matter: a short quote whose every gram was hit by a typo is still
+ * found by its unchanged neighbours. Each region is checked with Myers'
+ * bit-parallel approximate matcher (Hyyrö's blocked form for quotes over
+ * 64 code points), which gives the fewest edits for every end position in
+ * O(region × ⌈quote/64⌉); a reversed pass from each good end position
+ * finds its start, and the prefix picks among near-equal starts. So a
+ * 2,000-code-point quote on a 5 MB text costs a few regions of ~3,000 code
+ * points × 32 words (~5 ms), not 5 M × 32. The price: a match none of
+ * whose voting grams survived, far from its old place, is not found; it is
+ * orphaned, and the user sees it.
  *
  * A match is accepted only when the quote has at most min(256, |quote|/2)
  * edits (similarity ≥ 0.5, the bound from the design notes) AND prefix +
- * quote + suffix together are at least 60 % similar. The second rule is what
- * rejects chance matches: a 7-code-point quote with 3 edits occurs almost
- * anywhere in a long text, but not with its 64 code points of context. A
- * quote with a fixed typo and unchanged context scores ~97 %; a quote
- * rewritten by a third inside unchanged context ~85 %; the best chance
- * match of a deleted sentence in unrelated text stays near 45 %.
+ * quote + suffix together are at least 60 % similar. The second rule is
+ * what rejects chance matches: "Reuters" is two edits from "Routers", but
+ * their contexts differ. A 30-code-point quote with a typo fixed and its
+ * context intact scores 99 %, with a third of it rewritten 89 %; chance
+ * matches of spans from a deleted line of the test article score 20–50 %.
  *
  * Approximate matches are widened so that they do not cut a grapheme
  * cluster (combining marks, ZWJ sequences, skin tones, flags, CRLF) unless
@@ -880,7 +887,6 @@ typedef struct {
 typedef struct {
   guint32 count;
   guint32 offset;  /* in prefix + quote + suffix */
-  guint32 bucket;
 } GramChoice;
 
 static int
@@ -987,7 +993,7 @@ vote_regions (Locator *loc,
   g_autoptr(GArray) grams = NULL;
   g_autoptr(GArray) votes = NULL;
   g_autofree guint32 *in_window = NULL;
-  g_autofree guint32 *order = NULL;
+  guint32 used[VOTE_GRAMS];
   gsize context_len = loc->clen;
   gsize width = max_errors + REGION_SLACK;
   gint64 chosen[VOTE_REGIONS];
@@ -1005,7 +1011,6 @@ vote_regions (Locator *loc,
 
       g.count = index_bucket (index, context + j, &p);
       g.offset = j;
-      g.bucket = gram_bucket (context + j, index->bits);
       if (g.count > 0)
         g_array_append_val (grams, g);
     }
@@ -1024,14 +1029,11 @@ vote_regions (Locator *loc,
       Walk w;
 
       /* A gram repeated inside the context would vote twice. */
-      for (guint k = 0; k < i && !repeated; k++)
-        {
-          const GramChoice *e = &g_array_index (grams, GramChoice, k);
-          repeated = e->bucket == g->bucket && memcmp (context + e->offset, gram, GRAM * sizeof (gunichar)) == 0;
-        }
+      for (guint k = 0; k < n_used && !repeated; k++)
+        repeated = memcmp (context + used[k], gram, GRAM * sizeof (gunichar)) == 0;
       if (repeated)
         continue;
-      n_used++;
+      used[n_used++] = g->offset;
 
       /* Each gram votes with its occurrences nearest the old place: all
        * of them in ordinary text, a neighbourhood in repetitive text. A
@@ -1056,7 +1058,6 @@ vote_regions (Locator *loc,
 
   /* How many votes fall in [vote, vote + width] for each vote. */
   in_window = g_new (guint32, votes->len);
-  order = g_new (guint32, votes->len);
   for (guint i = 0, j = 0; i < votes->len; i++)
     {
       gint64 v = g_array_index (votes, gint64, i);
@@ -1065,7 +1066,6 @@ vote_regions (Locator *loc,
       while (j < votes->len && g_array_index (votes, gint64, j) <= v + (gint64) width)
         j++;
       in_window[i] = j - i;
-      order[i] = i;
     }
 
   /* Greedily take the busiest windows that don't overlap. A selection
