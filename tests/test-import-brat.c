@@ -167,6 +167,11 @@ annotation_at (GlossProject  *project,
 {
   g_autoptr(GPtrArray) found = annotations_at (project, document, start, end, type);
 
+  /* An annotation re-anchored onto this span is not the one made here. */
+  for (guint i = found->len; i > 0 && found->len > 1; i--)
+    if (gloss_annotation_get_state (g_ptr_array_index (found, i - 1)) == GLOSS_ANCHOR_MOVED)
+      g_ptr_array_remove_index (found, i - 1);
+
   g_assert_cmpuint (found->len, ==, 1);
   return g_ptr_array_index (found, 0);
 }
@@ -345,13 +350,19 @@ test_talks (void)
       guint start = g_array_index (line->spans, guint, 0);
       guint end = g_array_index (line->spans, guint, line->spans->len - 1);
 
+      guint anchored = 0;
+
       found = annotations_at (project, document, start, end, line->type);
-      g_assert_cmpuint (found->len, >=, 1);
       for (guint j = 0; j < found->len; j++)
         {
           GlossAnnotation *annotation = g_ptr_array_index (found, j);
 
+          /* T23, misplaced, may have been found over T4's span. */
+          if (gloss_annotation_get_state (annotation) == GLOSS_ANCHOR_MOVED &&
+              g_str_equal (line->id, "T4"))
+            continue;
           g_assert_cmpint (gloss_annotation_get_state (annotation), ==, GLOSS_ANCHOR_ANCHORED);
+          anchored++;
           if (line->spans->len == 2)
             {
               g_assert_cmpstr (gloss_annotation_get_quote (annotation), ==, line->text);
@@ -364,6 +375,7 @@ test_talks (void)
               g_assert_cmpstr (text, ==, line->text);
             }
         }
+      g_assert_cmpuint (anchored, >=, 1);
     }
   check_quotes_hold (document);
 
