@@ -1507,6 +1507,37 @@ make_links (BratImport *self)
 
 /* ---- The import ---- */
 
+/* A project holds at most GLOSS_MAX_ANNOTATIONS: refuse before changing it. */
+static gboolean
+check_annotation_limit (BratImport  *self,
+                        GError     **error)
+{
+  GListModel *documents = gloss_project_get_documents (self->project);
+  guint64 total = 0;
+
+  for (guint i = 0; i < self->lines->len; i++)
+    {
+      BratLine *line = g_ptr_array_index (self->lines, i);
+
+      /* A T line makes one annotation, an event at most one more. */
+      total += line->kind == LINE_TEXT || line->kind == LINE_EVENT;
+    }
+  for (guint i = 0; i < g_list_model_get_n_items (documents); i++)
+    {
+      g_autoptr(GlossDocument) document = g_list_model_get_item (documents, i);
+
+      total += gloss_document_get_n_annotations (document);
+    }
+
+  if (total <= GLOSS_MAX_ANNOTATIONS)
+    return TRUE;
+
+  g_set_error (error, GLOSS_ERROR, GLOSS_ERROR_TOO_LARGE,
+               _("%s would bring the project past %u annotations, the most a project holds"),
+               self->ann_name, (guint) GLOSS_MAX_ANNOTATIONS);
+  return FALSE;
+}
+
 static char *
 read_ann (GFile       *ann_file,
           const char  *display_name,
@@ -1584,6 +1615,11 @@ gloss_import_brat (GlossProject       *project,
   g_array_set_clear_func (self.messages, message_clear);
 
   read_lines (&self, ann_text);
+  if (!check_annotation_limit (&self, error))
+    {
+      brat_import_clear (&self);
+      return FALSE;
+    }
   choose_offset_reading (&self, had_bom);
 
   gloss_project_begin_action (project, _("Import brat Annotations"));
