@@ -751,6 +751,239 @@ test_folder (void)
   fixture_clear (&f);
 }
 
+/* ---- brat → Gloss → brat ---- */
+
+typedef struct {
+  GHashTable *by_id;   /* id → AnnLine */
+  GHashTable *keys;    /* id → char* key, memo */
+} Meaning;
+
+static const char *meaning_key (Meaning    *self,
+                                const char *id);
+
+/* "Role:Id" → "Role=key" */
+static char *
+role_key (Meaning    *self,
+          const char *role_and_id)
+{
+  const char *colon = strrchr (role_and_id, ':');
+  g_autofree char *role = NULL;
+
+  g_assert_nonnull (colon);
+  role = g_strndup (role_and_id, colon - role_and_id);
+  return g_strdup_printf ("%s=%s", role, meaning_key (self, colon + 1));
+}
+
+static int
+compare_strings (gconstpointer a,
+                 gconstpointer b)
+{
+  return strcmp (*(const char * const *) a, *(const char * const *) b);
+}
+
+/* What a T, E or R line stands for, whatever its id: T by type and
+ * spans, E by type, trigger and arguments, R by type and ends. */
+static const char *
+meaning_key (Meaning    *self,
+             const char *id)
+{
+  AnnLine *line = g_hash_table_lookup (self->by_id, id);
+  const char *memo = g_hash_table_lookup (self->keys, id);
+  GString *key;
+
+  if (memo != NULL)
+    return memo;
+  g_assert_nonnull (line);
+
+  key = g_string_new (NULL);
+  if (id[0] == 'T')
+    {
+      g_string_append_printf (key, "T(%s", line->type);
+      for (guint i = 0; i < line->spans->len; i++)
+        g_string_append_printf (key, " %u-%u", g_array_index (line->spans, Span, i).start,
+                                g_array_index (line->spans, Span, i).end);
+      g_string_append_c (key, ')');
+    }
+  else if (id[0] == 'E')
+    {
+      g_autoptr(GPtrArray) roles = g_ptr_array_new_with_free_func (g_free);
+      g_autofree char *trigger = role_key (self, line->type);
+
+      for (guint i = 0; line->args[i] != NULL; i++)
+        g_ptr_array_add (roles, role_key (self, line->args[i]));
+      g_ptr_array_sort (roles, compare_strings);
+      g_string_append_printf (key, "E(%s", trigger);
+      for (guint i = 0; i < roles->len; i++)
+        g_string_append_printf (key, " %s", (char *) g_ptr_array_index (roles, i));
+      g_string_append_c (key, ')');
+    }
+  else
+    {
+      g_autofree char *arg1 = NULL;
+      g_autofree char *arg2 = NULL;
+
+      g_assert_cmpint (id[0], ==, 'R');
+      g_assert_true (g_str_has_prefix (line->args[0], "Arg1:"));
+      g_assert_true (g_str_has_prefix (line->args[1], "Arg2:"));
+      arg1 = role_key (self, line->args[0]);
+      arg2 = role_key (self, line->args[1]);
+      g_string_append_printf (key, "R(%s %s %s)", line->type, arg1, arg2);
+    }
+
+  g_hash_table_insert (self->keys, g_strdup (id), key->str);
+  return g_string_free (key, FALSE);
+}
+
+/* Every line of a .ann as a string that names no id, sorted. */
+static GStrv
+ann_meaning (const char *ann)
+{
+  g_autoptr(GPtrArray) lines = read_ann (ann);
+  g_autoptr(GPtrArray) meanings = g_ptr_array_new ();
+  Meaning self;
+
+  self.by_id = g_hash_table_new (g_str_hash, g_str_equal);
+  self.keys = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  for (guint i = 0; i < lines->len; i++)
+    {
+      AnnLine *line = g_ptr_array_index (lines, i);
+
+      if (line->id[0] != '*')
+        g_hash_table_insert (self.by_id, line->id, line);
+    }
+
+  for (guint i = 0; i < lines->len; i++)
+    {
+      AnnLine *line = g_ptr_array_index (lines, i);
+
+      switch (line->id[0])
+        {
+        case 'T':
+          g_ptr_array_add (meanings, g_strdup_printf ("%s %s", meaning_key (&self, line->id), line->text));
+          break;
+        case 'E':
+        case 'R':
+          g_ptr_array_add (meanings, g_strdup (meaning_key (&self, line->id)));
+          break;
+        case 'A':
+          g_ptr_array_add (meanings, g_strdup_printf ("A(%s %s %s)", line->type,
+                                                      meaning_key (&self, line->args[0]),
+                                                      line->args[1] != NULL ? line->args[1] : "true"));
+          break;
+        case 'N':
+          g_ptr_array_add (meanings, g_strdup_printf ("N(%s %s %s) %s", line->type,
+                                                      meaning_key (&self, line->args[0]),
+                                                      line->args[1], line->text));
+          break;
+        case '#':
+          g_ptr_array_add (meanings, g_strdup_printf ("#(%s %s) %s", line->type,
+                                                      meaning_key (&self, line->args[0]), line->text));
+          break;
+        case '*':
+          {
+            g_autoptr(GPtrArray) members = g_ptr_array_new ();
+            g_autoptr(GString) meaning = g_string_new (NULL);
+
+            for (guint j = 0; line->args[j] != NULL; j++)
+              g_ptr_array_add (members, (gpointer) meaning_key (&self, line->args[j]));
+            g_ptr_array_sort (members, compare_strings);
+            g_string_append_printf (meaning, "*(%s", line->type);
+            for (guint j = 0; j < members->len; j++)
+              g_string_append_printf (meaning, " %s", (char *) g_ptr_array_index (members, j));
+            g_string_append_c (meaning, ')');
+            g_ptr_array_add (meanings, g_string_free (g_steal_pointer (&meaning), FALSE));
+          }
+          break;
+        default:
+          g_assert_not_reached ();
+        }
+    }
+
+  g_hash_table_unref (self.by_id);
+  g_hash_table_unref (self.keys);
+  g_ptr_array_sort (meanings, compare_strings);
+  g_ptr_array_add (meanings, NULL);
+
+  return (GStrv) g_ptr_array_free (g_steal_pointer (&meanings), FALSE);
+}
+
+/* @name.ann and @name.txt from tests/fixtures/export-brat: imported, then
+ * exported, then compared line by line for meaning. */
+static void
+round_trip (const char *name)
+{
+  g_autofree char *ann_name = g_strconcat (name, ".ann", NULL);
+  g_autofree char *txt_name = g_strconcat (name, ".txt", NULL);
+  g_autofree char *ann_path = g_test_build_filename (G_TEST_DIST, "fixtures", "export-brat", ann_name, NULL);
+  g_autofree char *txt_path = g_test_build_filename (G_TEST_DIST, "fixtures", "export-brat", txt_name, NULL);
+  g_autoptr(GFile) ann_file = g_file_new_for_path (ann_path);
+  g_autoptr(GFile) txt_file = g_file_new_for_path (txt_path);
+  g_autoptr(GlossProject) project = gloss_project_new_empty ();
+  g_autoptr(GlossImportReport) report = gloss_import_report_new ();
+  g_autoptr(GError) error = NULL;
+  g_autofree char *original_ann = NULL;
+  g_autofree char *original_txt = NULL;
+  g_autofree char *ann = NULL;
+  g_autofree char *txt = NULL;
+  g_auto(GStrv) before = NULL;
+  g_auto(GStrv) after = NULL;
+  g_autoptr(GlossDocument) document = NULL;
+  GlossBratExportReport brat = { 0 };
+
+  g_assert_true (g_file_get_contents (ann_path, &original_ann, NULL, NULL));
+  g_assert_true (g_file_get_contents (txt_path, &original_txt, NULL, NULL));
+
+  g_assert_true (gloss_import_brat (project, ann_file, txt_file, report, &error));
+  g_assert_no_error (error);
+  for (guint i = 0; i < report->messages->len; i++)
+    g_test_message ("import: %s", (char *) g_ptr_array_index (report->messages, i));
+  g_assert_cmpuint (report->messages->len, ==, 0);
+
+  document = g_list_model_get_item (gloss_project_get_documents (project), 0);
+  ann = gloss_export_brat_ann_with_report (project, document, &brat);
+  txt = gloss_export_brat_txt (document);
+  g_test_message ("%s", ann);
+  g_assert_cmpuint (brat.skipped_annotations, ==, 0);
+  g_assert_cmpuint (brat.skipped_relations, ==, 0);
+
+  /* The same text, CRLFs written as LF: brat counted each as one
+   * character, so the offsets stay the same. */
+  {
+    g_autoptr(GString) lf = g_string_new (NULL);
+
+    for (const char *p = original_txt; *p != '\0'; p++)
+      if (!(p[0] == '\r' && p[1] == '\n'))
+        g_string_append_c (lf, *p);
+    g_assert_cmpstr (txt, ==, lf->str);
+  }
+  {
+    g_autoptr(GPtrArray) lines = read_ann (ann);
+
+    check_t_lines (lines, txt);
+  }
+
+  /* Every line means what it meant; only the ids changed. */
+  before = ann_meaning (original_ann);
+  after = ann_meaning (ann);
+  for (guint i = 0; before[i] != NULL || after[i] != NULL; i++)
+    if (g_strcmp0 (before[i], after[i]) != 0)
+      g_test_message ("first difference: %s | %s", before[i], after[i]);
+  g_assert_cmpstrv (after, before);
+}
+
+static void
+test_round_trip (void)
+{
+  round_trip ("merge");
+}
+
+/* brat's own files: CRLF text, offsets counting a CRLF as one character. */
+static void
+test_round_trip_crlf (void)
+{
+  round_trip ("merge-crlf");
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -764,6 +997,8 @@ main (int   argc,
   g_test_add_func ("/gloss/export-brat/import-representation", test_import_representation);
   g_test_add_func ("/gloss/export-brat/base-names", test_base_names);
   g_test_add_func ("/gloss/export-brat/folder", test_folder);
+  g_test_add_func ("/gloss/export-brat/round-trip", test_round_trip);
+  g_test_add_func ("/gloss/export-brat/round-trip-crlf", test_round_trip_crlf);
 
   return g_test_run ();
 }
