@@ -1511,7 +1511,9 @@ read_document (Walk       *walk,
   ok &= read_string (loader, object, "title", REQUIRED, &title);
   ok &= read_string (loader, object, "source", REQUIRED, &source);
   ok &= read_datetime (loader, object, "imported", NULLABLE, &imported);
-  if (read_string (loader, object, "sha256", REQUIRED, &sha256) && !is_sha256 (sha256))
+  if (!read_string (loader, object, "sha256", REQUIRED, &sha256))
+    ok = FALSE;
+  else if (!is_sha256 (sha256))
     {
       mark = path_push_member (loader, "sha256");
       problem (loader, GLOSS_ERROR_INVALID,
@@ -1519,8 +1521,9 @@ read_document (Walk       *walk,
       path_pop (loader, mark);
       ok = FALSE;
     }
-  if (read_string (loader, object, "text", REQUIRED, &text) &&
-      strlen (text) > GLOSS_MAX_DOCUMENT_SIZE)
+  if (!read_string (loader, object, "text", REQUIRED, &text))
+    ok = FALSE;
+  else if (strlen (text) > GLOSS_MAX_DOCUMENT_SIZE)
     {
       mark = path_push_member (loader, "text");
       problem (loader, GLOSS_ERROR_TOO_LARGE,
@@ -1588,7 +1591,9 @@ read_relation (Walk       *walk,
   ok &= read_id (loader, object, &id);
   if (id != NULL)
     ok &= claim_id (walk, walk->relations, id, "relation");
-  if (read_string (loader, object, "type", REQUIRED, &type) && *type == '\0')
+  if (!read_string (loader, object, "type", REQUIRED, &type))
+    ok = FALSE;
+  else if (*type == '\0')
     {
       gsize mark = path_push_member (loader, "type");
 
@@ -1596,8 +1601,6 @@ read_relation (Walk       *walk,
       path_pop (loader, mark);
       ok = FALSE;
     }
-  else if (type == NULL)
-    ok = FALSE;
 
   for (guint i = 0; i < G_N_ELEMENTS (ends); i++)
     {
