@@ -363,6 +363,41 @@ test_layout (void)
   assert_bytes_equal (bytes, again);
 }
 
+/* Timestamps round-trip whatever the year and the zone they were given in:
+ * years before 1000 keep four digits, other zones come back as UTC. */
+static void
+test_timestamps (void)
+{
+  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "fixtures", "project-minimal.gloss", NULL);
+  g_autofree char *contents = NULL;
+  g_autoptr(GString) text = NULL;
+  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(GlossProject) project = NULL;
+  g_autoptr(GBytes) saved = NULL;
+  const char *written;
+
+  g_assert_true (g_file_get_contents (path, &contents, NULL, NULL));
+  text = g_string_new (contents);
+  g_assert_cmpuint (g_string_replace (text, "\"created\": \"2024-05-01T09:00:00.000000Z\"",
+                                      "\"created\": \"0179-05-02T14:03:07.250019Z\"", 1), ==, 1);
+  g_assert_cmpuint (g_string_replace (text, "\"modified\": \"2024-05-03T08:00:00.500000Z\"",
+                                      "\"modified\": \"2024-05-03T10:00:00.5+02:00\"", 1), ==, 1);
+  bytes = g_bytes_new (text->str, text->len);
+  project = load_bytes (bytes);
+  g_assert_cmpint (g_date_time_get_year (gloss_project_get_created (project)), ==, 179);
+
+  saved = gloss_project_serialize (project);
+  written = g_bytes_get_data (saved, NULL);
+  g_assert_nonnull (strstr (written, "\"created\": \"0179-05-02T14:03:07.250019Z\""));
+  g_assert_nonnull (strstr (written, "\"modified\": \"2024-05-03T08:00:00.500000Z\""));
+  {
+    g_autoptr(GlossProject) again = load_bytes (saved);
+    g_autoptr(GBytes) saved_again = gloss_project_serialize (again);
+
+    assert_bytes_equal (saved, saved_again);
+  }
+}
+
 /* A file written by this format's first version stays readable and comes
  * back byte for byte. */
 static void
@@ -867,6 +902,7 @@ main (int   argc,
 
   g_test_add_func ("/gloss/project-file/round-trip", test_round_trip);
   g_test_add_func ("/gloss/project-file/layout", test_layout);
+  g_test_add_func ("/gloss/project-file/timestamps", test_timestamps);
   g_test_add_func ("/gloss/project-file/fixture", test_fixture);
   g_test_add_func ("/gloss/project-file/save-and-reopen", test_save_and_reopen);
   g_test_add_func ("/gloss/project-file/save-through-link", test_save_through_link);

@@ -1008,6 +1008,7 @@ read_datetime (Loader       *loader,
                Nullability   nullability,
                GDateTime   **out)
 {
+  g_autoptr(GDateTime) parsed = NULL;
   const char *text;
   gsize mark;
 
@@ -1017,14 +1018,22 @@ read_datetime (Loader       *loader,
   if (text == NULL)
     return TRUE;
 
-  *out = g_date_time_new_from_iso8601 (text, NULL);
+  parsed = g_date_time_new_from_iso8601 (text, NULL);
+  /* Saving writes UTC: a time with no UTC form (year 1 at +05:00, say)
+   * could not be saved. */
+  if (parsed != NULL)
+    *out = g_date_time_to_utc (parsed);
   if (*out != NULL)
     return TRUE;
 
   mark = path_push_member (loader, name);
-  problem (loader, GLOSS_ERROR_INVALID,
-           "“%s” is not a date and time in ISO 8601 form with a time zone "
-           "(like 2024-05-01T09:30:00.000000Z)", text);
+  if (parsed == NULL)
+    problem (loader, GLOSS_ERROR_INVALID,
+             "“%s” is not a date and time in ISO 8601 form with a time zone "
+             "(like 2024-05-01T09:30:00.000000Z)", text);
+  else
+    problem (loader, GLOSS_ERROR_INVALID,
+             "“%s” falls outside the years 1 to 9999 in UTC", text);
   path_pop (loader, mark);
 
   return FALSE;
