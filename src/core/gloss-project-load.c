@@ -1340,7 +1340,6 @@ anchor_annotation (DocumentWalk    *dw,
   GlossDocument *document = dw->document;
   GlossOffset start = gloss_annotation_get_start (annotation);
   GlossOffset end = gloss_annotation_get_end (annotation);
-  g_autofree char *found = NULL;
   GlossAnchorSelector selector = { start, end, quote, prefix, suffix };
   GlossAnchorState state;
   GlossOffset new_start, new_end;
@@ -1355,17 +1354,18 @@ anchor_annotation (DocumentWalk    *dw,
       return;
     }
 
-  found = gloss_document_dup_slice (document, start, end);
-  if (g_str_equal (found, quote))
+  /* Adding takes quote, prefix and suffix from the text at the offsets:
+   * the common case costs nothing more. */
+  gloss_document_add_annotation (document, annotation);
+  if (g_str_equal (gloss_annotation_get_quote (annotation), quote))
     {
-      gloss_document_add_annotation (document, annotation);
-      /* Adding takes prefix and suffix from the text; if the file said
-       * otherwise, the next save will differ from it. */
+      /* If the file's context said otherwise, the next save differs. */
       if (!g_str_equal (gloss_annotation_get_prefix (annotation), prefix) ||
           !g_str_equal (gloss_annotation_get_suffix (annotation), suffix))
         dw->walk->loader->repaired = TRUE;
       return;
     }
+  gloss_document_remove_annotation (document, annotation);
 
   if (dw->anchor_text == NULL)
     dw->anchor_text = gloss_anchor_text_new (gloss_document_get_text (document),
