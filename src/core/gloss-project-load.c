@@ -144,15 +144,48 @@ problem_at (Loader     *loader,
 
 /* ---- JSON paths ---- */
 
+/* Member names are the format's own, except attribute keys, which can be
+ * anything: those that would make the path ambiguous are quoted,
+ * attributes["two words"]. */
+static gboolean
+is_plain_name (const char *member)
+{
+  if (*member == '\0')
+    return FALSE;
+
+  for (const char *p = member; *p != '\0'; p++)
+    if (!g_ascii_isalnum (*p) && *p != '_' && *p != '-' && *p != ':')
+      return FALSE;
+
+  return TRUE;
+}
+
 static gsize
 path_push_member (Loader     *loader,
                   const char *member)
 {
   gsize mark = loader->path->len;
 
-  if (mark > 0)
-    g_string_append_c (loader->path, '.');
-  g_string_append (loader->path, member);
+  if (is_plain_name (member))
+    {
+      if (mark > 0)
+        g_string_append_c (loader->path, '.');
+      g_string_append (loader->path, member);
+    }
+  else
+    {
+      g_string_append (loader->path, "[\"");
+      for (const char *p = member; *p != '\0'; p++)
+        {
+          if (*p == '"' || *p == '\\')
+            g_string_append_c (loader->path, '\\');
+          if ((guchar) *p < 0x20)
+            g_string_append_printf (loader->path, "\\u%04x", (guchar) *p);
+          else
+            g_string_append_c (loader->path, *p);
+        }
+      g_string_append (loader->path, "\"]");
+    }
 
   return mark;
 }
