@@ -212,6 +212,7 @@ static char *
 resolve_link (const char *path)
 {
   char *resolved;
+  char *copy;
 
   if (!g_file_test (path, G_FILE_TEST_IS_SYMLINK))
     return g_strdup (path);
@@ -221,9 +222,9 @@ resolve_link (const char *path)
     return g_strdup (path);  /* a dangling link: write over the link itself */
 
   /* realpath() returns malloc()ed memory; hand back GLib's. */
-  path = g_strdup (resolved);
+  copy = g_strdup (resolved);
   free (resolved);
-  return (char *) path;
+  return copy;
 }
 
 /* The replacement keeps the permissions of the file it replaces (a

@@ -495,8 +495,13 @@ scan_number (Scanner *s)
   errno = 0;
   if (integral)
     (void) g_ascii_strtoll (text, NULL, 10);
-  else if (!isfinite (g_ascii_strtod (text, NULL)))
-    errno = ERANGE;
+  else
+    {
+      /* Underflow (1e-400) reads as 0 and is harmless; overflow is not. */
+      double value = g_ascii_strtod (text, NULL);
+
+      errno = isfinite (value) ? 0 : ERANGE;
+    }
 
   if (errno == ERANGE)
     {
