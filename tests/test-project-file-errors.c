@@ -295,6 +295,26 @@ test_too_large_file (void)
   g_rmdir (dir);
 }
 
+/* A device that never ends is read only to the limit. */
+static void
+test_endless_device (void)
+{
+  g_autoptr(GFile) file = g_file_new_for_path ("/dev/zero");
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GlossProject) project = NULL;
+
+  if (!g_file_test ("/dev/zero", G_FILE_TEST_EXISTS))
+    {
+      g_test_skip ("no /dev/zero");
+      return;
+    }
+
+  project = gloss_project_load (file, &error);
+  g_assert_null (project);
+  g_assert_error (error, GLOSS_ERROR, GLOSS_ERROR_TOO_LARGE);
+  assert_contains (error->message, "zero: the file is 536870913 bytes");
+}
+
 static void
 test_missing_file (void)
 {
@@ -393,6 +413,7 @@ main (int   argc,
   g_test_add_func ("/gloss/project-file-errors/brackets-in-strings", test_brackets_in_strings);
   g_test_add_func ("/gloss/project-file-errors/too-many-annotations", test_too_many_annotations);
   g_test_add_func ("/gloss/project-file-errors/too-large-file", test_too_large_file);
+  g_test_add_func ("/gloss/project-file-errors/endless-device", test_endless_device);
   g_test_add_func ("/gloss/project-file-errors/missing-file", test_missing_file);
   g_test_add_func ("/gloss/project-file-errors/folder", test_folder);
   g_test_add_func ("/gloss/project-file-errors/all-problems-listed", test_all_problems_listed);

@@ -1161,6 +1161,41 @@ gloss_project_load_bytes (GBytes     *bytes,
   return g_steal_pointer (&project);
 }
 
+/* Reads at most one byte past the size limit, so that a pipe or a device
+ * (gloss --validate /dev/zero) ends in "too large" instead of filling the
+ * memory; the size check in gloss_project_load_bytes() then refuses it. */
+static GBytes *
+read_bounded (GFile   *file,
+              gsize    size_hint,
+              GError **error)
+{
+  g_autoptr(GFileInputStream) stream = g_file_read (file, NULL, error);
+  g_autoptr(GByteArray) buffer = NULL;
+  const gsize limit = (gsize) GLOSS_MAX_PROJECT_FILE_SIZE + 1;
+
+  if (stream == NULL)
+    return NULL;
+
+  buffer = g_byte_array_sized_new ((guint) MIN (size_hint + 1, limit));
+  while (buffer->len < limit)
+    {
+      gsize chunk = MIN (limit - buffer->len, 1024 * 1024);
+      gsize old_length = buffer->len;
+      gsize n_read = 0;
+
+      g_byte_array_set_size (buffer, (guint) (old_length + chunk));
+      if (!g_input_stream_read_all (G_INPUT_STREAM (stream), buffer->data + old_length,
+                                    chunk, &n_read, NULL, error))
+        return NULL;
+
+      g_byte_array_set_size (buffer, (guint) (old_length + n_read));
+      if (n_read < chunk)
+        break;
+    }
+
+  return g_byte_array_free_to_bytes (g_steal_pointer (&buffer));
+}
+
 GlossProject *
 gloss_project_load (GFile   *file,
                     GError **error)
@@ -1169,8 +1204,6 @@ gloss_project_load (GFile   *file,
   g_autoptr(GError) local_error = NULL;
   g_autoptr(GBytes) bytes = NULL;
   g_autofree char *name = NULL;
-  char *contents = NULL;
-  gsize length = 0;
 
   g_return_val_if_fail (G_IS_FILE (file), NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
@@ -1210,13 +1243,13 @@ gloss_project_load (GFile   *file,
       return NULL;
     }
 
-  if (!g_file_load_contents (file, NULL, &contents, &length, NULL, &local_error))
+  bytes = read_bounded (file, (gsize) g_file_info_get_size (info), &local_error);
+  if (bytes == NULL)
     {
       g_set_error (error, GLOSS_ERROR, GLOSS_ERROR_IO, "%s: could not be read: %s",
                    name, local_error->message);
       return NULL;
     }
 
-  bytes = g_bytes_new_take (contents, length);
   return gloss_project_load_bytes (bytes, name, NULL, error);
 }
