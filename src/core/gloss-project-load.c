@@ -189,7 +189,12 @@ describe_value (JsonNode *node)
       if (json_node_get_value_type (node) == G_TYPE_INT64)
         return g_strdup_printf ("%" G_GINT64_FORMAT, json_node_get_int (node));
       if (json_node_get_value_type (node) == G_TYPE_DOUBLE)
-        return g_strdup_printf ("%g", json_node_get_double (node));
+        {
+          /* Not printf's %g: a locale may write "12,5". */
+          char buffer[G_ASCII_DTOSTR_BUF_SIZE];
+
+          return g_strdup (g_ascii_formatd (buffer, sizeof buffer, "%g", json_node_get_double (node)));
+        }
     }
 
   return g_strdup (describe_node (node));
@@ -299,7 +304,11 @@ read_count (Loader     *loader,
         }
     }
   else if (JSON_NODE_HOLDS_VALUE (node) && json_node_get_value_type (node) == G_TYPE_DOUBLE)
-    problem (loader, GLOSS_ERROR_INVALID, "must be a whole number, not %g", json_node_get_double (node));
+    {
+      g_autofree char *shown = describe_value (node);
+
+      problem (loader, GLOSS_ERROR_INVALID, "must be a whole number, not %s", shown);
+    }
   else
     problem (loader, GLOSS_ERROR_INVALID, "must be a whole number, not %s", describe_node (node));
 
