@@ -701,6 +701,8 @@ test_reanchor_on_load (void)
   g_autoptr(GBytes) edited = NULL;
   g_autoptr(GlossProject) loaded = NULL;
   g_autoptr(GlossDocument) loaded_document = NULL;
+  g_autoptr(GPtrArray) notes = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GError) error = NULL;
   GlossAnnotation *a;
 
   if (!anchoring_searches ())
@@ -721,9 +723,21 @@ test_reanchor_on_load (void)
    * the digest still describe the old text. */
   edited = replace_in_bytes (bytes, "\"text\": \"The envoy said the talks will go on. Officials 👍🏽 agreed.\"",
                              "\"text\": \"Yesterday the envoy said the talks will go on. Ministers agreed.\"");
-  loaded = gloss_project_load_bytes (edited, "edited.gloss", NULL, NULL);
+  loaded = gloss_project_load_bytes (edited, "edited.gloss", notes, &error);
+  g_assert_no_error (error);
   g_assert_nonnull (loaded);
   g_assert_true (gloss_project_get_dirty (loaded));
+
+  /* Each repair is reported, for `gloss --validate`: three annotations and
+   * the digest. */
+  g_assert_cmpuint (notes->len, ==, 4);
+  g_assert_cmpstr (g_ptr_array_index (notes, 0), ==,
+                   "edited.gloss: documents[0].annotations[0]: its quote “envoy” is not at 4–9; "
+                   "found at 14–19 and marked moved for review");
+  g_assert_cmpstr (g_ptr_array_index (notes, 2), ==,
+                   "edited.gloss: documents[0].annotations[2]: its quote “Officials 👍🏽” is not at "
+                   "37–49 nor anywhere else in the text; kept there and marked orphaned");
+  g_assert_true (g_str_has_prefix (g_ptr_array_index (notes, 3), "edited.gloss: documents[0].sha256: "));
 
   loaded_document = g_list_model_get_item (gloss_project_get_documents (loaded), 0);
   g_assert_cmpuint (gloss_document_get_n_annotations (loaded_document), ==, 3);
@@ -801,12 +815,17 @@ test_sha256_mismatch (void)
   g_autofree char *old = g_strdup_printf ("\"sha256\": \"%s\"", gloss_document_get_sha256 (document));
   g_autoptr(GBytes) edited = replace_in_bytes (bytes, old,
                                                "\"sha256\": \"0000000000000000000000000000000000000000000000000000000000000000\"");
-  g_autoptr(GlossProject) loaded = gloss_project_load_bytes (edited, "digest.gloss", NULL, NULL);
+  g_autoptr(GPtrArray) notes = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GlossProject) loaded = gloss_project_load_bytes (edited, "digest.gloss", notes, NULL);
   g_autoptr(GBytes) saved = NULL;
 
   /* The text is the truth: the file loads, the next save fixes the digest. */
   g_assert_nonnull (loaded);
   g_assert_true (gloss_project_get_dirty (loaded));
+  g_assert_cmpuint (notes->len, ==, 1);
+  g_assert_cmpstr (g_ptr_array_index (notes, 0), ==,
+                   "digest.gloss: documents[1].sha256: does not match the text (edited outside Gloss?); "
+                   "the text is kept and the digest corrected");
   saved = gloss_project_serialize (loaded);
   assert_bytes_equal (bytes, saved);
 }

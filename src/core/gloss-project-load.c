@@ -42,6 +42,7 @@ typedef struct
   char       *first_message;
   GString    *path;          /* JSON path of the member being read */
   gboolean    repaired;      /* the model differs from the file */
+  GPtrArray  *repairs;       /* char* notes on what loading changed, owned */
 } Loader;
 
 /* ---- Problems ---- */
@@ -83,6 +84,44 @@ problem (Loader     *loader,
   else
     add_problem (loader, code, g_strdup_printf ("%s: %s", loader->name, what));
 }
+
+/* Notes what loading changed so that the project no longer matches the
+ * file: not a problem (the load succeeds), but `gloss --validate` shows
+ * it. */
+static void G_GNUC_PRINTF (2, 3)
+repair (Loader     *loader,
+        const char *format,
+        ...)
+{
+  g_autofree char *what = NULL;
+  va_list args;
+
+  loader->repaired = TRUE;
+  if (loader->repairs->len >= MAX_LISTED_PROBLEMS)
+    return;
+
+  va_start (args, format);
+  what = g_strdup_vprintf (format, args);
+  va_end (args);
+
+  g_ptr_array_add (loader->repairs,
+                   g_strdup_printf ("%s: %s: %s", loader->name, loader->path->str, what));
+}
+
+/* A quote short enough for a message. */
+static char *
+shorten (const char *text)
+{
+  const glong max = 40;
+  g_autofree char *start = NULL;
+
+  if (g_utf8_strlen (text, -1) <= max)
+    return g_strdup (text);
+
+  start = g_utf8_substring (text, 0, max - 1);
+  return g_strconcat (start, "…", NULL);
+}
+
 /* ---- JSON paths ---- */
 
 /* Member names are the format's own, except attribute keys, which can be
@@ -656,6 +695,7 @@ anchor_annotation (DocumentWalk    *dw,
   GlossOffset start = gloss_annotation_get_start (annotation);
   GlossOffset end = gloss_annotation_get_end (annotation);
   GlossAnchorSelector selector = { start, end, quote, prefix, suffix };
+  g_autofree char *shown = NULL;
   GlossAnchorState state;
   GlossOffset new_start, new_end;
 
@@ -677,7 +717,8 @@ anchor_annotation (DocumentWalk    *dw,
       /* If the file's context said otherwise, the next save differs. */
       if (!g_str_equal (gloss_annotation_get_prefix (annotation), prefix) ||
           !g_str_equal (gloss_annotation_get_suffix (annotation), suffix))
-        dw->walk->loader->repaired = TRUE;
+        repair (dw->walk->loader,
+                "its prefix or suffix differs from the text around it; taken from the text");
       return;
     }
   gloss_document_remove_annotation (document, annotation);
@@ -700,7 +741,15 @@ anchor_annotation (DocumentWalk    *dw,
     gloss_annotation_set_selector (annotation, quote, prefix, suffix);
   gloss_document_add_annotation (document, annotation);
 
-  dw->walk->loader->repaired = TRUE;
+  shown = shorten (quote);
+  if (state == GLOSS_ANCHOR_ORPHANED)
+    repair (dw->walk->loader,
+            "its quote “%s” is not at %u–%u nor anywhere else in the text; "
+            "kept there and marked orphaned", shown, start, end);
+  else
+    repair (dw->walk->loader,
+            "its quote “%s” is not at %u–%u; found at %u–%u and marked moved for review",
+            shown, start, end, new_start, new_end);
 }
 
 static void
@@ -893,9 +942,10 @@ read_document (Walk       *walk,
    * above; the next save writes the right digest. */
   if (!g_str_equal (sha256, gloss_document_get_sha256 (document)))
     {
-      g_debug ("%s: %s: the text's SHA-256 differs from the one stored; using the text",
-               loader->name, loader->path->str);
-      loader->repaired = TRUE;
+      mark = path_push_member (loader, "sha256");
+      repair (loader, "does not match the text (edited outside Gloss?); "
+              "the text is kept and the digest corrected");
+      path_pop (loader, mark);
     }
 
   gloss_project_insert_document (walk->project, document);
@@ -1132,6 +1182,7 @@ gloss_project_load_bytes (GBytes     *bytes,
   g_autoptr(GlossProject) project = NULL;
   g_autoptr(GPtrArray) own_problems = NULL;
   g_autoptr(GString) path = g_string_new (NULL);
+  g_autoptr(GPtrArray) repairs = g_ptr_array_new_with_free_func (g_free);
   Loader loader = { 0 };
 
   g_return_val_if_fail (bytes != NULL, NULL);
@@ -1143,6 +1194,7 @@ gloss_project_load_bytes (GBytes     *bytes,
   loader.name = display_name != NULL ? display_name : "project";
   loader.problems = problems;
   loader.path = path;
+  loader.repairs = repairs;
 
   project = load (&loader, bytes);
 
@@ -1166,6 +1218,10 @@ gloss_project_load_bytes (GBytes     *bytes,
 
   if (loader.repaired)
     _gloss_project_mark_unsaved (project);
+
+  /* A loaded project reports what loading changed, for `gloss --validate`. */
+  for (guint i = 0; i < repairs->len; i++)
+    g_ptr_array_add (problems, g_steal_pointer (&g_ptr_array_index (repairs, i)));
 
   return g_steal_pointer (&project);
 }
