@@ -188,43 +188,6 @@ gloss_export_bytes (GlossProject       *project,
   return NULL;
 }
 
-/* Writes @bytes so that @file holds either its old contents or all the new
- * ones, never a mixture.
- *
- * FIXME: gloss_write_file_atomically() (gloss-project-file.h) is being
- * written on another branch; switch to it once it is on main. Until then
- * this does the same with g_file_set_contents_full() for local files and
- * g_file_replace_contents() (a temporary file renamed over the old one)
- * for the rest. */
-static gboolean
-write_bytes_atomically (GFile   *file,
-                        GBytes  *bytes,
-                        GError **error)
-{
-  g_autofree char *path = g_file_get_path (file);
-  g_autoptr(GError) local_error = NULL;
-  gsize size = 0;
-  const char *data = g_bytes_get_data (bytes, &size);
-
-  if (path != NULL)
-    g_file_set_contents_full (path, data, (gssize) size,
-                              G_FILE_SET_CONTENTS_CONSISTENT, 0666, &local_error);
-  else
-    g_file_replace_contents (file, data, size, NULL, FALSE,
-                             G_FILE_CREATE_NONE, NULL, NULL, &local_error);
-
-  if (local_error != NULL)
-    {
-      g_autofree char *name = g_file_get_parse_name (file);
-
-      g_set_error (error, GLOSS_ERROR, GLOSS_ERROR_IO,
-                   _("Could not write “%s”: %s"), name, local_error->message);
-      return FALSE;
-    }
-
-  return TRUE;
-}
-
 static gboolean
 ensure_folder (GFile   *folder,
                GError **error)
@@ -279,8 +242,8 @@ export_brat_folder (GlossProject          *project,
       g_autoptr(GBytes) ann = g_bytes_new_take (ann_text, strlen (ann_text));
 
       /* The .txt first: brat needs it to show the .ann. */
-      if (!write_bytes_atomically (txt_file, txt, error) ||
-          !write_bytes_atomically (ann_file, ann, error))
+      if (!gloss_write_file_atomically (txt_file, txt, error) ||
+          !gloss_write_file_atomically (ann_file, ann, error))
         return FALSE;
     }
 
@@ -309,7 +272,7 @@ gloss_export_to_file_with_report (GlossProject          *project,
   if (bytes == NULL)
     return FALSE;
 
-  return write_bytes_atomically (destination, bytes, error);
+  return gloss_write_file_atomically (destination, bytes, error);
 }
 
 gboolean
