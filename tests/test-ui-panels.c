@@ -348,7 +348,7 @@ test_list_filter (Fixture       *f,
   count.n = 1;
   g_assert_true (wait_for (model_has_n, &count, 3000));
 
-  gloss_project_set_annotation_note (f->project, f->odd, "Ask the DESK about nbc");
+  gloss_project_set_annotation_note (f->project, f->odd, "Ask the desk: is it NBC NEWS or not");
   count.n = 2;  /* the filter follows edits */
   g_assert_true (wait_for (model_has_n, &count, 3000));
 
@@ -569,8 +569,14 @@ test_inspector_bounds_and_attributes (Fixture       *f,
   g_assert_cmpstr (gloss_annotation_get_quote (f->source), ==, "to NBC News");
   gtk_widget_activate_action (inspector, "inspector.start-later", "b", TRUE);
   g_assert_cmpuint (gloss_annotation_get_start (f->source), ==, start);
+  /* By word across punctuation and a CRLF. */
   gtk_widget_activate_action (inspector, "inspector.end-later", "b", TRUE);
-  g_assert_cmpuint (gloss_annotation_get_end (f->source), ==, end);  /* "." is no word */
+  g_assert_cmpstr (gloss_annotation_get_quote (f->source), ==, "NBC News.\r\nThe");
+  gtk_widget_activate_action (inspector, "inspector.end-earlier", "b", TRUE);
+  g_assert_cmpuint (gloss_annotation_get_end (f->source), ==, end);
+  gtk_widget_activate_action (inspector, "inspector.end-earlier", "b", TRUE);
+  g_assert_cmpstr (gloss_annotation_get_quote (f->source), ==, "NBC");
+  /* The span never vanishes. */
   gtk_widget_activate_action (inspector, "inspector.end-earlier", "b", TRUE);
   g_assert_cmpstr (gloss_annotation_get_quote (f->source), ==, "NBC");
   g_assert_true (has_label_with_text (inspector, "NBC"));
@@ -755,7 +761,9 @@ test_tags_dialog (Fixture       *f,
   g_assert_cmpstr (adw_message_dialog_get_heading (message), ==, "Delete “Claim”?");
   g_assert_cmpstr (adw_message_dialog_get_body (message), ==,
                    "It is used by 2 annotations. You can undo this.");
+  /* What clicking its Delete button does. */
   adw_message_dialog_response (message, "delete");
+  gtk_window_close (GTK_WINDOW (message));
   wait_ms (20);
   g_assert_null (gloss_project_lookup_tag (f->project, "claim"));
   g_assert_false (gloss_annotation_has_tag (f->claim, "claim"));
@@ -792,7 +800,8 @@ test_tags_dialog (Fixture       *f,
     gloss_project_undo (f->project);
     g_assert_cmpint (gloss_tag_get_digit (claim), ==, 1);
   }
-  gtk_widget_activate_action (GTK_WIDGET (row), "tagrow.move-up", NULL);
+  wait_ms (20);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (row), "tagrow.move-up", NULL));
   {
     g_autoptr(GlossTag) first = g_list_model_get_item (gloss_project_get_tags (f->project), 0);
 
