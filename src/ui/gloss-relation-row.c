@@ -89,7 +89,6 @@ gloss_relation_row_new (GlossProject    *project,
 {
   GlossRelationRow *self;
   GtkWidget *remove;
-  GtkWidget *icon;
   const char *other_id;
   g_autofree char *quote = NULL;
   g_autofree char *isolated = NULL;
@@ -149,10 +148,6 @@ gloss_relation_row_new (GlossProject    *project,
   gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (self), self->target != NULL);
   if (self->target != NULL)
     gtk_widget_set_tooltip_text (GTK_WIDGET (self), _("Go to the linked annotation"));
-
-  icon = gtk_image_new_from_icon_name (self->outgoing ? "go-next-symbolic" : "go-previous-symbolic");
-  gtk_widget_add_css_class (icon, "dim-label");
-  adw_action_row_add_prefix (ADW_ACTION_ROW (self), icon);
 
   remove = gtk_button_new_from_icon_name ("user-trash-symbolic");
   gtk_widget_set_valign (remove, GTK_ALIGN_CENTER);

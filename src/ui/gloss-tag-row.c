@@ -61,10 +61,13 @@ update_subtitle (GlossTagRow *self)
   g_autofree char *uses = NULL;
   g_autofree char *subtitle = NULL;
 
-  uses = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
-                                       "Used by %u annotation",
-                                       "Used by %u annotations", self->uses),
-                          self->uses);
+  if (self->uses == 0)
+    uses = g_strdup (_("Not used yet"));
+  else
+    uses = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                         "Used by %u annotation",
+                                         "Used by %u annotations", self->uses),
+                            self->uses);
   if (digit >= 0)
     /* Translators: "Key 1 · Used by 3 annotations" */
     subtitle = g_strdup_printf (_("Key %d · %s"), digit, uses);
@@ -271,12 +274,13 @@ gloss_tag_row_new (GlossProject *project,
   gtk_widget_set_size_request (chip, 16, 16);
   adw_expander_row_add_prefix (ADW_EXPANDER_ROW (self), chip);
 
+  /* Each action goes before the previous one: add them right to left. */
   adw_expander_row_add_action (ADW_EXPANDER_ROW (self),
-                               make_icon_button ("go-up-symbolic", _("Move Up"), "tagrow.move-up"));
+                               make_icon_button ("user-trash-symbolic", _("Delete Tag"), "tagrow.delete"));
   adw_expander_row_add_action (ADW_EXPANDER_ROW (self),
                                make_icon_button ("go-down-symbolic", _("Move Down"), "tagrow.move-down"));
   adw_expander_row_add_action (ADW_EXPANDER_ROW (self),
-                               make_icon_button ("user-trash-symbolic", _("Delete Tag"), "tagrow.delete"));
+                               make_icon_button ("go-up-symbolic", _("Move Up"), "tagrow.move-up"));
 
   self->name_row = ADW_ENTRY_ROW (adw_entry_row_new ());
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->name_row), _("Name"));
@@ -285,7 +289,7 @@ gloss_tag_row_new (GlossProject *project,
   adw_expander_row_add_row (ADW_EXPANDER_ROW (self), GTK_WIDGET (self->name_row));
 
   color_row = adw_action_row_new ();
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (color_row), _("Colour"));
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (color_row), _("Color"));
   self->palette_box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 2);
   gtk_widget_set_valign (self->palette_box, GTK_ALIGN_CENTER);
   for (guint i = 0; palette[i] != NULL; i++)
@@ -307,9 +311,9 @@ gloss_tag_row_new (GlossProject *project,
   adw_action_row_add_suffix (ADW_ACTION_ROW (color_row), self->palette_box);
   self->color_button = GTK_COLOR_BUTTON (gtk_color_button_new ());
   gtk_color_chooser_set_use_alpha (GTK_COLOR_CHOOSER (self->color_button), FALSE);
-  gtk_color_button_set_title (self->color_button, _("Tag Colour"));
+  gtk_color_button_set_title (self->color_button, _("Tag Color"));
   gtk_widget_set_valign (GTK_WIDGET (self->color_button), GTK_ALIGN_CENTER);
-  gtk_widget_set_tooltip_text (GTK_WIDGET (self->color_button), _("Custom Colour"));
+  gtk_widget_set_tooltip_text (GTK_WIDGET (self->color_button), _("Custom Color"));
   g_signal_connect_swapped (self->color_button, "color-set", G_CALLBACK (color_set_cb), self);
   adw_action_row_add_suffix (ADW_ACTION_ROW (color_row), GTK_WIDGET (self->color_button));
   adw_expander_row_add_row (ADW_EXPANDER_ROW (self), color_row);
