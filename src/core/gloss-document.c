@@ -654,17 +654,18 @@ _gloss_document_reposition (GlossDocument   *self,
   _gloss_annotation_store_bounds (annotation, start, end);
   new_position = gloss_annotation_tree_insert (self->annotations, annotation);
 
-  /* One emission covering both positions: the model is already in its
-   * final state, so a "removed at the old position" signal on its own
-   * would describe a list that never existed (GtkListView asserts on it). */
-  if (old_position == G_MAXUINT)
-    g_list_model_items_changed (G_LIST_MODEL (self), new_position, 0, 1);
+  if (old_position == new_position)
+    g_list_model_items_changed (G_LIST_MODEL (self), new_position, 1, 1);
   else
     {
-      guint first = MIN (old_position, new_position);
-      guint count = MAX (old_position, new_position) - first + 1;
-
-      g_list_model_items_changed (G_LIST_MODEL (self), first, count, count);
+      /* Each signal must describe the list as it is when emitted
+       * (GtkListView asserts otherwise): take the annotation out again,
+       * announce the removal, then put it back and announce that. */
+      gloss_annotation_tree_remove (self->annotations, annotation);
+      if (old_position != G_MAXUINT)
+        g_list_model_items_changed (G_LIST_MODEL (self), old_position, 1, 0);
+      new_position = gloss_annotation_tree_insert (self->annotations, annotation);
+      g_list_model_items_changed (G_LIST_MODEL (self), new_position, 0, 1);
     }
 }
 
