@@ -123,8 +123,9 @@ fixture_tear_down (Fixture       *f,
 {
   gtk_window_destroy (f->window);
   wait_ms (20);
+  /* No widget may keep the project or its documents alive. */
   g_clear_object (&f->document);
-  g_clear_object (&f->project);
+  g_assert_finalize_object (f->project);
 }
 
 /* ---- widget tree helpers ---- */

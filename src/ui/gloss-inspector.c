@@ -34,6 +34,7 @@ struct _GlossInspector
 
   /* template */
   GtkStack        *stack;
+  GtkScrolledWindow *scroller;
   GtkLabel        *quote_label;
   GtkWidget       *state_box;
   GtkLabel        *state_label;
@@ -805,6 +806,7 @@ gloss_inspector_class_init (GlossInspectorClass *klass)
   gtk_widget_class_set_template_from_resource (widget_class,
                                                RESOURCE_BASE_PATH "/ui/gloss-inspector.ui");
   gtk_widget_class_bind_template_child (widget_class, GlossInspector, stack);
+  gtk_widget_class_bind_template_child (widget_class, GlossInspector, scroller);
   gtk_widget_class_bind_template_child (widget_class, GlossInspector, quote_label);
   gtk_widget_class_bind_template_child (widget_class, GlossInspector, state_box);
   gtk_widget_class_bind_template_child (widget_class, GlossInspector, state_label);
@@ -936,6 +938,8 @@ gloss_inspector_set_annotation (GlossInspector  *self,
   gtk_editable_set_text (GTK_EDITABLE (self->attribute_key_entry), "");
   gtk_editable_set_text (GTK_EDITABLE (self->attribute_value_entry), "");
   refresh (self);
+  /* Another annotation starts at the top, with its quote and tags. */
+  gtk_adjustment_set_value (gtk_scrolled_window_get_vadjustment (self->scroller), 0);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ANNOTATION]);
 }
 
