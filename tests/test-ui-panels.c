@@ -753,6 +753,14 @@ find_tag_row (GtkWidget  *root,
   return NULL;
 }
 
+static gboolean
+entry_rows_shown (gpointer row)
+{
+  g_autoptr(GPtrArray) rows = find_all (row, ADW_TYPE_ENTRY_ROW);
+
+  return rows->len == 2;
+}
+
 static AdwMessageDialog *
 find_message_dialog (void)
 {
@@ -816,7 +824,7 @@ test_tags_dialog (Fixture       *f,
     g_autoptr(GPtrArray) combo_rows = NULL;
 
     adw_expander_row_set_expanded (ADW_EXPANDER_ROW (row), TRUE);
-    wait_ms (50);
+    g_assert_true (wait_for (entry_rows_shown, row, 5000));
     entry_rows = find_all (GTK_WIDGET (row), ADW_TYPE_ENTRY_ROW);
     g_assert_cmpuint (entry_rows->len, ==, 2);
     gtk_editable_set_text (GTK_EDITABLE (entry_rows->pdata[0]), "Who <i>said</i> it");
