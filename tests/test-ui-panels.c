@@ -891,7 +891,11 @@ test_untrusted_text (Fixture       *f,
   gtk_box_append (GTK_BOX (box), inspector);
   gtk_window_set_child (f->window, box);
   gtk_window_present (f->window);
-  wait_ms (100);
+  {
+    RowCount count = { list, 4 };
+
+    g_assert_true (wait_for (rows_shown, &count, 5000));
+  }
 
   g_assert_cmpstr (gloss_annotation_get_quote (f->odd), ==, quote);
   /* In the list row and in the inspector, character for character. */
