@@ -631,6 +631,86 @@ test_inspector_bounds_and_attributes (Fixture       *f,
   g_assert_true (gloss_annotation_get_document (f->source) == f->document);
 }
 
+static gboolean
+xdotool (const char *args)
+{
+  g_autofree char *command = g_strdup_printf ("xdotool %s", args);
+  int status = 0;
+
+  return g_spawn_command_line_sync (command, NULL, NULL, &status, NULL) &&
+         g_spawn_check_wait_status (status, NULL);
+}
+
+typedef struct {
+  GlossAnnotation *annotation;
+  GlossOffset      start;
+  GlossOffset      end;
+} Span;
+
+static gboolean
+span_is (gpointer data)
+{
+  Span *span = data;
+
+  return gloss_annotation_get_start (span->annotation) == span->start &&
+         gloss_annotation_get_end (span->annotation) == span->end;
+}
+
+static gboolean
+note_is_seen (gpointer annotation)
+{
+  return g_strcmp0 (gloss_annotation_get_note (annotation), "Seen <b>") == 0;
+}
+
+static gboolean
+window_active (gpointer window)
+{
+  return gtk_window_is_active (window);
+}
+
+static void
+test_inspector_keyboard (Fixture       *f,
+                         gconstpointer  data)
+{
+  GtkWidget *inspector;
+  Span span = { NULL, 0, 0 };
+  g_autofree char *path = g_find_program_in_path ("xdotool");
+
+  if (path == NULL)
+    {
+      g_test_skip ("xdotool is not installed");
+      return;
+    }
+
+  inspector = show_inspector (f, f->source);
+  span.annotation = f->source;
+  span.start = gloss_annotation_get_start (f->source);
+  span.end = gloss_annotation_get_end (f->source);
+
+  /* With no window manager, X gives the keyboard to the window under the
+   * pointer. */
+  g_assert_true (xdotool ("mousemove 200 200"));
+  wait_for (window_active, f->window, 3000);
+  gloss_inspector_focus_note (GLOSS_INSPECTOR (inspector));
+  wait_ms (100);
+
+  g_assert_true (xdotool ("key alt+Left"));
+  span.end--;
+  g_assert_true (wait_for (span_is, &span, 3000));
+  g_assert_true (xdotool ("key alt+shift+Left"));
+  span.start--;
+  g_assert_true (wait_for (span_is, &span, 3000));
+  g_assert_true (xdotool ("key ctrl+alt+Right"));
+  span.end++;  /* to the end of "News" */
+  g_assert_true (wait_for (span_is, &span, 3000));
+  /* The note was not touched by the shortcuts; real typing reaches it. */
+  g_assert_cmpstr (gloss_annotation_get_note (f->source), ==, "");
+  g_assert_true (xdotool ("type --delay 30 'Seen <b>'"));
+  g_assert_true (wait_for (note_is_seen, f->source, 3000));
+  g_assert_true (gloss_project_undo (f->project));
+  g_assert_cmpstr (gloss_annotation_get_note (f->source), ==, "");
+}
+
 static void
 follow_cb (GlossInspector   *inspector,
            GlossAnnotation  *target,
@@ -1069,6 +1149,7 @@ main (int    argc,
   ADD ("inspector/note", test_inspector_note);
   ADD ("inspector/bounds-attributes", test_inspector_bounds_and_attributes);
   ADD ("inspector/relations", test_inspector_relations);
+  ADD ("inspector/keyboard", test_inspector_keyboard);
   ADD ("tags-dialog", test_tags_dialog);
   ADD ("untrusted-text", test_untrusted_text);
   ADD ("screenshot", test_screenshot);
