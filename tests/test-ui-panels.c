@@ -1015,6 +1015,69 @@ test_untrusted_text (Fixture       *f,
 }
 
 static void
+report_widest (GtkWidget *widget,
+               int        depth)
+{
+  int minimum;
+
+  gtk_widget_measure (widget, GTK_ORIENTATION_HORIZONTAL, -1, &minimum, NULL, NULL, NULL);
+  if (minimum > 200 && depth < 14)
+    {
+      g_test_message ("%*s%s: %d", depth, "", G_OBJECT_TYPE_NAME (widget), minimum);
+      for (GtkWidget *child = gtk_widget_get_first_child (widget);
+           child != NULL;
+           child = gtk_widget_get_next_sibling (child))
+        report_widest (child, depth + 1);
+    }
+}
+
+static void
+test_narrow (Fixture       *f,
+             gconstpointer  data)
+{
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
+  GtkWidget *list = gloss_annotation_list_new ();
+  GtkWidget *inspector = gloss_inspector_new ();
+  int list_width, inspector_width;
+
+  /* The window folds its side pane at 360 px: the panels must fit. */
+  gloss_project_link (f->project, f->claim, f->source, "attributed-to");
+  gloss_project_set_annotation_attribute (f->project, f->claim, "verdict", "unproven");
+  gloss_annotation_list_set_project (GLOSS_ANNOTATION_LIST (list), f->project);
+  gloss_annotation_list_set_document (GLOSS_ANNOTATION_LIST (list), f->document);
+  gloss_inspector_set_project (GLOSS_INSPECTOR (inspector), f->project);
+  gloss_inspector_set_annotation (GLOSS_INSPECTOR (inspector), f->claim);
+  gtk_box_append (GTK_BOX (box), list);
+  gtk_box_append (GTK_BOX (box), inspector);
+  gtk_window_set_child (f->window, box);
+  gtk_window_present (f->window);
+  wait_ms (100);
+
+  gtk_widget_measure (list, GTK_ORIENTATION_HORIZONTAL, -1, &list_width, NULL, NULL, NULL);
+  gtk_widget_measure (inspector, GTK_ORIENTATION_HORIZONTAL, -1, &inspector_width, NULL, NULL, NULL);
+  report_widest (list, 0);
+  report_widest (inspector, 0);
+  g_assert_cmpint (list_width, <=, 300);
+  g_assert_cmpint (inspector_width, <=, 300);
+
+  /* And empty. */
+  {
+    g_autoptr(GlossDocument) empty = gloss_document_new (NULL, "Empty", "Nothing yet.");
+
+    gloss_project_insert_document (f->project, empty);
+    gloss_annotation_list_set_document (GLOSS_ANNOTATION_LIST (list), empty);
+    gloss_inspector_set_annotation (GLOSS_INSPECTOR (inspector), NULL);
+    wait_ms (50);
+  }
+  gtk_widget_measure (list, GTK_ORIENTATION_HORIZONTAL, -1, &list_width, NULL, NULL, NULL);
+  gtk_widget_measure (inspector, GTK_ORIENTATION_HORIZONTAL, -1, &inspector_width, NULL, NULL, NULL);
+  report_widest (list, 0);
+  report_widest (inspector, 0);
+  g_assert_cmpint (list_width, <=, 300);
+  g_assert_cmpint (inspector_width, <=, 300);
+}
+
+static void
 test_color (void)
 {
   GdkRGBA rgba;
@@ -1152,6 +1215,7 @@ main (int    argc,
   ADD ("inspector/keyboard", test_inspector_keyboard);
   ADD ("tags-dialog", test_tags_dialog);
   ADD ("untrusted-text", test_untrusted_text);
+  ADD ("narrow", test_narrow);
   ADD ("screenshot", test_screenshot);
 
 #undef ADD
