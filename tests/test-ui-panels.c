@@ -1170,6 +1170,17 @@ test_screenshot (Fixture       *f,
   dark = g_build_filename (dir, "panels-dark.png", NULL);
   take_screenshot (dark);
 
+  /* The lower half of the inspector: span, provenance, delete. */
+  {
+    g_autoptr(GPtrArray) scrollers = find_all (inspector, GTK_TYPE_SCROLLED_WINDOW);
+    GtkAdjustment *adjustment = gtk_scrolled_window_get_vadjustment (scrollers->pdata[0]);
+    g_autofree char *bottom = g_build_filename (dir, "panels-dark-bottom.png", NULL);
+
+    gtk_adjustment_set_value (adjustment, gtk_adjustment_get_upper (adjustment));
+    wait_ms (500);
+    take_screenshot (bottom);
+  }
+
   dialog = gloss_tags_dialog_new (f->window, f->project);
   gtk_window_present (GTK_WINDOW (dialog));
   wait_ms (300);

@@ -117,6 +117,7 @@ make_tag_button (GlossInspector *self,
   GtkWidget *button = gtk_toggle_button_new ();
   GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
   GtkWidget *label = gtk_label_new (gloss_tag_get_name (tag));
+  GtkWidget *check;
   const char *description = gloss_tag_get_description (tag);
   int digit = gloss_tag_get_digit (tag);
 
@@ -133,6 +134,11 @@ make_tag_button (GlossInspector *self,
       gtk_widget_add_css_class (digit_label, "numeric");
       gtk_box_append (GTK_BOX (box), digit_label);
     }
+  /* A tick besides the pressed look: the state must not rest on shading
+   * alone, which is faint in some styles. */
+  check = gtk_image_new_from_icon_name ("object-select-symbolic");
+  g_object_bind_property (button, "active", check, "visible", G_BINDING_SYNC_CREATE);
+  gtk_box_append (GTK_BOX (box), check);
   gtk_button_set_child (GTK_BUTTON (button), box);
   gtk_widget_add_css_class (button, "gloss-tag-toggle");
   gtk_widget_set_tooltip_text (button,
