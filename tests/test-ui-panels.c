@@ -999,6 +999,31 @@ test_untrusted_text (Fixture       *f,
     g_assert_true (has_label_with_text (GTK_WIDGET (row), title));
   }
 
+  /* A link to another document names it, as plain text. */
+  {
+    g_autoptr(GlossDocument) other = gloss_document_new (NULL, "<i>Other</i> & \xe2\x80\xae" "doc",
+                                                         "Elsewhere: a second source.");
+    GlossAnnotation *elsewhere;
+    GlossRelationRow *row = NULL;
+    g_autoptr(GPtrArray) rows = NULL;
+
+    gloss_project_add_document (f->project, other);
+    elsewhere = gloss_project_annotate (f->project, other, 11, 26, "source");
+    gloss_project_link (f->project, f->claim, elsewhere, "supports");
+    gloss_inspector_set_annotation (GLOSS_INSPECTOR (inspector), f->claim);
+    wait_ms (20);
+    rows = find_all (inspector, GLOSS_TYPE_RELATION_ROW);
+    for (guint i = 0; i < rows->len; i++)
+      if (gloss_relation_row_get_target (rows->pdata[i]) == elsewhere)
+        row = rows->pdata[i];
+    g_assert_nonnull (row);
+    /* The override is fenced in an isolate so the closing quote stays put. */
+    g_assert_cmpstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (row)), ==,
+                     "In “\xe2\x81\xa8<i>Other</i> & \xe2\x80\xae" "doc\xe2\x81\xa9”");
+    g_assert_true (has_label_with_text (GTK_WIDGET (row),
+                                        "In “\xe2\x81\xa8<i>Other</i> & \xe2\x80\xae" "doc\xe2\x81\xa9”"));
+  }
+
   /* And in the tags dialog. */
   dialog = gloss_tags_dialog_new (f->window, f->project);
   gtk_window_present (GTK_WINDOW (dialog));

@@ -341,6 +341,15 @@ tag_dropdown_selected_cb (GlossAnnotationList *self)
   if (g_strcmp0 (tag_id, self->tag_id) == 0)
     return;
 
+  /* When the tag we filter by is deleted, the drop-down moves to its
+   * neighbour; filtering by that would surprise: show all instead. */
+  if (self->tag_id != NULL && tag_id != NULL && self->project != NULL &&
+      gloss_project_lookup_tag (self->project, self->tag_id) == NULL)
+    {
+      gtk_drop_down_set_selected (self->tag_dropdown, 0);
+      return;
+    }
+
   g_free (self->tag_id);
   self->tag_id = g_strdup (tag_id);
   apply_filter (self);

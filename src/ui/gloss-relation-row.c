@@ -130,8 +130,9 @@ gloss_relation_row_new (GlossProject    *project,
   if (target_document != NULL &&
       target_document != gloss_annotation_get_document (annotation))
     {
-      g_autofree char *subtitle = g_strdup_printf (_("In “%s”"),
-                                                   gloss_document_get_title (target_document));
+      g_autofree char *title_text = gloss_text_isolate (gloss_document_get_title (target_document));
+      /* Translators: the document a linked annotation is in */
+      g_autofree char *subtitle = g_strdup_printf (_("In “%s”"), title_text);
 
       adw_action_row_set_subtitle (ADW_ACTION_ROW (self), subtitle);
       adw_action_row_set_subtitle_lines (ADW_ACTION_ROW (self), 1);

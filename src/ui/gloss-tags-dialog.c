@@ -32,12 +32,15 @@ delete_tag (GlossTagsDialog *self,
 {
   g_autofree char *title = NULL;
   g_autofree char *name = g_strdup (gloss_tag_get_name (tag));
+  g_autofree char *escaped = NULL;
   AdwToast *toast;
 
   gloss_project_remove_tag (self->project, tag);
 
+  /* A toast's title is Pango markup in libadwaita 1.2: escape the name. */
+  escaped = g_markup_escape_text (name, -1);
   /* Translators: shown after deleting the tag named %s */
-  title = g_strdup_printf (_("Deleted “%s”"), name);
+  title = g_strdup_printf (_("Deleted “%s”"), escaped);
   toast = adw_toast_new (title);
   adw_toast_set_button_label (toast, _("_Undo"));
   adw_toast_set_action_name (toast, "tags.undo");
