@@ -1035,6 +1035,27 @@ test_untrusted_text (Fixture       *f,
     g_assert_false (adw_preferences_row_get_use_markup (ADW_PREFERENCES_ROW (row)));
     g_assert_cmpstr (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (row)), ==, name);
     g_assert_true (has_label_with_text (GTK_WIDGET (row), name));
+
+    /* The undo toast after deleting it shows the name as it is. */
+    g_assert_true (gtk_widget_activate_action (GTK_WIDGET (row), "tagrow.delete", NULL));
+    wait_ms (20);
+    {
+      AdwMessageDialog *message = find_message_dialog ();
+      g_autofree char *expected = g_strdup_printf ("Deleted “%s”", name);
+      g_autoptr(GPtrArray) labels = NULL;
+      gboolean found = FALSE;
+
+      g_assert_nonnull (message);
+      g_assert_cmpstr (adw_message_dialog_get_heading (message), ==, "Delete “<b>Bold</b> & co”?");
+      adw_message_dialog_response (message, "delete");
+      gtk_window_close (GTK_WINDOW (message));
+      wait_ms (100);
+      labels = find_all (dialog, GTK_TYPE_LABEL);
+      for (guint i = 0; i < labels->len; i++)
+        if (g_strcmp0 (gtk_label_get_text (labels->pdata[i]), expected) == 0)
+          found = TRUE;
+      g_assert_true (found);
+    }
   }
   gtk_window_destroy (GTK_WINDOW (dialog));
 }
