@@ -287,6 +287,37 @@ test_list_order (Fixture       *f,
   g_assert_true (gloss_annotation_list_get_selected (GLOSS_ANNOTATION_LIST (list)) == f->claim);
 }
 
+static void
+test_list_keeps_focus (Fixture       *f,
+                       gconstpointer  data)
+{
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 0);
+  GtkWidget *text_view = gtk_text_view_new ();
+  GtkWidget *list = gloss_annotation_list_new ();
+  RowCount count = { list, 4 };
+
+  /* Selecting from the text_view scrolls the list but leaves the keyboard
+   * where the analyst works. */
+  gtk_widget_set_size_request (text_view, 300, -1);
+  gloss_annotation_list_set_project (GLOSS_ANNOTATION_LIST (list), f->project);
+  gloss_annotation_list_set_document (GLOSS_ANNOTATION_LIST (list), f->document);
+  gtk_box_append (GTK_BOX (box), text_view);
+  gtk_box_append (GTK_BOX (box), list);
+  gtk_window_set_child (f->window, box);
+  gtk_window_present (f->window);
+  g_assert_true (wait_for (rows_shown, &count, 5000));
+  gtk_widget_grab_focus (text_view);
+  wait_ms (20);
+  g_assert_true (gtk_widget_has_focus (text_view));
+
+  gloss_annotation_list_set_selected (GLOSS_ANNOTATION_LIST (list), f->quote);
+  wait_ms (50);
+  g_assert_true (gtk_widget_has_focus (text_view));
+  gloss_annotation_list_set_selected (GLOSS_ANNOTATION_LIST (list), f->claim);
+  wait_ms (50);
+  g_assert_true (gtk_widget_has_focus (text_view));
+}
+
 static guint
 count_with_tag (GlossDocument *document,
                 const char    *tag_id)
@@ -1262,6 +1293,7 @@ main (int    argc,
 
   g_test_add_func ("/gloss/ui-panels/color", test_color);
   ADD ("list/order", test_list_order);
+  ADD ("list/keeps-focus", test_list_keeps_focus);
   ADD ("list/filter", test_list_filter);
   ADD ("list/empty", test_list_empty);
   ADD ("list/large", test_list_large);
