@@ -740,6 +740,27 @@ test_inspector_keyboard (Fixture       *f,
   g_assert_true (wait_for (note_is_seen, f->source, 3000));
   g_assert_true (gloss_project_undo (f->project));
   g_assert_cmpstr (gloss_annotation_get_note (f->source), ==, "");
+
+  /* Link by keyboard alone: search, Down to the match, Enter. */
+  {
+    GtkWidget *dialog = gloss_link_dialog_new (f->window, f->project, f->source);
+    guint n_relations = g_list_model_get_n_items (gloss_project_get_relations (f->project));
+
+    gtk_window_present (GTK_WINDOW (dialog));
+    wait_ms (300);
+    g_assert_true (xdotool ("type --delay 30 'deal'"));
+    wait_ms (400);
+    g_assert_cmpuint (g_list_model_get_n_items (gloss_link_dialog_get_results (GLOSS_LINK_DIALOG (dialog))), ==, 1);
+    g_assert_true (xdotool ("key Down Return"));
+    wait_ms (300);
+    g_assert_cmpuint (g_list_model_get_n_items (gloss_project_get_relations (f->project)), ==, n_relations + 1);
+    {
+      g_autoptr(GlossRelation) relation = g_list_model_get_item (gloss_project_get_relations (f->project), n_relations);
+
+      g_assert_cmpstr (gloss_relation_get_to (relation), ==, gloss_annotation_get_id (f->quote));
+      g_assert_cmpstr (gloss_relation_get_type_name (relation), ==, "attributed-to");
+    }
+  }
 }
 
 static void

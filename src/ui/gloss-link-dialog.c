@@ -111,6 +111,66 @@ search_changed_cb (GlossLinkDialog *self)
 }
 
 static void
+search_activate_cb (GlossLinkDialog *self)
+{
+  /* Enter in the search links to the chosen match, or to the first. */
+  if (gtk_single_selection_get_selected_item (self->selection) == NULL &&
+      g_list_model_get_n_items (G_LIST_MODEL (self->filter_model)) > 0)
+    gtk_single_selection_set_selected (self->selection, 0);
+  gloss_link_dialog_link (self);
+}
+
+static void
+search_next_match_cb (GlossLinkDialog *self)
+{
+  guint n = g_list_model_get_n_items (G_LIST_MODEL (self->filter_model));
+  guint position = gtk_single_selection_get_selected (self->selection);
+
+  if (n == 0)
+    return;
+  if (position == GTK_INVALID_LIST_POSITION)
+    position = 0;
+  else if (position + 1 < n)
+    position++;
+  gtk_single_selection_set_selected (self->selection, position);
+  gtk_widget_activate_action (GTK_WIDGET (self->results_view), "list.scroll-to-item", "u", position);
+}
+
+static void
+search_previous_match_cb (GlossLinkDialog *self)
+{
+  guint position = gtk_single_selection_get_selected (self->selection);
+
+  if (position == GTK_INVALID_LIST_POSITION || position == 0)
+    return;
+  gtk_single_selection_set_selected (self->selection, position - 1);
+  gtk_widget_activate_action (GTK_WIDGET (self->results_view), "list.scroll-to-item", "u", position - 1);
+}
+
+static gboolean
+search_key_pressed_cb (GtkEventControllerKey *controller,
+                       guint                  keyval,
+                       guint                  keycode,
+                       GdkModifierType        state,
+                       GlossLinkDialog       *self)
+{
+  if (state & (GDK_CONTROL_MASK | GDK_ALT_MASK | GDK_SHIFT_MASK))
+    return GDK_EVENT_PROPAGATE;
+
+  if (keyval == GDK_KEY_Down || keyval == GDK_KEY_KP_Down)
+    {
+      search_next_match_cb (self);
+      return GDK_EVENT_STOP;
+    }
+  if (keyval == GDK_KEY_Up || keyval == GDK_KEY_KP_Up)
+    {
+      search_previous_match_cb (self);
+      return GDK_EVENT_STOP;
+    }
+  return GDK_EVENT_PROPAGATE;
+}
+
+static void
 type_selected_cb (GlossLinkDialog *self)
 {
   gboolean new_type = is_new_type_selected (self);
@@ -221,6 +281,7 @@ gloss_link_dialog_new (GtkWindow       *parent,
   g_autofree char *isolated = NULL;
   g_autofree char *from_text = NULL;
   GtkListItemFactory *factory;
+  GtkEventController *key;
   GtkFlattenListModel *all;
 
   g_return_val_if_fail (parent == NULL || GTK_IS_WINDOW (parent), NULL);
@@ -276,6 +337,18 @@ gloss_link_dialog_new (GtkWindow       *parent,
 
   g_signal_connect_swapped (self->search_entry, "search-changed",
                             G_CALLBACK (search_changed_cb), self);
+  /* The keyboard stays in the search: arrows pick, Enter links. */
+  g_signal_connect_swapped (self->search_entry, "activate",
+                            G_CALLBACK (search_activate_cb), self);
+  g_signal_connect_swapped (self->search_entry, "next-match",
+                            G_CALLBACK (search_next_match_cb), self);
+  g_signal_connect_swapped (self->search_entry, "previous-match",
+                            G_CALLBACK (search_previous_match_cb), self);
+  key = gtk_event_controller_key_new ();
+  g_signal_connect (key, "key-pressed", G_CALLBACK (search_key_pressed_cb), self);
+  gtk_widget_add_controller (GTK_WIDGET (self->search_entry), key);
+  g_signal_connect_swapped (self->new_type_row, "entry-activated",
+                            G_CALLBACK (search_activate_cb), self);
   gtk_search_entry_set_key_capture_widget (self->search_entry, GTK_WIDGET (self));
 
   update_results_state (self);
