@@ -40,7 +40,6 @@ struct _GlossInspector
   GtkLabel        *state_label;
   GtkFlowBox      *tags_box;
   GtkTextView     *note_view;
-  GtkWidget       *link_button;
   GtkListBox      *relations_list;
   GtkWidget       *no_relations_label;
   GtkListBox      *attributes_list;
@@ -818,7 +817,6 @@ gloss_inspector_class_init (GlossInspectorClass *klass)
   gtk_widget_class_bind_template_child (widget_class, GlossInspector, state_label);
   gtk_widget_class_bind_template_child (widget_class, GlossInspector, tags_box);
   gtk_widget_class_bind_template_child (widget_class, GlossInspector, note_view);
-  gtk_widget_class_bind_template_child (widget_class, GlossInspector, link_button);
   gtk_widget_class_bind_template_child (widget_class, GlossInspector, relations_list);
   gtk_widget_class_bind_template_child (widget_class, GlossInspector, no_relations_label);
   gtk_widget_class_bind_template_child (widget_class, GlossInspector, attributes_list);

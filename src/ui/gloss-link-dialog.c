@@ -26,7 +26,6 @@ struct _GlossLinkDialog
   GtkStringList      *types;
 
   /* template */
-  GtkWidget          *link_button;
   GtkLabel           *from_label;
   AdwComboRow        *type_row;
   AdwEntryRow        *new_type_row;
@@ -251,7 +250,6 @@ gloss_link_dialog_class_init (GlossLinkDialogClass *klass)
 
   gtk_widget_class_set_template_from_resource (widget_class,
                                                RESOURCE_BASE_PATH "/ui/gloss-link-dialog.ui");
-  gtk_widget_class_bind_template_child (widget_class, GlossLinkDialog, link_button);
   gtk_widget_class_bind_template_child (widget_class, GlossLinkDialog, from_label);
   gtk_widget_class_bind_template_child (widget_class, GlossLinkDialog, type_row);
   gtk_widget_class_bind_template_child (widget_class, GlossLinkDialog, new_type_row);
