@@ -663,6 +663,46 @@ test_inspector_bounds_and_attributes (Fixture       *f,
 }
 
 static gboolean
+has_toast_text (GtkWidget  *root,
+                const char *text)
+{
+  g_autoptr(GPtrArray) labels = find_all (root, GTK_TYPE_LABEL);
+
+  for (guint i = 0; i < labels->len; i++)
+    if (g_strcmp0 (gtk_label_get_text (labels->pdata[i]), text) == 0)
+      return TRUE;
+  return FALSE;
+}
+
+static void
+test_inspector_delete_toast (Fixture       *f,
+                             gconstpointer  data)
+{
+  GtkWidget *overlay = adw_toast_overlay_new ();
+  GtkWidget *inspector = gloss_inspector_new ();
+  g_autoptr(GPtrArray) buttons = NULL;
+
+  gloss_inspector_set_project (GLOSS_INSPECTOR (inspector), f->project);
+  gloss_inspector_set_annotation (GLOSS_INSPECTOR (inspector), f->quote);
+  adw_toast_overlay_set_child (ADW_TOAST_OVERLAY (overlay), inspector);
+  gtk_window_set_child (f->window, overlay);
+  gtk_window_present (f->window);
+  wait_ms (50);
+
+  gtk_widget_activate_action (inspector, "inspector.delete", NULL);
+  g_assert_null (gloss_annotation_get_document (f->quote));
+  wait_ms (100);
+  g_assert_true (has_toast_text (overlay, "Annotation deleted"));
+
+  /* Its Undo button brings the annotation back. */
+  buttons = find_all (overlay, GTK_TYPE_BUTTON);
+  for (guint i = 0; i < buttons->len; i++)
+    if (g_strcmp0 (gtk_button_get_label (buttons->pdata[i]), "_Undo") == 0)
+      g_signal_emit_by_name (buttons->pdata[i], "clicked");
+  g_assert_true (gloss_annotation_get_document (f->quote) == f->document);
+}
+
+static gboolean
 xdotool (const char *args)
 {
   g_autofree char *command = g_strdup_printf ("xdotool %s", args);
@@ -1323,6 +1363,7 @@ main (int    argc,
   ADD ("inspector/bounds-attributes", test_inspector_bounds_and_attributes);
   ADD ("inspector/relations", test_inspector_relations);
   ADD ("inspector/keyboard", test_inspector_keyboard);
+  ADD ("inspector/delete-toast", test_inspector_delete_toast);
   ADD ("tags-dialog", test_tags_dialog);
   ADD ("untrusted-text", test_untrusted_text);
   ADD ("narrow", test_narrow);

@@ -534,14 +534,37 @@ mark_reviewed_action (GtkWidget  *widget,
 }
 
 static void
+undo_toast_clicked_cb (GlossProject *project)
+{
+  gloss_project_undo (project);
+}
+
+static void
 delete_action (GtkWidget  *widget,
                const char *action_name,
                GVariant   *parameter)
 {
   GlossInspector *self = GLOSS_INSPECTOR (widget);
+  GtkWidget *overlay;
 
-  if (is_editable (self))
-    gloss_project_remove_annotation (self->project, self->annotation);
+  if (!is_editable (self))
+    return;
+
+  gloss_project_remove_annotation (self->project, self->annotation);
+
+  /* Deleting is one click away from undoing, where the window has room
+   * for a toast. */
+  overlay = gtk_widget_get_ancestor (widget, ADW_TYPE_TOAST_OVERLAY);
+  if (overlay != NULL)
+    {
+      AdwToast *toast = adw_toast_new (_("Annotation deleted"));
+
+      adw_toast_set_button_label (toast, _("_Undo"));
+      g_signal_connect_object (toast, "button-clicked",
+                               G_CALLBACK (undo_toast_clicked_cb), self->project,
+                               G_CONNECT_SWAPPED);
+      adw_toast_overlay_add_toast (ADW_TOAST_OVERLAY (overlay), toast);
+    }
 }
 
 static void
