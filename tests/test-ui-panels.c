@@ -252,6 +252,18 @@ test_list_order (Fixture       *f,
   /* Selecting from code selects the row; the user picking a row notifies. */
   gloss_annotation_list_set_selected (GLOSS_ANNOTATION_LIST (list), f->source);
   g_assert_true (gloss_annotation_list_get_selected (GLOSS_ANNOTATION_LIST (list)) == f->source);
+  {
+    g_autoptr(GPtrArray) views = find_all (list, GTK_TYPE_LIST_VIEW);
+    GtkSelectionModel *selection = gtk_list_view_get_model (views->pdata[0]);
+
+    g_assert_true (gtk_selection_model_is_selected (selection, 1));
+    /* The user picks a row, then unselects it (Ctrl+click). */
+    gtk_selection_model_select_item (selection, 2, TRUE);
+    g_assert_true (gloss_annotation_list_get_selected (GLOSS_ANNOTATION_LIST (list)) == f->quote);
+    gtk_selection_model_unselect_item (selection, 2);
+    g_assert_null (gloss_annotation_list_get_selected (GLOSS_ANNOTATION_LIST (list)));
+    gloss_annotation_list_set_selected (GLOSS_ANNOTATION_LIST (list), f->source);
+  }
 
   /* A new annotation appears in place; a deleted one goes with its row. */
   {

@@ -213,6 +213,8 @@ selection_changed_cb (GlossAnnotationList *self)
   item = gtk_single_selection_get_selected_item (self->selection);
   if (item != NULL)
     set_selected_internal (self, item);
+  else if (find_position (self, self->selected) != GTK_INVALID_LIST_POSITION)
+    set_selected_internal (self, NULL);  /* still listed: the user unselected it */
 }
 
 static void
