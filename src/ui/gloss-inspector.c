@@ -591,7 +591,7 @@ link_action (GtkWidget  *widget,
     return;
 
   /* The window offers "click the other highlight"; alone, pick from a list. */
-  if (g_signal_has_handler_pending (self, signals[LINK_REQUESTED], 0, TRUE))
+  if (g_signal_has_handler_pending (self, signals[LINK_REQUESTED], 0, FALSE))
     g_signal_emit (self, signals[LINK_REQUESTED], 0, self->annotation);
   else
     link_from_list_action (widget, "inspector.link-from-list", NULL);
