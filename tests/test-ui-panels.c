@@ -740,9 +740,15 @@ span_is (gpointer data)
 }
 
 static gboolean
+has_quote_tag (gpointer annotation)
+{
+  return gloss_annotation_has_tag (annotation, "quote");
+}
+
+static gboolean
 note_is_seen (gpointer annotation)
 {
-  return g_strcmp0 (gloss_annotation_get_note (annotation), "Seen <b>") == 0;
+  return g_strcmp0 (gloss_annotation_get_note (annotation), "Seen 3 <b>") == 0;
 }
 
 static gboolean
@@ -786,10 +792,21 @@ test_inspector_keyboard (Fixture       *f,
   g_assert_true (xdotool ("key ctrl+alt+Right"));
   span.end++;  /* to the end of "News" */
   g_assert_true (wait_for (span_is, &span, 3000));
+  /* A digit toggles its tag when the focus is on the inspector's
+   * buttons, but is just a character in the note. */
+  gtk_widget_grab_focus (find_tag_toggle (inspector, "claim"));
+  wait_ms (50);
+  g_assert_true (xdotool ("key 3"));
+  g_assert_true (wait_for (has_quote_tag, f->source, 3000));
+  gloss_project_undo (f->project);
+  gloss_inspector_focus_note (GLOSS_INSPECTOR (inspector));
+  wait_ms (50);
+
   /* The note was not touched by the shortcuts; real typing reaches it. */
   g_assert_cmpstr (gloss_annotation_get_note (f->source), ==, "");
-  g_assert_true (xdotool ("type --delay 30 'Seen <b>'"));
+  g_assert_true (xdotool ("type --delay 30 'Seen 3 <b>'"));
   g_assert_true (wait_for (note_is_seen, f->source, 3000));
+  g_assert_false (gloss_annotation_has_tag (f->source, "quote"));
   g_assert_true (gloss_project_undo (f->project));
   g_assert_cmpstr (gloss_annotation_get_note (f->source), ==, "");
 

@@ -597,6 +597,25 @@ link_action (GtkWidget  *widget,
     link_from_list_action (widget, "inspector.link-from-list", NULL);
 }
 
+static gboolean
+toggle_digit_cb (GtkWidget *widget,
+                 GVariant  *args,
+                 gpointer   user_data)
+{
+  GlossInspector *self = GLOSS_INSPECTOR (widget);
+  GlossTag *tag;
+
+  if (!is_editable (self))
+    return FALSE;
+
+  tag = gloss_project_lookup_tag_by_digit (self->project, g_variant_get_int32 (args));
+  if (tag == NULL)
+    return FALSE;
+
+  gloss_project_toggle_annotation_tag (self->project, self->annotation, gloss_tag_get_id (tag));
+  return TRUE;
+}
+
 /* ---- Refresh ---- */
 
 static char *
@@ -863,6 +882,16 @@ gloss_inspector_class_init (GlossInspectorClass *klass)
   add_bounds_binding (widget_class, GDK_KEY_Right, GDK_ALT_MASK, "inspector.end-later");
   add_bounds_binding (widget_class, GDK_KEY_Left, GDK_ALT_MASK | GDK_SHIFT_MASK, "inspector.start-earlier");
   add_bounds_binding (widget_class, GDK_KEY_Right, GDK_ALT_MASK | GDK_SHIFT_MASK, "inspector.start-later");
+
+  /* A tag's digit toggles it, as in the article; the note and the
+   * entries take digits first, so typing is never a shortcut. */
+  for (int digit = 0; digit <= 9; digit++)
+    {
+      gtk_widget_class_add_binding (widget_class, GDK_KEY_0 + digit, 0,
+                                    toggle_digit_cb, "i", digit);
+      gtk_widget_class_add_binding (widget_class, GDK_KEY_KP_0 + digit, 0,
+                                    toggle_digit_cb, "i", digit);
+    }
 
   gtk_widget_class_set_css_name (widget_class, "inspector");
 }
