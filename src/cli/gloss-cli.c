@@ -1,19 +1,338 @@
-/* gloss-cli.c — placeholder until the command line lands */
-
+/* gloss-cli.c — the headless command line: --new, --export, --validate
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
 #include "config.h"
 
+#include <glib/gi18n.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "gloss.h"
 #include "gloss-cli.h"
+
+typedef struct {
+  char     *new_path;
+  char     *export_format;
+  char     *output;
+  char     *document_id;
+  char     *title;
+  gboolean  validate;
+  gboolean  force;
+  gboolean  version;
+  char    **files;
+} Options;
+
+static void
+options_clear (Options *options)
+{
+  g_free (options->new_path);
+  g_free (options->export_format);
+  g_free (options->output);
+  g_free (options->document_id);
+  g_free (options->title);
+  g_strfreev (options->files);
+}
+
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Options, options_clear)
+
+static const char * const command_line_flags[] = {
+  "--new", "--export", "--validate", "--help", "-h", "--help-all", "--version",
+  "--force", "--title", "--output", "-o", "--document",
+};
 
 gboolean
 gloss_cli_wants_command_line (int    argc,
                               char **argv)
 {
+  for (int i = 1; i < argc; i++)
+    {
+      if (g_str_equal (argv[i], "--"))
+        break;
+
+      for (guint j = 0; j < G_N_ELEMENTS (command_line_flags); j++)
+        {
+          const char *flag = command_line_flags[j];
+          gsize length = strlen (flag);
+
+          if (strncmp (argv[i], flag, length) == 0 &&
+              (argv[i][length] == '\0' || argv[i][length] == '='))
+            return TRUE;
+        }
+    }
+
   return FALSE;
+}
+
+static int
+fail (const char *format,
+      ...) G_GNUC_PRINTF (1, 2);
+
+static int
+fail (const char *format,
+      ...)
+{
+  va_list args;
+  g_autofree char *message = NULL;
+
+  va_start (args, format);
+  message = g_strdup_vprintf (format, args);
+  va_end (args);
+
+  g_printerr ("gloss: %s\n", message);
+  return GLOSS_EXIT_BAD_INPUT;
+}
+
+static int
+usage (const char *format,
+       ...) G_GNUC_PRINTF (1, 2);
+
+static int
+usage (const char *format,
+       ...)
+{
+  va_list args;
+  g_autofree char *message = NULL;
+
+  va_start (args, format);
+  message = g_strdup_vprintf (format, args);
+  va_end (args);
+
+  g_printerr ("gloss: %s\n%s\n", message, _("Try “gloss --help” for more information."));
+  return GLOSS_EXIT_USAGE;
+}
+
+static int
+run_new (Options *options)
+{
+  g_autoptr(GFile) destination = g_file_new_for_commandline_arg (options->new_path);
+  g_autoptr(GlossProject) project = gloss_project_new ();
+  g_autoptr(GError) error = NULL;
+  g_autofree char *basename = NULL;
+
+  if (options->files == NULL || options->files[0] == NULL)
+    return usage (_("--new needs at least one article or brat .ann file to import"));
+
+  if (!options->force && g_file_query_exists (destination, NULL))
+    return fail (_("%s already exists; use --force to replace it"), options->new_path);
+
+  for (guint i = 0; options->files[i] != NULL; i++)
+    {
+      g_autoptr(GFile) file = g_file_new_for_commandline_arg (options->files[i]);
+      g_autoptr(GlossImportReport) report = gloss_import_report_new ();
+      g_autofree char *summary = NULL;
+
+      if (!gloss_import_file (project, file, report, &error))
+        return fail ("%s", error->message);
+
+      for (guint j = 0; j < report->messages->len; j++)
+        g_printerr ("%s\n", (const char *) g_ptr_array_index (report->messages, j));
+
+      summary = gloss_import_report_summary (report);
+      g_printerr (_("%s: imported %s\n"), options->files[i], summary);
+    }
+
+  basename = g_file_get_basename (destination);
+  if (options->title != NULL)
+    gloss_project_set_title (project, options->title);
+  else
+    {
+      char *dot = strrchr (basename, '.');
+
+      if (dot != NULL && dot != basename)
+        *dot = '\0';
+      gloss_project_set_title (project, basename);
+    }
+
+  if (!gloss_project_save (project, destination, &error))
+    return fail ("%s", error->message);
+
+  return GLOSS_EXIT_OK;
+}
+
+static GlossProject *
+load_project (const char  *path,
+              GError     **error)
+{
+  g_autoptr(GFile) file = g_file_new_for_commandline_arg (path);
+
+  return gloss_project_load (file, error);
+}
+
+static int
+run_export (Options *options)
+{
+  g_autoptr(GlossProject) project = NULL;
+  g_autoptr(GError) error = NULL;
+  GlossDocument *document = NULL;
+  GlossExportFormat format;
+
+  if (!gloss_export_format_from_string (options->export_format, &format))
+    return usage (_("unknown export format “%s” (use json, w3c, brat or csv)"), options->export_format);
+
+  if (options->files == NULL || options->files[0] == NULL || options->files[1] != NULL)
+    return usage (_("--export needs exactly one project file"));
+
+  if (format == GLOSS_EXPORT_BRAT && options->output == NULL)
+    return usage (_("--export=brat writes a folder: give it with --output=FOLDER"));
+
+  project = load_project (options->files[0], &error);
+  if (project == NULL)
+    return fail ("%s", error->message);
+
+  if (options->document_id != NULL)
+    {
+      document = gloss_project_lookup_document (project, options->document_id);
+      if (document == NULL)
+        return fail (_("%s has no document with the id “%s”"), options->files[0], options->document_id);
+    }
+
+  if (options->output != NULL)
+    {
+      g_autoptr(GFile) destination = g_file_new_for_commandline_arg (options->output);
+
+      if (!gloss_export_to_file (project, document, format, destination, &error))
+        return fail ("%s", error->message);
+    }
+  else
+    {
+      g_autoptr(GBytes) bytes = gloss_export_bytes (project, document, format, &error);
+      gsize size;
+      const char *data;
+
+      if (bytes == NULL)
+        return fail ("%s", error->message);
+
+      data = g_bytes_get_data (bytes, &size);
+      if (fwrite (data, 1, size, stdout) != size || fflush (stdout) != 0)
+        return fail (_("could not write the export to standard output"));
+    }
+
+  return GLOSS_EXIT_OK;
+}
+
+static int
+run_validate (Options *options)
+{
+  g_autoptr(GPtrArray) problems = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GlossProject) project = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GFile) file = NULL;
+  g_autoptr(GBytes) bytes = NULL;
+  guint n_annotations = 0;
+  guint n_documents;
+
+  if (options->files == NULL || options->files[0] == NULL || options->files[1] != NULL)
+    return usage (_("--validate needs exactly one project file"));
+
+  file = g_file_new_for_commandline_arg (options->files[0]);
+  bytes = g_file_load_bytes (file, NULL, NULL, &error);
+  if (bytes == NULL)
+    return fail (_("cannot read %s: %s"), options->files[0], error->message);
+
+  project = gloss_project_load_bytes (bytes, options->files[0], problems, &error);
+  if (project == NULL)
+    {
+      if (problems->len == 0)
+        g_ptr_array_add (problems, g_strdup (error->message));
+
+      for (guint i = 0; i < problems->len; i++)
+        g_printerr ("%s\n", (const char *) g_ptr_array_index (problems, i));
+      g_printerr (g_dngettext (GETTEXT_PACKAGE, "%s: %u problem\n", "%s: %u problems\n", problems->len),
+                  options->files[0], problems->len);
+      return GLOSS_EXIT_BAD_INPUT;
+    }
+
+  n_documents = g_list_model_get_n_items (gloss_project_get_documents (project));
+  for (guint i = 0; i < n_documents; i++)
+    {
+      g_autoptr(GlossDocument) document = g_list_model_get_item (gloss_project_get_documents (project), i);
+      n_annotations += gloss_document_get_n_annotations (document);
+    }
+
+  /* Re-anchored annotations load, but a file that needed it is not clean. */
+  for (guint i = 0; i < problems->len; i++)
+    g_printerr ("%s\n", (const char *) g_ptr_array_index (problems, i));
+  if (problems->len > 0)
+    return GLOSS_EXIT_BAD_INPUT;
+
+  g_print (_("%s: valid (%u documents, %u annotations, %u relations)\n"),
+           options->files[0], n_documents, n_annotations,
+           g_list_model_get_n_items (gloss_project_get_relations (project)));
+
+  return GLOSS_EXIT_OK;
 }
 
 int
 gloss_cli_run (int    argc,
                char **argv)
 {
-  return GLOSS_EXIT_USAGE;
+  g_auto(Options) options = { 0 };
+  g_autoptr(GOptionContext) context = NULL;
+  g_autoptr(GError) error = NULL;
+  g_auto(GStrv) args = NULL;
+  guint n_commands;
+  const GOptionEntry entries[] = {
+    { "new", 0, 0, G_OPTION_ARG_FILENAME, &options.new_path,
+      N_("Create the project PROJECT.gloss from articles (.txt, .md) and brat .ann files"), N_("PROJECT.gloss") },
+    { "force", 0, 0, G_OPTION_ARG_NONE, &options.force,
+      N_("With --new: replace an existing project file"), NULL },
+    { "title", 0, 0, G_OPTION_ARG_STRING, &options.title,
+      N_("With --new: the project’s title"), N_("TITLE") },
+    { "export", 0, 0, G_OPTION_ARG_STRING, &options.export_format,
+      N_("Export a project’s annotations as json, w3c, brat or csv"), N_("FORMAT") },
+    { "output", 'o', 0, G_OPTION_ARG_FILENAME, &options.output,
+      N_("With --export: the file (or folder, for brat) to write; standard output if none"), N_("PATH") },
+    { "document", 0, 0, G_OPTION_ARG_STRING, &options.document_id,
+      N_("With --export: only the document with this id"), N_("ID") },
+    { "validate", 0, 0, G_OPTION_ARG_NONE, &options.validate,
+      N_("Check a project file and print every problem"), NULL },
+    { "version", 0, 0, G_OPTION_ARG_NONE, &options.version,
+      N_("Print the version and exit"), NULL },
+    { G_OPTION_REMAINING, 0, 0, G_OPTION_ARG_FILENAME_ARRAY, &options.files, NULL, N_("[FILE…]") },
+    { NULL }
+  };
+
+  context = g_option_context_new (NULL);
+  g_option_context_set_translation_domain (context, GETTEXT_PACKAGE);
+  g_option_context_set_summary (context,
+    _("Gloss marks up what news articles claim and who says so.\n\n"
+      "Without options, “gloss [FILE…]” opens the window with a project (.gloss)\n"
+      "or starts a new project from articles (.txt, .md) or brat .ann files.\n"
+      "With the options below it works headless."));
+  g_option_context_set_description (context,
+    _("Exit status: 0 done, 1 bad input, 2 wrong usage.\n\n"
+      "Examples:\n"
+      "  gloss --new=talks.gloss article.txt brat/doc1.ann\n"
+      "  gloss --export=json talks.gloss > talks.json\n"
+      "  gloss --export=brat --output=talks-brat/ talks.gloss\n"
+      "  gloss --validate talks.gloss"));
+  g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
+
+  args = g_strdupv (argv);
+  if (!g_option_context_parse_strv (context, &args, &error))
+    return usage ("%s", error->message);
+
+  if (options.version)
+    {
+      g_print ("gloss %s\n", PACKAGE_VERSION);
+      return GLOSS_EXIT_OK;
+    }
+
+  n_commands = (options.new_path != NULL) + (options.export_format != NULL) + (options.validate != FALSE);
+  if (n_commands == 0)
+    return usage (_("nothing to do: give --new, --export or --validate"));
+  if (n_commands > 1)
+    return usage (_("give only one of --new, --export and --validate"));
+  if (options.force && options.new_path == NULL)
+    return usage (_("--force goes with --new"));
+  if ((options.output != NULL || options.document_id != NULL) && options.export_format == NULL)
+    return usage (_("--output and --document go with --export"));
+
+  if (options.new_path != NULL)
+    return run_new (&options);
+  if (options.export_format != NULL)
+    return run_export (&options);
+
+  return run_validate (&options);
 }

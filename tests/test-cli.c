@@ -1,0 +1,255 @@
+/* test-cli.c — the headless command line, run as a user runs it
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <glib/gstdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/wait.h>
+
+#include <json-glib/json-glib.h>
+
+#include "gloss.h"
+
+typedef struct {
+  int   status;
+  char *out;
+  char *err;
+} Run;
+
+static void
+run_clear (Run *run)
+{
+  g_free (run->out);
+  g_free (run->err);
+}
+
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Run, run_clear)
+
+static char *
+gloss_binary (void)
+{
+  return g_test_build_filename (G_TEST_BUILT, "..", "src", "gloss", NULL);
+}
+
+/* Runs gloss with @args (NULL-terminated) in @cwd. */
+static void
+run_gloss (Run         *run,
+           const char  *cwd,
+           const char  *first_arg,
+           ...)
+{
+  g_autoptr(GPtrArray) argv = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GError) error = NULL;
+  va_list args;
+
+  g_ptr_array_add (argv, gloss_binary ());
+  va_start (args, first_arg);
+  for (const char *arg = first_arg; arg != NULL; arg = va_arg (args, const char *))
+    g_ptr_array_add (argv, g_strdup (arg));
+  va_end (args);
+  g_ptr_array_add (argv, NULL);
+
+  g_spawn_sync (cwd, (char **) argv->pdata, NULL, G_SPAWN_DEFAULT, NULL, NULL,
+                &run->out, &run->err, &run->status, &error);
+  g_assert_no_error (error);
+  run->status = WIFEXITED (run->status) ? WEXITSTATUS (run->status) : 128;
+}
+
+static char *
+make_workdir (void)
+{
+  g_autoptr(GError) error = NULL;
+  char *dir = g_dir_make_tmp ("gloss-cli-XXXXXX", &error);
+
+  g_assert_no_error (error);
+  return dir;
+}
+
+static void
+write_file (const char *dir,
+            const char *name,
+            const char *contents,
+            gssize      length)
+{
+  g_autofree char *path = g_build_filename (dir, name, NULL);
+  g_autoptr(GError) error = NULL;
+
+  g_file_set_contents (path, contents, length, &error);
+  g_assert_no_error (error);
+}
+
+static char *
+read_file (const char *dir,
+           const char *name)
+{
+  g_autofree char *path = g_build_filename (dir, name, NULL);
+  g_autoptr(GError) error = NULL;
+  char *contents = NULL;
+
+  g_file_get_contents (path, &contents, NULL, &error);
+  g_assert_no_error (error);
+  return contents;
+}
+
+static void
+remove_tree (const char *dir)
+{
+  g_autofree char *command = g_strdup_printf ("rm -rf '%s'", dir);
+  g_assert_cmpint (system (command), ==, 0);
+}
+
+static const char article[] =
+  "Geneva talks stall\r\n\r\n"
+  "The envoy said there was “no deal yet” 🤝🏽, according to NBC News.\r\n"
+  "Officials in Kyiv 🇺🇦 and שלום 你好 disagreed.\r\n";
+
+static void
+test_help_and_version (void)
+{
+  g_auto(Run) help = { 0 };
+  g_auto(Run) version = { 0 };
+
+  run_gloss (&help, NULL, "--help", NULL);
+  g_assert_cmpint (help.status, ==, 0);
+  g_assert_nonnull (strstr (help.out, "--new"));
+  g_assert_nonnull (strstr (help.out, "--export"));
+  g_assert_nonnull (strstr (help.out, "--validate"));
+
+  run_gloss (&version, NULL, "--version", NULL);
+  g_assert_cmpint (version.status, ==, 0);
+  g_assert_cmpstr (version.out, ==, "gloss " PACKAGE_VERSION "\n");
+}
+
+static void
+test_usage_errors (void)
+{
+  g_auto(Run) unknown = { 0 };
+  g_auto(Run) two = { 0 };
+  g_auto(Run) format = { 0 };
+  g_auto(Run) brat = { 0 };
+
+  run_gloss (&unknown, NULL, "--validate", "--frobnicate", "x.gloss", NULL);
+  g_assert_cmpint (unknown.status, ==, 2);
+
+  run_gloss (&two, NULL, "--validate", "--export=json", "x.gloss", NULL);
+  g_assert_cmpint (two.status, ==, 2);
+  g_assert_nonnull (strstr (two.err, "only one"));
+
+  run_gloss (&format, NULL, "--export=pdf", "x.gloss", NULL);
+  g_assert_cmpint (format.status, ==, 2);
+  g_assert_nonnull (strstr (format.err, "pdf"));
+
+  run_gloss (&brat, NULL, "--export=brat", "x.gloss", NULL);
+  g_assert_cmpint (brat.status, ==, 2);
+  g_assert_nonnull (strstr (brat.err, "--output"));
+}
+
+static void
+test_new_export_validate (void)
+{
+  g_autofree char *dir = make_workdir ();
+  g_autofree char *project_path = g_build_filename (dir, "talks.gloss", NULL);
+  g_auto(Run) created = { 0 };
+  g_auto(Run) again = { 0 };
+  g_auto(Run) forced = { 0 };
+  g_auto(Run) exported = { 0 };
+  g_auto(Run) valid = { 0 };
+  g_auto(Run) csv = { 0 };
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  g_autoptr(GError) error = NULL;
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+  JsonObject *root;
+
+  write_file (dir, "article.txt", article, -1);
+
+  run_gloss (&created, dir, "--new=talks.gloss", "article.txt", NULL);
+  g_assert_cmpint (created.status, ==, 0);
+  g_assert_true (g_file_test (project_path, G_FILE_TEST_IS_REGULAR));
+
+  /* Never overwrite without --force. */
+  before = read_file (dir, "talks.gloss");
+  run_gloss (&again, dir, "--new=talks.gloss", "article.txt", NULL);
+  g_assert_cmpint (again.status, ==, 1);
+  g_assert_nonnull (strstr (again.err, "talks.gloss"));
+  g_assert_nonnull (strstr (again.err, "--force"));
+  after = read_file (dir, "talks.gloss");
+  g_assert_cmpstr (before, ==, after);
+
+  run_gloss (&forced, dir, "--new=talks.gloss", "--force", "--title=Geneva", "article.txt", NULL);
+  g_assert_cmpint (forced.status, ==, 0);
+
+  run_gloss (&exported, dir, "--export=json", "talks.gloss", NULL);
+  g_assert_cmpint (exported.status, ==, 0);
+  json_parser_load_from_data (parser, exported.out, -1, &error);
+  g_assert_no_error (error);
+  root = json_node_get_object (json_parser_get_root (parser));
+  g_assert_cmpstr (json_object_get_string_member (json_object_get_object_member (root, "project"), "title"), ==, "Geneva");
+  g_assert_cmpuint (json_array_get_length (json_object_get_array_member (root, "documents")), ==, 1);
+  /* The text is kept exactly, CRLF and all. */
+  g_assert_cmpstr (json_object_get_string_member (json_array_get_object_element (json_object_get_array_member (root, "documents"), 0), "text"),
+                   ==, article);
+
+  run_gloss (&csv, dir, "--export=csv", "--output=out.csv", "talks.gloss", NULL);
+  g_assert_cmpint (csv.status, ==, 0);
+  g_assert_true (g_file_test (g_build_filename (dir, "out.csv", NULL), G_FILE_TEST_EXISTS));
+
+  run_gloss (&valid, dir, "--validate", "talks.gloss", NULL);
+  g_assert_cmpint (valid.status, ==, 0);
+  g_assert_nonnull (strstr (valid.out, "valid (1 documents, 0 annotations, 0 relations)"));
+
+  remove_tree (dir);
+}
+
+static void
+test_bad_input (void)
+{
+  g_autofree char *dir = make_workdir ();
+  g_auto(Run) broken = { 0 };
+  g_auto(Run) missing = { 0 };
+  g_auto(Run) latin1 = { 0 };
+  g_auto(Run) export_broken = { 0 };
+  g_autofree char *after = NULL;
+  const char broken_text[] = "{\"format\": \"gloss-project\", \"version\": 1, \"title\": ";
+
+  write_file (dir, "broken.gloss", broken_text, -1);
+  run_gloss (&broken, dir, "--validate", "broken.gloss", NULL);
+  g_assert_cmpint (broken.status, ==, 1);
+  g_assert_nonnull (strstr (broken.err, "broken.gloss"));
+
+  run_gloss (&export_broken, dir, "--export=json", "broken.gloss", NULL);
+  g_assert_cmpint (export_broken.status, ==, 1);
+  g_assert_nonnull (strstr (export_broken.err, "broken.gloss"));
+  g_assert_cmpstr (export_broken.out, ==, "");
+  after = read_file (dir, "broken.gloss");
+  g_assert_cmpstr (after, ==, broken_text);
+
+  run_gloss (&missing, dir, "--export=json", "nowhere.gloss", NULL);
+  g_assert_cmpint (missing.status, ==, 1);
+  g_assert_nonnull (strstr (missing.err, "nowhere.gloss"));
+
+  write_file (dir, "latin1.txt", "caf\xe9 au lait\n", -1);
+  run_gloss (&latin1, dir, "--new=x.gloss", "latin1.txt", NULL);
+  g_assert_cmpint (latin1.status, ==, 1);
+  g_assert_nonnull (strstr (latin1.err, "latin1.txt"));
+  g_assert_false (g_file_test (g_build_filename (dir, "x.gloss", NULL), G_FILE_TEST_EXISTS));
+
+  remove_tree (dir);
+}
+
+int
+main (int    argc,
+      char **argv)
+{
+  g_test_init (&argc, &argv, NULL);
+
+  g_test_add_func ("/gloss/cli/help-and-version", test_help_and_version);
+  g_test_add_func ("/gloss/cli/usage-errors", test_usage_errors);
+  g_test_add_func ("/gloss/cli/new-export-validate", test_new_export_validate);
+  g_test_add_func ("/gloss/cli/bad-input", test_bad_input);
+
+  return g_test_run ();
+}
