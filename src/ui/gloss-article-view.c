@@ -58,6 +58,8 @@ struct _GlossArticleView
   GtkWidget       *chooser;       /* popover listing overlapping annotations */
   guint            palette_id;
 
+  double           pointer_x;
+  double           pointer_y;
   double           press_x;
   double           press_y;
   guint            pressed : 1;
@@ -954,9 +956,11 @@ offset_at (GlossArticleView *self,
   GtkTextIter iter;
   GdkRectangle location;
   int bx, by;
+  int trailing;
 
   gtk_text_view_window_to_buffer_coords (view, GTK_TEXT_WINDOW_WIDGET, (int) x, (int) y, &bx, &by);
-  gtk_text_view_get_iter_at_location (view, &iter, bx, by);
+  /* The character under the point, not the nearest boundary. */
+  gtk_text_view_get_iter_at_position (view, &iter, &trailing, bx, by);
   gtk_text_view_get_iter_location (view, &iter, &location);
   if (inside != NULL)
     *inside = bx >= location.x - 1 && bx <= location.x + MAX (location.width, 1) + 1 &&
@@ -1100,21 +1104,10 @@ legacy_event_cb (GtkEventControllerLegacy *controller,
   if (gdk_button_event_get_button (event) != GDK_BUTTON_PRIMARY)
     return GDK_EVENT_PROPAGATE;
 
-  gdk_event_get_position (event, &x, &y);
-  {
-    /* Event positions are relative to the surface: into our own space. */
-    graphene_point_t p;
-    GtkNative *native = gtk_widget_get_native (GTK_WIDGET (self));
-    double sx, sy;
-
-    gtk_native_get_surface_transform (native, &sx, &sy);
-    if (gtk_widget_compute_point (GTK_WIDGET (native), GTK_WIDGET (self),
-                                  &GRAPHENE_POINT_INIT (x - sx, y - sy), &p))
-      {
-        x = p.x;
-        y = p.y;
-      }
-  }
+  /* The motion controller knows where the pointer is in our own
+   * coordinates; the legacy event only has the surface's. */
+  x = self->pointer_x;
+  y = self->pointer_y;
 
   if (type == GDK_BUTTON_PRESS)
     {
@@ -1160,6 +1153,16 @@ legacy_event_cb (GtkEventControllerLegacy *controller,
     }
 
   return GDK_EVENT_PROPAGATE;
+}
+
+static void
+motion_cb (GtkEventControllerMotion *controller,
+           double                    x,
+           double                    y,
+           GlossArticleView         *self)
+{
+  self->pointer_x = x;
+  self->pointer_y = y;
 }
 
 static gboolean
@@ -1501,6 +1504,11 @@ gloss_article_view_init (GlossArticleView *self)
   controller = gtk_event_controller_legacy_new ();
   gtk_event_controller_set_propagation_phase (controller, GTK_PHASE_CAPTURE);
   g_signal_connect (controller, "event", G_CALLBACK (legacy_event_cb), self);
+  gtk_widget_add_controller (GTK_WIDGET (self), controller);
+
+  controller = gtk_event_controller_motion_new ();
+  g_signal_connect (controller, "motion", G_CALLBACK (motion_cb), self);
+  g_signal_connect (controller, "enter", G_CALLBACK (motion_cb), self);
   gtk_widget_add_controller (GTK_WIDGET (self), controller);
 
   controller = gtk_event_controller_key_new ();

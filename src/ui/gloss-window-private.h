@@ -48,6 +48,9 @@ struct _GlossWindow
   GtkToggleButton      *documents_toggle;
   GtkToggleButton      *annotations_toggle;
   GtkToggleButton      *search_toggle;
+  GtkWidget            *open_button;
+  GtkWidget            *import_button;
+  GtkWidget            *history_buttons;
 
   GtkWidget            *annotation_list;  /* GlossAnnotationList, or a placeholder */
   GtkWidget            *inspector;        /* GlossInspector, or a placeholder */

@@ -26,7 +26,7 @@ static void
 add_dialogs (GlossWindow *self,
              JsonBuilder *builder)
 {
-  g_autoptr(GListModel) toplevels = gtk_window_get_toplevels ();
+  GListModel *toplevels = gtk_window_get_toplevels ();  /* borrowed */
   guint n = g_list_model_get_n_items (toplevels);
 
   json_builder_set_member_name (builder, "dialogs");

@@ -680,6 +680,9 @@ gloss_window_class_init (GlossWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, GlossWindow, documents_toggle);
   gtk_widget_class_bind_template_child (widget_class, GlossWindow, annotations_toggle);
   gtk_widget_class_bind_template_child (widget_class, GlossWindow, search_toggle);
+  gtk_widget_class_bind_template_child (widget_class, GlossWindow, open_button);
+  gtk_widget_class_bind_template_child (widget_class, GlossWindow, import_button);
+  gtk_widget_class_bind_template_child (widget_class, GlossWindow, history_buttons);
 
   _gloss_window_class_init_actions (klass);
 }
@@ -723,6 +726,21 @@ gloss_window_init (GlossWindow *self)
   g_object_bind_property (self->side_flap, "reveal-flap",
                           self->annotations_toggle, "active",
                           G_BINDING_SYNC_CREATE);
+
+  /* At phone width the header keeps only what the article needs; the
+   * rest is in the primary menu and on the keyboard. */
+  g_object_bind_property (self->documents_flap, "folded",
+                          self->open_button, "visible",
+                          G_BINDING_SYNC_CREATE | G_BINDING_INVERT_BOOLEAN);
+  g_object_bind_property (self->documents_flap, "folded",
+                          self->import_button, "visible",
+                          G_BINDING_SYNC_CREATE | G_BINDING_INVERT_BOOLEAN);
+  g_object_bind_property (self->documents_flap, "folded",
+                          self->history_buttons, "visible",
+                          G_BINDING_SYNC_CREATE | G_BINDING_INVERT_BOOLEAN);
+  g_object_bind_property (self->documents_flap, "folded",
+                          self->search_toggle, "visible",
+                          G_BINDING_SYNC_CREATE | G_BINDING_INVERT_BOOLEAN);
 
   build_side_pane (self);
 

@@ -535,7 +535,7 @@ def scenario_screenshot(ctx):
         check(os.path.getsize(path) > 20000, '%s: a nearly empty screenshot' % path)
         x, y, w, h = report['offsets'][str(place[0] + 2)]
         r, g, b = pixel(path, x + w // 2, y + 2)
-        check(r > b + 40 and g > b + 10, '%s: the Place highlight is not warm: %r' % (style, (r, g, b)))
+        check(r > b + 15 and g > b, '%s: the Place highlight is not warm: %r' % (style, (r, g, b)))
         end_of_title = report['offsets'][str(text.index('\n'))]
         bg = pixel(path, end_of_title[0] + 40, end_of_title[1] + end_of_title[3] // 2)
         if style == 'light':
