@@ -395,6 +395,8 @@ gloss_article_view_set_document (GlossArticleView *self,
 {
   GtkTextBuffer *buffer;
   GtkTextIter start;
+  gint64 begin = g_get_monotonic_time ();
+  gint64 texted;
 
   g_return_if_fail (GLOSS_IS_ARTICLE_VIEW (self));
 
@@ -431,6 +433,7 @@ gloss_article_view_set_document (GlossArticleView *self,
   gtk_text_buffer_get_start_iter (buffer, &start);
   gtk_text_buffer_place_cursor (buffer, &start);
   self->programmatic_selection = FALSE;
+  texted = g_get_monotonic_time ();
 
   rebuild_known (self);
   if (document != NULL)
@@ -443,6 +446,10 @@ gloss_article_view_set_document (GlossArticleView *self,
   refresh_all (self);
   if (self->needle != NULL)
     gloss_article_view_find (self, self->needle);
+
+  g_debug ("Showing %u annotations over %u code points: text %.1f ms, highlights %.1f ms",
+           self->known->len, document != NULL ? gloss_document_get_length (document) : 0,
+           (texted - begin) / 1000.0, (g_get_monotonic_time () - texted) / 1000.0);
 }
 
 GlossDocument *
@@ -637,6 +644,15 @@ foreach_segment (GlossArticleView *self,
       if (!gtk_text_view_forward_display_line (view, &next) ||
           gtk_text_iter_compare (&next, &stop) > 0)
         next = stop;
+
+      /* A piece that is only a paragraph break has nothing to mark. */
+      if (gtk_text_iter_ends_line (&it))
+        {
+          if (gtk_text_iter_equal (&next, &it))
+            break;
+          it = next;
+          continue;
+        }
 
       last = next;
       gtk_text_iter_backward_char (&last);
