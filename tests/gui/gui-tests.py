@@ -466,6 +466,46 @@ def scenario_corrupt_file(ctx):
              'the error dialog for a newer file')
 
 
+def scenario_open_article(ctx):
+    # `gloss ARTICLE.txt` starts a new, untitled project holding it.
+    article = os.path.join(ctx.tmp, 'harbour-vote.txt')
+    with open(article, 'w', encoding='utf-8', newline='') as f:
+        f.write(ctx.article)
+    app = ctx.start([article])
+    app.wait(lambda r: r['page'] == 'project' and r['n_documents'] == 1, 'a project with the article')
+    check(app.last['file'] is None, 'the new project has a file: %r' % app.last['file'])
+    check(app.last['document']['length'] == len(ctx.article),
+          'length %d, wanted %d' % (app.last['document']['length'], len(ctx.article)))
+    check(app.last['dirty'], 'a new project with an article is not marked unsaved')
+
+
+def scenario_close_unsaved(ctx):
+    text = make_project(ctx.gloss, ctx.project, ctx.article)
+    app = ctx.start([ctx.project])
+    # The shortcuts window opens and closes.
+    app.key('ctrl+question')
+    app.wait(lambda r: any(d['type'] == 'GtkShortcutsWindow' for d in r['dialogs']), 'the shortcuts window')
+    app.key('Escape')
+    app.wait(lambda r: not r['dialogs'], 'the shortcuts window to close')
+    xdo('windowfocus', app.last['xid'])
+    time.sleep(0.2)
+    s, e = word(text, 'ferry terminal')
+    app.drag(s, e)
+    app.wait(lambda r: r['selection'] == [s, e], 'the selection')
+    app.key('4')
+    app.wait(lambda r: r['dirty'], 'unsaved changes')
+    app.key('ctrl+w')
+    app.wait(lambda r: any('gloss-close-dialog' in d['classes'] for d in r['dialogs']), 'the question')
+    app.key('Escape')
+    app.wait(lambda r: not r['dialogs'] and r['dirty'], 'cancel: the window stays')
+    app.key('ctrl+w')
+    app.wait(lambda r: any('gloss-close-dialog' in d['classes'] for d in r['dialogs']), 'the question again')
+    app.key('Return')  # the default answer saves
+    app.proc.wait(10)
+    saved = load_project(ctx.project)['documents'][0]['annotations']
+    check([(a['start'], a['end'], a['tags']) for a in saved] == [(s, e, ['evidence'])], 'saved %r' % saved)
+
+
 def scenario_narrow(ctx):
     text = make_project(ctx.gloss, ctx.project, ctx.article)
     app = ctx.start([ctx.project])
