@@ -250,28 +250,92 @@ _gloss_window_begin_link (GlossWindow     *self,
   _gloss_window_queue_report (self);
 }
 
+typedef struct {
+  GlossWindow     *self;
+  GlossAnnotation *from;
+  GlossAnnotation *to;
+} LinkData;
+
+static void
+link_type_response_cb (AdwMessageDialog *dialog,
+                       const char       *response,
+                       LinkData         *data)
+{
+  GlossWindow *self = data->self;
+
+  if (!g_str_equal (response, "cancel") && self->project != NULL &&
+      gloss_annotation_get_document (data->from) != NULL &&
+      gloss_annotation_get_document (data->to) != NULL)
+    {
+      g_autofree char *message = NULL;
+
+      gloss_project_link (self->project, data->from, data->to, response);
+      /* Translators: %s is a relation type such as “attributed-to” */
+      message = g_strdup_printf (_("Linked as “%s”"), response);
+      _gloss_window_toast (self, message);
+      _gloss_window_select (self, data->from, FALSE);
+    }
+
+  g_object_unref (data->self);
+  g_object_unref (data->from);
+  g_object_unref (data->to);
+  g_free (data);
+}
+
 static void
 finish_link (GlossWindow     *self,
              GlossAnnotation *to)
 {
   g_autoptr(GlossAnnotation) from = g_steal_pointer (&self->link_from);
   const char * const *types = gloss_project_get_relation_types (self->project);
-  const char *type = types[0] != NULL ? types[0] : "related-to";
-  g_autofree char *message = NULL;
+  GtkWidget *dialog;
+  LinkData *data;
 
+  _gloss_window_update_title (self);
   if (from == to)
     {
       _gloss_window_toast (self, _("An annotation cannot be linked to itself"));
+      return;
     }
-  else
+  if (types[0] == NULL)
     {
-      gloss_project_link (self->project, from, to, type);
-      /* Translators: %s is a relation type such as “attributed-to” */
-      message = g_strdup_printf (_("Linked as “%s”"), type);
-      _gloss_window_toast (self, message);
+      gloss_project_link (self->project, from, to, "related-to");
+      _gloss_window_select (self, from, FALSE);
+      return;
     }
-  _gloss_window_update_title (self);
-  _gloss_window_select (self, from, FALSE);
+
+  /* One button per relation type; Return takes the first. The quotes are
+   * the file's text: the dialog does not read them as markup. */
+  dialog = adw_message_dialog_new (GTK_WINDOW (self), _("Link As"), NULL);
+  {
+    g_autofree char *from_quote = g_utf8_substring (gloss_annotation_get_quote (from), 0, 60);
+    g_autofree char *to_quote = g_utf8_substring (gloss_annotation_get_quote (to), 0, 60);
+    g_autofree char *body = g_strdup_printf ("“%s” → “%s”", from_quote, to_quote);
+
+    adw_message_dialog_set_body (ADW_MESSAGE_DIALOG (dialog), body);
+  }
+  adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "cancel", _("_Cancel"));
+  {
+    guint n = g_strv_length ((char **) types);
+
+    /* The first type, the usual one, goes last: the primary place, and
+     * the button that has the focus. */
+    for (guint i = n; i > 0; i--)
+      adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), types[i - 1], types[i - 1]);
+  }
+  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), types[0],
+                                              ADW_RESPONSE_SUGGESTED);
+  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), types[0]);
+  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  gtk_widget_add_css_class (dialog, "gloss-link-type-dialog");
+
+  data = g_new0 (LinkData, 1);
+  data->self = g_object_ref (self);
+  data->from = g_object_ref (from);
+  data->to = g_object_ref (to);
+  g_signal_connect (dialog, "response", G_CALLBACK (link_type_response_cb), data);
+  gtk_window_present (GTK_WINDOW (dialog));
+  _gloss_window_queue_report (self);
 }
 
 static void

@@ -328,6 +328,9 @@ def scenario_relation(ctx):
     app.key('ctrl+l')
     app.wait(lambda r: r['link_mode'], 'link mode')
     app.click(ss + 2)
+    app.wait(lambda r: any('gloss-link-type-dialog' in d['classes'] for d in r['dialogs']),
+             'the choice of relation type')
+    app.key('Return')  # the default: the project's first relation type
     app.wait(lambda r: r['n_relations'] == 1 and not r['link_mode'], 'the relation')
     app.key('ctrl+s')
     app.wait(lambda r: not r['dirty'], 'the save')
@@ -336,6 +339,7 @@ def scenario_relation(ctx):
     check(len(project['relations']) == 1, 'relations %r' % project['relations'])
     rel = project['relations'][0]
     check((rel['from'], rel['to']) == (anns[cs], anns[ss]), 'relation %r' % rel)
+    check(rel['type'] == project['relation_types'][0], 'relation type %r' % rel['type'])
 
 
 def scenario_undo_redo(ctx):
