@@ -130,8 +130,6 @@ build_side_pane (GlossWindow *self)
   gtk_widget_add_css_class (self->annotation_list, "compact");
 #endif
   gtk_widget_set_vexpand (self->annotation_list, TRUE);
-  gtk_box_append (self->side_pane, self->annotation_list);
-  gtk_box_append (self->side_pane, gtk_separator_new (GTK_ORIENTATION_HORIZONTAL));
 
 #ifdef GLOSS_HAVE_INSPECTOR
   self->inspector = gloss_inspector_new ();
@@ -162,7 +160,20 @@ build_side_pane (GlossWindow *self)
   }
 #endif
   gtk_widget_set_vexpand (self->inspector, TRUE);
-  gtk_box_append (self->side_pane, self->inspector);
+
+  /* The list over the inspector, the split theirs to move. */
+  {
+    GtkWidget *paned = gtk_paned_new (GTK_ORIENTATION_VERTICAL);
+
+    gtk_paned_set_start_child (GTK_PANED (paned), self->annotation_list);
+    gtk_paned_set_end_child (GTK_PANED (paned), self->inspector);
+    gtk_paned_set_shrink_start_child (GTK_PANED (paned), FALSE);
+    gtk_paned_set_shrink_end_child (GTK_PANED (paned), FALSE);
+    gtk_paned_set_wide_handle (GTK_PANED (paned), FALSE);
+    gtk_paned_set_position (GTK_PANED (paned), 300);
+    gtk_widget_set_vexpand (paned, TRUE);
+    gtk_box_append (self->side_pane, paned);
+  }
 }
 
 #ifdef GLOSS_HAVE_ANNOTATION_LIST
