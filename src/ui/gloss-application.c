@@ -202,6 +202,7 @@ set_accels (GlossApplication *self)
     { "win.show-documents", { "F9", NULL } },
     { "win.show-annotations", { "<Shift>F9", NULL } },
     { "win.link", { "<Control>l", NULL } },
+    { "win.edit-note", { "<Control>Return", NULL } },
     { "win.tags", { "<Control>t", NULL } },
     { "win.close", { "<Control>w", NULL } },
   };

@@ -250,6 +250,21 @@ link_action (GtkWidget  *widget,
 }
 
 static void
+edit_note_action (GtkWidget  *widget,
+                  const char *name,
+                  GVariant   *param)
+{
+  GlossWindow *self = GLOSS_WINDOW (widget);
+
+  if (self->selected == NULL)
+    return;
+  adw_flap_set_reveal_flap (self->side_flap, TRUE);
+#ifdef GLOSS_HAVE_INSPECTOR
+  gloss_inspector_focus_note (GLOSS_INSPECTOR (self->inspector));
+#endif
+}
+
+static void
 tags_action (GtkWidget  *widget,
              const char *name,
              GVariant   *param)
@@ -309,6 +324,7 @@ _gloss_window_update_actions (GlossWindow *self)
   gtk_widget_action_set_enabled (widget, "win.previous-annotation", has_document);
   gtk_widget_action_set_enabled (widget, "win.delete-annotation", self->selected != NULL);
   gtk_widget_action_set_enabled (widget, "win.link", self->selected != NULL);
+  gtk_widget_action_set_enabled (widget, "win.edit-note", self->selected != NULL);
 #ifdef GLOSS_HAVE_TAGS_DIALOG
   gtk_widget_action_set_enabled (widget, "win.tags", has_project);
 #else
@@ -338,6 +354,7 @@ _gloss_window_class_init_actions (GlossWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.delete-annotation", NULL, delete_annotation_action);
   gtk_widget_class_install_action (widget_class, "win.link", NULL, link_action);
   gtk_widget_class_install_action (widget_class, "win.tags", NULL, tags_action);
+  gtk_widget_class_install_action (widget_class, "win.edit-note", NULL, edit_note_action);
   gtk_widget_class_install_action (widget_class, "win.show-documents", NULL, show_documents_action);
   gtk_widget_class_install_action (widget_class, "win.show-annotations", NULL, show_annotations_action);
   gtk_widget_class_install_action (widget_class, "win.close", NULL, close_action);

@@ -207,6 +207,23 @@ inspector_link_requested_cb (GObject         *inspector,
 }
 #endif
 
+/* Escape in the side pane (the note, a filter) goes back to the text. */
+static gboolean
+side_key_pressed_cb (GtkEventControllerKey *controller,
+                     guint                  keyval,
+                     guint                  keycode,
+                     GdkModifierType        state,
+                     GlossWindow           *self)
+{
+  if (keyval != GDK_KEY_Escape)
+    return GDK_EVENT_PROPAGATE;
+
+  gtk_widget_grab_focus (GTK_WIDGET (self->article_view));
+  if (adw_flap_get_folded (self->side_flap))
+    adw_flap_set_reveal_flap (self->side_flap, FALSE);
+  return GDK_EVENT_STOP;
+}
+
 /* ---- selection ---- */
 
 void
@@ -818,6 +835,12 @@ gloss_window_init (GlossWindow *self)
                           G_BINDING_SYNC_CREATE | G_BINDING_INVERT_BOOLEAN);
 
   build_side_pane (self);
+  {
+    GtkEventController *controller = gtk_event_controller_key_new ();
+
+    g_signal_connect (controller, "key-pressed", G_CALLBACK (side_key_pressed_cb), self);
+    gtk_widget_add_controller (GTK_WIDGET (self->side_pane), controller);
+  }
 
 #ifdef GLOSS_HAVE_ANNOTATION_LIST
   g_signal_connect (self->annotation_list, "notify::selected", G_CALLBACK (list_selected_cb), self);

@@ -510,6 +510,33 @@ def scenario_close_unsaved(ctx):
     check([(a['start'], a['end'], a['tags']) for a in saved] == [(s, e, ['evidence'])], 'saved %r' % saved)
 
 
+def scenario_note(ctx):
+    text = make_project(ctx.gloss, ctx.project, ctx.article)
+    app = ctx.start([ctx.project])
+    s, e = word(text, 'collected 3,200 signatures')
+    app.drag(s, e)
+    app.wait(lambda r: r['selection'] == [s, e], 'the selection')
+    app.key('1')
+    app.wait(lambda r: r['selected'] and r['selected']['start'] == s, 'the new annotation, selected')
+    app.key('ctrl+Return')
+    note = 'Ask the <b>organisers</b> & count again'
+    time.sleep(0.3)
+    app.type(note)
+    app.wait(lambda r: r['selected']['note'] == note, 'the note, kept as typed')
+    # Escape goes back to the article, where keys annotate again.
+    app.key('Escape')
+    s2, e2 = word(text, 'old quarter')
+    app.drag(s2, e2)
+    app.wait(lambda r: r['selection'] == [s2, e2], 'a selection in the article again')
+    app.key('7')
+    app.wait(lambda r: r['document']['n_annotations'] == 2, 'the second annotation')
+    app.key('ctrl+s')
+    app.wait(lambda r: not r['dirty'], 'the save')
+    saved = {a['start']: a for a in load_project(ctx.project)['documents'][0]['annotations']}
+    check(saved[s]['note'] == note, 'saved note %r' % saved[s]['note'])
+    check(saved[s2]['note'] == '', 'the second has a note %r' % saved[s2]['note'])
+
+
 def scenario_narrow(ctx):
     text = make_project(ctx.gloss, ctx.project, ctx.article)
     app = ctx.start([ctx.project])
