@@ -34,6 +34,12 @@ recovery_file_for (GFile *file)
   return g_file_get_child (parent, name);
 }
 
+static char *
+untitled_recovery_dir (void)
+{
+  return g_build_filename (g_get_user_state_dir (), "gloss", "recovery", NULL);
+}
+
 static GFile *
 ensure_recovery_file (GlossWindow *self)
 {
@@ -45,7 +51,7 @@ ensure_recovery_file (GlossWindow *self)
   else
     {
       /* An untitled project: the user's state directory. */
-      g_autofree char *dir = g_build_filename (g_get_user_state_dir (), "gloss", "recovery", NULL);
+      g_autofree char *dir = untitled_recovery_dir ();
       g_autoptr(GDateTime) now = g_date_time_new_now_local ();
       g_autofree char *stamp = g_date_time_format (now, "%Y%m%d-%H%M%S");
       g_autofree char *name = g_strdup_printf ("untitled-%s-%08x.gloss", stamp, g_random_int ());
@@ -790,4 +796,100 @@ _gloss_window_refresh_recent (GlossWindow *self)
       g_object_set_data (G_OBJECT (self->recent_list), "gloss-connected", GINT_TO_POINTER (1));
     }
   gtk_widget_set_visible (GTK_WIDGET (self->recent_group), shown > 0);
+}
+
+/* ---- recovered untitled projects on the start page ---- */
+
+static void
+recovered_activated_cb (GtkListBox    *list,
+                        GtkListBoxRow *row,
+                        GlossWindow   *self)
+{
+  GFile *file = g_object_get_data (G_OBJECT (row), "gloss-file");
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GlossProject) project = gloss_project_load (file, &error);
+
+  if (project == NULL)
+    {
+      _gloss_window_error (self, _("Could Not Recover the Project"), error);
+      return;
+    }
+
+  /* Untitled still: saving asks where, and then the recovery file goes. */
+  _gloss_window_set_project (self, project, NULL);
+  self->recovered = TRUE;
+  self->recovery = g_object_ref (file);
+  _gloss_window_update_title (self);
+  _gloss_window_toast (self, _("Unsaved project recovered"));
+  _gloss_window_queue_report (self);
+}
+
+static gboolean
+recovery_in_use (GlossWindow *self,
+                 GFile       *file)
+{
+  GApplication *app = g_application_get_default ();
+  GList *windows = app != NULL ? gtk_application_get_windows (GTK_APPLICATION (app)) : NULL;
+
+  for (GList *l = windows; l != NULL; l = l->next)
+    if (GLOSS_IS_WINDOW (l->data) && GLOSS_WINDOW (l->data)->recovery != NULL &&
+        g_file_equal (GLOSS_WINDOW (l->data)->recovery, file))
+      return TRUE;
+  return FALSE;
+}
+
+void
+_gloss_window_refresh_recovered (GlossWindow *self)
+{
+  g_autofree char *path = untitled_recovery_dir ();
+  g_autoptr(GFile) dir = g_file_new_for_path (path);
+  g_autoptr(GFileEnumerator) children = NULL;
+  GtkWidget *child;
+  guint shown = 0;
+
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->recovered_list))) != NULL)
+    gtk_list_box_remove (self->recovered_list, child);
+
+  children = g_file_enumerate_children (dir, G_FILE_ATTRIBUTE_STANDARD_NAME ","
+                                        G_FILE_ATTRIBUTE_TIME_MODIFIED,
+                                        G_FILE_QUERY_INFO_NONE, NULL, NULL);
+  while (children != NULL)
+    {
+      GFileInfo *info = NULL;
+      GFile *file = NULL;
+      g_autoptr(GDateTime) modified = NULL;
+      g_autofree char *when = NULL;
+      GtkWidget *row;
+
+      if (!g_file_enumerator_iterate (children, &info, &file, NULL, NULL) || info == NULL)
+        break;
+      if (!g_str_has_suffix (g_file_info_get_name (info), ".gloss") || recovery_in_use (self, file))
+        continue;
+
+      modified = g_file_info_get_modification_date_time (info);
+      if (modified != NULL)
+        {
+          g_autoptr(GDateTime) local = g_date_time_to_local (modified);
+
+          when = g_date_time_format (local, "%c");
+        }
+      row = adw_action_row_new ();
+      adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), _("Unsaved Project"));
+      if (when != NULL)
+        adw_action_row_set_subtitle (ADW_ACTION_ROW (row), when);
+      gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
+      adw_action_row_add_suffix (ADW_ACTION_ROW (row), gtk_image_new_from_icon_name ("go-next-symbolic"));
+      g_object_set_data_full (G_OBJECT (row), "gloss-file", g_object_ref (file), g_object_unref);
+      gtk_widget_add_css_class (row, "gloss-recovered-row");
+      gtk_list_box_append (self->recovered_list, row);
+      shown++;
+    }
+
+  if (!g_object_get_data (G_OBJECT (self->recovered_list), "gloss-connected"))
+    {
+      g_signal_connect (self->recovered_list, "row-activated", G_CALLBACK (recovered_activated_cb), self);
+      g_object_set_data (G_OBJECT (self->recovered_list), "gloss-connected", GINT_TO_POINTER (1));
+    }
+  gtk_widget_set_visible (GTK_WIDGET (self->recovered_group), shown > 0);
 }

@@ -34,6 +34,8 @@ struct _GlossWindow
   AdwStatusPage        *start_page;
   AdwPreferencesGroup  *recent_group;
   GtkListBox           *recent_list;
+  AdwPreferencesGroup  *recovered_group;
+  GtkListBox           *recovered_list;
   AdwFlap              *documents_flap;
   AdwFlap              *side_flap;
   GtkBox               *side_pane;
@@ -93,6 +95,7 @@ void     _gloss_window_discard_recovery   (GlossWindow     *self);
 gboolean _gloss_window_confirm_close      (GlossWindow     *self);
 void     _gloss_window_setup_drop         (GlossWindow     *self);
 void     _gloss_window_refresh_recent     (GlossWindow     *self);
+void     _gloss_window_refresh_recovered  (GlossWindow     *self);
 
 /* gloss-window-report.c: the test report (GLOSS_TEST_REPORT) */
 void     _gloss_window_queue_report       (GlossWindow     *self);

@@ -133,6 +133,38 @@ add_offsets (GlossWindow *self,
   json_builder_end_object (builder);
 }
 
+static void
+add_rows (GlossWindow *self,
+          JsonBuilder *builder,
+          const char  *name,
+          GtkListBox  *list)
+{
+  GtkNative *native = gtk_widget_get_native (GTK_WIDGET (list));
+  double sx = 0, sy = 0;
+
+  json_builder_set_member_name (builder, name);
+  json_builder_begin_array (builder);
+  if (native != NULL && gtk_widget_get_mapped (GTK_WIDGET (list)))
+    {
+      gtk_native_get_surface_transform (native, &sx, &sy);
+      for (GtkWidget *row = gtk_widget_get_first_child (GTK_WIDGET (list));
+           row != NULL; row = gtk_widget_get_next_sibling (row))
+        {
+          graphene_rect_t bounds;
+
+          if (!gtk_widget_compute_bounds (row, GTK_WIDGET (native), &bounds))
+            continue;
+          json_builder_begin_array (builder);
+          json_builder_add_int_value (builder, (gint64) (bounds.origin.x + sx));
+          json_builder_add_int_value (builder, (gint64) (bounds.origin.y + sy));
+          json_builder_add_int_value (builder, (gint64) bounds.size.width);
+          json_builder_add_int_value (builder, (gint64) bounds.size.height);
+          json_builder_end_array (builder);
+        }
+    }
+  json_builder_end_array (builder);
+}
+
 static gboolean
 report_cb (gpointer user_data)
 {
@@ -249,6 +281,9 @@ report_cb (gpointer user_data)
 
   add_dialogs (self, builder);
   add_offsets (self, builder);
+  add_rows (self, builder, "recovered_rows", self->recovered_list);
+  add_rows (self, builder, "recent_rows", self->recent_list);
+  add_rows (self, builder, "document_rows", self->documents_list);
 
   json_builder_end_object (builder);
 

@@ -88,6 +88,23 @@ _gloss_window_error (GlossWindow  *self,
   _gloss_window_queue_report (self);
 }
 
+/* Without a project the header has only New/Open and the menu; at phone
+ * width it keeps only what the article needs, the rest being in the
+ * primary menu and on the keyboard. */
+static void
+update_header (GlossWindow *self)
+{
+  gboolean project = self->project != NULL;
+  gboolean wide = !adw_flap_get_folded (self->documents_flap);
+
+  gtk_widget_set_visible (GTK_WIDGET (self->documents_toggle), project);
+  gtk_widget_set_visible (GTK_WIDGET (self->annotations_toggle), project);
+  gtk_widget_set_visible (self->open_button, wide || !project);
+  gtk_widget_set_visible (self->import_button, project && wide);
+  gtk_widget_set_visible (self->history_buttons, project && wide);
+  gtk_widget_set_visible (GTK_WIDGET (self->search_toggle), project && wide);
+}
+
 /* ---- the placeholder side pane (until the panels are built in) ---- */
 
 #if !defined(GLOSS_HAVE_INSPECTOR)
@@ -571,8 +588,10 @@ _gloss_window_set_project (GlossWindow  *self,
       _gloss_window_show_document (self, NULL);
       gtk_stack_set_visible_child_name (self->main_stack, "start");
       _gloss_window_refresh_recent (self);
+      _gloss_window_refresh_recovered (self);
       _gloss_window_update_title (self);
       _gloss_window_update_actions (self);
+      update_header (self);
       return;
     }
 
@@ -598,6 +617,7 @@ _gloss_window_set_project (GlossWindow  *self,
   }
 
   gtk_stack_set_visible_child_name (self->main_stack, "project");
+  update_header (self);
   if (file != NULL)
     gloss_settings_add_recent (file);
   _gloss_window_update_title (self);
@@ -758,6 +778,8 @@ gloss_window_class_init (GlossWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, GlossWindow, start_page);
   gtk_widget_class_bind_template_child (widget_class, GlossWindow, recent_group);
   gtk_widget_class_bind_template_child (widget_class, GlossWindow, recent_list);
+  gtk_widget_class_bind_template_child (widget_class, GlossWindow, recovered_group);
+  gtk_widget_class_bind_template_child (widget_class, GlossWindow, recovered_list);
   gtk_widget_class_bind_template_child (widget_class, GlossWindow, documents_flap);
   gtk_widget_class_bind_template_child (widget_class, GlossWindow, side_flap);
   gtk_widget_class_bind_template_child (widget_class, GlossWindow, side_pane);
@@ -819,21 +841,8 @@ gloss_window_init (GlossWindow *self)
                           self->annotations_toggle, "active",
                           G_BINDING_SYNC_CREATE);
 
-  /* At phone width the header keeps only what the article needs; the
-   * rest is in the primary menu and on the keyboard. */
-  g_object_bind_property (self->documents_flap, "folded",
-                          self->open_button, "visible",
-                          G_BINDING_SYNC_CREATE | G_BINDING_INVERT_BOOLEAN);
-  g_object_bind_property (self->documents_flap, "folded",
-                          self->import_button, "visible",
-                          G_BINDING_SYNC_CREATE | G_BINDING_INVERT_BOOLEAN);
-  g_object_bind_property (self->documents_flap, "folded",
-                          self->history_buttons, "visible",
-                          G_BINDING_SYNC_CREATE | G_BINDING_INVERT_BOOLEAN);
-  g_object_bind_property (self->documents_flap, "folded",
-                          self->search_toggle, "visible",
-                          G_BINDING_SYNC_CREATE | G_BINDING_INVERT_BOOLEAN);
-
+  g_signal_connect_swapped (self->documents_flap, "notify::folded",
+                            G_CALLBACK (update_header), self);
   build_side_pane (self);
   {
     GtkEventController *controller = gtk_event_controller_key_new ();
@@ -862,8 +871,11 @@ gloss_window_init (GlossWindow *self)
 
   _gloss_window_setup_drop (self);
   _gloss_window_refresh_recent (self);
+  _gloss_window_refresh_recovered (self);
   _gloss_window_update_title (self);
   _gloss_window_update_actions (self);
+  update_header (self);
+  _gloss_window_queue_report (self);
 }
 
 GlossWindow *

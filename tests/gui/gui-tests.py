@@ -441,6 +441,37 @@ def scenario_autosave_recovery(ctx):
     check(len(saved) == 1, 'saved %r' % saved)
 
 
+def scenario_recover_untitled(ctx):
+    # An untitled project (from an article) killed before any save comes
+    # back from the start page.
+    article = os.path.join(ctx.tmp, 'harbour-vote.txt')
+    with open(article, 'w', encoding='utf-8', newline='') as f:
+        f.write(ctx.article)
+    env = {'GLOSS_AUTOSAVE_DELAY_MS': '500'}
+    app = ctx.start([article], env=env)
+    s, e = word(ctx.article, 'Ünal family bakery')
+    app.drag(s, e)
+    app.wait(lambda r: r['selection'] == [s, e], 'the selection')
+    app.key('6')
+    app.wait(lambda r: r['document']['n_annotations'] == 1, 'the annotation')
+    app.wait(lambda r: r['autosaved_generation'] == r['generation'], 'the autosave')
+    time.sleep(0.5)
+    app.kill(signal.SIGKILL)
+
+    app = ctx.start([], env=env, name='again')
+    app.wait(lambda r: r['page'] == 'start' and len(r['recovered_rows']) == 1, 'the recovered project offered')
+    if ctx.out:
+        app.screenshot(os.path.join(ctx.out, 'screenshot-start.png'))
+    x, y, w, h = app.last['recovered_rows'][0]
+    xdo('mousemove', app.origin[0] + x + w // 2, app.origin[1] + y + h // 2)
+    time.sleep(0.1)
+    xdo('click', 1)
+    app.wait(lambda r: r['page'] == 'project' and r['recovered'], 'the recovered project')
+    a = app.last['document']['annotations']
+    check([(x['start'], x['end'], x['tags']) for x in a] == [(s, e, ['organization'])], 'recovered %r' % a)
+    check(app.last['file'] is None, 'a recovered untitled project has a file')
+
+
 def scenario_corrupt_file(ctx):
     broken = os.path.join(ctx.tmp, 'broken.gloss')
     content = b'{"format": "gloss-project", "version": 1, "title": "cut off here'
