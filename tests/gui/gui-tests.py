@@ -472,6 +472,47 @@ def scenario_recover_untitled(ctx):
     check(app.last['file'] is None, 'a recovered untitled project has a file')
 
 
+def choose_file(app, path, what):
+    # Without a portal GtkFileChooserNative falls back to GTK's own dialog,
+    # whose name field takes a whole path.
+    app.wait(lambda r: any('GtkFileChooser' in d['type'] for d in r['dialogs']), what)
+    time.sleep(0.5)
+    app.key('ctrl+a')
+    app.type(path)
+    app.key('Return')
+    app.wait(lambda r: not r['dialogs'], what + ' to close')
+
+
+def scenario_save_as_export(ctx):
+    article = os.path.join(ctx.tmp, 'harbour-vote.txt')
+    with open(article, 'w', encoding='utf-8', newline='') as f:
+        f.write(ctx.article)
+    app = ctx.start([article])
+    s, e = word(ctx.article, 'Coastal Ledger')
+    app.drag(s, e)
+    app.wait(lambda r: r['selection'] == [s, e], 'the selection')
+    app.key('2')
+    app.wait(lambda r: r['document']['n_annotations'] == 1, 'the annotation')
+    # Save on an untitled project asks where (Save As); ".gloss" is added.
+    target = os.path.join(ctx.tmp, 'saved-as')
+    app.key('ctrl+s')
+    choose_file(app, target, 'the save dialog')
+    app.wait(lambda r: r['file'] == target + '.gloss' and not r['dirty'], 'the project saved as ' + target)
+    saved = load_project(target + '.gloss')['documents'][0]['annotations']
+    check([(a['start'], a['end']) for a in saved] == [(s, e)], 'saved %r' % saved)
+    # Export this document as JSON (the dialog's default choices).
+    out = os.path.join(ctx.tmp, 'export.json')
+    app.key('ctrl+e')
+    choose_file(app, out, 'the export dialog')
+    deadline = time.time() + 5
+    while not os.path.exists(out) and time.time() < deadline:
+        time.sleep(0.1)
+    check(os.path.exists(out), 'nothing exported to ' + out)
+    with open(out, encoding='utf-8') as f:
+        exported = f.read()
+    check('Coastal Ledger' in exported, 'the export lacks the quote: %s' % exported[:500])
+
+
 def scenario_corrupt_file(ctx):
     broken = os.path.join(ctx.tmp, 'broken.gloss')
     content = b'{"format": "gloss-project", "version": 1, "title": "cut off here'
