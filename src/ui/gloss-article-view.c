@@ -62,6 +62,9 @@ struct _GlossArticleView
   double           pointer_y;
   double           press_x;
   double           press_y;
+  guint32          last_press_time;
+  GlossOffset      paragraph_offset;
+  guint            n_press;
   guint            pressed : 1;
   guint            press_alt : 1;
   guint            programmatic_selection : 1;
@@ -1108,6 +1111,26 @@ snap_to_words (GlossArticleView *self)
 }
 
 static gboolean
+select_paragraph_idle_cb (gpointer user_data)
+{
+  GlossArticleView *self = user_data;
+  GtkTextBuffer *buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (self));
+  GtkTextIter a, b;
+
+  self->palette_id = 0;
+  get_iter (self, &a, self->paragraph_offset);
+  gtk_text_iter_set_line_offset (&a, 0);
+  b = a;
+  if (!gtk_text_iter_ends_line (&b))
+    gtk_text_iter_forward_to_line_end (&b);
+  self->programmatic_selection = TRUE;
+  gtk_text_buffer_select_range (buffer, &b, &a);
+  self->programmatic_selection = FALSE;
+  show_palette (self);
+  return G_SOURCE_REMOVE;
+}
+
+static gboolean
 legacy_event_cb (GtkEventControllerLegacy *controller,
                  GdkEvent                 *event,
                  GlossArticleView         *self)
@@ -1127,6 +1150,19 @@ legacy_event_cb (GtkEventControllerLegacy *controller,
 
   if (type == GDK_BUTTON_PRESS)
     {
+      guint32 time = gdk_event_get_time (event);
+      int double_click_time = 400;
+
+      g_object_get (gtk_widget_get_settings (GTK_WIDGET (self)),
+                    "gtk-double-click-time", &double_click_time, NULL);
+      /* Counted here because GtkTextView's triple click takes a display
+       * line, and the analyst wants the paragraph. */
+      if (self->n_press > 0 && time - self->last_press_time <= (guint32) double_click_time &&
+          ABS (x - self->press_x) < 6 && ABS (y - self->press_y) < 6)
+        self->n_press++;
+      else
+        self->n_press = 1;
+      self->last_press_time = time;
       self->pressed = TRUE;
       self->press_x = x;
       self->press_y = y;
@@ -1138,6 +1174,15 @@ legacy_event_cb (GtkEventControllerLegacy *controller,
   if (!self->pressed)
     return GDK_EVENT_PROPAGATE;
   self->pressed = FALSE;
+
+  if (self->n_press == 3)
+    {
+      /* After the text view has finished with the release. */
+      self->paragraph_offset = offset_at (self, x, y, NULL);
+      g_clear_handle_id (&self->palette_id, g_source_remove);
+      self->palette_id = g_idle_add (select_paragraph_idle_cb, self);
+      return GDK_EVENT_PROPAGATE;
+    }
 
   if (gloss_article_view_get_selection (self, NULL, NULL))
     {

@@ -280,6 +280,19 @@ def scenario_snap_and_exact(ctx):
     app.wait(lambda r: r['document']['n_annotations'] == 1, 'the annotation')
     a = app.last['document']['annotations'][0]
     check((a['start'], a['end']) == (s + 3, e - 4), 'exact bounds %r' % a)
+    # Double-click selects a word, triple-click its paragraph.
+    ws, we = word(text, 'Tuesday')
+    app.move(ws + 2, inside=True)
+    xdo('click', '--repeat', 2, '--delay', 80, 1)
+    app.wait(lambda r: r['selection'] == [ws, we], 'the double-clicked word [%d, %d)' % (ws, we))
+    app.key('Escape')
+    time.sleep(0.5)
+    ps = text.rindex('\n', 0, ws) + 1
+    pe = text.index('\n', ws)
+    app.move(ws + 2, inside=True)
+    xdo('click', '--repeat', 3, '--delay', 80, 1)
+    app.wait(lambda r: r['selection'] and r['selection'][0] == ps and r['selection'][1] in (pe, pe + 1),
+             'the triple-clicked paragraph [%d, %d)' % (ps, pe))
 
 
 def scenario_overlap(ctx):
