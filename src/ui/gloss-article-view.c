@@ -132,6 +132,9 @@ style_text_tag (GlossArticleView *self,
   /* Translucent so the text stays legible in light and dark styles; the
    * underline drawn below carries the full colour. */
   rgba.alpha = is_dark (self) ? 0.30 : 0.38;
+  /* High contrast: stronger fills, the text colour stays the theme's. */
+  if (adw_style_manager_get_high_contrast (adw_style_manager_get_default ()))
+    rgba.alpha = is_dark (self) ? 0.45 : 0.55;
   g_object_set (text_tag, "background-rgba", &rgba, NULL);
 }
 
@@ -1578,6 +1581,8 @@ gloss_article_view_init (GlossArticleView *self)
   gtk_widget_add_controller (GTK_WIDGET (self), controller);
 
   g_signal_connect_object (adw_style_manager_get_default (), "notify::dark",
+                           G_CALLBACK (dark_changed_cb), self, 0);
+  g_signal_connect_object (adw_style_manager_get_default (), "notify::high-contrast",
                            G_CALLBACK (dark_changed_cb), self, 0);
 }
 

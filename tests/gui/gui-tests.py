@@ -526,6 +526,52 @@ def scenario_save_as_export(ctx):
     check('Coastal Ledger' in exported, 'the export lacks the quote: %s' % exported[:500])
 
 
+CLIPBOARD_OWNER = '''
+import sys, tkinter
+root = tkinter.Tk()
+root.withdraw()
+root.clipboard_clear()
+root.clipboard_append(sys.stdin.read())
+root.update()
+print('ready', flush=True)
+root.after(8000, root.destroy)
+root.mainloop()
+'''
+
+
+def scenario_paste_import(ctx):
+    text = make_project(ctx.gloss, ctx.project, ctx.article)
+    app = ctx.start([ctx.project])
+    # Ctrl+Shift+V: the clipboard's text becomes a new document, titled
+    # by its first line. Tk owns the clipboard meanwhile.
+    pasted = 'Ferry operator answers\n\nThe operator said the timetable \u201cwill not change\u201d. \U0001F468\u200D\U0001F469\u200D\U0001F467 \u05E9\u05DC\u05D5\u05DD\n'
+    owner = subprocess.Popen([sys.executable, '-c', CLIPBOARD_OWNER], stdin=subprocess.PIPE,
+                             stdout=subprocess.PIPE, text=True, encoding='utf-8')
+    owner.stdin.write(pasted)
+    owner.stdin.close()
+    check(owner.stdout.readline().strip() == 'ready', 'the clipboard owner did not start')
+    xdo('windowfocus', app.last['xid'])
+    time.sleep(0.2)
+    app.key('ctrl+shift+v')
+    app.wait(lambda r: r['n_documents'] == 2 and r['document']['title'] == 'Ferry operator answers',
+             'the pasted document')
+    check(app.last['document']['length'] == len(pasted),
+          'pasted length %d, wanted %d' % (app.last['document']['length'], len(pasted)))
+    owner.kill()
+    owner.wait()
+    # Ctrl+I imports an article through the file chooser.
+    second = os.path.join(ctx.tmp, 'second-article.txt')
+    with open(second, 'w', encoding='utf-8') as f:
+        f.write('Second article\n\nThe harbour master declined to comment.\n')
+    app.key('ctrl+i')
+    choose_file(app, second, 'the import dialog')
+    app.wait(lambda r: r['n_documents'] == 3 and r['document']['title'] != 'Ferry operator answers',
+             'the imported article')
+    # Undo takes the import back out.
+    app.key('ctrl+z')
+    app.wait(lambda r: r['n_documents'] == 2, 'the undone import')
+
+
 def scenario_corrupt_file(ctx):
     broken = os.path.join(ctx.tmp, 'broken.gloss')
     content = b'{"format": "gloss-project", "version": 1, "title": "cut off here'
