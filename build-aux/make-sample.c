@@ -1,4 +1,4 @@
-/* make-sample.c — builds the bundled sample project from data/sample/*.txt
+/* make-sample.c — builds the bundled sample project from the texts in data/sample
  *
  * The sample shows what Gloss is for: claims, who makes them, notes, a
  * verdict, relations across documents. Ids and times are fixed so the

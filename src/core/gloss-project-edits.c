@@ -173,7 +173,7 @@ relation_presence_apply (GlossEdit    *edit,
   if (forward == self->added)
     _gloss_project_insert_relation_at (project, self->relation, self->position);
   else
-    _gloss_project_remove_relation (project, self->relation);
+    _gloss_project_remove_relation (project, self->relation, self->position);
 }
 
 static void
@@ -860,11 +860,21 @@ gloss_project_link (GlossProject    *self,
   return relation;
 }
 
+static void
+remove_relation_at (GlossProject  *self,
+                    GlossRelation *relation,
+                    guint          position)
+{
+  g_autoptr(GlossRelation) hold = g_object_ref (relation);
+
+  _gloss_project_remove_relation (self, relation, position);
+  push_relation_presence (self, relation, position, FALSE, _("Remove Link"));
+}
+
 void
 gloss_project_remove_relation (GlossProject  *self,
                                GlossRelation *relation)
 {
-  g_autoptr(GlossRelation) hold = NULL;
   guint position;
 
   g_return_if_fail (GLOSS_IS_PROJECT (self));
@@ -873,9 +883,7 @@ gloss_project_remove_relation (GlossProject  *self,
   position = _gloss_project_relation_position (self, relation);
   g_return_if_fail (position != G_MAXUINT);
 
-  hold = g_object_ref (relation);
-  _gloss_project_remove_relation (self, relation);
-  push_relation_presence (self, relation, position, FALSE, _("Remove Link"));
+  remove_relation_at (self, relation, position);
 }
 
 void
@@ -1142,6 +1150,7 @@ gloss_project_remove_document (GlossProject  *self,
 {
   GListModel *relations;
   g_autoptr(GPtrArray) doomed = g_ptr_array_new ();
+  g_autoptr(GArray) positions = g_array_new (FALSE, FALSE, sizeof (guint));
 
   g_return_if_fail (GLOSS_IS_PROJECT (self));
   g_return_if_fail (GLOSS_IS_DOCUMENT (document));
@@ -1158,10 +1167,14 @@ gloss_project_remove_document (GlossProject  *self,
       g_object_unref (relation);
       if (gloss_document_lookup_annotation (document, gloss_relation_get_from (relation)) != NULL ||
           gloss_document_lookup_annotation (document, gloss_relation_get_to (relation)) != NULL)
-        g_ptr_array_add (doomed, relation);
+        {
+          g_ptr_array_add (doomed, relation);
+          g_array_append_val (positions, i);
+        }
     }
+  /* Last first, so the positions found stay true. */
   for (guint i = doomed->len; i > 0; i--)
-    gloss_project_remove_relation (self, g_ptr_array_index (doomed, i - 1));
+    remove_relation_at (self, g_ptr_array_index (doomed, i - 1), g_array_index (positions, guint, i - 1));
 
   place_document (self, document, G_MAXUINT, NULL);
 

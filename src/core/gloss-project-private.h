@@ -35,8 +35,10 @@ guint         _gloss_project_document_position (GlossProject *self,
 void          _gloss_project_insert_relation_at (GlossProject *self,
                                                GlossRelation *relation,
                                                guint          position);
+/* @hint: where it probably is (G_MAXUINT if unknown). */
 void          _gloss_project_remove_relation  (GlossProject  *self,
-                                               GlossRelation *relation);
+                                               GlossRelation *relation,
+                                               guint          hint);
 guint         _gloss_project_relation_position (GlossProject *self,
                                                GlossRelation *relation);
 void          _gloss_project_store_relation_types (GlossProject *self,

@@ -635,10 +635,18 @@ gloss_project_insert_relation (GlossProject  *self,
 
 void
 _gloss_project_remove_relation (GlossProject  *self,
-                                GlossRelation *relation)
+                                GlossRelation *relation,
+                                guint          hint)
 {
   g_autoptr(GlossRelation) hold = g_object_ref (relation);
-  guint position = find_position (self->relations, relation);
+  g_autoptr(GlossRelation) at_hint = NULL;
+  guint position;
+
+  /* Undo knows where the relation was: checking there is O(log n), where
+   * searching the list would make undoing a large import quadratic. */
+  if (hint < g_list_model_get_n_items (G_LIST_MODEL (self->relations)))
+    at_hint = g_list_model_get_item (G_LIST_MODEL (self->relations), hint);
+  position = at_hint == relation ? hint : find_position (self->relations, relation);
 
   if (position == G_MAXUINT)
     return;
