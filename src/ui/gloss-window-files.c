@@ -104,7 +104,17 @@ autosave_done_cb (GObject      *source,
         }
       return;
     }
-  _gloss_window_queue_report (GLOSS_WINDOW (source));
+
+  /* Saved while this copy was being written: it is stale already, and
+   * must not be offered back on the next open. */
+  {
+    GlossWindow *self = GLOSS_WINDOW (source);
+    GFile *written = g_object_get_data (G_OBJECT (result), "gloss-file");
+
+    if (!is_dirty (self) || self->recovery == NULL || !g_file_equal (written, self->recovery))
+      g_file_delete (written, NULL, NULL);
+    _gloss_window_queue_report (self);
+  }
 }
 
 static gboolean
