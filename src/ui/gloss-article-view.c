@@ -45,6 +45,7 @@ struct _GlossArticleView
   GHashTable      *text_tags;     /* tag id → GtkTextTag (borrowed from the table) */
   GtkTextTag      *untagged_tag;
   GtkTextTag      *match_tag;
+  GtkTextTag      *headline_tag;
 
   GlossAnnotation *selected;
   GHashTable      *related;       /* GlossAnnotation* set */
@@ -440,6 +441,18 @@ gloss_article_view_set_document (GlossArticleView *self,
   gtk_text_buffer_place_cursor (buffer, &start);
   self->programmatic_selection = FALSE;
   texted = g_get_monotonic_time ();
+
+  /* An article that opens with its headline shows it as one. */
+  if (document != NULL && gloss_document_get_title (document)[0] != '\0' &&
+      g_str_has_prefix (gloss_document_get_text (document), gloss_document_get_title (document)))
+    {
+      GtkTextIter a, b;
+
+      gtk_text_buffer_get_start_iter (buffer, &a);
+      b = a;
+      gtk_text_iter_forward_chars (&b, (int) g_utf8_strlen (gloss_document_get_title (document), -1));
+      gtk_text_buffer_apply_tag (buffer, self->headline_tag, &a, &b);
+    }
 
   rebuild_known (self);
   if (document != NULL)
@@ -1540,7 +1553,7 @@ gloss_article_view_init (GlossArticleView *self)
   gtk_text_view_set_pixels_below_lines (view, 14);
   gtk_text_view_set_left_margin (view, 18);
   gtk_text_view_set_right_margin (view, 18);
-  gtk_text_view_set_top_margin (view, 12);
+  gtk_text_view_set_top_margin (view, 18);
   gtk_text_view_set_bottom_margin (view, 48);
   gtk_widget_add_css_class (GTK_WIDGET (self), "article");
   gtk_widget_set_has_tooltip (GTK_WIDGET (self), TRUE);
@@ -1555,6 +1568,12 @@ gloss_article_view_init (GlossArticleView *self)
                                                 NULL);
   gtk_text_tag_set_priority (self->match_tag,
                              gtk_text_tag_table_get_size (gtk_text_buffer_get_tag_table (buffer)) - 1);
+
+  self->headline_tag = gtk_text_buffer_create_tag (buffer, "gloss-headline",
+                                                   "weight", PANGO_WEIGHT_BOLD,
+                                                   "scale", 1.45,
+                                                   "pixels-below-lines", 6,
+                                                   NULL);
 
   g_signal_connect (buffer, "mark-set", G_CALLBACK (mark_set_cb), self);
 

@@ -502,7 +502,13 @@ _gloss_window_show_document (GlossWindow   *self,
 
   if (document != NULL)
     {
+      const char *title = gloss_document_get_title (document);
+      const char *text = gloss_document_get_text (document);
+
       g_object_bind_property (document, "title", self->article_title, "label", G_BINDING_SYNC_CREATE);
+      /* Most articles open with their headline: no need to say it twice. */
+      gtk_widget_set_visible (GTK_WIDGET (self->article_title),
+                              title[0] != '\0' && !g_str_has_prefix (text, title));
       gtk_stack_set_visible_child_name (self->article_stack, "article");
     }
   else

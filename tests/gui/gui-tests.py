@@ -747,6 +747,33 @@ def scenario_screenshot(ctx):
     print('screenshots: %s' % ', '.join(p for p, _ in shots.values()))
 
 
+def scenario_screenshot_sample(ctx):
+    # The bundled sample project (made by build-aux/make-sample from
+    # data/sample), in both styles, with an annotation selected: the
+    # README's picture.
+    make_sample = os.path.join(ctx.build, 'tests', 'make-sample')
+    sample_dir = os.path.join(HERE, '..', '..', 'data', 'sample')
+    project = os.path.join(ctx.tmp, 'sample.gloss')
+    subprocess.run([make_sample, sample_dir, project], check=True)
+    doc = load_project(project)['documents'][0]
+    related = {r['from'] for r in load_project(project)['relations']}
+    chosen = next(a for a in doc['annotations'] if a['id'] in related and a['end'] - a['start'] > 6)
+    out = ctx.out or ctx.tmp
+    for style in ('light', 'dark'):
+        app = ctx.start([project], env={'GLOSS_STYLE': style}, name='sample-' + style)
+        app.wait(lambda r: r['document']['n_annotations'] == len(doc['annotations']), 'the sample')
+        if str(chosen['start'] + 2) not in app.last['offsets']:
+            raise Failure('the chosen annotation is not on screen')
+        app.click(chosen['start'] + 2)
+        app.wait(lambda r: r['selected'] is not None, 'a selected annotation')
+        xdo('mousemove', 5, 790)
+        time.sleep(0.8)
+        path = os.path.join(out, 'screenshot-sample-%s.png' % style)
+        app.screenshot(path)
+        check(os.path.getsize(path) > 20000, '%s: a nearly empty screenshot' % path)
+        app.kill()
+
+
 class Context:
     def __init__(self, gloss, build, out):
         self.gloss = gloss
