@@ -572,6 +572,47 @@ def scenario_paste_import(ctx):
     app.wait(lambda r: r['n_documents'] == 2, 'the undone import')
 
 
+def scenario_large_article(ctx):
+    # 1 MB of text in short paragraphs with 10,000 annotations: the window
+    # shows them at once and stays responsive at the far end.
+    import random
+    rng = random.Random(7)
+    words = ('the council said ministry officials had not confirmed whether talks '
+             'would resume after envoy reported progress on draft agreement '
+             'caf\u00e9 \u00dcnal \u4f1a\u8c08 \u05e9\u05dc\u05d5\u05dd').split()
+    paragraphs, size = [], 0
+    while size < 1000000:
+        p = ' '.join(rng.choice(words) for _ in range(70)).capitalize() + '.'
+        paragraphs.append(p)
+        size += len(p.encode('utf-8')) + 2
+    article = 'A long article\n\n' + '\n\n'.join(paragraphs) + '\n'
+    n = len(article)
+    anns = []
+    for i, start in enumerate(sorted(rng.sample(range(20, n - 80), 10000))):
+        anns.append((start, start + rng.randint(3, 60), [rng.choice(['claim', 'source', 'quote'])],
+                     'note' if i % 9 == 0 else '', 'a%05d' % i))
+    text = make_project(ctx.gloss, ctx.project, article, annotations=anns)
+    started = time.time()
+    app = ctx.start([ctx.project])
+    app.wait(lambda r: r['document']['n_annotations'] == 10000 and '20' in r['offsets'],
+             'the article on screen', timeout=30)
+    shown = time.time() - started
+    print('large article on screen after %.2f s' % shown)
+    check(shown < 5.0, 'the large article took %.2f s to show' % shown)
+    # At the far end, annotate by keyboard; the window must keep up.
+    app.key('ctrl+End')
+    app.wait(lambda r: r['caret'] == n, 'the caret at the end', timeout=10)
+    started = time.time()
+    app.key('Up', 'Home', *['shift+Right'] * 5)
+    app.wait(lambda r: r['selection'] and r['selection'][1] - r['selection'][0] == 5,
+             'a selection at the end')
+    app.key('2')
+    app.wait(lambda r: r['document']['n_annotations'] == 10001, 'the new annotation')
+    elapsed = time.time() - started
+    print('annotating at the end took %.2f s (with key pauses)' % elapsed)
+    check(elapsed < 6.0, 'annotating at the end took %.2f s' % elapsed)
+
+
 def scenario_corrupt_file(ctx):
     broken = os.path.join(ctx.tmp, 'broken.gloss')
     content = b'{"format": "gloss-project", "version": 1, "title": "cut off here'
