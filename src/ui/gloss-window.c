@@ -518,6 +518,7 @@ _gloss_window_show_document (GlossWindow   *self,
   _gloss_window_update_title (self);
   _gloss_window_update_actions (self);
   _gloss_window_queue_report (self);
+  _gloss_window_start_bench (self);
 }
 
 static void
