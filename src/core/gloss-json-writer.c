@@ -245,7 +245,19 @@ gloss_json_writer_datetime_member (GlossJsonWriter *self,
   else
     {
       g_autoptr(GDateTime) utc = g_date_time_to_utc (value);
-      g_autofree char *text = g_date_time_format (utc, "%Y-%m-%dT%H:%M:%S.%fZ");
+      g_autofree char *text = NULL;
+
+      /* Not g_date_time_format(): its %Y does not pad years before 1000,
+       * which ISO 8601 readers (GLib's included) then refuse. */
+      g_return_if_fail (utc != NULL);
+      text = g_strdup_printf ("%04d-%02d-%02dT%02d:%02d:%02d.%06dZ",
+                              g_date_time_get_year (utc),
+                              g_date_time_get_month (utc),
+                              g_date_time_get_day_of_month (utc),
+                              g_date_time_get_hour (utc),
+                              g_date_time_get_minute (utc),
+                              g_date_time_get_second (utc),
+                              g_date_time_get_microsecond (utc));
 
       gloss_json_writer_string (self, text);
     }

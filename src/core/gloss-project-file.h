@@ -20,8 +20,11 @@ G_BEGIN_DECLS
 GlossProject *gloss_project_load            (GFile        *file,
                                              GError      **error);
 /* The same from memory; @display_name names the source in messages.
- * @problems (nullable) receives every problem found, one message each, as
- * `gloss --validate` prints them; the function fails if there is any. */
+ * @problems (nullable, free func g_free) receives every problem found, one
+ * message each, as `gloss --validate` prints them; the function fails if
+ * there is any. When it succeeds, @problems receives instead a note for
+ * each repair loading made (an annotation re-anchored, a digest corrected);
+ * the project then starts dirty. */
 GlossProject *gloss_project_load_bytes      (GBytes       *bytes,
                                              const char   *display_name,
                                              GPtrArray    *problems,

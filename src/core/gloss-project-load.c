@@ -1,3 +1,1320 @@
-/* gloss-project-load.c — being written */
+/* gloss-project-load.c — reading .gloss project files, strictly
+ *
+ * Loading runs in three passes over the bytes:
+ *
+ * 1. and 2. the bytes and a strict JSON scan (gloss-project-scan.c), which
+ *    stop at the first problem;
+ * 3. json-glib builds the tree once, the walk below checks every member
+ *    and builds the model with the raw construction functions (no undo
+ *    history), and the tree is freed.
+ *
+ * Problems found by the walk are collected, not thrown: `gloss --validate`
+ * lists them all, and the GError carries the first. Loading never writes.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
 
-#include "gloss.h"
+#include <stdarg.h>
+#include <string.h>
+
+#include <json-glib/json-glib.h>
+
+#include "gloss-anchor.h"
+#include "gloss-annotation.h"
+#include "gloss-document.h"
+#include "gloss-project-file.h"
+#include "gloss-project-private.h"
+#include "gloss-project-scan.h"
+#include "gloss-relation.h"
+#include "gloss-tag.h"
+
+/* Past this many, problems are counted but their messages not kept: a file
+ * with two million bad annotations should not need gigabytes to say so. */
+#define MAX_LISTED_PROBLEMS 1000
+
+typedef struct
+{
+  const char *name;          /* the file, as messages name it */
+  GPtrArray  *problems;      /* char* messages, owned */
+  guint       n_problems;
+  GlossError  first_code;
+  char       *first_message;
+  GString    *path;          /* JSON path of the member being read */
+  gboolean    repaired;      /* the model differs from the file */
+  GPtrArray  *repairs;       /* char* notes on what loading changed, owned */
+} Loader;
+
+/* ---- Problems ---- */
+
+static void
+add_problem (Loader     *loader,
+             GlossError  code,
+             char       *message)
+{
+  if (loader->n_problems == 0)
+    {
+      loader->first_code = code;
+      loader->first_message = g_strdup (message);
+    }
+  loader->n_problems++;
+
+  if (loader->n_problems <= MAX_LISTED_PROBLEMS)
+    g_ptr_array_add (loader->problems, message);
+  else
+    g_free (message);
+}
+
+/* A problem at the JSON path being read: file: path: what. */
+static void G_GNUC_PRINTF (3, 4)
+problem (Loader     *loader,
+         GlossError  code,
+         const char *format,
+         ...)
+{
+  g_autofree char *what = NULL;
+  va_list args;
+
+  va_start (args, format);
+  what = g_strdup_vprintf (format, args);
+  va_end (args);
+
+  if (loader->path->len > 0)
+    add_problem (loader, code, g_strdup_printf ("%s: %s: %s", loader->name, loader->path->str, what));
+  else
+    add_problem (loader, code, g_strdup_printf ("%s: %s", loader->name, what));
+}
+
+/* Notes what loading changed so that the project no longer matches the
+ * file: not a problem (the load succeeds), but `gloss --validate` shows
+ * it. */
+static void G_GNUC_PRINTF (2, 3)
+repair (Loader     *loader,
+        const char *format,
+        ...)
+{
+  g_autofree char *what = NULL;
+  va_list args;
+
+  loader->repaired = TRUE;
+  if (loader->repairs->len >= MAX_LISTED_PROBLEMS)
+    return;
+
+  va_start (args, format);
+  what = g_strdup_vprintf (format, args);
+  va_end (args);
+
+  g_ptr_array_add (loader->repairs,
+                   g_strdup_printf ("%s: %s: %s", loader->name, loader->path->str, what));
+}
+
+/* A quote short enough for a message. */
+static char *
+shorten (const char *text)
+{
+  const glong max = 40;
+  g_autofree char *start = NULL;
+
+  if (g_utf8_strlen (text, -1) <= max)
+    return g_strdup (text);
+
+  start = g_utf8_substring (text, 0, max - 1);
+  return g_strconcat (start, "…", NULL);
+}
+
+/* ---- JSON paths ---- */
+
+/* Member names are the format's own, except attribute keys, which can be
+ * anything: those that would make the path ambiguous are quoted,
+ * attributes["two words"]. */
+static gboolean
+is_plain_name (const char *member)
+{
+  if (*member == '\0')
+    return FALSE;
+
+  for (const char *p = member; *p != '\0'; p++)
+    if (!g_ascii_isalnum (*p) && *p != '_' && *p != '-' && *p != ':')
+      return FALSE;
+
+  return TRUE;
+}
+
+static gsize
+path_push_member (Loader     *loader,
+                  const char *member)
+{
+  gsize mark = loader->path->len;
+
+  if (is_plain_name (member))
+    {
+      if (mark > 0)
+        g_string_append_c (loader->path, '.');
+      g_string_append (loader->path, member);
+    }
+  else
+    {
+      g_string_append (loader->path, "[\"");
+      for (const char *p = member; *p != '\0'; p++)
+        {
+          if (*p == '"' || *p == '\\')
+            g_string_append_c (loader->path, '\\');
+          if ((guchar) *p < 0x20)
+            g_string_append_printf (loader->path, "\\u%04x", (guchar) *p);
+          else
+            g_string_append_c (loader->path, *p);
+        }
+      g_string_append (loader->path, "\"]");
+    }
+
+  return mark;
+}
+
+static gsize
+path_push_index (Loader *loader,
+                 guint   index)
+{
+  gsize mark = loader->path->len;
+
+  g_string_append_printf (loader->path, "[%u]", index);
+
+  return mark;
+}
+
+static void
+path_pop (Loader *loader,
+          gsize   mark)
+{
+  g_string_truncate (loader->path, mark);
+}
+/* ---- Pass 3: the walk ---- */
+
+static const char *
+describe_node (JsonNode *node)
+{
+  switch (JSON_NODE_TYPE (node))
+    {
+    case JSON_NODE_OBJECT:
+      return "an object";
+    case JSON_NODE_ARRAY:
+      return "an array";
+    case JSON_NODE_NULL:
+      return "null";
+    case JSON_NODE_VALUE:
+    default:
+      break;
+    }
+
+  switch (json_node_get_value_type (node))
+    {
+    case G_TYPE_STRING:
+      return "a string";
+    case G_TYPE_BOOLEAN:
+      return "true or false";
+    case G_TYPE_INT64:
+    case G_TYPE_DOUBLE:
+      return "a number";
+    default:
+      return "a value";
+    }
+}
+
+/* The value itself when it is short and simple, for messages. */
+static char *
+describe_value (JsonNode *node)
+{
+  if (JSON_NODE_HOLDS_VALUE (node))
+    {
+      if (json_node_get_value_type (node) == G_TYPE_INT64)
+        return g_strdup_printf ("%" G_GINT64_FORMAT, json_node_get_int (node));
+      if (json_node_get_value_type (node) == G_TYPE_DOUBLE)
+        {
+          /* Not printf's %g: a locale may write "12,5". */
+          char buffer[G_ASCII_DTOSTR_BUF_SIZE];
+
+          return g_strdup (g_ascii_formatd (buffer, sizeof buffer, "%g", json_node_get_double (node)));
+        }
+    }
+
+  return g_strdup (describe_node (node));
+}
+
+/* The member @name of @object, or NULL after a problem. */
+static JsonNode *
+get_member (Loader     *loader,
+            JsonObject *object,
+            const char *name)
+{
+  JsonNode *node = json_object_get_member (object, name);
+
+  if (node == NULL)
+    problem (loader, GLOSS_ERROR_INVALID, "the member “%s” is missing", name);
+
+  return node;
+}
+
+typedef enum {
+  REQUIRED,
+  NULLABLE,
+} Nullability;
+
+static gboolean
+read_string (Loader      *loader,
+             JsonObject  *object,
+             const char  *name,
+             Nullability  nullability,
+             const char **out)
+{
+  JsonNode *node = get_member (loader, object, name);
+  gsize mark;
+
+  *out = NULL;
+  if (node == NULL)
+    return FALSE;
+
+  if (JSON_NODE_HOLDS_NULL (node) && nullability == NULLABLE)
+    return TRUE;
+
+  if (JSON_NODE_HOLDS_VALUE (node) && json_node_get_value_type (node) == G_TYPE_STRING)
+    {
+      *out = json_node_get_string (node);
+      return TRUE;
+    }
+
+  mark = path_push_member (loader, name);
+  problem (loader, GLOSS_ERROR_INVALID, "must be a string%s, not %s",
+           nullability == NULLABLE ? " or null" : "", describe_node (node));
+  path_pop (loader, mark);
+
+  return FALSE;
+}
+
+static gboolean
+read_id (Loader      *loader,
+         JsonObject  *object,
+         const char **out)
+{
+  if (!read_string (loader, object, "id", REQUIRED, out))
+    return FALSE;
+
+  if (**out == '\0')
+    {
+      gsize mark = path_push_member (loader, "id");
+
+      problem (loader, GLOSS_ERROR_INVALID, "must not be empty");
+      path_pop (loader, mark);
+      *out = NULL;
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+/* A whole number in [0, @max]. */
+static gboolean
+read_count (Loader     *loader,
+            JsonObject *object,
+            const char *name,
+            gint64      max,
+            gint64     *out)
+{
+  JsonNode *node = get_member (loader, object, name);
+  gboolean ok = FALSE;
+  gsize mark;
+
+  if (node == NULL)
+    return FALSE;
+
+  mark = path_push_member (loader, name);
+
+  if (JSON_NODE_HOLDS_VALUE (node) && json_node_get_value_type (node) == G_TYPE_INT64)
+    {
+      gint64 value = json_node_get_int (node);
+
+      if (value < 0)
+        problem (loader, GLOSS_ERROR_INVALID, "must not be negative (it is %" G_GINT64_FORMAT ")", value);
+      else if (value > max)
+        problem (loader, GLOSS_ERROR_INVALID, "%" G_GINT64_FORMAT " is too large (at most %" G_GINT64_FORMAT ")",
+                 value, max);
+      else
+        {
+          *out = value;
+          ok = TRUE;
+        }
+    }
+  else if (JSON_NODE_HOLDS_VALUE (node) && json_node_get_value_type (node) == G_TYPE_DOUBLE)
+    {
+      g_autofree char *shown = describe_value (node);
+
+      problem (loader, GLOSS_ERROR_INVALID, "must be a whole number, not %s", shown);
+    }
+  else
+    problem (loader, GLOSS_ERROR_INVALID, "must be a whole number, not %s", describe_node (node));
+
+  path_pop (loader, mark);
+  return ok;
+}
+
+static gboolean
+read_datetime (Loader       *loader,
+               JsonObject   *object,
+               const char   *name,
+               Nullability   nullability,
+               GDateTime   **out)
+{
+  g_autoptr(GDateTime) parsed = NULL;
+  const char *text;
+  gsize mark;
+
+  *out = NULL;
+  if (!read_string (loader, object, name, nullability, &text))
+    return FALSE;
+  if (text == NULL)
+    return TRUE;
+
+  parsed = g_date_time_new_from_iso8601 (text, NULL);
+  /* Saving writes UTC: a time with no UTC form (year 1 at +05:00, say)
+   * could not be saved. */
+  if (parsed != NULL)
+    *out = g_date_time_to_utc (parsed);
+  if (*out != NULL)
+    return TRUE;
+
+  mark = path_push_member (loader, name);
+  if (parsed == NULL)
+    problem (loader, GLOSS_ERROR_INVALID,
+             "“%s” is not a date and time in ISO 8601 form with a time zone "
+             "(like 2024-05-01T09:30:00.000000Z)", text);
+  else
+    problem (loader, GLOSS_ERROR_INVALID,
+             "“%s” falls outside the years 1 to 9999 in UTC", text);
+  path_pop (loader, mark);
+
+  return FALSE;
+}
+
+static JsonArray *
+read_array (Loader     *loader,
+            JsonObject *object,
+            const char *name)
+{
+  JsonNode *node = get_member (loader, object, name);
+  gsize mark;
+
+  if (node == NULL)
+    return NULL;
+  if (JSON_NODE_HOLDS_ARRAY (node))
+    return json_node_get_array (node);
+
+  mark = path_push_member (loader, name);
+  problem (loader, GLOSS_ERROR_INVALID, "must be an array, not %s", describe_node (node));
+  path_pop (loader, mark);
+
+  return NULL;
+}
+
+/* Element @index of @array as an object, or NULL after a problem (the path
+ * already names the element). */
+static JsonObject *
+element_object (Loader    *loader,
+                JsonArray *array,
+                guint      index)
+{
+  JsonNode *node = json_array_get_element (array, index);
+
+  if (JSON_NODE_HOLDS_OBJECT (node))
+    return json_node_get_object (node);
+
+  problem (loader, GLOSS_ERROR_INVALID, "must be an object, not %s", describe_node (node));
+  return NULL;
+}
+
+typedef struct
+{
+  Loader       *loader;
+  GlossProject *project;
+  GHashTable   *tags;          /* id → path (char*) */
+  char         *digits[10];    /* path of the tag holding each digit */
+  GHashTable   *documents;     /* id → path */
+  GHashTable   *annotations;   /* id → path, every one seen, built or not */
+  GHashTable   *relations;     /* id → path */
+} Walk;
+
+/* Remembers @id in @seen, or reports where it was seen first. */
+static gboolean
+claim_id (Walk       *walk,
+          GHashTable *seen,
+          const char *id,
+          const char *what)
+{
+  const char *first = g_hash_table_lookup (seen, id);
+  gsize mark;
+
+  if (first == NULL)
+    {
+      g_hash_table_insert (seen, g_strdup (id), g_strdup (walk->loader->path->str));
+      return TRUE;
+    }
+
+  mark = path_push_member (walk->loader, "id");
+  problem (walk->loader, GLOSS_ERROR_INVALID, "the %s id “%s” is already used by %s",
+           what, id, first);
+  path_pop (walk->loader, mark);
+
+  return FALSE;
+}
+
+static void
+read_tag (Walk       *walk,
+          JsonObject *object)
+{
+  Loader *loader = walk->loader;
+  const char *id = NULL, *name = NULL, *color = NULL, *description = NULL;
+  gint64 digit = -1;
+  gboolean ok = TRUE;
+  JsonNode *digit_node;
+  g_autoptr(GlossTag) tag = NULL;
+
+  ok &= read_id (loader, object, &id);
+  if (id != NULL)
+    ok &= claim_id (walk, walk->tags, id, "tag");
+  ok &= read_string (loader, object, "name", REQUIRED, &name);
+  ok &= read_string (loader, object, "color", REQUIRED, &color);
+  if (color != NULL && !gloss_color_is_valid (color))
+    {
+      gsize mark = path_push_member (loader, "color");
+
+      problem (loader, GLOSS_ERROR_INVALID, "“%s” is not a colour of the form #rrggbb", color);
+      path_pop (loader, mark);
+      ok = FALSE;
+    }
+
+  digit_node = get_member (loader, object, "digit");
+  if (digit_node == NULL)
+    ok = FALSE;
+  else if (!JSON_NODE_HOLDS_NULL (digit_node))
+    {
+      gsize mark = path_push_member (loader, "digit");
+
+      if (!JSON_NODE_HOLDS_VALUE (digit_node) ||
+          json_node_get_value_type (digit_node) != G_TYPE_INT64 ||
+          json_node_get_int (digit_node) < 0 || json_node_get_int (digit_node) > 9)
+        {
+          g_autofree char *shown = describe_value (digit_node);
+
+          problem (loader, GLOSS_ERROR_INVALID,
+                   "must be a digit from 0 to 9, or null for none, not %s", shown);
+          ok = FALSE;
+        }
+      else if (walk->digits[(digit = json_node_get_int (digit_node))] != NULL)
+        {
+          problem (loader, GLOSS_ERROR_INVALID, "the digit %d is already used by %s",
+                   (int) digit, walk->digits[digit]);
+          ok = FALSE;
+        }
+      else
+        walk->digits[digit] = g_strdup (loader->path->str);
+
+      path_pop (loader, mark);
+    }
+
+  ok &= read_string (loader, object, "description", REQUIRED, &description);
+
+  if (!ok)
+    return;
+
+  tag = gloss_tag_new (id, name, color, (int) digit);
+  gloss_tag_set_description (tag, description);
+  gloss_project_insert_tag (walk->project, tag);
+}
+
+static void
+read_tags (Walk      *walk,
+           JsonArray *tags)
+{
+  guint n = json_array_get_length (tags);
+  gsize mark = path_push_member (walk->loader, "tags");
+
+  for (guint i = 0; i < n; i++)
+    {
+      gsize item = path_push_index (walk->loader, i);
+      JsonObject *object = element_object (walk->loader, tags, i);
+
+      if (object != NULL)
+        read_tag (walk, object);
+      path_pop (walk->loader, item);
+    }
+
+  path_pop (walk->loader, mark);
+}
+
+static void
+read_relation_types (Walk      *walk,
+                     JsonArray *types)
+{
+  guint n = json_array_get_length (types);
+  gsize mark = path_push_member (walk->loader, "relation_types");
+
+  for (guint i = 0; i < n; i++)
+    {
+      JsonNode *node = json_array_get_element (types, i);
+      gsize item = path_push_index (walk->loader, i);
+
+      if (!JSON_NODE_HOLDS_VALUE (node) || json_node_get_value_type (node) != G_TYPE_STRING)
+        problem (walk->loader, GLOSS_ERROR_INVALID, "must be a string, not %s", describe_node (node));
+      else if (*json_node_get_string (node) == '\0')
+        problem (walk->loader, GLOSS_ERROR_INVALID, "must not be empty");
+      else if (g_strv_contains (gloss_project_get_relation_types (walk->project),
+                                json_node_get_string (node)))
+        problem (walk->loader, GLOSS_ERROR_INVALID, "the relation type “%s” is listed twice",
+                 json_node_get_string (node));
+      else
+        gloss_project_insert_relation_type (walk->project, json_node_get_string (node));
+
+      path_pop (walk->loader, item);
+    }
+
+  path_pop (walk->loader, mark);
+}
+
+typedef struct
+{
+  Walk            *walk;
+  GlossDocument   *document;
+  GlossAnchorText *anchor_text;   /* built when the first annotation needs it */
+} DocumentWalk;
+
+static gboolean
+read_annotation_tags (Walk        *walk,
+                      JsonObject  *object,
+                      GPtrArray   *out)
+{
+  Loader *loader = walk->loader;
+  JsonArray *tags = read_array (loader, object, "tags");
+  gboolean ok = TRUE;
+  gsize mark;
+  guint n;
+
+  if (tags == NULL)
+    return FALSE;
+
+  mark = path_push_member (loader, "tags");
+  n = json_array_get_length (tags);
+  for (guint i = 0; i < n; i++)
+    {
+      JsonNode *node = json_array_get_element (tags, i);
+      gsize item = path_push_index (loader, i);
+      const char *id;
+
+      if (!JSON_NODE_HOLDS_VALUE (node) || json_node_get_value_type (node) != G_TYPE_STRING)
+        {
+          problem (loader, GLOSS_ERROR_INVALID, "must be a tag id (a string), not %s",
+                   describe_node (node));
+          ok = FALSE;
+        }
+      else if (!g_hash_table_contains (walk->tags, (id = json_node_get_string (node))))
+        {
+          problem (loader, GLOSS_ERROR_INVALID, "no tag has the id “%s”", id);
+          ok = FALSE;
+        }
+      else if (g_ptr_array_find_with_equal_func (out, id, g_str_equal, NULL))
+        {
+          problem (loader, GLOSS_ERROR_INVALID, "the tag “%s” is listed twice", id);
+          ok = FALSE;
+        }
+      else
+        g_ptr_array_add (out, (gpointer) id);
+
+      path_pop (loader, item);
+    }
+  path_pop (loader, mark);
+
+  g_ptr_array_add (out, NULL);
+  return ok;
+}
+
+static gboolean
+read_attributes (Loader          *loader,
+                 JsonObject      *object,
+                 GlossAnnotation *annotation)
+{
+  JsonNode *node = get_member (loader, object, "attributes");
+  JsonObjectIter iter;
+  const char *key;
+  JsonNode *value;
+  gboolean ok = TRUE;
+  gsize mark;
+
+  if (node == NULL)
+    return FALSE;
+
+  mark = path_push_member (loader, "attributes");
+  if (!JSON_NODE_HOLDS_OBJECT (node))
+    {
+      problem (loader, GLOSS_ERROR_INVALID, "must be an object of strings, not %s",
+               describe_node (node));
+      path_pop (loader, mark);
+      return FALSE;
+    }
+
+  json_object_iter_init (&iter, json_node_get_object (node));
+  while (json_object_iter_next (&iter, &key, &value))
+    {
+      if (JSON_NODE_HOLDS_VALUE (value) && json_node_get_value_type (value) == G_TYPE_STRING)
+        {
+          gloss_annotation_set_attribute (annotation, key, json_node_get_string (value));
+          continue;
+        }
+
+      {
+        gsize item = path_push_member (loader, key);
+
+        problem (loader, GLOSS_ERROR_INVALID, "an attribute value must be a string, not %s",
+                 describe_node (value));
+        path_pop (loader, item);
+        ok = FALSE;
+      }
+    }
+  path_pop (loader, mark);
+
+  return ok;
+}
+
+/* Puts @annotation where its quote is. The stored offsets win when the
+ * text there is the quote; otherwise the anchoring finds it a new place
+ * (moved) or none (orphaned, keeping what it quoted). Never dropped. */
+static void
+anchor_annotation (DocumentWalk    *dw,
+                   GlossAnnotation *annotation,
+                   const char      *quote,
+                   const char      *prefix,
+                   const char      *suffix,
+                   GlossAnchorState stored_state)
+{
+  GlossDocument *document = dw->document;
+  GlossOffset start = gloss_annotation_get_start (annotation);
+  GlossOffset end = gloss_annotation_get_end (annotation);
+  GlossAnchorSelector selector = { start, end, quote, prefix, suffix };
+  g_autofree char *shown = NULL;
+  GlossAnchorState state;
+  GlossOffset new_start, new_end;
+
+  gloss_annotation_set_state (annotation, stored_state);
+
+  /* An orphan keeps what it quoted; it waits for the user, not for us. */
+  if (stored_state == GLOSS_ANCHOR_ORPHANED)
+    {
+      gloss_annotation_set_selector (annotation, quote, prefix, suffix);
+      gloss_document_add_annotation (document, annotation);
+      return;
+    }
+
+  /* Adding takes quote, prefix and suffix from the text at the offsets:
+   * the common case costs nothing more. */
+  gloss_document_add_annotation (document, annotation);
+  if (g_str_equal (gloss_annotation_get_quote (annotation), quote))
+    {
+      /* If the file's context said otherwise, the next save differs. */
+      if (!g_str_equal (gloss_annotation_get_prefix (annotation), prefix) ||
+          !g_str_equal (gloss_annotation_get_suffix (annotation), suffix))
+        repair (dw->walk->loader,
+                "its prefix or suffix differs from the text around it; taken from the text");
+      return;
+    }
+  gloss_document_remove_annotation (document, annotation);
+
+  if (dw->anchor_text == NULL)
+    dw->anchor_text = gloss_anchor_text_new (gloss_document_get_text (document),
+                                             (gssize) gloss_document_get_text_size (document));
+
+  state = gloss_anchor_locate (dw->anchor_text, &selector, &new_start, &new_end);
+  if (state == GLOSS_ANCHOR_ANCHORED)
+    {
+      /* The offsets changed or the quote did not match where it said it
+       * was: either way a person should look at it. */
+      state = GLOSS_ANCHOR_MOVED;
+    }
+
+  gloss_annotation_set_bounds (annotation, new_start, new_end);
+  gloss_annotation_set_state (annotation, state);
+  if (state == GLOSS_ANCHOR_ORPHANED)
+    gloss_annotation_set_selector (annotation, quote, prefix, suffix);
+  gloss_document_add_annotation (document, annotation);
+
+  shown = shorten (quote);
+  if (state == GLOSS_ANCHOR_ORPHANED)
+    repair (dw->walk->loader,
+            "its quote “%s” is not at %u–%u nor anywhere else in the text; "
+            "kept there and marked orphaned", shown, start, end);
+  else
+    repair (dw->walk->loader,
+            "its quote “%s” is not at %u–%u; found at %u–%u and marked moved for review",
+            shown, start, end, new_start, new_end);
+}
+
+static void
+read_annotation (DocumentWalk *dw,
+                 JsonObject   *object)
+{
+  Walk *walk = dw->walk;
+  Loader *loader = walk->loader;
+  GlossOffset length = gloss_document_get_length (dw->document);
+  const char *id = NULL, *quote = NULL, *prefix = NULL, *suffix = NULL;
+  const char *note = NULL, *author = NULL, *state_name = NULL;
+  g_autoptr(GDateTime) created = NULL;
+  g_autoptr(GDateTime) modified = NULL;
+  g_autoptr(GPtrArray) tags = g_ptr_array_new ();
+  g_autoptr(GlossAnnotation) annotation = NULL;
+  GlossAnchorState state = GLOSS_ANCHOR_ANCHORED;
+  gint64 start = -1, end = -1;
+  gboolean ok = TRUE;
+
+  ok &= read_id (loader, object, &id);
+  if (id != NULL)
+    ok &= claim_id (walk, walk->annotations, id, "annotation");
+  ok &= read_count (loader, object, "start", G_MAXUINT32, &start);
+  ok &= read_count (loader, object, "end", G_MAXUINT32, &end);
+  ok &= read_string (loader, object, "quote", REQUIRED, &quote);
+  ok &= read_string (loader, object, "prefix", REQUIRED, &prefix);
+  ok &= read_string (loader, object, "suffix", REQUIRED, &suffix);
+  ok &= read_annotation_tags (walk, object, tags);
+  ok &= read_string (loader, object, "note", REQUIRED, &note);
+  ok &= read_string (loader, object, "author", REQUIRED, &author);
+  ok &= read_datetime (loader, object, "created", NULLABLE, &created);
+  ok &= read_datetime (loader, object, "modified", NULLABLE, &modified);
+  if (!read_string (loader, object, "state", REQUIRED, &state_name))
+    ok = FALSE;
+  else if (!gloss_anchor_state_from_string (state_name, &state))
+    {
+      gsize mark = path_push_member (loader, "state");
+
+      problem (loader, GLOSS_ERROR_INVALID,
+               "“%s” is not an anchor state (anchored, moved or orphaned)", state_name);
+      path_pop (loader, mark);
+      ok = FALSE;
+    }
+
+  if (start >= 0 && end >= 0)
+    {
+      /* Only an orphan in an empty text may be empty itself. */
+      gboolean empty_allowed = state == GLOSS_ANCHOR_ORPHANED && length == 0;
+
+      if (end > length)
+        {
+          gsize mark = path_push_member (loader, "end");
+
+          problem (loader, GLOSS_ERROR_INVALID,
+                   "%" G_GINT64_FORMAT " is beyond the end of the text (%u characters long)",
+                   end, length);
+          path_pop (loader, mark);
+          ok = FALSE;
+        }
+      if (start > end || (start == end && !empty_allowed))
+        {
+          gsize mark = path_push_member (loader, "start");
+
+          problem (loader, GLOSS_ERROR_INVALID,
+                   "must be less than end (start is %" G_GINT64_FORMAT ", end is %" G_GINT64_FORMAT ")",
+                   start, end);
+          path_pop (loader, mark);
+          ok = FALSE;
+        }
+    }
+
+  annotation = gloss_annotation_new (id, 0, 0);
+  ok &= read_attributes (loader, object, annotation);
+
+  if (!ok)
+    return;
+
+  gloss_annotation_set_bounds (annotation, (GlossOffset) start, (GlossOffset) end);
+  gloss_annotation_set_tags (annotation, (const char * const *) tags->pdata);
+  gloss_annotation_set_note (annotation, note);
+  gloss_annotation_set_author (annotation, author);
+  gloss_annotation_set_created (annotation, created);
+  gloss_annotation_set_modified (annotation, modified);
+
+  anchor_annotation (dw, annotation, quote, prefix, suffix, state);
+}
+
+/* Without a text to check them against, an annotation's other problems
+ * would only echo the text's; its id is still noted so that relations to
+ * it do not add more. */
+static void
+claim_annotation_id (Walk       *walk,
+                     JsonObject *object)
+{
+  JsonNode *id = json_object_get_member (object, "id");
+
+  if (id != NULL && JSON_NODE_HOLDS_VALUE (id) && json_node_get_value_type (id) == G_TYPE_STRING &&
+      !g_hash_table_contains (walk->annotations, json_node_get_string (id)))
+    g_hash_table_insert (walk->annotations, g_strdup (json_node_get_string (id)),
+                         g_strdup (walk->loader->path->str));
+}
+
+static gboolean
+is_sha256 (const char *text)
+{
+  gsize i;
+
+  for (i = 0; text[i] != '\0'; i++)
+    if (!g_ascii_isdigit (text[i]) && !(text[i] >= 'a' && text[i] <= 'f'))
+      return FALSE;
+
+  return i == 64;
+}
+
+static void
+read_document (Walk       *walk,
+               JsonObject *object)
+{
+  Loader *loader = walk->loader;
+  const char *id = NULL, *title = NULL, *source = NULL, *sha256 = NULL, *text = NULL;
+  g_autoptr(GDateTime) imported = NULL;
+  g_autoptr(GlossDocument) document = NULL;
+  JsonArray *annotations;
+  DocumentWalk dw = { walk, NULL, NULL };
+  gboolean ok = TRUE;
+  gsize mark;
+  guint n;
+
+  ok &= read_id (loader, object, &id);
+  if (id != NULL)
+    ok &= claim_id (walk, walk->documents, id, "document");
+  ok &= read_string (loader, object, "title", REQUIRED, &title);
+  ok &= read_string (loader, object, "source", REQUIRED, &source);
+  ok &= read_datetime (loader, object, "imported", NULLABLE, &imported);
+  if (!read_string (loader, object, "sha256", REQUIRED, &sha256))
+    ok = FALSE;
+  else if (!is_sha256 (sha256))
+    {
+      mark = path_push_member (loader, "sha256");
+      problem (loader, GLOSS_ERROR_INVALID,
+               "“%s” is not a SHA-256 (64 lower-case hexadecimal digits)", sha256);
+      path_pop (loader, mark);
+      ok = FALSE;
+    }
+  if (!read_string (loader, object, "text", REQUIRED, &text))
+    ok = FALSE;
+  else if (strlen (text) > GLOSS_MAX_DOCUMENT_SIZE)
+    {
+      mark = path_push_member (loader, "text");
+      problem (loader, GLOSS_ERROR_TOO_LARGE,
+               "the text is %" G_GSIZE_FORMAT " bytes; Gloss keeps documents of at most %d MB",
+               strlen (text), GLOSS_MAX_DOCUMENT_SIZE / (1024 * 1024));
+      path_pop (loader, mark);
+      ok = FALSE;
+    }
+
+  annotations = read_array (loader, object, "annotations");
+
+  document = gloss_document_new (id, title, text != NULL ? text : "");
+  gloss_document_set_source (document, source);
+  gloss_document_set_imported (document, imported);
+  dw.document = document;
+
+  if (annotations != NULL)
+    {
+      mark = path_push_member (loader, "annotations");
+      n = json_array_get_length (annotations);
+      for (guint i = 0; i < n; i++)
+        {
+          gsize item = path_push_index (loader, i);
+          JsonObject *annotation = element_object (loader, annotations, i);
+
+          if (annotation == NULL)
+            ;
+          else if (text != NULL)
+            read_annotation (&dw, annotation);
+          else
+            claim_annotation_id (walk, annotation);
+          path_pop (loader, item);
+        }
+      path_pop (loader, mark);
+    }
+  g_clear_pointer (&dw.anchor_text, gloss_anchor_text_free);
+
+  if (!ok || annotations == NULL)
+    return;
+
+  /* The text is the truth: a digest that disagrees means someone edited
+   * the text outside Gloss. The annotations were checked against the text
+   * above; the next save writes the right digest. */
+  if (!g_str_equal (sha256, gloss_document_get_sha256 (document)))
+    {
+      mark = path_push_member (loader, "sha256");
+      repair (loader, "does not match the text (edited outside Gloss?); "
+              "the text is kept and the digest corrected");
+      path_pop (loader, mark);
+    }
+
+  gloss_project_insert_document (walk->project, document);
+}
+
+static void
+read_relation (Walk       *walk,
+               JsonObject *object)
+{
+  Loader *loader = walk->loader;
+  const char *id = NULL, *type = NULL, *from = NULL, *to = NULL, *note = NULL;
+  g_autoptr(GlossRelation) relation = NULL;
+  gboolean ok = TRUE;
+  const char * const ends[] = { "from", "to" };
+  const char **values[] = { &from, &to };
+
+  ok &= read_id (loader, object, &id);
+  if (id != NULL)
+    ok &= claim_id (walk, walk->relations, id, "relation");
+  if (!read_string (loader, object, "type", REQUIRED, &type))
+    ok = FALSE;
+  else if (*type == '\0')
+    {
+      gsize mark = path_push_member (loader, "type");
+
+      problem (loader, GLOSS_ERROR_INVALID, "must not be empty");
+      path_pop (loader, mark);
+      ok = FALSE;
+    }
+
+  for (guint i = 0; i < G_N_ELEMENTS (ends); i++)
+    {
+      if (!read_string (loader, object, ends[i], REQUIRED, values[i]))
+        ok = FALSE;
+      else if (!g_hash_table_contains (walk->annotations, *values[i]))
+        {
+          gsize mark = path_push_member (loader, ends[i]);
+
+          problem (loader, GLOSS_ERROR_INVALID, "no annotation has the id “%s”", *values[i]);
+          path_pop (loader, mark);
+          ok = FALSE;
+        }
+    }
+
+  ok &= read_string (loader, object, "note", REQUIRED, &note);
+
+  if (!ok)
+    return;
+
+  relation = gloss_relation_new (id, type, from, to);
+  gloss_relation_set_note (relation, note);
+  gloss_project_insert_relation (walk->project, relation);
+}
+
+static void
+read_list (Walk       *walk,
+           JsonArray  *array,
+           const char *name,
+           void      (*read_item) (Walk *, JsonObject *))
+{
+  guint n = json_array_get_length (array);
+  gsize mark = path_push_member (walk->loader, name);
+
+  for (guint i = 0; i < n; i++)
+    {
+      gsize item = path_push_index (walk->loader, i);
+      JsonObject *object = element_object (walk->loader, array, i);
+
+      if (object != NULL)
+        read_item (walk, object);
+      path_pop (walk->loader, item);
+    }
+
+  path_pop (walk->loader, mark);
+}
+
+/* "format" and "version" decide whether to read on at all. */
+static gboolean
+check_format (Loader     *loader,
+              JsonObject *root)
+{
+  JsonNode *format = json_object_get_member (root, "format");
+  JsonNode *version = json_object_get_member (root, "version");
+  gint64 number;
+
+  if (format == NULL)
+    {
+      problem (loader, GLOSS_ERROR_INVALID,
+               "not a Gloss project: the member “format” is missing");
+      return FALSE;
+    }
+  if (!JSON_NODE_HOLDS_VALUE (format) || json_node_get_value_type (format) != G_TYPE_STRING ||
+      !g_str_equal (json_node_get_string (format), GLOSS_FORMAT_NAME))
+    {
+      if (JSON_NODE_HOLDS_VALUE (format) && json_node_get_value_type (format) == G_TYPE_STRING)
+        problem (loader, GLOSS_ERROR_INVALID,
+                 "not a Gloss project: its format is “%s”, not “%s”",
+                 json_node_get_string (format), GLOSS_FORMAT_NAME);
+      else
+        problem (loader, GLOSS_ERROR_INVALID,
+                 "not a Gloss project: its format is %s, not the string “%s”",
+                 describe_node (format), GLOSS_FORMAT_NAME);
+      return FALSE;
+    }
+
+  if (version == NULL)
+    {
+      problem (loader, GLOSS_ERROR_INVALID, "the member “version” is missing");
+      return FALSE;
+    }
+  if (!JSON_NODE_HOLDS_VALUE (version) || json_node_get_value_type (version) != G_TYPE_INT64)
+    {
+      problem (loader, GLOSS_ERROR_INVALID, "version: must be a whole number, not %s",
+               describe_node (version));
+      return FALSE;
+    }
+
+  number = json_node_get_int (version);
+  if (number > GLOSS_FORMAT_VERSION)
+    {
+      problem (loader, GLOSS_ERROR_VERSION,
+               "was written by a newer Gloss (format version %" G_GINT64_FORMAT "); "
+               "this Gloss reads version %d. Open it with a newer Gloss.",
+               number, GLOSS_FORMAT_VERSION);
+      return FALSE;
+    }
+  if (number < 1)
+    {
+      problem (loader, GLOSS_ERROR_INVALID,
+               "version: %" G_GINT64_FORMAT " is not a format version (they start at 1)", number);
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+static GlossProject *
+walk_project (Loader   *loader,
+              JsonNode *root_node)
+{
+  g_autoptr(GlossProject) project = NULL;
+  g_autoptr(GDateTime) created = NULL;
+  g_autoptr(GDateTime) modified = NULL;
+  JsonObject *root;
+  JsonArray *tags, *relation_types, *documents, *relations;
+  const char *title = NULL;
+  Walk walk = { 0 };
+
+  if (!JSON_NODE_HOLDS_OBJECT (root_node))
+    {
+      problem (loader, GLOSS_ERROR_INVALID,
+               "not a Gloss project: the file holds %s, not an object", describe_node (root_node));
+      return NULL;
+    }
+
+  root = json_node_get_object (root_node);
+  if (!check_format (loader, root))
+    return NULL;
+
+  project = gloss_project_new_empty ();
+  walk.loader = loader;
+  walk.project = project;
+  walk.tags = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  walk.documents = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  walk.annotations = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  walk.relations = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+
+  if (read_string (loader, root, "title", REQUIRED, &title))
+    gloss_project_set_title_raw (project, title);
+  if (read_datetime (loader, root, "created", REQUIRED, &created))
+    gloss_project_set_created (project, created);
+  if (read_datetime (loader, root, "modified", REQUIRED, &modified))
+    gloss_project_set_modified (project, modified);
+
+  /* Tags first: annotations name them. Relations last: they name
+   * annotations. */
+  if ((tags = read_array (loader, root, "tags")) != NULL)
+    read_tags (&walk, tags);
+  if ((relation_types = read_array (loader, root, "relation_types")) != NULL)
+    read_relation_types (&walk, relation_types);
+  if ((documents = read_array (loader, root, "documents")) != NULL)
+    read_list (&walk, documents, "documents", read_document);
+  if ((relations = read_array (loader, root, "relations")) != NULL)
+    read_list (&walk, relations, "relations", read_relation);
+
+  g_hash_table_unref (walk.tags);
+  g_hash_table_unref (walk.documents);
+  g_hash_table_unref (walk.annotations);
+  g_hash_table_unref (walk.relations);
+  for (guint i = 0; i < G_N_ELEMENTS (walk.digits); i++)
+    g_free (walk.digits[i]);
+
+  return g_steal_pointer (&project);
+}
+
+/* ---- Entry points ---- */
+
+static GlossProject *
+load (Loader *loader,
+      GBytes *bytes)
+{
+  g_autoptr(JsonParser) parser = NULL;
+  g_autoptr(GError) error = NULL;
+  gsize size;
+  const char *data = g_bytes_get_data (bytes, &size);
+  gsize start = 0;
+
+  if (data == NULL)
+    data = "";
+
+  if (!_gloss_project_scan (loader->name, data, size, &start, &error))
+    {
+      add_problem (loader, (GlossError) error->code, g_strdup (error->message));
+      return NULL;
+    }
+
+  parser = json_parser_new_immutable ();
+  if (!json_parser_load_from_data (parser, data + start, (gssize) (size - start), &error))
+    {
+      /* The scan accepts only what json-glib reads; say what it said. */
+      problem (loader, GLOSS_ERROR_PARSE, "%s", error->message);
+      return NULL;
+    }
+
+  return walk_project (loader, json_parser_get_root (parser));
+}
+
+GlossProject *
+gloss_project_load_bytes (GBytes     *bytes,
+                          const char *display_name,
+                          GPtrArray  *problems,
+                          GError    **error)
+{
+  g_autoptr(GlossProject) project = NULL;
+  g_autoptr(GPtrArray) own_problems = NULL;
+  g_autoptr(GString) path = g_string_new (NULL);
+  g_autoptr(GPtrArray) repairs = g_ptr_array_new_with_free_func (g_free);
+  Loader loader = { 0 };
+
+  g_return_val_if_fail (bytes != NULL, NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  if (problems == NULL)
+    problems = own_problems = g_ptr_array_new_with_free_func (g_free);
+
+  loader.name = display_name != NULL ? display_name : "project";
+  loader.problems = problems;
+  loader.path = path;
+  loader.repairs = repairs;
+
+  project = load (&loader, bytes);
+
+  if (loader.n_problems > 0)
+    {
+      g_autofree char *first = g_steal_pointer (&loader.first_message);
+      guint more = loader.n_problems - 1;
+
+      if (loader.n_problems > MAX_LISTED_PROBLEMS)
+        g_ptr_array_add (problems,
+                         g_strdup_printf ("%s: … and %u more problems not listed",
+                                          loader.name, loader.n_problems - MAX_LISTED_PROBLEMS));
+
+      if (more == 0)
+        g_set_error_literal (error, GLOSS_ERROR, loader.first_code, first);
+      else
+        g_set_error (error, GLOSS_ERROR, loader.first_code,
+                     "%s (and %u more problem%s)", first, more, more == 1 ? "" : "s");
+      return NULL;
+    }
+
+  if (loader.repaired)
+    _gloss_project_mark_unsaved (project);
+
+  /* A loaded project reports what loading changed, for `gloss --validate`. */
+  for (guint i = 0; i < repairs->len; i++)
+    g_ptr_array_add (problems, g_steal_pointer (&g_ptr_array_index (repairs, i)));
+
+  return g_steal_pointer (&project);
+}
+
+/* Reads at most one byte past the size limit, so that a pipe or a device
+ * (gloss --validate /dev/zero) ends in "too large" instead of filling the
+ * memory; the size check in gloss_project_load_bytes() then refuses it. */
+static GBytes *
+read_bounded (GFile   *file,
+              gsize    size_hint,
+              GError **error)
+{
+  g_autoptr(GFileInputStream) stream = g_file_read (file, NULL, error);
+  g_autoptr(GByteArray) buffer = NULL;
+  const gsize limit = (gsize) GLOSS_MAX_PROJECT_FILE_SIZE + 1;
+
+  if (stream == NULL)
+    return NULL;
+
+  buffer = g_byte_array_sized_new ((guint) MIN (size_hint + 1, limit));
+  while (buffer->len < limit)
+    {
+      gsize chunk = MIN (limit - buffer->len, 1024 * 1024);
+      gsize old_length = buffer->len;
+      gsize n_read = 0;
+
+      g_byte_array_set_size (buffer, (guint) (old_length + chunk));
+      if (!g_input_stream_read_all (G_INPUT_STREAM (stream), buffer->data + old_length,
+                                    chunk, &n_read, NULL, error))
+        return NULL;
+
+      g_byte_array_set_size (buffer, (guint) (old_length + n_read));
+      if (n_read < chunk)
+        break;
+    }
+
+  return g_byte_array_free_to_bytes (g_steal_pointer (&buffer));
+}
+
+GlossProject *
+gloss_project_load (GFile   *file,
+                    GError **error)
+{
+  g_autoptr(GFileInfo) info = NULL;
+  g_autoptr(GError) local_error = NULL;
+  g_autoptr(GBytes) bytes = NULL;
+  g_autofree char *name = NULL;
+
+  g_return_val_if_fail (G_IS_FILE (file), NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  name = g_file_get_basename (file);
+  if (name == NULL || !g_utf8_validate (name, -1, NULL))
+    {
+      g_free (name);
+      name = g_file_get_parse_name (file);
+    }
+
+  info = g_file_query_info (file,
+                            G_FILE_ATTRIBUTE_STANDARD_TYPE "," G_FILE_ATTRIBUTE_STANDARD_SIZE,
+                            G_FILE_QUERY_INFO_NONE, NULL, &local_error);
+  if (info == NULL)
+    {
+      if (g_error_matches (local_error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND))
+        g_set_error (error, GLOSS_ERROR, GLOSS_ERROR_NOT_FOUND, "%s: no such file", name);
+      else
+        g_set_error (error, GLOSS_ERROR, GLOSS_ERROR_IO, "%s: could not be read: %s",
+                     name, local_error->message);
+      return NULL;
+    }
+
+  if (g_file_info_get_file_type (info) == G_FILE_TYPE_DIRECTORY)
+    {
+      g_set_error (error, GLOSS_ERROR, GLOSS_ERROR_IO, "%s: is a folder, not a project file", name);
+      return NULL;
+    }
+
+  /* Refuse before reading half a gigabyte into memory. */
+  if (g_file_info_get_size (info) > GLOSS_MAX_PROJECT_FILE_SIZE)
+    {
+      g_set_error (error, GLOSS_ERROR, GLOSS_ERROR_TOO_LARGE,
+                   "%s: the file is %" G_GOFFSET_FORMAT " bytes; Gloss opens project files of at most %d MB",
+                   name, g_file_info_get_size (info), GLOSS_MAX_PROJECT_FILE_SIZE / (1024 * 1024));
+      return NULL;
+    }
+
+  bytes = read_bounded (file, (gsize) g_file_info_get_size (info), &local_error);
+  if (bytes == NULL)
+    {
+      g_set_error (error, GLOSS_ERROR, GLOSS_ERROR_IO, "%s: could not be read: %s",
+                   name, local_error->message);
+      return NULL;
+    }
+
+  return gloss_project_load_bytes (bytes, name, NULL, error);
+}

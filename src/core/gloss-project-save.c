@@ -1,3 +1,306 @@
-/* gloss-project-save.c — being written */
+/* gloss-project-save.c — writing .gloss project files
+ *
+ * The member order below is the format (docs/format.md): it never depends
+ * on hash tables or on the order things were made, so that load → save
+ * gives the same bytes and two copies of a project diff cleanly in git.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
 
-#include "gloss.h"
+#include <stdlib.h>
+#include <sys/stat.h>
+
+#include <glib/gstdio.h>
+
+#include "gloss-annotation.h"
+#include "gloss-document.h"
+#include "gloss-json-writer.h"
+#include "gloss-project-file.h"
+#include "gloss-project.h"
+#include "gloss-relation.h"
+#include "gloss-tag.h"
+
+static void
+write_tag (GlossJsonWriter *writer,
+           GlossTag        *tag)
+{
+  int digit = gloss_tag_get_digit (tag);
+
+  gloss_json_writer_begin_object (writer);
+  gloss_json_writer_string_member (writer, "id", gloss_tag_get_id (tag));
+  gloss_json_writer_string_member (writer, "name", gloss_tag_get_name (tag));
+  gloss_json_writer_string_member (writer, "color", gloss_tag_get_color (tag));
+  gloss_json_writer_member (writer, "digit");
+  if (digit >= 0)
+    gloss_json_writer_int (writer, digit);
+  else
+    gloss_json_writer_null (writer);
+  gloss_json_writer_string_member (writer, "description", gloss_tag_get_description (tag));
+  gloss_json_writer_end_object (writer);
+}
+
+static void
+write_annotation (GlossJsonWriter *writer,
+                  GlossAnnotation *annotation)
+{
+  const char * const *tags = gloss_annotation_get_tags (annotation);
+  g_auto(GStrv) keys = gloss_annotation_dup_attribute_keys (annotation);
+
+  gloss_json_writer_begin_object (writer);
+  gloss_json_writer_string_member (writer, "id", gloss_annotation_get_id (annotation));
+  gloss_json_writer_int_member (writer, "start", gloss_annotation_get_start (annotation));
+  gloss_json_writer_int_member (writer, "end", gloss_annotation_get_end (annotation));
+  gloss_json_writer_string_member (writer, "quote", gloss_annotation_get_quote (annotation));
+  gloss_json_writer_string_member (writer, "prefix", gloss_annotation_get_prefix (annotation));
+  gloss_json_writer_string_member (writer, "suffix", gloss_annotation_get_suffix (annotation));
+
+  gloss_json_writer_member (writer, "tags");
+  gloss_json_writer_begin_array (writer);
+  for (guint i = 0; tags[i] != NULL; i++)
+    gloss_json_writer_string (writer, tags[i]);
+  gloss_json_writer_end_array (writer);
+
+  gloss_json_writer_string_member (writer, "note", gloss_annotation_get_note (annotation));
+
+  /* Keys come sorted (strcmp), whatever order the hash table holds them in. */
+  gloss_json_writer_member (writer, "attributes");
+  gloss_json_writer_begin_object (writer);
+  for (guint i = 0; keys[i] != NULL; i++)
+    gloss_json_writer_string_member (writer, keys[i],
+                                     gloss_annotation_get_attribute (annotation, keys[i]));
+  gloss_json_writer_end_object (writer);
+
+  gloss_json_writer_string_member (writer, "author", gloss_annotation_get_author (annotation));
+  gloss_json_writer_datetime_member (writer, "created", gloss_annotation_get_created (annotation));
+  gloss_json_writer_datetime_member (writer, "modified", gloss_annotation_get_modified (annotation));
+  gloss_json_writer_string_member (writer, "state",
+                                   gloss_anchor_state_to_string (gloss_annotation_get_state (annotation)));
+  gloss_json_writer_end_object (writer);
+}
+
+static void
+write_document (GlossJsonWriter *writer,
+                GlossDocument   *document)
+{
+  guint n = gloss_document_get_n_annotations (document);
+
+  gloss_json_writer_begin_object (writer);
+  gloss_json_writer_string_member (writer, "id", gloss_document_get_id (document));
+  gloss_json_writer_string_member (writer, "title", gloss_document_get_title (document));
+  gloss_json_writer_string_member (writer, "source", gloss_document_get_source (document));
+  gloss_json_writer_datetime_member (writer, "imported", gloss_document_get_imported (document));
+  gloss_json_writer_string_member (writer, "sha256", gloss_document_get_sha256 (document));
+  gloss_json_writer_string_member (writer, "text", gloss_document_get_text (document));
+
+  /* The document keeps them in text order: (start, end, id). */
+  gloss_json_writer_member (writer, "annotations");
+  gloss_json_writer_begin_array (writer);
+  for (guint i = 0; i < n; i++)
+    write_annotation (writer, gloss_document_get_annotation (document, i));
+  gloss_json_writer_end_array (writer);
+
+  gloss_json_writer_end_object (writer);
+}
+
+static void
+write_relation (GlossJsonWriter *writer,
+                GlossRelation   *relation)
+{
+  gloss_json_writer_begin_object (writer);
+  gloss_json_writer_string_member (writer, "id", gloss_relation_get_id (relation));
+  gloss_json_writer_string_member (writer, "type", gloss_relation_get_type_name (relation));
+  gloss_json_writer_string_member (writer, "from", gloss_relation_get_from (relation));
+  gloss_json_writer_string_member (writer, "to", gloss_relation_get_to (relation));
+  gloss_json_writer_string_member (writer, "note", gloss_relation_get_note (relation));
+  gloss_json_writer_end_object (writer);
+}
+
+/* A guess at the size, so the buffer seldom has to grow: the texts plus
+ * about 400 bytes an annotation. */
+static gsize
+estimate_size (GlossProject *self)
+{
+  GListModel *documents = gloss_project_get_documents (self);
+  guint n = g_list_model_get_n_items (documents);
+  gsize size = 4096;
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(GlossDocument) document = g_list_model_get_item (documents, i);
+
+      size += gloss_document_get_text_size (document) + 64;
+      size += (gsize) gloss_document_get_n_annotations (document) * 400;
+    }
+
+  return size;
+}
+
+GBytes *
+gloss_project_serialize (GlossProject *self)
+{
+  g_autoptr(GlossJsonWriter) writer = NULL;
+  GListModel *tags;
+  GListModel *documents;
+  GListModel *relations;
+  const char * const *relation_types;
+  guint n;
+
+  g_return_val_if_fail (GLOSS_IS_PROJECT (self), NULL);
+
+  tags = gloss_project_get_tags (self);
+  documents = gloss_project_get_documents (self);
+  relations = gloss_project_get_relations (self);
+  relation_types = gloss_project_get_relation_types (self);
+
+  writer = gloss_json_writer_new (estimate_size (self));
+  gloss_json_writer_begin_object (writer);
+  gloss_json_writer_string_member (writer, "format", GLOSS_FORMAT_NAME);
+  gloss_json_writer_int_member (writer, "version", GLOSS_FORMAT_VERSION);
+  gloss_json_writer_string_member (writer, "title", gloss_project_get_title (self));
+  gloss_json_writer_datetime_member (writer, "created", gloss_project_get_created (self));
+  gloss_json_writer_datetime_member (writer, "modified", gloss_project_get_modified (self));
+
+  gloss_json_writer_member (writer, "tags");
+  gloss_json_writer_begin_array (writer);
+  n = g_list_model_get_n_items (tags);
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(GlossTag) tag = g_list_model_get_item (tags, i);
+
+      write_tag (writer, tag);
+    }
+  gloss_json_writer_end_array (writer);
+
+  gloss_json_writer_member (writer, "relation_types");
+  gloss_json_writer_begin_array (writer);
+  for (guint i = 0; relation_types[i] != NULL; i++)
+    gloss_json_writer_string (writer, relation_types[i]);
+  gloss_json_writer_end_array (writer);
+
+  gloss_json_writer_member (writer, "documents");
+  gloss_json_writer_begin_array (writer);
+  n = g_list_model_get_n_items (documents);
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(GlossDocument) document = g_list_model_get_item (documents, i);
+
+      write_document (writer, document);
+    }
+  gloss_json_writer_end_array (writer);
+
+  gloss_json_writer_member (writer, "relations");
+  gloss_json_writer_begin_array (writer);
+  n = g_list_model_get_n_items (relations);
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(GlossRelation) relation = g_list_model_get_item (relations, i);
+
+      write_relation (writer, relation);
+    }
+  gloss_json_writer_end_array (writer);
+
+  gloss_json_writer_end_object (writer);
+
+  return gloss_json_writer_finish (g_steal_pointer (&writer));
+}
+
+/* g_file_set_contents_full() would replace a symbolic link by a regular
+ * file; a project kept behind a link (a synced folder, say) should stay
+ * where the link points. */
+static char *
+resolve_link (const char *path)
+{
+  char *resolved;
+  char *copy;
+
+  if (!g_file_test (path, G_FILE_TEST_IS_SYMLINK))
+    return g_strdup (path);
+
+  resolved = realpath (path, NULL);
+  if (resolved == NULL)
+    return g_strdup (path);  /* a dangling link: write over the link itself */
+
+  /* realpath() returns malloc()ed memory; hand back GLib's. */
+  copy = g_strdup (resolved);
+  free (resolved);
+  return copy;
+}
+
+/* The replacement keeps the permissions of the file it replaces (a
+ * project someone made private stays private). */
+static int
+existing_mode (const char *path)
+{
+  GStatBuf buf;
+
+  if (g_stat (path, &buf) == 0 && S_ISREG (buf.st_mode))
+    return (int) (buf.st_mode & 0777);
+
+  return 0666;
+}
+
+gboolean
+gloss_write_file_atomically (GFile   *file,
+                             GBytes  *bytes,
+                             GError **error)
+{
+  g_autofree char *path = NULL;
+  g_autoptr(GError) local_error = NULL;
+  g_autofree char *name = NULL;
+  gconstpointer data;
+  gsize size;
+
+  g_return_val_if_fail (G_IS_FILE (file), FALSE);
+  g_return_val_if_fail (bytes != NULL, FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  data = g_bytes_get_data (bytes, &size);
+  path = g_file_get_path (file);
+
+  if (path != NULL)
+    {
+      g_autofree char *target = resolve_link (path);
+
+      /* CONSISTENT: a temporary file beside the target, fsynced, then
+       * renamed over it; the old file stays whole until the rename. */
+      if (g_file_set_contents_full (target, data, (gssize) size,
+                                    G_FILE_SET_CONTENTS_CONSISTENT,
+                                    existing_mode (target),
+                                    &local_error))
+        return TRUE;
+    }
+  else
+    {
+      /* Other backends (GVfs, the document portal's FUSE paths come
+       * through above): GIO's replace writes a temporary and renames it
+       * where the backend can. */
+      if (g_file_replace_contents (file, data, size, NULL, FALSE,
+                                   G_FILE_CREATE_NONE, NULL, NULL, &local_error))
+        return TRUE;
+    }
+
+  name = g_file_get_parse_name (file);
+  g_set_error (error, GLOSS_ERROR, GLOSS_ERROR_IO,
+               "Could not save “%s”: %s", name, local_error->message);
+  return FALSE;
+}
+
+gboolean
+gloss_project_save (GlossProject  *self,
+                    GFile         *file,
+                    GError       **error)
+{
+  g_autoptr(GBytes) bytes = NULL;
+
+  g_return_val_if_fail (GLOSS_IS_PROJECT (self), FALSE);
+  g_return_val_if_fail (G_IS_FILE (file), FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  bytes = gloss_project_serialize (self);
+  if (!gloss_write_file_atomically (file, bytes, error))
+    return FALSE;
+
+  gloss_project_mark_saved (self);
+  return TRUE;
+}

@@ -1,0 +1,786 @@
+/* gloss-project-scan.c — the checks a .gloss file passes before json-glib
+ *
+ * 1. the bytes: the size limit, a UTF-16 byte order mark, valid UTF-8;
+ * 2. a strict RFC 8259 scan without recursion. json-glib 1.6 is lenient
+ *    where a project file must not be: it wraps integers too large for 64
+ *    bits (99999999999999999999 reads as -1), ignores text after the
+ *    value, accepts comments, single quotes and hex numbers, cuts strings at
+ *    \u0000, keeps the last of two members with one name, and recurses once
+ *    per nesting level, so ~100,000 levels overflow the stack. The scan
+ *    refuses all of that with a line:column, bounds the depth, and counts
+ *    the annotations before anything is built.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <errno.h>
+#include <math.h>
+#include <stdarg.h>
+#include <string.h>
+
+#include "gloss-project-scan.h"
+
+/* Line and column (both from 1, the column in characters) of @offset. */
+static void
+locate_offset (const char *data,
+               gsize       offset,
+               guint      *line,
+               guint      *column)
+{
+  gsize line_start = 0;
+
+  *line = 1;
+  for (gsize i = 0; i < offset; i++)
+    {
+      if (data[i] == '\n')
+        {
+          (*line)++;
+          line_start = i + 1;
+        }
+    }
+
+  /* The bytes before @offset are valid UTF-8 (the checks stop at the first
+   * bad byte), so counting lead bytes counts characters. */
+  *column = 1;
+  for (gsize i = line_start; i < offset; i++)
+    if (((guchar) data[i] & 0xC0) != 0x80)
+      (*column)++;
+}
+
+/* Compiler style, so that editors can jump there: file:line:column: what. */
+static void G_GNUC_PRINTF (6, 0)
+error_at_valist (GError     **error,
+                 const char  *name,
+                 GlossError   code,
+                 const char  *data,
+                 gsize        offset,
+                 const char  *format,
+                 va_list      args)
+{
+  g_autofree char *what = g_strdup_vprintf (format, args);
+  guint line, column;
+
+  locate_offset (data, offset, &line, &column);
+  g_set_error (error, GLOSS_ERROR, code, "%s:%u:%u: %s", name, line, column, what);
+}
+
+static void G_GNUC_PRINTF (6, 7)
+error_at (GError     **error,
+          const char  *name,
+          GlossError   code,
+          const char  *data,
+          gsize        offset,
+          const char  *format,
+          ...)
+{
+  va_list args;
+
+  va_start (args, format);
+  error_at_valist (error, name, code, data, offset, format, args);
+  va_end (args);
+}
+
+/* ---- Pass 1: bytes ---- */
+
+static gboolean
+check_bytes (const char  *name,
+             const char  *data,
+             gsize        size,
+             GError     **error)
+{
+  const char *end = NULL;
+
+  if (size > GLOSS_MAX_PROJECT_FILE_SIZE)
+    {
+      g_set_error (error, GLOSS_ERROR, GLOSS_ERROR_TOO_LARGE,
+                   "%s: the file is %" G_GSIZE_FORMAT " bytes; Gloss opens project files of at most %d MB",
+                   name, size, GLOSS_MAX_PROJECT_FILE_SIZE / (1024 * 1024));
+      return FALSE;
+    }
+
+  if (size >= 2 && (((guchar) data[0] == 0xFF && (guchar) data[1] == 0xFE) ||
+                    ((guchar) data[0] == 0xFE && (guchar) data[1] == 0xFF)))
+    {
+      g_set_error (error, GLOSS_ERROR, GLOSS_ERROR_ENCODING,
+                   "%s: the file is in UTF-16; Gloss project files are UTF-8", name);
+      return FALSE;
+    }
+
+  if (!g_utf8_validate_len (data, size, &end))
+    {
+      gsize offset = (gsize) (end - data);
+
+      if (*end == '\0')
+        error_at (error, name, GLOSS_ERROR_ENCODING, data, offset,
+                    "a NUL byte (byte offset %" G_GSIZE_FORMAT "); a project file is UTF-8 text",
+                    offset);
+      else
+        error_at (error, name, GLOSS_ERROR_ENCODING, data, offset,
+                    "invalid UTF-8 (byte 0x%02X at byte offset %" G_GSIZE_FORMAT ")",
+                    (guchar) *end, offset);
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+/* ---- Pass 2: the strict scan ---- */
+
+typedef struct
+{
+  const char *start;
+  gsize       length;
+} Span;
+
+typedef struct
+{
+  GArray     *keys;        /* Span: member names of the open object */
+  GHashTable *key_set;     /* the same, once there are many */
+} Level;
+
+typedef struct
+{
+  const char *name;
+  GError    **error;
+  const char *data;
+  gsize       size;
+  gsize       pos;
+
+  char        stack[GLOSS_MAX_JSON_DEPTH];  /* '{' or '[' per open container */
+  Level       levels[GLOSS_MAX_JSON_DEPTH];
+  guint       depth;
+
+  GPtrArray  *decoded;     /* member names that had escapes, decoded */
+  guint64     n_annotations;
+} Scanner;
+
+static void G_GNUC_PRINTF (4, 5)
+scan_error (Scanner    *s,
+            GlossError  code,
+            gsize       offset,
+            const char *format,
+            ...)
+{
+  va_list args;
+
+  va_start (args, format);
+  error_at_valist (s->error, s->name, code, s->data, offset, format, args);
+  va_end (args);
+}
+
+#define MANY_KEYS 32
+
+static void
+skip_space (Scanner *s)
+{
+  while (s->pos < s->size)
+    {
+      char c = s->data[s->pos];
+
+      if (c != ' ' && c != '\t' && c != '\n' && c != '\r')
+        break;
+      s->pos++;
+    }
+}
+
+static int
+hex_value (char c)
+{
+  if (c >= '0' && c <= '9')
+    return c - '0';
+  if (c >= 'a' && c <= 'f')
+    return c - 'a' + 10;
+  if (c >= 'A' && c <= 'F')
+    return c - 'A' + 10;
+  return -1;
+}
+
+static gboolean
+read_hex4 (Scanner  *s,
+           gsize     at,
+           gunichar *out)
+{
+  gunichar value = 0;
+
+  if (at + 4 > s->size)
+    return FALSE;
+
+  for (guint i = 0; i < 4; i++)
+    {
+      int digit = hex_value (s->data[at + i]);
+
+      if (digit < 0)
+        return FALSE;
+      value = value * 16 + (gunichar) digit;
+    }
+
+  *out = value;
+  return TRUE;
+}
+
+/* Scans a string starting at its opening quote; on success s->pos is past
+ * the closing quote and *has_escapes says whether decoding is needed. */
+static gboolean
+scan_string (Scanner  *s,
+             gboolean *has_escapes)
+{
+  gsize start = s->pos;
+
+  *has_escapes = FALSE;
+  s->pos++;
+
+  while (s->pos < s->size)
+    {
+      guchar c = (guchar) s->data[s->pos];
+
+      if (c == '"')
+        {
+          s->pos++;
+          return TRUE;
+        }
+
+      if (c < 0x20)
+        {
+          scan_error (s, GLOSS_ERROR_PARSE, s->pos,
+                      "a control character (U+%04X) inside a string; it must be written as an escape",
+                      c);
+          return FALSE;
+        }
+
+      if (c != '\\')
+        {
+          s->pos++;
+          continue;
+        }
+
+      *has_escapes = TRUE;
+      if (s->pos + 1 >= s->size)
+        break;
+
+      switch (s->data[s->pos + 1])
+        {
+        case '"': case '\\': case '/': case 'b': case 'f': case 'n': case 'r': case 't':
+          s->pos += 2;
+          break;
+
+        case 'u':
+          {
+            gunichar unit;
+
+            if (!read_hex4 (s, s->pos + 2, &unit))
+              {
+                scan_error (s, GLOSS_ERROR_PARSE, s->pos,
+                            "\\u must be followed by four hexadecimal digits");
+                return FALSE;
+              }
+            if (unit == 0)
+              {
+                scan_error (s, GLOSS_ERROR_PARSE, s->pos,
+                            "a NUL character (\\u0000) inside a string, which Gloss cannot keep");
+                return FALSE;
+              }
+            if (unit >= 0xDC00 && unit <= 0xDFFF)
+              {
+                scan_error (s, GLOSS_ERROR_PARSE, s->pos,
+                            "\\u%04X is the second half of a surrogate pair without the first",
+                            unit);
+                return FALSE;
+              }
+            if (unit >= 0xD800 && unit <= 0xDBFF)
+              {
+                gunichar low;
+
+                if (s->pos + 7 >= s->size || s->data[s->pos + 6] != '\\' ||
+                    s->data[s->pos + 7] != 'u' || !read_hex4 (s, s->pos + 8, &low) ||
+                    low < 0xDC00 || low > 0xDFFF)
+                  {
+                    scan_error (s, GLOSS_ERROR_PARSE, s->pos,
+                                "\\u%04X is the first half of a surrogate pair without the second",
+                                unit);
+                    return FALSE;
+                  }
+                s->pos += 6;
+              }
+            s->pos += 6;
+          }
+          break;
+
+        default:
+          scan_error (s, GLOSS_ERROR_PARSE, s->pos,
+                      "“\\%c” is not an escape JSON knows (\\\" \\\\ \\/ \\b \\f \\n \\r \\t \\uXXXX)",
+                      s->data[s->pos + 1]);
+          return FALSE;
+        }
+    }
+
+  scan_error (s, GLOSS_ERROR_PARSE, start,
+              "this string is never closed (the file ends inside it)");
+  return FALSE;
+}
+
+/* Decodes a scanned string (without its quotes). Only member names that
+ * contain escapes come here. */
+static char *
+decode_string (const char *p,
+               gsize       length)
+{
+  GString *out = g_string_sized_new (length);
+  const char *end = p + length;
+
+  while (p < end)
+    {
+      gunichar unit;
+
+      if (*p != '\\')
+        {
+          g_string_append_c (out, *p++);
+          continue;
+        }
+
+      switch (p[1])
+        {
+        case 'b': g_string_append_c (out, '\b'); p += 2; break;
+        case 'f': g_string_append_c (out, '\f'); p += 2; break;
+        case 'n': g_string_append_c (out, '\n'); p += 2; break;
+        case 'r': g_string_append_c (out, '\r'); p += 2; break;
+        case 't': g_string_append_c (out, '\t'); p += 2; break;
+        case 'u':
+          unit = 0;
+          for (guint i = 0; i < 4; i++)
+            unit = unit * 16 + (gunichar) hex_value (p[2 + i]);
+          p += 6;
+          if (unit >= 0xD800 && unit <= 0xDBFF)
+            {
+              gunichar low = 0;
+
+              for (guint i = 0; i < 4; i++)
+                low = low * 16 + (gunichar) hex_value (p[2 + i]);
+              p += 6;
+              unit = 0x10000 + ((unit - 0xD800) << 10) + (low - 0xDC00);
+            }
+          g_string_append_unichar (out, unit);
+          break;
+        default:
+          g_string_append_c (out, p[1]);
+          p += 2;
+          break;
+        }
+    }
+
+  return g_string_free (out, FALSE);
+}
+
+static gboolean
+span_equal (const Span *a,
+            const char *b,
+            gsize       length)
+{
+  return a->length == length && memcmp (a->start, b, length) == 0;
+}
+
+static gboolean
+level_key_is (Level      *level,
+              const char *name)
+{
+  Span *last;
+
+  if (level->keys->len == 0)
+    return FALSE;
+
+  last = &g_array_index (level->keys, Span, level->keys->len - 1);
+  return span_equal (last, name, strlen (name));
+}
+
+/* Records a member name of the open object; FALSE if it was already there. */
+static gboolean
+level_add_key (Level *level,
+               Span   key)
+{
+  if (level->key_set == NULL)
+    {
+      for (guint i = 0; i < level->keys->len; i++)
+        if (span_equal (&g_array_index (level->keys, Span, i), key.start, key.length))
+          return FALSE;
+
+      if (level->keys->len + 1 > MANY_KEYS)
+        {
+          level->key_set = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+          for (guint i = 0; i < level->keys->len; i++)
+            {
+              Span *k = &g_array_index (level->keys, Span, i);
+
+              g_hash_table_add (level->key_set, g_strndup (k->start, k->length));
+            }
+        }
+    }
+
+  if (level->key_set != NULL &&
+      !g_hash_table_add (level->key_set, g_strndup (key.start, key.length)))
+    return FALSE;
+
+  g_array_append_val (level->keys, key);
+  return TRUE;
+}
+
+static gboolean
+scan_number (Scanner *s)
+{
+  gsize start = s->pos;
+  gboolean integral = TRUE;
+  const char *p = s->data;
+  gsize n = s->size;
+  g_autofree char *text = NULL;
+
+  if (s->pos < n && p[s->pos] == '-')
+    s->pos++;
+
+  if (s->pos < n && p[s->pos] == '0')
+    {
+      s->pos++;
+      if (s->pos < n && g_ascii_isdigit (p[s->pos]))
+        {
+          scan_error (s, GLOSS_ERROR_PARSE, start,
+                      "a number with a leading zero; JSON does not allow them");
+          return FALSE;
+        }
+    }
+  else if (s->pos < n && g_ascii_isdigit (p[s->pos]))
+    {
+      while (s->pos < n && g_ascii_isdigit (p[s->pos]))
+        s->pos++;
+    }
+  else
+    {
+      scan_error (s, GLOSS_ERROR_PARSE, start,
+                  "“-” must be followed by digits");
+      return FALSE;
+    }
+
+  if (s->pos < n && p[s->pos] == '.')
+    {
+      integral = FALSE;
+      s->pos++;
+      if (s->pos >= n || !g_ascii_isdigit (p[s->pos]))
+        {
+          scan_error (s, GLOSS_ERROR_PARSE, start,
+                      "a decimal point must be followed by digits");
+          return FALSE;
+        }
+      while (s->pos < n && g_ascii_isdigit (p[s->pos]))
+        s->pos++;
+    }
+
+  if (s->pos < n && (p[s->pos] == 'e' || p[s->pos] == 'E'))
+    {
+      integral = FALSE;
+      s->pos++;
+      if (s->pos < n && (p[s->pos] == '+' || p[s->pos] == '-'))
+        s->pos++;
+      if (s->pos >= n || !g_ascii_isdigit (p[s->pos]))
+        {
+          scan_error (s, GLOSS_ERROR_PARSE, start,
+                      "an exponent must have digits");
+          return FALSE;
+        }
+      while (s->pos < n && g_ascii_isdigit (p[s->pos]))
+        s->pos++;
+    }
+
+  /* Short integers always fit; the rest are checked the slow way. */
+  if (integral && s->pos - start <= 18)
+    return TRUE;
+
+  text = g_strndup (p + start, s->pos - start);
+  errno = 0;
+  if (integral)
+    (void) g_ascii_strtoll (text, NULL, 10);
+  else
+    {
+      /* Underflow (1e-400) reads as 0 and is harmless; overflow is not. */
+      double value = g_ascii_strtod (text, NULL);
+
+      errno = isfinite (value) ? 0 : ERANGE;
+    }
+
+  if (errno == ERANGE)
+    {
+      scan_error (s, GLOSS_ERROR_PARSE, start,
+                  "the number %s is too large to read", text);
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+static gboolean
+scan_literal (Scanner    *s,
+              const char *word)
+{
+  gsize length = strlen (word);
+
+  if (s->size - s->pos >= length && memcmp (s->data + s->pos, word, length) == 0)
+    {
+      s->pos += length;
+      if (s->pos >= s->size || !g_ascii_isalnum (s->data[s->pos]))
+        return TRUE;
+    }
+
+  return FALSE;
+}
+
+static void
+unexpected (Scanner    *s,
+            const char *expected)
+{
+  if (s->pos >= s->size)
+    {
+      scan_error (s, GLOSS_ERROR_PARSE, s->pos,
+                  "the file ends too early (it may be cut short): expected %s", expected);
+      return;
+    }
+
+  {
+    gunichar c = g_utf8_get_char (s->data + s->pos);
+    char shown[8] = { 0 };
+
+    g_unichar_to_utf8 (c, shown);
+    scan_error (s, GLOSS_ERROR_PARSE, s->pos,
+                "unexpected “%s”: expected %s", c >= 0x20 ? shown : "?", expected);
+  }
+}
+
+/* The annotations of a project sit at documents[i].annotations[j]: the
+ * fourth level, under those two member names. */
+static gboolean
+at_annotation (Scanner *s)
+{
+  return s->depth == 4 &&
+         s->stack[0] == '{' && s->stack[1] == '[' && s->stack[2] == '{' && s->stack[3] == '[' &&
+         level_key_is (&s->levels[0], "documents") &&
+         level_key_is (&s->levels[2], "annotations");
+}
+
+static gboolean
+open_container (Scanner *s,
+                char     bracket)
+{
+  if (s->depth >= GLOSS_MAX_JSON_DEPTH)
+    {
+      scan_error (s, GLOSS_ERROR_TOO_LARGE, s->pos,
+                  "nested deeper than %d levels; a Gloss project never is",
+                  GLOSS_MAX_JSON_DEPTH);
+      return FALSE;
+    }
+
+  s->stack[s->depth] = bracket;
+  if (s->levels[s->depth].keys == NULL)
+    s->levels[s->depth].keys = g_array_new (FALSE, FALSE, sizeof (Span));
+  g_array_set_size (s->levels[s->depth].keys, 0);
+  g_clear_pointer (&s->levels[s->depth].key_set, g_hash_table_unref);
+  s->depth++;
+  s->pos++;
+
+  return TRUE;
+}
+
+/* A member name and its colon; s->pos ends before the value. */
+static gboolean
+scan_member_name (Scanner *s)
+{
+  gsize start;
+  gboolean has_escapes;
+  Span key;
+
+  skip_space (s);
+  if (s->pos >= s->size || s->data[s->pos] != '"')
+    {
+      unexpected (s, "a member name in double quotes");
+      return FALSE;
+    }
+
+  start = s->pos;
+  if (!scan_string (s, &has_escapes))
+    return FALSE;
+
+  key.start = s->data + start + 1;
+  key.length = s->pos - start - 2;
+  if (has_escapes)
+    {
+      char *decoded = decode_string (key.start, key.length);
+
+      g_ptr_array_add (s->decoded, decoded);
+      key.start = decoded;
+      key.length = strlen (decoded);
+    }
+
+  if (!level_add_key (&s->levels[s->depth - 1], key))
+    {
+      g_autofree char *name = g_strndup (key.start, key.length);
+
+      scan_error (s, GLOSS_ERROR_PARSE, start,
+                  "the member “%s” appears twice in one object", name);
+      return FALSE;
+    }
+
+  skip_space (s);
+  if (s->pos >= s->size || s->data[s->pos] != ':')
+    {
+      unexpected (s, "“:” after the member name");
+      return FALSE;
+    }
+  s->pos++;
+
+  return TRUE;
+}
+
+static gboolean
+scan_document (Scanner *s)
+{
+  gboolean want_value = TRUE;
+
+  for (;;)
+    {
+      skip_space (s);
+
+      if (want_value)
+        {
+          char c;
+
+          if (s->pos >= s->size)
+            {
+              unexpected (s, "a value");
+              return FALSE;
+            }
+
+          if (at_annotation (s) && ++s->n_annotations > GLOSS_MAX_ANNOTATIONS)
+            {
+              scan_error (s, GLOSS_ERROR_TOO_LARGE, s->pos,
+                          "more than %d annotations; Gloss opens projects of at most %d",
+                          GLOSS_MAX_ANNOTATIONS, GLOSS_MAX_ANNOTATIONS);
+              return FALSE;
+            }
+
+          c = s->data[s->pos];
+          if (c == '{' || c == '[')
+            {
+              if (!open_container (s, c))
+                return FALSE;
+
+              skip_space (s);
+              if (s->pos < s->size && s->data[s->pos] == (c == '{' ? '}' : ']'))
+                {
+                  s->depth--;
+                  s->pos++;
+                  want_value = FALSE;
+                }
+              else if (c == '{' && !scan_member_name (s))
+                return FALSE;
+
+              continue;
+            }
+
+          if (c == '"')
+            {
+              gboolean has_escapes;
+
+              if (!scan_string (s, &has_escapes))
+                return FALSE;
+            }
+          else if (c == '-' || g_ascii_isdigit (c))
+            {
+              if (!scan_number (s))
+                return FALSE;
+            }
+          else if (!scan_literal (s, "true") && !scan_literal (s, "false") &&
+                   !scan_literal (s, "null"))
+            {
+              unexpected (s, "a value (a string, a number, an object, an array, true, false or null)");
+              return FALSE;
+            }
+
+          want_value = FALSE;
+          continue;
+        }
+
+      /* After a value. */
+      if (s->depth == 0)
+        {
+          if (s->pos < s->size)
+            {
+              unexpected (s, "nothing after the end of the JSON value");
+              return FALSE;
+            }
+          return TRUE;
+        }
+
+      if (s->pos < s->size && s->data[s->pos] == ',')
+        {
+          s->pos++;
+          if (s->stack[s->depth - 1] == '{' && !scan_member_name (s))
+            return FALSE;
+          want_value = TRUE;
+          continue;
+        }
+
+      if (s->pos < s->size && s->data[s->pos] == (s->stack[s->depth - 1] == '{' ? '}' : ']'))
+        {
+          s->depth--;
+          s->pos++;
+          continue;
+        }
+
+      unexpected (s, s->stack[s->depth - 1] == '{' ? "“,” or “}”" : "“,” or “]”");
+      return FALSE;
+    }
+}
+
+gboolean
+_gloss_project_scan (const char  *name,
+                     const char  *data,
+                     gsize        size,
+                     gsize       *json_start,
+                     GError     **error)
+{
+  Scanner s = { 0 };
+  gsize bom = 0;
+  gboolean ok;
+
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  if (!check_bytes (name, data, size, error))
+    return FALSE;
+
+  /* Gloss never writes a byte order mark, but editors on some systems add
+   * one to UTF-8; it carries no meaning (RFC 8259 §8.1 lets readers skip
+   * it). Lines and columns count from after it, as editors do. */
+  if (size >= 3 && memcmp (data, "\xEF\xBB\xBF", 3) == 0)
+    bom = 3;
+  *json_start = bom;
+
+  s.name = name;
+  s.error = error;
+  s.data = data + bom;
+  s.size = size - bom;
+  s.decoded = g_ptr_array_new_with_free_func (g_free);
+
+  skip_space (&s);
+  if (s.pos >= s.size)
+    {
+      g_set_error (error, GLOSS_ERROR, GLOSS_ERROR_PARSE,
+                   s.size == 0 ? "%s: the file is empty" : "%s: the file holds only white space",
+                   name);
+      ok = FALSE;
+    }
+  else
+    ok = scan_document (&s);
+
+  for (guint i = 0; i < G_N_ELEMENTS (s.levels); i++)
+    {
+      g_clear_pointer (&s.levels[i].keys, g_array_unref);
+      g_clear_pointer (&s.levels[i].key_set, g_hash_table_unref);
+    }
+  g_ptr_array_unref (s.decoded);
+
+  return ok;
+}
