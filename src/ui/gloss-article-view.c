@@ -15,8 +15,6 @@
  */
 #include "config.h"
 
-#include <glib/gi18n.h>
-
 #include <adwaita.h>
 
 #include "gloss-article-view-private.h"
