@@ -55,7 +55,7 @@ n_annotations (void)
 {
   const char *env = g_getenv ("GLOSS_KILL_ANNOTATIONS");
 
-  return env != NULL ? (guint) atoi (env) : 20000;
+  return env != NULL ? (guint) atoi (env) : 5000;
 }
 
 static int
@@ -110,7 +110,7 @@ test_kill_during_save (void)
 
       child = g_subprocess_new (G_SUBPROCESS_FLAGS_NONE, &error, self, "--child", path, NULL);
       g_assert_no_error (error);
-      g_usleep (g_rand_int_range (rand, 50, 1500) * 1000);
+      g_usleep (g_rand_int_range (rand, 30, 400) * 1000);
       g_subprocess_send_signal (child, SIGKILL);
       g_subprocess_wait (child, NULL, &error);
       g_assert_no_error (error);

@@ -607,6 +607,11 @@ gloss_document_add_annotation (GlossDocument   *self,
   g_return_if_fail (GLOSS_IS_DOCUMENT (self));
   g_return_if_fail (GLOSS_IS_ANNOTATION (annotation));
   g_return_if_fail (gloss_annotation_get_document (annotation) == NULL);
+  /* Only an orphan may be empty: in an empty text it has nowhere to be. */
+  g_return_if_fail (gloss_annotation_get_start (annotation) < gloss_annotation_get_end (annotation) ||
+                    (gloss_annotation_get_start (annotation) == gloss_annotation_get_end (annotation) &&
+                     gloss_annotation_get_state (annotation) == GLOSS_ANCHOR_ORPHANED));
+  g_return_if_fail (gloss_annotation_get_end (annotation) <= self->length);
   g_return_if_fail (!g_hash_table_contains (self->annotations_by_id,
                                             gloss_annotation_get_id (annotation)));
 

@@ -37,8 +37,41 @@ gboolean    gloss_export_to_file            (GlossProject      *project,
                                              GFile             *destination,
                                              GError           **error);
 
-/* brat standoff of one document: the .ann text (the .txt is the text). */
+/* brat standoff of one document: the .ann text, with offsets into the .txt
+ * that gloss_export_brat_txt() gives. */
 char       *gloss_export_brat_ann           (GlossProject      *project,
                                              GlossDocument     *document);
+/* The .txt of a brat export: the text with CRLF line ends written as LF, so
+ * that readers counting a CRLF as one character (brat itself) and readers
+ * counting two agree on every offset. */
+char       *gloss_export_brat_txt           (GlossDocument     *document);
+
+/* What a brat export could not say (docs/export.md): brat has no
+ * relations between documents and no place for an annotation whose quote
+ * was lost or whose span holds nothing but line breaks. */
+typedef struct {
+  guint documents;
+  guint annotations;          /* Gloss annotations written (as T lines) */
+  guint skipped_annotations;  /* orphaned, or only line breaks */
+  guint skipped_relations;    /* to another document (counted once, from
+                               * the "from" side) or to a skipped annotation */
+} GlossBratExportReport;
+
+/* The same, adding what was left out to @report (nullable). */
+char       *gloss_export_brat_ann_with_report (GlossProject      *project,
+                                             GlossDocument     *document,
+                                             GlossBratExportReport *report);
+/* The file name, without extension, of @document's .txt and .ann in a
+ * brat export: "NN-slug-of-the-title", unique within the project. */
+char       *gloss_export_brat_base_name     (GlossProject      *project,
+                                             GlossDocument     *document);
+/* gloss_export_to_file() that also reports what brat could not hold;
+ * @report (nullable) is only filled for brat. */
+gboolean    gloss_export_to_file_with_report (GlossProject     *project,
+                                             GlossDocument     *document,
+                                             GlossExportFormat  format,
+                                             GFile             *destination,
+                                             GlossBratExportReport *report,
+                                             GError           **error);
 
 G_END_DECLS

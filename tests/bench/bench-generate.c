@@ -93,7 +93,8 @@ main (int    argc,
   for (guint i = 0; i < n_annotations; i++)
     {
       guint first = g_rand_int_range (rand, 0, word_starts->len);
-      guint last = MIN (word_starts->len - 1, first + (guint) g_rand_int_range (rand, 0, 15));
+      guint extra_words = g_rand_int_range (rand, 0, 15);  /* not inside MIN (): it evaluates twice */
+      guint last = MIN (word_starts->len - 1, first + extra_words);
       Span *a = &g_array_index (word_starts, Span, first);
       Span *b = &g_array_index (word_starts, Span, last);
       g_autofree char *id = g_strdup_printf ("ann-%07u", i);
