@@ -272,8 +272,12 @@ show_documents_action (GtkWidget  *widget,
                        GVariant   *param)
 {
   GlossWindow *self = GLOSS_WINDOW (widget);
+  gboolean reveal = !adw_flap_get_reveal_flap (self->documents_flap);
 
-  adw_flap_set_reveal_flap (self->documents_flap, !adw_flap_get_reveal_flap (self->documents_flap));
+  /* Folded, one pane at a time. */
+  if (reveal && adw_flap_get_folded (self->side_flap))
+    adw_flap_set_reveal_flap (self->side_flap, FALSE);
+  adw_flap_set_reveal_flap (self->documents_flap, reveal);
 }
 
 static void
@@ -282,8 +286,11 @@ show_annotations_action (GtkWidget  *widget,
                          GVariant   *param)
 {
   GlossWindow *self = GLOSS_WINDOW (widget);
+  gboolean reveal = !adw_flap_get_reveal_flap (self->side_flap);
 
-  adw_flap_set_reveal_flap (self->side_flap, !adw_flap_get_reveal_flap (self->side_flap));
+  if (reveal && adw_flap_get_folded (self->documents_flap))
+    adw_flap_set_reveal_flap (self->documents_flap, FALSE);
+  adw_flap_set_reveal_flap (self->side_flap, reveal);
 }
 
 static void

@@ -224,6 +224,10 @@ report_cb (gpointer user_data)
   json_builder_add_boolean_value (builder, adw_flap_get_folded (self->documents_flap));
   json_builder_set_member_name (builder, "side_folded");
   json_builder_add_boolean_value (builder, adw_flap_get_folded (self->side_flap));
+  json_builder_set_member_name (builder, "documents_revealed");
+  json_builder_add_boolean_value (builder, adw_flap_get_reveal_flap (self->documents_flap));
+  json_builder_set_member_name (builder, "side_revealed");
+  json_builder_add_boolean_value (builder, adw_flap_get_reveal_flap (self->side_flap));
   json_builder_set_member_name (builder, "width");
   json_builder_add_int_value (builder, gtk_widget_get_width (GTK_WIDGET (self)));
   json_builder_set_member_name (builder, "height");

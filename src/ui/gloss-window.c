@@ -241,6 +241,35 @@ side_key_pressed_cb (GtkEventControllerKey *controller,
   return GDK_EVENT_STOP;
 }
 
+/* At phone width a revealed pane covers the article: Escape closes it
+ * first, wherever the focus is. */
+static gboolean
+window_key_pressed_cb (GtkEventControllerKey *controller,
+                       guint                  keyval,
+                       guint                  keycode,
+                       GdkModifierType        state,
+                       GlossWindow           *self)
+{
+  gboolean closed = FALSE;
+
+  if (keyval != GDK_KEY_Escape)
+    return GDK_EVENT_PROPAGATE;
+
+  if (adw_flap_get_folded (self->side_flap) && adw_flap_get_reveal_flap (self->side_flap))
+    {
+      adw_flap_set_reveal_flap (self->side_flap, FALSE);
+      closed = TRUE;
+    }
+  if (adw_flap_get_folded (self->documents_flap) && adw_flap_get_reveal_flap (self->documents_flap))
+    {
+      adw_flap_set_reveal_flap (self->documents_flap, FALSE);
+      closed = TRUE;
+    }
+  if (closed)
+    gtk_widget_grab_focus (GTK_WIDGET (self->article_view));
+  return closed ? GDK_EVENT_STOP : GDK_EVENT_PROPAGATE;
+}
+
 /* ---- selection ---- */
 
 void
@@ -855,6 +884,11 @@ gloss_window_init (GlossWindow *self)
 
     g_signal_connect (controller, "key-pressed", G_CALLBACK (side_key_pressed_cb), self);
     gtk_widget_add_controller (GTK_WIDGET (self->side_pane), controller);
+
+    controller = gtk_event_controller_key_new ();
+    gtk_event_controller_set_propagation_phase (controller, GTK_PHASE_CAPTURE);
+    g_signal_connect (controller, "key-pressed", G_CALLBACK (window_key_pressed_cb), self);
+    gtk_widget_add_controller (GTK_WIDGET (self), controller);
   }
 
 #ifdef GLOSS_HAVE_ANNOTATION_LIST

@@ -726,6 +726,13 @@ def scenario_narrow(ctx):
     app.wait(lambda r: r['selection'] == [s, e], 'the selection')
     app.key('7')
     app.wait(lambda r: r['document']['n_annotations'] == 1, 'the annotation')
+    # The panes come over the article one at a time; Escape puts them away.
+    app.key('shift+F9')
+    app.wait(lambda r: r['side_revealed'] and not r['documents_revealed'], 'the annotations pane')
+    app.key('F9')
+    app.wait(lambda r: r['documents_revealed'] and not r['side_revealed'], 'the documents pane alone')
+    app.key('Escape')
+    app.wait(lambda r: not r['documents_revealed'] and not r['side_revealed'], 'both panes away')
     if ctx.out:
         app.screenshot(os.path.join(ctx.out, 'screenshot-narrow.png'))
 
