@@ -316,6 +316,12 @@ def scenario_overlap(ctx):
     app.wait(lambda r: r['selected'] and r['selected']['start'] == s1, 'the first to be selected')
     app.click(e2 - 2)
     app.wait(lambda r: r['selected'] and r['selected']['start'] == s2, 'the second to be selected')
+    # Where both lie, a popover lists the two; Return takes one of them.
+    app.click(s2 + 3)
+    app.wait(lambda r: r['chooser'] == 2, 'the list of the two overlapping annotations')
+    app.key('Down', 'Return')
+    app.wait(lambda r: r['chooser'] == 0 and r['selected'] and r['selected']['start'] in (s1, s2),
+             'one of them selected from the list')
     app.key('ctrl+s')
     app.wait(lambda r: not r['dirty'], 'the save')
     saved = load_project(ctx.project)['documents'][0]['annotations']
