@@ -88,21 +88,18 @@ _gloss_window_error (GlossWindow  *self,
   _gloss_window_queue_report (self);
 }
 
-/* Without a project the header has only New/Open and the menu; at phone
- * width it keeps only what the article needs, the rest being in the
- * primary menu and on the keyboard. */
+/* Without a project the header has only Open and the menu. (At phone
+ * width the squeezers in the template drop the rest by themselves.) */
 static void
 update_header (GlossWindow *self)
 {
   gboolean project = self->project != NULL;
-  gboolean wide = !adw_flap_get_folded (self->documents_flap);
 
   gtk_widget_set_visible (GTK_WIDGET (self->documents_toggle), project);
   gtk_widget_set_visible (GTK_WIDGET (self->annotations_toggle), project);
-  gtk_widget_set_visible (self->open_button, wide || !project);
-  gtk_widget_set_visible (self->import_button, project && wide);
-  gtk_widget_set_visible (self->history_buttons, project && wide);
-  gtk_widget_set_visible (GTK_WIDGET (self->search_toggle), project && wide);
+  gtk_widget_set_visible (self->import_button, project);
+  gtk_widget_set_visible (self->history_buttons, project);
+  gtk_widget_set_visible (GTK_WIDGET (self->search_toggle), project);
 }
 
 /* ---- the placeholder side pane (until the panels are built in) ---- */
@@ -876,8 +873,6 @@ gloss_window_init (GlossWindow *self)
                           self->annotations_toggle, "active",
                           G_BINDING_SYNC_CREATE);
 
-  g_signal_connect_swapped (self->documents_flap, "notify::folded",
-                            G_CALLBACK (update_header), self);
   build_side_pane (self);
   {
     GtkEventController *controller = gtk_event_controller_key_new ();
