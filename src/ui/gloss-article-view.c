@@ -18,9 +18,12 @@
 #include <adwaita.h>
 
 #include "gloss-article-view-private.h"
+#include "gloss-display-text.h"
 #include "gloss-tag-palette.h"
 
 #define MAX_FIND_MATCHES   10000
+/* Longer lines are shown broken (see gloss-display-text.h). */
+#define LONG_LINE          4000
 
 G_DEFINE_FINAL_TYPE (GlossArticleView, gloss_article_view, GTK_TYPE_TEXT_VIEW)
 
@@ -378,7 +381,13 @@ gloss_article_view_set_document (GlossArticleView *self,
 
   buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (self));
   self->programmatic_selection = TRUE;
-  gtk_text_buffer_set_text (buffer, document != NULL ? gloss_document_get_text (document) : "", -1);
+  {
+    const char *text = document != NULL ? gloss_document_get_text (document) : "";
+    /* A giant line would freeze the layout: show it broken at spaces. */
+    g_autofree char *display = gloss_display_text_break_long_lines (text, LONG_LINE);
+
+    gtk_text_buffer_set_text (buffer, display != NULL ? display : text, -1);
+  }
   gtk_text_buffer_get_start_iter (buffer, &start);
   gtk_text_buffer_place_cursor (buffer, &start);
   self->programmatic_selection = FALSE;
@@ -678,6 +687,22 @@ gloss_article_view_finalize (GObject *object)
   G_OBJECT_CLASS (gloss_article_view_parent_class)->finalize (object);
 }
 
+/* Copies the document's own text: the view may show a long line broken
+ * at spaces that the article does not have. */
+static void
+gloss_article_view_copy_clipboard (GtkTextView *view)
+{
+  GlossArticleView *self = GLOSS_ARTICLE_VIEW (view);
+  g_autofree char *text = NULL;
+  GlossOffset start, end;
+
+  if (self->document == NULL || !gloss_article_view_get_selection (self, &start, &end))
+    return;
+
+  text = gloss_document_dup_slice (self->document, start, end);
+  gdk_clipboard_set_text (gtk_widget_get_clipboard (GTK_WIDGET (view)), text);
+}
+
 static void
 gloss_article_view_class_init (GlossArticleViewClass *klass)
 {
@@ -690,6 +715,7 @@ gloss_article_view_class_init (GlossArticleViewClass *klass)
   widget_class->size_allocate = gloss_article_view_size_allocate;
   widget_class->query_tooltip = _gloss_article_view_query_tooltip;
   text_view_class->snapshot_layer = _gloss_article_view_snapshot_layer;
+  text_view_class->copy_clipboard = gloss_article_view_copy_clipboard;
 
   _gloss_article_view_signals[ARTICLE_VIEW_ANNOTATE] =
     g_signal_new ("annotate", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,

@@ -61,6 +61,10 @@ struct _GlossWindow
   guint                 report_id;
 };
 
+/* gloss-window-bench.c: measures the window for build-aux/bench.py when
+ * GLOSS_BENCH is set; does nothing otherwise. */
+void     _gloss_window_start_bench        (GlossWindow     *self);
+
 /* gloss-window.c */
 void     _gloss_window_set_project        (GlossWindow     *self,
                                            GlossProject    *project,

@@ -379,8 +379,11 @@ finish_link (GlossWindow     *self,
    * the file's text: the dialog does not read them as markup. */
   dialog = adw_message_dialog_new (GTK_WINDOW (self), _("Link As"), NULL);
   {
-    g_autofree char *from_quote = g_utf8_substring (gloss_annotation_get_quote (from), 0, 60);
-    g_autofree char *to_quote = g_utf8_substring (gloss_annotation_get_quote (to), 0, 60);
+    const char *from_text = gloss_annotation_get_quote (from);
+    const char *to_text = gloss_annotation_get_quote (to);
+    /* g_utf8_substring () reads past the end of a shorter string. */
+    g_autofree char *from_quote = g_utf8_substring (from_text, 0, MIN (60, g_utf8_strlen (from_text, -1)));
+    g_autofree char *to_quote = g_utf8_substring (to_text, 0, MIN (60, g_utf8_strlen (to_text, -1)));
     g_autofree char *body = g_strdup_printf ("“%s” → “%s”", from_quote, to_quote);
 
     adw_message_dialog_set_body (ADW_MESSAGE_DIALOG (dialog), body);
@@ -544,6 +547,7 @@ _gloss_window_show_document (GlossWindow   *self,
   _gloss_window_update_title (self);
   _gloss_window_update_actions (self);
   _gloss_window_queue_report (self);
+  _gloss_window_start_bench (self);
 }
 
 static void

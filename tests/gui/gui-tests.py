@@ -97,7 +97,7 @@ class App:
     def read_log(self):
         self.log.flush()
         with open(self.log_path) as f:
-            return f.read()[-4000:]
+            return f.read()[-int(os.environ.get("GLOSS_LOG_TAIL", "4000")):]
 
     def rect(self, offset):
         report = self.wait(lambda r: str(offset) in r['offsets'],
