@@ -3,10 +3,11 @@
  * Loading runs in three passes over the bytes:
  *
  * 1. and 2. the bytes and a strict JSON scan (gloss-project-scan.c), which
- *    stop at the first problem;
- * 3. json-glib builds the tree once, the walk below checks every member
- *    and builds the model with the raw construction functions (no undo
- *    history), and the tree is freed.
+ *    stop at the first problem; the scan builds a compact tree as it goes
+ *    (gloss-json-reader.c), so the file is read once;
+ * 3. the walk below checks every member of the tree and builds the model
+ *    with the raw construction functions (no undo history), and the tree
+ *    is freed.
  *
  * Problems found by the walk are collected, not thrown: `gloss --validate`
  * lists them all, and the GError carries the first. Loading never writes.
@@ -17,8 +18,6 @@
 
 #include <stdarg.h>
 #include <string.h>
-
-#include <json-glib/json-glib.h>
 
 #include "gloss-anchor.h"
 #include "gloss-annotation.h"
@@ -43,6 +42,7 @@ typedef struct
   GString    *path;          /* JSON path of the member being read */
   gboolean    repaired;      /* the model differs from the file */
   GPtrArray  *repairs;       /* char* notes on what loading changed, owned */
+  guint       hint;          /* where the last member was found (see gloss_json_object_get) */
 } Loader;
 
 /* ---- Problems ---- */
@@ -189,30 +189,25 @@ path_pop (Loader *loader,
 }
 /* ---- Pass 3: the walk ---- */
 
-static const char *
-describe_node (JsonNode *node)
-{
-  switch (JSON_NODE_TYPE (node))
-    {
-    case JSON_NODE_OBJECT:
-      return "an object";
-    case JSON_NODE_ARRAY:
-      return "an array";
-    case JSON_NODE_NULL:
-      return "null";
-    case JSON_NODE_VALUE:
-    default:
-      break;
-    }
+#define IS_STRING(node) ((node)->type == GLOSS_JSON_STRING)
 
-  switch (json_node_get_value_type (node))
+static const char *
+describe_node (const GlossJsonNode *node)
+{
+  switch ((GlossJsonType) node->type)
     {
-    case G_TYPE_STRING:
+    case GLOSS_JSON_OBJECT:
+      return "an object";
+    case GLOSS_JSON_ARRAY:
+      return "an array";
+    case GLOSS_JSON_NULL:
+      return "null";
+    case GLOSS_JSON_STRING:
       return "a string";
-    case G_TYPE_BOOLEAN:
+    case GLOSS_JSON_BOOLEAN:
       return "true or false";
-    case G_TYPE_INT64:
-    case G_TYPE_DOUBLE:
+    case GLOSS_JSON_INT:
+    case GLOSS_JSON_DOUBLE:
       return "a number";
     default:
       return "a value";
@@ -221,31 +216,28 @@ describe_node (JsonNode *node)
 
 /* The value itself when it is short and simple, for messages. */
 static char *
-describe_value (JsonNode *node)
+describe_value (const GlossJsonNode *node)
 {
-  if (JSON_NODE_HOLDS_VALUE (node))
+  if (node->type == GLOSS_JSON_INT)
+    return g_strdup_printf ("%" G_GINT64_FORMAT, node->v.integer);
+  if (node->type == GLOSS_JSON_DOUBLE)
     {
-      if (json_node_get_value_type (node) == G_TYPE_INT64)
-        return g_strdup_printf ("%" G_GINT64_FORMAT, json_node_get_int (node));
-      if (json_node_get_value_type (node) == G_TYPE_DOUBLE)
-        {
-          /* Not printf's %g: a locale may write "12,5". */
-          char buffer[G_ASCII_DTOSTR_BUF_SIZE];
+      /* Not printf's %g: a locale may write "12,5". */
+      char buffer[G_ASCII_DTOSTR_BUF_SIZE];
 
-          return g_strdup (g_ascii_formatd (buffer, sizeof buffer, "%g", json_node_get_double (node)));
-        }
+      return g_strdup (g_ascii_formatd (buffer, sizeof buffer, "%g", node->v.number));
     }
 
   return g_strdup (describe_node (node));
 }
 
 /* The member @name of @object, or NULL after a problem. */
-static JsonNode *
+static const GlossJsonNode *
 get_member (Loader     *loader,
-            JsonObject *object,
+            const GlossJsonNode *object,
             const char *name)
 {
-  JsonNode *node = json_object_get_member (object, name);
+  const GlossJsonNode *node = gloss_json_object_get (object, name, &loader->hint);
 
   if (node == NULL)
     problem (loader, GLOSS_ERROR_INVALID, "the member “%s” is missing", name);
@@ -260,24 +252,24 @@ typedef enum {
 
 static gboolean
 read_string (Loader      *loader,
-             JsonObject  *object,
+             const GlossJsonNode  *object,
              const char  *name,
              Nullability  nullability,
              const char **out)
 {
-  JsonNode *node = get_member (loader, object, name);
+  const GlossJsonNode *node = get_member (loader, object, name);
   gsize mark;
 
   *out = NULL;
   if (node == NULL)
     return FALSE;
 
-  if (JSON_NODE_HOLDS_NULL (node) && nullability == NULLABLE)
+  if ((node)->type == GLOSS_JSON_NULL && nullability == NULLABLE)
     return TRUE;
 
-  if (JSON_NODE_HOLDS_VALUE (node) && json_node_get_value_type (node) == G_TYPE_STRING)
+  if (IS_STRING (node))
     {
-      *out = json_node_get_string (node);
+      *out = (node)->v.string;
       return TRUE;
     }
 
@@ -291,7 +283,7 @@ read_string (Loader      *loader,
 
 static gboolean
 read_id (Loader      *loader,
-         JsonObject  *object,
+         const GlossJsonNode  *object,
          const char **out)
 {
   if (!read_string (loader, object, "id", REQUIRED, out))
@@ -313,12 +305,12 @@ read_id (Loader      *loader,
 /* A whole number in [0, @max]. */
 static gboolean
 read_count (Loader     *loader,
-            JsonObject *object,
+            const GlossJsonNode *object,
             const char *name,
             gint64      max,
             gint64     *out)
 {
-  JsonNode *node = get_member (loader, object, name);
+  const GlossJsonNode *node = get_member (loader, object, name);
   gboolean ok = FALSE;
   gsize mark;
 
@@ -327,9 +319,9 @@ read_count (Loader     *loader,
 
   mark = path_push_member (loader, name);
 
-  if (JSON_NODE_HOLDS_VALUE (node) && json_node_get_value_type (node) == G_TYPE_INT64)
+  if (node->type == GLOSS_JSON_INT)
     {
-      gint64 value = json_node_get_int (node);
+      gint64 value = (node)->v.integer;
 
       if (value < 0)
         problem (loader, GLOSS_ERROR_INVALID, "must not be negative (it is %" G_GINT64_FORMAT ")", value);
@@ -342,7 +334,7 @@ read_count (Loader     *loader,
           ok = TRUE;
         }
     }
-  else if (JSON_NODE_HOLDS_VALUE (node) && json_node_get_value_type (node) == G_TYPE_DOUBLE)
+  else if (node->type == GLOSS_JSON_DOUBLE)
     {
       g_autofree char *shown = describe_value (node);
 
@@ -357,7 +349,7 @@ read_count (Loader     *loader,
 
 static gboolean
 read_datetime (Loader       *loader,
-               JsonObject   *object,
+               const GlossJsonNode   *object,
                const char   *name,
                Nullability   nullability,
                GDateTime   **out)
@@ -393,18 +385,18 @@ read_datetime (Loader       *loader,
   return FALSE;
 }
 
-static JsonArray *
+static const GlossJsonNode *
 read_array (Loader     *loader,
-            JsonObject *object,
+            const GlossJsonNode *object,
             const char *name)
 {
-  JsonNode *node = get_member (loader, object, name);
+  const GlossJsonNode *node = get_member (loader, object, name);
   gsize mark;
 
   if (node == NULL)
     return NULL;
-  if (JSON_NODE_HOLDS_ARRAY (node))
-    return json_node_get_array (node);
+  if ((node)->type == GLOSS_JSON_ARRAY)
+    return (node);
 
   mark = path_push_member (loader, name);
   problem (loader, GLOSS_ERROR_INVALID, "must be an array, not %s", describe_node (node));
@@ -415,15 +407,15 @@ read_array (Loader     *loader,
 
 /* Element @index of @array as an object, or NULL after a problem (the path
  * already names the element). */
-static JsonObject *
+static const GlossJsonNode *
 element_object (Loader    *loader,
-                JsonArray *array,
+                const GlossJsonNode *array,
                 guint      index)
 {
-  JsonNode *node = json_array_get_element (array, index);
+  const GlossJsonNode *node = &(array)->v.elements[index];
 
-  if (JSON_NODE_HOLDS_OBJECT (node))
-    return json_node_get_object (node);
+  if ((node)->type == GLOSS_JSON_OBJECT)
+    return (node);
 
   problem (loader, GLOSS_ERROR_INVALID, "must be an object, not %s", describe_node (node));
   return NULL;
@@ -466,13 +458,13 @@ claim_id (Walk       *walk,
 
 static void
 read_tag (Walk       *walk,
-          JsonObject *object)
+          const GlossJsonNode *object)
 {
   Loader *loader = walk->loader;
   const char *id = NULL, *name = NULL, *color = NULL, *description = NULL;
   gint64 digit = -1;
   gboolean ok = TRUE;
-  JsonNode *digit_node;
+  const GlossJsonNode *digit_node;
   g_autoptr(GlossTag) tag = NULL;
 
   ok &= read_id (loader, object, &id);
@@ -492,13 +484,12 @@ read_tag (Walk       *walk,
   digit_node = get_member (loader, object, "digit");
   if (digit_node == NULL)
     ok = FALSE;
-  else if (!JSON_NODE_HOLDS_NULL (digit_node))
+  else if ((digit_node)->type != GLOSS_JSON_NULL)
     {
       gsize mark = path_push_member (loader, "digit");
 
-      if (!JSON_NODE_HOLDS_VALUE (digit_node) ||
-          json_node_get_value_type (digit_node) != G_TYPE_INT64 ||
-          json_node_get_int (digit_node) < 0 || json_node_get_int (digit_node) > 9)
+      if (digit_node->type != GLOSS_JSON_INT ||
+          (digit_node)->v.integer < 0 || (digit_node)->v.integer > 9)
         {
           g_autofree char *shown = describe_value (digit_node);
 
@@ -506,7 +497,7 @@ read_tag (Walk       *walk,
                    "must be a digit from 0 to 9, or null for none, not %s", shown);
           ok = FALSE;
         }
-      else if (walk->digits[(digit = json_node_get_int (digit_node))] != NULL)
+      else if (walk->digits[(digit = (digit_node)->v.integer)] != NULL)
         {
           problem (loader, GLOSS_ERROR_INVALID, "the digit %d is already used by %s",
                    (int) digit, walk->digits[digit]);
@@ -530,15 +521,15 @@ read_tag (Walk       *walk,
 
 static void
 read_tags (Walk      *walk,
-           JsonArray *tags)
+           const GlossJsonNode *tags)
 {
-  guint n = json_array_get_length (tags);
+  guint n = (tags)->length;
   gsize mark = path_push_member (walk->loader, "tags");
 
   for (guint i = 0; i < n; i++)
     {
       gsize item = path_push_index (walk->loader, i);
-      JsonObject *object = element_object (walk->loader, tags, i);
+      const GlossJsonNode *object = element_object (walk->loader, tags, i);
 
       if (object != NULL)
         read_tag (walk, object);
@@ -550,26 +541,26 @@ read_tags (Walk      *walk,
 
 static void
 read_relation_types (Walk      *walk,
-                     JsonArray *types)
+                     const GlossJsonNode *types)
 {
-  guint n = json_array_get_length (types);
+  guint n = (types)->length;
   gsize mark = path_push_member (walk->loader, "relation_types");
 
   for (guint i = 0; i < n; i++)
     {
-      JsonNode *node = json_array_get_element (types, i);
+      const GlossJsonNode *node = &(types)->v.elements[i];
       gsize item = path_push_index (walk->loader, i);
 
-      if (!JSON_NODE_HOLDS_VALUE (node) || json_node_get_value_type (node) != G_TYPE_STRING)
+      if (!IS_STRING (node))
         problem (walk->loader, GLOSS_ERROR_INVALID, "must be a string, not %s", describe_node (node));
-      else if (*json_node_get_string (node) == '\0')
+      else if (*(node)->v.string == '\0')
         problem (walk->loader, GLOSS_ERROR_INVALID, "must not be empty");
       else if (g_strv_contains (gloss_project_get_relation_types (walk->project),
-                                json_node_get_string (node)))
+                                (node)->v.string))
         problem (walk->loader, GLOSS_ERROR_INVALID, "the relation type “%s” is listed twice",
-                 json_node_get_string (node));
+                 (node)->v.string);
       else
-        gloss_project_insert_relation_type (walk->project, json_node_get_string (node));
+        gloss_project_insert_relation_type (walk->project, (node)->v.string);
 
       path_pop (walk->loader, item);
     }
@@ -586,11 +577,11 @@ typedef struct
 
 static gboolean
 read_annotation_tags (Walk        *walk,
-                      JsonObject  *object,
+                      const GlossJsonNode  *object,
                       GPtrArray   *out)
 {
   Loader *loader = walk->loader;
-  JsonArray *tags = read_array (loader, object, "tags");
+  const GlossJsonNode *tags = read_array (loader, object, "tags");
   gboolean ok = TRUE;
   gsize mark;
   guint n;
@@ -599,20 +590,20 @@ read_annotation_tags (Walk        *walk,
     return FALSE;
 
   mark = path_push_member (loader, "tags");
-  n = json_array_get_length (tags);
+  n = (tags)->length;
   for (guint i = 0; i < n; i++)
     {
-      JsonNode *node = json_array_get_element (tags, i);
+      const GlossJsonNode *node = &(tags)->v.elements[i];
       gsize item = path_push_index (loader, i);
       const char *id;
 
-      if (!JSON_NODE_HOLDS_VALUE (node) || json_node_get_value_type (node) != G_TYPE_STRING)
+      if (!IS_STRING (node))
         {
           problem (loader, GLOSS_ERROR_INVALID, "must be a tag id (a string), not %s",
                    describe_node (node));
           ok = FALSE;
         }
-      else if (!g_hash_table_contains (walk->tags, (id = json_node_get_string (node))))
+      else if (!g_hash_table_contains (walk->tags, (id = (node)->v.string)))
         {
           problem (loader, GLOSS_ERROR_INVALID, "no tag has the id “%s”", id);
           ok = FALSE;
@@ -635,13 +626,10 @@ read_annotation_tags (Walk        *walk,
 
 static gboolean
 read_attributes (Loader          *loader,
-                 JsonObject      *object,
+                 const GlossJsonNode      *object,
                  GlossAnnotation *annotation)
 {
-  JsonNode *node = get_member (loader, object, "attributes");
-  JsonObjectIter iter;
-  const char *key;
-  JsonNode *value;
+  const GlossJsonNode *node = get_member (loader, object, "attributes");
   gboolean ok = TRUE;
   gsize mark;
 
@@ -649,7 +637,7 @@ read_attributes (Loader          *loader,
     return FALSE;
 
   mark = path_push_member (loader, "attributes");
-  if (!JSON_NODE_HOLDS_OBJECT (node))
+  if ((node)->type != GLOSS_JSON_OBJECT)
     {
       problem (loader, GLOSS_ERROR_INVALID, "must be an object of strings, not %s",
                describe_node (node));
@@ -657,12 +645,14 @@ read_attributes (Loader          *loader,
       return FALSE;
     }
 
-  json_object_iter_init (&iter, json_node_get_object (node));
-  while (json_object_iter_next (&iter, &key, &value))
+  for (guint i = 0; i < node->length; i++)
     {
-      if (JSON_NODE_HOLDS_VALUE (value) && json_node_get_value_type (value) == G_TYPE_STRING)
+      const char *key = node->v.members[i].name;
+      const GlossJsonNode *value = &node->v.members[i].value;
+
+      if (IS_STRING (value))
         {
-          gloss_annotation_set_attribute (annotation, key, json_node_get_string (value));
+          gloss_annotation_set_attribute (annotation, key, (value)->v.string);
           continue;
         }
 
@@ -754,7 +744,7 @@ anchor_annotation (DocumentWalk    *dw,
 
 static void
 read_annotation (DocumentWalk *dw,
-                 JsonObject   *object)
+                 const GlossJsonNode   *object)
 {
   Walk *walk = dw->walk;
   Loader *loader = walk->loader;
@@ -842,13 +832,13 @@ read_annotation (DocumentWalk *dw,
  * it do not add more. */
 static void
 claim_annotation_id (Walk       *walk,
-                     JsonObject *object)
+                     const GlossJsonNode *object)
 {
-  JsonNode *id = json_object_get_member (object, "id");
+  const GlossJsonNode *id = gloss_json_object_get (object, "id", NULL);
 
-  if (id != NULL && JSON_NODE_HOLDS_VALUE (id) && json_node_get_value_type (id) == G_TYPE_STRING &&
-      !g_hash_table_contains (walk->annotations, json_node_get_string (id)))
-    g_hash_table_insert (walk->annotations, g_strdup (json_node_get_string (id)),
+  if (id != NULL && IS_STRING (id) &&
+      !g_hash_table_contains (walk->annotations, (id)->v.string))
+    g_hash_table_insert (walk->annotations, g_strdup ((id)->v.string),
                          g_strdup (walk->loader->path->str));
 }
 
@@ -866,13 +856,13 @@ is_sha256 (const char *text)
 
 static void
 read_document (Walk       *walk,
-               JsonObject *object)
+               const GlossJsonNode *object)
 {
   Loader *loader = walk->loader;
   const char *id = NULL, *title = NULL, *source = NULL, *sha256 = NULL, *text = NULL;
   g_autoptr(GDateTime) imported = NULL;
   g_autoptr(GlossDocument) document = NULL;
-  JsonArray *annotations;
+  const GlossJsonNode *annotations;
   DocumentWalk dw = { walk, NULL, NULL };
   gboolean ok = TRUE;
   gsize mark;
@@ -916,11 +906,11 @@ read_document (Walk       *walk,
   if (annotations != NULL)
     {
       mark = path_push_member (loader, "annotations");
-      n = json_array_get_length (annotations);
+      n = (annotations)->length;
       for (guint i = 0; i < n; i++)
         {
           gsize item = path_push_index (loader, i);
-          JsonObject *annotation = element_object (loader, annotations, i);
+          const GlossJsonNode *annotation = element_object (loader, annotations, i);
 
           if (annotation == NULL)
             ;
@@ -953,7 +943,7 @@ read_document (Walk       *walk,
 
 static void
 read_relation (Walk       *walk,
-               JsonObject *object)
+               const GlossJsonNode *object)
 {
   Loader *loader = walk->loader;
   const char *id = NULL, *type = NULL, *from = NULL, *to = NULL, *note = NULL;
@@ -1002,17 +992,17 @@ read_relation (Walk       *walk,
 
 static void
 read_list (Walk       *walk,
-           JsonArray  *array,
+           const GlossJsonNode  *array,
            const char *name,
-           void      (*read_item) (Walk *, JsonObject *))
+           void      (*read_item) (Walk *, const GlossJsonNode *))
 {
-  guint n = json_array_get_length (array);
+  guint n = (array)->length;
   gsize mark = path_push_member (walk->loader, name);
 
   for (guint i = 0; i < n; i++)
     {
       gsize item = path_push_index (walk->loader, i);
-      JsonObject *object = element_object (walk->loader, array, i);
+      const GlossJsonNode *object = element_object (walk->loader, array, i);
 
       if (object != NULL)
         read_item (walk, object);
@@ -1025,10 +1015,10 @@ read_list (Walk       *walk,
 /* "format" and "version" decide whether to read on at all. */
 static gboolean
 check_format (Loader     *loader,
-              JsonObject *root)
+              const GlossJsonNode *root)
 {
-  JsonNode *format = json_object_get_member (root, "format");
-  JsonNode *version = json_object_get_member (root, "version");
+  const GlossJsonNode *format = gloss_json_object_get (root, "format", NULL);
+  const GlossJsonNode *version = gloss_json_object_get (root, "version", NULL);
   gint64 number;
 
   if (format == NULL)
@@ -1037,13 +1027,13 @@ check_format (Loader     *loader,
                "not a Gloss project: the member “format” is missing");
       return FALSE;
     }
-  if (!JSON_NODE_HOLDS_VALUE (format) || json_node_get_value_type (format) != G_TYPE_STRING ||
-      !g_str_equal (json_node_get_string (format), GLOSS_FORMAT_NAME))
+  if (!IS_STRING (format) ||
+      !g_str_equal ((format)->v.string, GLOSS_FORMAT_NAME))
     {
-      if (JSON_NODE_HOLDS_VALUE (format) && json_node_get_value_type (format) == G_TYPE_STRING)
+      if (IS_STRING (format))
         problem (loader, GLOSS_ERROR_INVALID,
                  "not a Gloss project: its format is “%s”, not “%s”",
-                 json_node_get_string (format), GLOSS_FORMAT_NAME);
+                 (format)->v.string, GLOSS_FORMAT_NAME);
       else
         problem (loader, GLOSS_ERROR_INVALID,
                  "not a Gloss project: its format is %s, not the string “%s”",
@@ -1056,14 +1046,14 @@ check_format (Loader     *loader,
       problem (loader, GLOSS_ERROR_INVALID, "the member “version” is missing");
       return FALSE;
     }
-  if (!JSON_NODE_HOLDS_VALUE (version) || json_node_get_value_type (version) != G_TYPE_INT64)
+  if (version->type != GLOSS_JSON_INT)
     {
       problem (loader, GLOSS_ERROR_INVALID, "version: must be a whole number, not %s",
                describe_node (version));
       return FALSE;
     }
 
-  number = json_node_get_int (version);
+  number = (version)->v.integer;
   if (number > GLOSS_FORMAT_VERSION)
     {
       problem (loader, GLOSS_ERROR_VERSION,
@@ -1084,24 +1074,24 @@ check_format (Loader     *loader,
 
 static GlossProject *
 walk_project (Loader   *loader,
-              JsonNode *root_node)
+              const GlossJsonNode *root_node)
 {
   g_autoptr(GlossProject) project = NULL;
   g_autoptr(GDateTime) created = NULL;
   g_autoptr(GDateTime) modified = NULL;
-  JsonObject *root;
-  JsonArray *tags, *relation_types, *documents, *relations;
+  const GlossJsonNode *root;
+  const GlossJsonNode *tags, *relation_types, *documents, *relations;
   const char *title = NULL;
   Walk walk = { 0 };
 
-  if (!JSON_NODE_HOLDS_OBJECT (root_node))
+  if ((root_node)->type != GLOSS_JSON_OBJECT)
     {
       problem (loader, GLOSS_ERROR_INVALID,
                "not a Gloss project: the file holds %s, not an object", describe_node (root_node));
       return NULL;
     }
 
-  root = json_node_get_object (root_node);
+  root = (root_node);
   if (!check_format (loader, root))
     return NULL;
 
@@ -1145,48 +1135,39 @@ walk_project (Loader   *loader,
 
 static GlossProject *
 load (Loader *loader,
-      GBytes *bytes)
+      char   *data,
+      gsize   size)
 {
-  g_autoptr(JsonParser) parser = NULL;
+  g_autoptr(GlossJsonBuilder) builder = gloss_json_builder_new ();
   g_autoptr(GError) error = NULL;
-  gsize size;
-  const char *data = g_bytes_get_data (bytes, &size);
-  gsize start = 0;
+  char empty[1] = "";
 
   if (data == NULL)
-    data = "";
+    data = empty;
 
-  if (!_gloss_project_scan (loader->name, data, size, &start, &error))
+  if (!_gloss_project_parse (loader->name, data, size, builder, &error))
     {
       add_problem (loader, (GlossError) error->code, g_strdup (error->message));
       return NULL;
     }
 
-  parser = json_parser_new_immutable ();
-  if (!json_parser_load_from_data (parser, data + start, (gssize) (size - start), &error))
-    {
-      /* The scan accepts only what json-glib reads; say what it said. */
-      problem (loader, GLOSS_ERROR_PARSE, "%s", error->message);
-      return NULL;
-    }
-
-  return walk_project (loader, json_parser_get_root (parser));
+  return walk_project (loader, gloss_json_builder_get_root (builder));
 }
 
-GlossProject *
-gloss_project_load_bytes (GBytes     *bytes,
-                          const char *display_name,
-                          GPtrArray  *problems,
-                          GError    **error)
+/* Loads from @data, which it modifies: the tree keeps most strings in
+ * place instead of copying them. */
+static GlossProject *
+load_data (char        *data,
+           gsize        size,
+           const char  *display_name,
+           GPtrArray   *problems,
+           GError     **error)
 {
   g_autoptr(GlossProject) project = NULL;
   g_autoptr(GPtrArray) own_problems = NULL;
   g_autoptr(GString) path = g_string_new (NULL);
   g_autoptr(GPtrArray) repairs = g_ptr_array_new_with_free_func (g_free);
   Loader loader = { 0 };
-
-  g_return_val_if_fail (bytes != NULL, NULL);
-  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
   if (problems == NULL)
     problems = own_problems = g_ptr_array_new_with_free_func (g_free);
@@ -1196,7 +1177,7 @@ gloss_project_load_bytes (GBytes     *bytes,
   loader.path = path;
   loader.repairs = repairs;
 
-  project = load (&loader, bytes);
+  project = load (&loader, data, size);
 
   if (loader.n_problems > 0)
     {
@@ -1224,6 +1205,26 @@ gloss_project_load_bytes (GBytes     *bytes,
     g_ptr_array_add (problems, g_steal_pointer (&g_ptr_array_index (repairs, i)));
 
   return g_steal_pointer (&project);
+}
+
+GlossProject *
+gloss_project_load_bytes (GBytes     *bytes,
+                          const char *display_name,
+                          GPtrArray  *problems,
+                          GError    **error)
+{
+  g_autofree char *copy = NULL;
+  gsize size;
+  const char *data;
+
+  g_return_val_if_fail (bytes != NULL, NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  /* The caller keeps @bytes: the reading works on a copy. */
+  data = g_bytes_get_data (bytes, &size);
+  copy = size > 0 ? g_memdup2 (data, size) : NULL;
+
+  return load_data (copy, size, display_name, problems, error);
 }
 
 /* Reads at most one byte past the size limit, so that a pipe or a device
@@ -1316,5 +1317,11 @@ gloss_project_load (GFile   *file,
       return NULL;
     }
 
-  return gloss_project_load_bytes (bytes, name, NULL, error);
+  /* The bytes are ours alone: reading works on them without a copy. */
+  {
+    gsize size = 0;
+    g_autofree char *data = g_bytes_unref_to_data (g_steal_pointer (&bytes), &size);
+
+    return load_data (data, size, name, NULL, error);
+  }
 }

@@ -19,6 +19,7 @@
 #include <stdarg.h>
 #include <string.h>
 
+#include "gloss-json-reader.h"
 #include "gloss-project-scan.h"
 
 /* Line and column (both from 1, the column in characters) of @offset. */
@@ -153,6 +154,11 @@ typedef struct
 
   GPtrArray  *decoded;     /* member names that had escapes, decoded */
   guint64     n_annotations;
+
+  /* When building: the tree, and @data again, writable (strings are
+   * terminated in place). */
+  GlossJsonBuilder *builder;
+  char             *writable;
 } Scanner;
 
 static void G_GNUC_PRINTF (4, 5)
@@ -219,6 +225,14 @@ read_hex4 (Scanner  *s,
   return TRUE;
 }
 
+/* Bytes that end a run of plain string content: the quote, the
+ * backslash and the control characters. */
+static inline gboolean
+is_special (guchar c)
+{
+  return c < 0x20 || c == '"' || c == '\\';
+}
+
 /* Scans a string starting at its opening quote; on success s->pos is past
  * the closing quote and *has_escapes says whether decoding is needed. */
 static gboolean
@@ -251,6 +265,9 @@ scan_string (Scanner  *s,
       if (c != '\\')
         {
           s->pos++;
+          /* The bulk of a file: plain bytes, skipped a run at a time. */
+          while (s->pos < s->size && !is_special ((guchar) s->data[s->pos]))
+            s->pos++;
           continue;
         }
 
@@ -317,58 +334,6 @@ scan_string (Scanner  *s,
   scan_error (s, GLOSS_ERROR_PARSE, start,
               "this string is never closed (the file ends inside it)");
   return FALSE;
-}
-
-/* Decodes a scanned string (without its quotes). Only member names that
- * contain escapes come here. */
-static char *
-decode_string (const char *p,
-               gsize       length)
-{
-  GString *out = g_string_sized_new (length);
-  const char *end = p + length;
-
-  while (p < end)
-    {
-      gunichar unit;
-
-      if (*p != '\\')
-        {
-          g_string_append_c (out, *p++);
-          continue;
-        }
-
-      switch (p[1])
-        {
-        case 'b': g_string_append_c (out, '\b'); p += 2; break;
-        case 'f': g_string_append_c (out, '\f'); p += 2; break;
-        case 'n': g_string_append_c (out, '\n'); p += 2; break;
-        case 'r': g_string_append_c (out, '\r'); p += 2; break;
-        case 't': g_string_append_c (out, '\t'); p += 2; break;
-        case 'u':
-          unit = 0;
-          for (guint i = 0; i < 4; i++)
-            unit = unit * 16 + (gunichar) hex_value (p[2 + i]);
-          p += 6;
-          if (unit >= 0xD800 && unit <= 0xDBFF)
-            {
-              gunichar low = 0;
-
-              for (guint i = 0; i < 4; i++)
-                low = low * 16 + (gunichar) hex_value (p[2 + i]);
-              p += 6;
-              unit = 0x10000 + ((unit - 0xD800) << 10) + (low - 0xDC00);
-            }
-          g_string_append_unichar (out, unit);
-          break;
-        default:
-          g_string_append_c (out, p[1]);
-          p += 2;
-          break;
-        }
-    }
-
-  return g_string_free (out, FALSE);
 }
 
 static gboolean
@@ -489,7 +454,11 @@ scan_number (Scanner *s)
 
   /* Short integers always fit; the rest are checked the slow way. */
   if (integral && s->pos - start <= 18)
-    return TRUE;
+    {
+      if (s->builder != NULL)
+        gloss_json_builder_number (s->builder, p + start, s->pos - start, TRUE);
+      return TRUE;
+    }
 
   text = g_strndup (p + start, s->pos - start);
   errno = 0;
@@ -510,6 +479,8 @@ scan_number (Scanner *s)
       return FALSE;
     }
 
+  if (s->builder != NULL)
+    gloss_json_builder_number (s->builder, p + start, s->pos - start, integral);
   return TRUE;
 }
 
@@ -574,6 +545,8 @@ open_container (Scanner *s,
     }
 
   s->stack[s->depth] = bracket;
+  if (s->builder != NULL)
+    gloss_json_builder_begin (s->builder, bracket == '{' ? GLOSS_JSON_OBJECT : GLOSS_JSON_ARRAY);
   if (s->levels[s->depth].keys == NULL)
     s->levels[s->depth].keys = g_array_new (FALSE, FALSE, sizeof (Span));
   g_array_set_size (s->levels[s->depth].keys, 0);
@@ -605,13 +578,21 @@ scan_member_name (Scanner *s)
 
   key.start = s->data + start + 1;
   key.length = s->pos - start - 2;
-  if (has_escapes)
+  if (s->builder != NULL)
     {
-      char *decoded = decode_string (key.start, key.length);
+      /* The tree keeps the name decoded; the checks use that copy. */
+      key.start = gloss_json_builder_member (s->builder, s->writable + start + 1,
+                                             key.length, has_escapes);
+      if (has_escapes)
+        key.length = strlen (key.start);
+    }
+  else if (has_escapes)
+    {
+      char *decoded = g_malloc (key.length + 1);
 
-      g_ptr_array_add (s->decoded, decoded);
+      key.length = gloss_json_decode_string (key.start, key.length, decoded);
       key.start = decoded;
-      key.length = strlen (decoded);
+      g_ptr_array_add (s->decoded, decoded);
     }
 
   if (!level_add_key (&s->levels[s->depth - 1], key))
@@ -670,6 +651,8 @@ scan_document (Scanner *s)
               skip_space (s);
               if (s->pos < s->size && s->data[s->pos] == (c == '{' ? '}' : ']'))
                 {
+                  if (s->builder != NULL)
+                    gloss_json_builder_end (s->builder);
                   s->depth--;
                   s->pos++;
                   want_value = FALSE;
@@ -682,18 +665,36 @@ scan_document (Scanner *s)
 
           if (c == '"')
             {
+              gsize start = s->pos;
               gboolean has_escapes;
 
               if (!scan_string (s, &has_escapes))
                 return FALSE;
+              if (s->builder != NULL)
+                gloss_json_builder_string (s->builder, s->writable + start + 1,
+                                           s->pos - start - 2, has_escapes);
             }
           else if (c == '-' || g_ascii_isdigit (c))
             {
               if (!scan_number (s))
                 return FALSE;
             }
-          else if (!scan_literal (s, "true") && !scan_literal (s, "false") &&
-                   !scan_literal (s, "null"))
+          else if (scan_literal (s, "true"))
+            {
+              if (s->builder != NULL)
+                gloss_json_builder_boolean (s->builder, TRUE);
+            }
+          else if (scan_literal (s, "false"))
+            {
+              if (s->builder != NULL)
+                gloss_json_builder_boolean (s->builder, FALSE);
+            }
+          else if (scan_literal (s, "null"))
+            {
+              if (s->builder != NULL)
+                gloss_json_builder_null (s->builder);
+            }
+          else
             {
               unexpected (s, "a value (a string, a number, an object, an array, true, false or null)");
               return FALSE;
@@ -725,6 +726,8 @@ scan_document (Scanner *s)
 
       if (s->pos < s->size && s->data[s->pos] == (s->stack[s->depth - 1] == '{' ? '}' : ']'))
         {
+          if (s->builder != NULL)
+            gloss_json_builder_end (s->builder);
           s->depth--;
           s->pos++;
           continue;
@@ -735,12 +738,14 @@ scan_document (Scanner *s)
     }
 }
 
-gboolean
-_gloss_project_scan (const char  *name,
-                     const char  *data,
-                     gsize        size,
-                     gsize       *json_start,
-                     GError     **error)
+static gboolean
+scan (const char        *name,
+      const char        *data,
+      char              *writable,
+      gsize              size,
+      gsize             *json_start,
+      GlossJsonBuilder  *builder,
+      GError           **error)
 {
   Scanner s = { 0 };
   gsize bom = 0;
@@ -763,6 +768,8 @@ _gloss_project_scan (const char  *name,
   s.data = data + bom;
   s.size = size - bom;
   s.decoded = g_ptr_array_new_with_free_func (g_free);
+  s.builder = builder;
+  s.writable = writable != NULL ? writable + bom : NULL;
 
   skip_space (&s);
   if (s.pos >= s.size)
@@ -783,4 +790,28 @@ _gloss_project_scan (const char  *name,
   g_ptr_array_unref (s.decoded);
 
   return ok;
+}
+
+gboolean
+_gloss_project_scan (const char  *name,
+                     const char  *data,
+                     gsize        size,
+                     gsize       *json_start,
+                     GError     **error)
+{
+  return scan (name, data, NULL, size, json_start, NULL, error);
+}
+
+gboolean
+_gloss_project_parse (const char        *name,
+                      char              *data,
+                      gsize              size,
+                      GlossJsonBuilder  *builder,
+                      GError           **error)
+{
+  gsize json_start;
+
+  g_return_val_if_fail (builder != NULL, FALSE);
+
+  return scan (name, data, data, size, &json_start, builder, error);
 }
