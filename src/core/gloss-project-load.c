@@ -21,7 +21,7 @@
 
 #include "gloss-anchor.h"
 #include "gloss-annotation.h"
-#include "gloss-document.h"
+#include "gloss-document-private.h"
 #include "gloss-project-file.h"
 #include "gloss-project-private.h"
 #include "gloss-project-scan.h"
@@ -43,6 +43,8 @@ typedef struct
   gboolean    repaired;      /* the model differs from the file */
   GPtrArray  *repairs;       /* char* notes on what loading changed, owned */
   guint       hint;          /* where the last member was found (see gloss_json_object_get) */
+  const char *last_time_text;  /* the last timestamp read (in the tree) … */
+  GDateTime  *last_time;       /* … and its value, owned: many annotations share one */
 } Loader;
 
 /* ---- Problems ---- */
@@ -347,6 +349,56 @@ read_count (Loader     *loader,
   return ok;
 }
 
+static int
+two_digits (const char *p)
+{
+  if (!g_ascii_isdigit (p[0]) || !g_ascii_isdigit (p[1]))
+    return -1;
+  return (p[0] - '0') * 10 + (p[1] - '0');
+}
+
+/* The form Gloss writes, 2024-05-01T09:30:00.000000Z, without GLib's
+ * general ISO 8601 parser (which builds a time zone for each), or NULL
+ * for any other form or a date that does not exist. Whole seconds and
+ * microseconds are added apart, so the value is exact. */
+static GDateTime *
+parse_utc_timestamp (const char *text)
+{
+  g_autoptr(GDateTime) whole = NULL;
+  int year, month, day, hour, minute, second;
+  int usec = 0;
+
+  if (strlen (text) != 27 ||
+      text[4] != '-' || text[7] != '-' || text[10] != 'T' || text[13] != ':' ||
+      text[16] != ':' || text[19] != '.' || text[26] != 'Z')
+    return NULL;
+
+  if (two_digits (text) < 0 || two_digits (text + 2) < 0)
+    return NULL;
+  year = two_digits (text) * 100 + two_digits (text + 2);
+  month = two_digits (text + 5);
+  day = two_digits (text + 8);
+  hour = two_digits (text + 11);
+  minute = two_digits (text + 14);
+  second = two_digits (text + 17);
+  for (guint i = 20; i < 26; i++)
+    {
+      if (!g_ascii_isdigit (text[i]))
+        return NULL;
+      usec = usec * 10 + (text[i] - '0');
+    }
+
+  if (year < 1 || month < 1 || month > 12 || day < 1 || day > 31 ||
+      hour < 0 || hour > 23 || minute < 0 || minute > 59 || second < 0 || second > 59)
+    return NULL;
+
+  whole = g_date_time_new_utc (year, month, day, hour, minute, second);
+  if (whole == NULL)
+    return NULL;
+
+  return g_date_time_add (whole, usec);
+}
+
 static gboolean
 read_datetime (Loader       *loader,
                const GlossJsonNode   *object,
@@ -364,13 +416,29 @@ read_datetime (Loader       *loader,
   if (text == NULL)
     return TRUE;
 
-  parsed = g_date_time_new_from_iso8601 (text, NULL);
-  /* Saving writes UTC: a time with no UTC form (year 1 at +05:00, say)
-   * could not be saved. */
-  if (parsed != NULL)
-    *out = g_date_time_to_utc (parsed);
+  if (loader->last_time_text != NULL && strcmp (text, loader->last_time_text) == 0)
+    {
+      *out = g_date_time_ref (loader->last_time);
+      return TRUE;
+    }
+
+  /* What Gloss writes is read by hand; anything else by GLib. */
+  *out = parse_utc_timestamp (text);
+  if (*out == NULL)
+    {
+      parsed = g_date_time_new_from_iso8601 (text, NULL);
+      /* Saving writes UTC: a time with no UTC form (year 1 at +05:00, say)
+       * could not be saved. */
+      if (parsed != NULL)
+        *out = g_date_time_to_utc (parsed);
+    }
   if (*out != NULL)
-    return TRUE;
+    {
+      g_clear_pointer (&loader->last_time, g_date_time_unref);
+      loader->last_time = g_date_time_ref (*out);
+      loader->last_time_text = text;
+      return TRUE;
+    }
 
   mark = path_push_member (loader, name);
   if (parsed == NULL)
@@ -430,6 +498,8 @@ typedef struct
   GHashTable   *documents;     /* id → path */
   GHashTable   *annotations;   /* id → path, every one seen, built or not */
   GHashTable   *relations;     /* id → path */
+  GStringChunk *paths;         /* the paths above; the ids stay in the tree */
+  GPtrArray    *tag_ids;       /* reused for each annotation's tags */
 } Walk;
 
 /* Remembers @id in @seen, or reports where it was seen first. */
@@ -444,7 +514,8 @@ claim_id (Walk       *walk,
 
   if (first == NULL)
     {
-      g_hash_table_insert (seen, g_strdup (id), g_strdup (walk->loader->path->str));
+      g_hash_table_insert (seen, (gpointer) id,
+                           g_string_chunk_insert (walk->paths, walk->loader->path->str));
       return TRUE;
     }
 
@@ -670,6 +741,52 @@ read_attributes (Loader          *loader,
   return ok;
 }
 
+/* Whether @quote, @prefix and @suffix are exactly what adding the
+ * annotation at [start, end) would take from the text: the bytes at the
+ * offsets and the lengths in characters. Costs one offset conversion,
+ * where slicing them anew costs six and three copies. */
+static gboolean
+selector_matches_text (GlossDocument *document,
+                       GlossOffset    start,
+                       GlossOffset    end,
+                       const char    *quote,
+                       const char    *prefix,
+                       const char    *suffix)
+{
+  const char *text = gloss_document_get_text (document);
+  gsize size = gloss_document_get_text_size (document);
+  GlossOffset length = gloss_document_get_length (document);
+  gsize quote_size = strlen (quote);
+  gsize prefix_size = strlen (prefix);
+  gsize suffix_size = strlen (suffix);
+  gsize start_byte, end_byte;
+
+  if (start >= end || end > length)
+    return FALSE;
+
+  /* The strings are valid UTF-8 like the text: bytes that match from a
+   * character boundary cover whole characters, so counting the string's
+   * characters counts the text's. */
+  start_byte = gloss_document_offset_to_byte (document, start);
+  if (quote_size > size - start_byte ||
+      memcmp (text + start_byte, quote, quote_size) != 0 ||
+      g_utf8_strlen (quote, (gssize) quote_size) != (glong) (end - start))
+    return FALSE;
+  end_byte = start_byte + quote_size;
+
+  if (prefix_size > start_byte ||
+      memcmp (text + start_byte - prefix_size, prefix, prefix_size) != 0 ||
+      g_utf8_strlen (prefix, (gssize) prefix_size) != (glong) MIN (start, GLOSS_CONTEXT_LENGTH))
+    return FALSE;
+
+  if (suffix_size > size - end_byte ||
+      memcmp (text + end_byte, suffix, suffix_size) != 0 ||
+      g_utf8_strlen (suffix, (gssize) suffix_size) != (glong) MIN (length - end, GLOSS_CONTEXT_LENGTH))
+    return FALSE;
+
+  return TRUE;
+}
+
 /* Puts @annotation where its quote is. The stored offsets win when the
  * text there is the quote; otherwise the anchoring finds it a new place
  * (moved) or none (orphaned, keeping what it quoted). Never dropped. */
@@ -699,8 +816,15 @@ anchor_annotation (DocumentWalk    *dw,
       return;
     }
 
-  /* Adding takes quote, prefix and suffix from the text at the offsets:
-   * the common case costs nothing more. */
+  /* The common case: the file says what the text says. */
+  if (selector_matches_text (document, start, end, quote, prefix, suffix))
+    {
+      gloss_annotation_set_selector (annotation, quote, prefix, suffix);
+      _gloss_document_add_annotation_keeping_selector (document, annotation);
+      return;
+    }
+
+  /* Adding takes quote, prefix and suffix from the text at the offsets. */
   gloss_document_add_annotation (document, annotation);
   if (g_str_equal (gloss_annotation_get_quote (annotation), quote))
     {
@@ -753,12 +877,13 @@ read_annotation (DocumentWalk *dw,
   const char *note = NULL, *author = NULL, *state_name = NULL;
   g_autoptr(GDateTime) created = NULL;
   g_autoptr(GDateTime) modified = NULL;
-  g_autoptr(GPtrArray) tags = g_ptr_array_new ();
+  GPtrArray *tags = walk->tag_ids;
   g_autoptr(GlossAnnotation) annotation = NULL;
   GlossAnchorState state = GLOSS_ANCHOR_ANCHORED;
   gint64 start = -1, end = -1;
   gboolean ok = TRUE;
 
+  g_ptr_array_set_size (tags, 0);
   ok &= read_id (loader, object, &id);
   if (id != NULL)
     ok &= claim_id (walk, walk->annotations, id, "annotation");
@@ -838,8 +963,8 @@ claim_annotation_id (Walk       *walk,
 
   if (id != NULL && IS_STRING (id) &&
       !g_hash_table_contains (walk->annotations, (id)->v.string))
-    g_hash_table_insert (walk->annotations, g_strdup ((id)->v.string),
-                         g_strdup (walk->loader->path->str));
+    g_hash_table_insert (walk->annotations, (gpointer) (id)->v.string,
+                         g_string_chunk_insert (walk->paths, walk->loader->path->str));
 }
 
 static gboolean
@@ -1098,10 +1223,12 @@ walk_project (Loader   *loader,
   project = gloss_project_new_empty ();
   walk.loader = loader;
   walk.project = project;
-  walk.tags = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
-  walk.documents = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
-  walk.annotations = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
-  walk.relations = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  walk.tags = g_hash_table_new (g_str_hash, g_str_equal);
+  walk.documents = g_hash_table_new (g_str_hash, g_str_equal);
+  walk.annotations = g_hash_table_new (g_str_hash, g_str_equal);
+  walk.relations = g_hash_table_new (g_str_hash, g_str_equal);
+  walk.paths = g_string_chunk_new (64 * 1024);
+  walk.tag_ids = g_ptr_array_new ();
 
   if (read_string (loader, root, "title", REQUIRED, &title))
     gloss_project_set_title_raw (project, title);
@@ -1125,6 +1252,8 @@ walk_project (Loader   *loader,
   g_hash_table_unref (walk.documents);
   g_hash_table_unref (walk.annotations);
   g_hash_table_unref (walk.relations);
+  g_string_chunk_free (walk.paths);
+  g_ptr_array_unref (walk.tag_ids);
   for (guint i = 0; i < G_N_ELEMENTS (walk.digits); i++)
     g_free (walk.digits[i]);
 
@@ -1178,6 +1307,7 @@ load_data (char        *data,
   loader.repairs = repairs;
 
   project = load (&loader, data, size);
+  g_clear_pointer (&loader.last_time, g_date_time_unref);
 
   if (loader.n_problems > 0)
     {
