@@ -323,13 +323,78 @@ gloss_document_get_sha256 (GlossDocument *self)
   return self->sha256;
 }
 
+/* Eight bytes at a time: counting characters is counting the bytes that
+ * start one (those not of the form 10xxxxxx), and texts are long. */
+#define ONES  G_GUINT64_CONSTANT (0x0101010101010101)
+
+static inline guint64
+load_word (const char *p)
+{
+  guint64 word;
+
+  memcpy (&word, p, sizeof word);
+  return word;
+}
+
+/* Bytes of @word that start a character. */
+static inline guint
+count_leads (guint64 word)
+{
+  guint64 leads = ((~word >> 7) | (word >> 6)) & ONES;
+
+  return (guint) ((leads * ONES) >> 56);
+}
+
+/* Bytes of @word that start a four-byte sequence (a code point outside the
+ * BMP, two UTF-16 units). */
+static inline guint
+count_four_byte_leads (guint64 word)
+{
+  guint64 fours = ((word & (word << 1) & (word << 2) & (word << 3)) >> 7) & ONES;
+
+  return (guint) ((fours * ONES) >> 56);
+}
+
+/* The start of the character @n characters after @p (the start of one),
+ * or @end. */
+static const char *
+skip_characters (const char *p,
+                 const char *end,
+                 guint       n)
+{
+  guint seen = 0;
+
+  /* A word whose character starts all come before the n-th goes whole. */
+  while (end - p >= 8)
+    {
+      guint k = count_leads (load_word (p));
+
+      if (seen + k > n)
+        break;
+      seen += k;
+      p += 8;
+    }
+
+  for (; p < end; p++)
+    {
+      if (((guchar) *p & 0xC0) != 0x80)
+        {
+          if (seen == n)
+            return p;
+          seen++;
+        }
+    }
+
+  return end;
+}
+
 static void
 ensure_checkpoints (GlossDocument *self)
 {
   const char *p = self->text;
   const char *end = self->text + self->text_size;
   gsize utf16 = 0;
-  guint count = 0;
+  guint count = 0;   /* characters started before @p */
 
   if (self->byte_checkpoints != NULL)
     return;
@@ -339,24 +404,49 @@ ensure_checkpoints (GlossDocument *self)
   self->utf16_checkpoints = g_array_sized_new (FALSE, FALSE, sizeof (gsize),
                                                (self->length >> CHECKPOINT_SHIFT) + 1);
 
-  for (;;)
+  while (p < end)
     {
-      if ((count & (CHECKPOINT_INTERVAL - 1)) == 0)
-        {
-          gsize byte = (gsize) (p - self->text);
+      guint in_interval = count & (CHECKPOINT_INTERVAL - 1);
 
-          g_array_append_val (self->byte_checkpoints, byte);
-          g_array_append_val (self->utf16_checkpoints, utf16);
+      /* A whole word when no checkpoint falls inside it: the characters it
+       * starts are numbered count … count + k - 1, none a multiple of the
+       * interval. */
+      if (in_interval != 0 && end - p >= 8)
+        {
+          guint64 word = load_word (p);
+          guint k = count_leads (word);
+
+          if (in_interval + k <= CHECKPOINT_INTERVAL)
+            {
+              count += k;
+              utf16 += k + count_four_byte_leads (word);
+              p += 8;
+              continue;
+            }
         }
 
-      if (p >= end)
-        break;
+      if (((guchar) *p & 0xC0) != 0x80)
+        {
+          if (in_interval == 0)
+            {
+              gsize byte = (gsize) (p - self->text);
 
-      /* Four-byte sequences are the code points outside the BMP: two
-       * UTF-16 units each. */
-      utf16 += ((guchar) *p >= 0xF0) ? 2 : 1;
-      p = g_utf8_next_char (p);
-      count++;
+              g_array_append_val (self->byte_checkpoints, byte);
+              g_array_append_val (self->utf16_checkpoints, utf16);
+            }
+          count++;
+          utf16 += ((guchar) *p >= 0xF0) ? 2 : 1;
+        }
+      p++;
+    }
+
+  /* A text of a whole number of intervals has a checkpoint at its end. */
+  if ((count & (CHECKPOINT_INTERVAL - 1)) == 0)
+    {
+      gsize byte = self->text_size;
+
+      g_array_append_val (self->byte_checkpoints, byte);
+      g_array_append_val (self->utf16_checkpoints, utf16);
     }
 }
 
@@ -365,7 +455,6 @@ gloss_document_offset_to_byte (GlossDocument *self,
                                GlossOffset    offset)
 {
   const char *p;
-  guint i;
 
   g_return_val_if_fail (GLOSS_IS_DOCUMENT (self), 0);
 
@@ -374,23 +463,7 @@ gloss_document_offset_to_byte (GlossDocument *self,
 
   ensure_checkpoints (self);
   p = self->text + g_array_index (self->byte_checkpoints, gsize, offset >> CHECKPOINT_SHIFT);
-  i = offset & (CHECKPOINT_INTERVAL - 1);
-
-  /* Plain ASCII, the bulk of most texts, eight characters at a time. The
-   * @i characters ahead take at least @i bytes, so the read stays inside
-   * the text. */
-  while (i >= 8)
-    {
-      guint64 word;
-
-      memcpy (&word, p, sizeof word);
-      if ((word & G_GUINT64_CONSTANT (0x8080808080808080)) != 0)
-        break;
-      p += 8;
-      i -= 8;
-    }
-  for (; i > 0; i--)
-    p = g_utf8_next_char (p);
+  p = skip_characters (p, self->text + self->text_size, offset & (CHECKPOINT_INTERVAL - 1));
 
   return (gsize) (p - self->text);
 }
@@ -399,9 +472,9 @@ gsize
 gloss_document_offset_to_utf16 (GlossDocument *self,
                                 GlossOffset    offset)
 {
-  const char *p;
+  const char *p, *q;
   gsize utf16;
-  guint index;
+  guint index, n;
 
   g_return_val_if_fail (GLOSS_IS_DOCUMENT (self), 0);
 
@@ -410,13 +483,12 @@ gloss_document_offset_to_utf16 (GlossDocument *self,
 
   ensure_checkpoints (self);
   index = offset >> CHECKPOINT_SHIFT;
+  n = offset & (CHECKPOINT_INTERVAL - 1);
   p = self->text + g_array_index (self->byte_checkpoints, gsize, index);
-  utf16 = g_array_index (self->utf16_checkpoints, gsize, index);
-  for (guint i = offset & (CHECKPOINT_INTERVAL - 1); i > 0; i--)
-    {
-      utf16 += ((guchar) *p >= 0xF0) ? 2 : 1;
-      p = g_utf8_next_char (p);
-    }
+  utf16 = g_array_index (self->utf16_checkpoints, gsize, index) + n;
+  q = skip_characters (p, self->text + self->text_size, n);
+  for (; p < q; p++)
+    utf16 += (guchar) *p >= 0xF0;
 
   return utf16;
 }
