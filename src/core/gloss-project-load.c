@@ -177,8 +177,19 @@ path_push_index (Loader *loader,
                  guint   index)
 {
   gsize mark = loader->path->len;
+  char digits[16];
+  char *p = digits + sizeof digits;
 
-  g_string_append_printf (loader->path, "[%u]", index);
+  /* Not printf: once per annotation. */
+  *--p = ']';
+  do
+    {
+      *--p = (char) ('0' + index % 10);
+      index /= 10;
+    }
+  while (index > 0);
+  *--p = '[';
+  g_string_append_len (loader->path, p, digits + sizeof digits - p);
 
   return mark;
 }
