@@ -15,6 +15,54 @@
 #define CHECKPOINT_SHIFT    8
 #define CHECKPOINT_INTERVAL (1u << CHECKPOINT_SHIFT)
 
+/* Eight bytes at a time: counting characters is counting the bytes that
+ * start one (those not of the form 10xxxxxx), and texts are long. */
+#define ONES  G_GUINT64_CONSTANT (0x0101010101010101)
+
+static inline guint64
+load_word (const char *p)
+{
+  guint64 word;
+
+  memcpy (&word, p, sizeof word);
+  return word;
+}
+
+/* Bytes of @word that start a character. */
+static inline guint
+count_leads (guint64 word)
+{
+  guint64 leads = ((~word >> 7) | (word >> 6)) & ONES;
+
+  return (guint) ((leads * ONES) >> 56);
+}
+
+/* Bytes of @word that start a four-byte sequence (a code point outside the
+ * BMP, two UTF-16 units). */
+static inline guint
+count_four_byte_leads (guint64 word)
+{
+  guint64 fours = ((word & (word << 1) & (word << 2) & (word << 3)) >> 7) & ONES;
+
+  return (guint) ((fours * ONES) >> 56);
+}
+
+/* Characters in @size bytes of valid UTF-8. */
+static GlossOffset
+count_characters (const char *p,
+                  gsize       size)
+{
+  const char *end = p + size;
+  gsize n = 0;
+
+  for (; end - p >= 8; p += 8)
+    n += count_leads (load_word (p));
+  for (; p < end; p++)
+    n += ((guchar) *p & 0xC0) != 0x80;
+
+  return (GlossOffset) n;
+}
+
 struct _GlossDocument
 {
   GObject parent_instance;
@@ -186,7 +234,7 @@ store_text (GlossDocument *self,
   g_free (self->text);
   self->text = g_strdup (text != NULL ? text : "");
   self->text_size = strlen (self->text);
-  self->length = (GlossOffset) g_utf8_strlen (self->text, (gssize) self->text_size);
+  self->length = count_characters (self->text, self->text_size);
   g_clear_pointer (&self->sha256, g_free);
   g_clear_pointer (&self->byte_checkpoints, g_array_unref);
   g_clear_pointer (&self->utf16_checkpoints, g_array_unref);
@@ -321,38 +369,6 @@ gloss_document_get_sha256 (GlossDocument *self)
                                                 self->text_size);
 
   return self->sha256;
-}
-
-/* Eight bytes at a time: counting characters is counting the bytes that
- * start one (those not of the form 10xxxxxx), and texts are long. */
-#define ONES  G_GUINT64_CONSTANT (0x0101010101010101)
-
-static inline guint64
-load_word (const char *p)
-{
-  guint64 word;
-
-  memcpy (&word, p, sizeof word);
-  return word;
-}
-
-/* Bytes of @word that start a character. */
-static inline guint
-count_leads (guint64 word)
-{
-  guint64 leads = ((~word >> 7) | (word >> 6)) & ONES;
-
-  return (guint) ((leads * ONES) >> 56);
-}
-
-/* Bytes of @word that start a four-byte sequence (a code point outside the
- * BMP, two UTF-16 units). */
-static inline guint
-count_four_byte_leads (guint64 word)
-{
-  guint64 fours = ((word & (word << 1) & (word << 2) & (word << 3)) >> 7) & ONES;
-
-  return (guint) ((fours * ONES) >> 56);
 }
 
 /* The start of the character @n characters after @p (the start of one),

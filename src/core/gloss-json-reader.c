@@ -28,7 +28,11 @@ struct _GlossJsonBuilder
   char       *free_at;
   gsize       free_left;
 
-  GArray     *stack;      /* GlossJsonMember: values of open containers */
+  /* Values of the open containers. Not a GArray: appending is what the
+   * reader does most, and GLib's is a call each time. */
+  GlossJsonMember *stack;
+  guint            n_stack;
+  guint            stack_size;
   GArray     *frames;     /* Frame */
   const char *name;       /* the member name waiting for its value */
 };
@@ -39,7 +43,8 @@ gloss_json_builder_new (void)
   GlossJsonBuilder *self = g_new0 (GlossJsonBuilder, 1);
 
   self->blocks = g_ptr_array_new_with_free_func (g_free);
-  self->stack = g_array_sized_new (FALSE, FALSE, sizeof (GlossJsonMember), 256);
+  self->stack_size = 256;
+  self->stack = g_new (GlossJsonMember, self->stack_size);
   self->frames = g_array_sized_new (FALSE, FALSE, sizeof (Frame), 16);
 
   return self;
@@ -52,7 +57,7 @@ gloss_json_builder_free (GlossJsonBuilder *self)
     return;
 
   g_ptr_array_unref (self->blocks);
-  g_array_unref (self->stack);
+  g_free (self->stack);
   g_array_unref (self->frames);
   g_free (self);
 }
@@ -92,10 +97,16 @@ static inline void
 push (GlossJsonBuilder    *self,
       const GlossJsonNode *node)
 {
-  GlossJsonMember member = { self->name, *node };
+  if (G_UNLIKELY (self->n_stack == self->stack_size))
+    {
+      self->stack_size *= 2;
+      self->stack = g_renew (GlossJsonMember, self->stack, self->stack_size);
+    }
 
+  self->stack[self->n_stack].name = self->name;
+  self->stack[self->n_stack].value = *node;
+  self->n_stack++;
   self->name = NULL;
-  g_array_append_val (self->stack, member);
 }
 
 static int
@@ -281,7 +292,7 @@ void
 gloss_json_builder_begin (GlossJsonBuilder *self,
                           GlossJsonType     container)
 {
-  Frame frame = { self->name, self->stack->len, container };
+  Frame frame = { self->name, self->n_stack, container };
 
   self->name = NULL;
   g_array_append_val (self->frames, frame);
@@ -300,8 +311,8 @@ gloss_json_builder_end (GlossJsonBuilder *self)
   frame = g_array_index (self->frames, Frame, self->frames->len - 1);
   g_array_set_size (self->frames, self->frames->len - 1);
 
-  n = self->stack->len - frame.start;
-  values = &g_array_index (self->stack, GlossJsonMember, frame.start);
+  n = self->n_stack - frame.start;
+  values = &self->stack[frame.start];
   node.type = frame.type;
   node.length = n;
 
@@ -318,7 +329,7 @@ gloss_json_builder_end (GlossJsonBuilder *self)
         node.v.elements[i] = values[i].value;
     }
 
-  g_array_set_size (self->stack, frame.start);
+  self->n_stack = frame.start;
   self->name = frame.name;
   push (self, &node);
 }
@@ -326,9 +337,9 @@ gloss_json_builder_end (GlossJsonBuilder *self)
 const GlossJsonNode *
 gloss_json_builder_get_root (GlossJsonBuilder *self)
 {
-  g_return_val_if_fail (self->frames->len == 0 && self->stack->len == 1, NULL);
+  g_return_val_if_fail (self->frames->len == 0 && self->n_stack == 1, NULL);
 
-  return &g_array_index (self->stack, GlossJsonMember, 0).value;
+  return &self->stack[0].value;
 }
 
 const GlossJsonNode *

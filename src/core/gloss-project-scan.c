@@ -187,7 +187,9 @@ typedef struct
 
 typedef struct
 {
-  GArray     *keys;        /* Span: member names of the open object */
+  Span       *keys;        /* member names of the open object */
+  guint       n_keys;
+  guint       keys_size;
   GHashTable *key_set;     /* the same, once there are many */
 } Level;
 
@@ -415,10 +417,10 @@ level_key_is (Level      *level,
 {
   Span *last;
 
-  if (level->keys->len == 0)
+  if (level->n_keys == 0)
     return FALSE;
 
-  last = &g_array_index (level->keys, Span, level->keys->len - 1);
+  last = &level->keys[level->n_keys - 1];
   return span_equal (last, name, strlen (name));
 }
 
@@ -429,16 +431,16 @@ level_add_key (Level *level,
 {
   if (level->key_set == NULL)
     {
-      for (guint i = 0; i < level->keys->len; i++)
-        if (span_equal (&g_array_index (level->keys, Span, i), key.start, key.length))
+      for (guint i = 0; i < level->n_keys; i++)
+        if (span_equal (&level->keys[i], key.start, key.length))
           return FALSE;
 
-      if (level->keys->len + 1 > MANY_KEYS)
+      if (level->n_keys + 1 > MANY_KEYS)
         {
           level->key_set = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
-          for (guint i = 0; i < level->keys->len; i++)
+          for (guint i = 0; i < level->n_keys; i++)
             {
-              Span *k = &g_array_index (level->keys, Span, i);
+              Span *k = &level->keys[i];
 
               g_hash_table_add (level->key_set, g_strndup (k->start, k->length));
             }
@@ -449,7 +451,12 @@ level_add_key (Level *level,
       !g_hash_table_add (level->key_set, g_strndup (key.start, key.length)))
     return FALSE;
 
-  g_array_append_val (level->keys, key);
+  if (level->n_keys == level->keys_size)
+    {
+      level->keys_size = MAX (16, level->keys_size * 2);
+      level->keys = g_renew (Span, level->keys, level->keys_size);
+    }
+  level->keys[level->n_keys++] = key;
   return TRUE;
 }
 
@@ -612,9 +619,7 @@ open_container (Scanner *s,
   s->stack[s->depth] = bracket;
   if (s->builder != NULL)
     gloss_json_builder_begin (s->builder, bracket == '{' ? GLOSS_JSON_OBJECT : GLOSS_JSON_ARRAY);
-  if (s->levels[s->depth].keys == NULL)
-    s->levels[s->depth].keys = g_array_new (FALSE, FALSE, sizeof (Span));
-  g_array_set_size (s->levels[s->depth].keys, 0);
+  s->levels[s->depth].n_keys = 0;
   g_clear_pointer (&s->levels[s->depth].key_set, g_hash_table_unref);
   s->depth++;
   s->pos++;
@@ -849,7 +854,7 @@ scan (const char        *name,
 
   for (guint i = 0; i < G_N_ELEMENTS (s.levels); i++)
     {
-      g_clear_pointer (&s.levels[i].keys, g_array_unref);
+      g_free (s.levels[i].keys);
       g_clear_pointer (&s.levels[i].key_set, g_hash_table_unref);
     }
   g_ptr_array_unref (s.decoded);
