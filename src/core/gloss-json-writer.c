@@ -142,8 +142,15 @@ append_escaped (GString    *out,
                 const char *value)
 {
   const char *p = value;
-  const char *end = value + strlen (value);
+  const char *end;
   const char *run = value;
+
+  /* Short strings (member names, ids, tag ids, timestamps) in one pass,
+   * byte by byte; the length of longer ones is taken first, and then they
+   * go eight bytes at a time. */
+  while (p < value + 32 && !byte_needs_escape ((guchar) *p))
+    p++;
+  end = *p == '\0' ? p : p + strlen (p);
 
   g_string_append_c (out, '"');
   for (;;)

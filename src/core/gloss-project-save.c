@@ -82,11 +82,20 @@ write_annotation (GlossJsonWriter *writer,
   gloss_json_writer_end_object (writer);
 }
 
+static gboolean
+collect_cb (GlossAnnotation *annotation,
+            gpointer         user_data)
+{
+  g_ptr_array_add (user_data, annotation);
+  return TRUE;
+}
+
 static void
 write_document (GlossJsonWriter *writer,
                 GlossDocument   *document)
 {
   guint n = gloss_document_get_n_annotations (document);
+  g_autoptr(GPtrArray) in_order = g_ptr_array_sized_new (n);
 
   gloss_json_writer_begin_object (writer);
   gloss_json_writer_string_member (writer, "id", gloss_document_get_id (document));
@@ -96,11 +105,16 @@ write_document (GlossJsonWriter *writer,
   gloss_json_writer_string_member (writer, "sha256", gloss_document_get_sha256 (document));
   gloss_json_writer_string_member (writer, "text", gloss_document_get_text (document));
 
-  /* The document keeps them in text order: (start, end, id). */
+  /* The document keeps them in text order: (start, end, id). One walk
+   * through its tree gets them in that order far faster than a lookup by
+   * rank for each; it sees only annotations that cover some text, so if
+   * there is an empty one (an orphan in an empty text) the lookups it is. */
+  gloss_document_foreach_in_range (document, 0, G_MAXUINT, collect_cb, in_order);
   gloss_json_writer_member (writer, "annotations");
   gloss_json_writer_begin_array (writer);
   for (guint i = 0; i < n; i++)
-    write_annotation (writer, gloss_document_get_annotation (document, i));
+    write_annotation (writer, in_order->len == n ? g_ptr_array_index (in_order, i)
+                                                 : gloss_document_get_annotation (document, i));
   gloss_json_writer_end_array (writer);
 
   gloss_json_writer_end_object (writer);
