@@ -84,11 +84,14 @@ def gui_figures(builddir, path, runs):
     env = gui_environment(builddir)
     xvfb = None
     if not os.environ.get("DISPLAY"):
-        display = ":97"
-        xvfb = subprocess.Popen(["Xvfb", display, "-screen", "0", "1280x800x24", "-nolisten", "tcp"],
+        # Xvfb picks a free display and tells it through a pipe.
+        read_end, write_end = os.pipe()
+        xvfb = subprocess.Popen(["Xvfb", "-displayfd", str(write_end), "-screen", "0", "1280x800x24",
+                                 "-nolisten", "tcp"], pass_fds=(write_end,),
                                 stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-        env["DISPLAY"] = display
-        time.sleep(1.0)
+        os.close(write_end)
+        with os.fdopen(read_end) as pipe:
+            env["DISPLAY"] = ":" + pipe.readline().strip()
     try:
         samples = [gui_run(builddir, path, env) for _ in range(runs)]
     finally:

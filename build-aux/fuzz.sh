@@ -16,7 +16,7 @@ ninja -C "$builddir"
 mkdir -p "$builddir/crashes"
 total_runs=0
 for target in "$builddir"/tests/fuzz/fuzz-*; do
-  [ -x "$target" ] || continue
+  [ -f "$target" ] && [ -x "$target" ] || continue
   name=$(basename "$target" | sed 's/^fuzz-//')
   corpus="$builddir/corpus/$name"
   mkdir -p "$corpus"

@@ -195,7 +195,10 @@ test_new_export_validate (void)
 
   run_gloss (&csv, dir, "--export=csv", "--output=out.csv", "talks.gloss", NULL);
   g_assert_cmpint (csv.status, ==, 0);
-  g_assert_true (g_file_test (g_build_filename (dir, "out.csv", NULL), G_FILE_TEST_EXISTS));
+  {
+    g_autofree char *csv_path = g_build_filename (dir, "out.csv", NULL);
+    g_assert_true (g_file_test (csv_path, G_FILE_TEST_EXISTS));
+  }
 
   run_gloss (&valid, dir, "--validate", "talks.gloss", NULL);
   g_assert_cmpint (valid.status, ==, 0);
@@ -235,7 +238,10 @@ test_bad_input (void)
   run_gloss (&latin1, dir, "--new=x.gloss", "latin1.txt", NULL);
   g_assert_cmpint (latin1.status, ==, 1);
   g_assert_nonnull (strstr (latin1.err, "latin1.txt"));
-  g_assert_false (g_file_test (g_build_filename (dir, "x.gloss", NULL), G_FILE_TEST_EXISTS));
+  {
+    g_autofree char *not_made = g_build_filename (dir, "x.gloss", NULL);
+    g_assert_false (g_file_test (not_made, G_FILE_TEST_EXISTS));
+  }
 
   remove_tree (dir);
 }

@@ -786,8 +786,13 @@ _gloss_document_reposition (GlossDocument   *self,
     g_list_model_items_changed (G_LIST_MODEL (self), new_position, 1, 1);
   else
     {
+      /* Each signal must describe the list as it is when emitted
+       * (GtkListView asserts otherwise): take the annotation out again,
+       * announce the removal, then put it back and announce that. */
+      gloss_annotation_tree_remove (self->annotations, annotation);
       if (old_position != G_MAXUINT)
         g_list_model_items_changed (G_LIST_MODEL (self), old_position, 1, 0);
+      new_position = gloss_annotation_tree_insert (self->annotations, annotation);
       g_list_model_items_changed (G_LIST_MODEL (self), new_position, 0, 1);
     }
 }

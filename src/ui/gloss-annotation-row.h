@@ -1,0 +1,44 @@
+/* gloss-annotation-row.h — one annotation in a list: tag chips, quote, note, badge
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <gtk/gtk.h>
+
+#include "gloss.h"
+
+G_BEGIN_DECLS
+
+#define GLOSS_TYPE_ANNOTATION_ROW (gloss_annotation_row_get_type ())
+G_DECLARE_FINAL_TYPE (GlossAnnotationRow, gloss_annotation_row, GLOSS, ANNOTATION_ROW, GtkWidget)
+
+GtkWidget       *gloss_annotation_row_new               (void);
+void             gloss_annotation_row_set_project       (GlossAnnotationRow *self,
+                                                         GlossProject       *project);
+GlossAnnotation *gloss_annotation_row_get_annotation    (GlossAnnotationRow *self);
+void             gloss_annotation_row_set_annotation    (GlossAnnotationRow *self,
+                                                         GlossAnnotation    *annotation);
+/* Also show which document the annotation belongs to (the link dialog
+ * lists every document's annotations). */
+void             gloss_annotation_row_set_show_document (GlossAnnotationRow *self,
+                                                         gboolean            show_document);
+/* Re-reads the annotation and the project's tags. Cheap when nothing changed. */
+void             gloss_annotation_row_update            (GlossAnnotationRow *self);
+
+/* Text helpers shared by the panels. */
+/* @text on one line (runs of white space become one space), cut to
+ * @max_chars code points with an ellipsis. */
+char            *gloss_text_one_line                    (const char         *text,
+                                                         guint               max_chars);
+/* @text between a first-strong isolate and its pop, so that bidi controls
+ * inside untrusted text cannot reorder the text around it. */
+char            *gloss_text_isolate                     (const char         *text);
+
+/* @text normalised and case-folded, for case-insensitive search. */
+char            *gloss_text_fold                        (const char         *text);
+/* Whether @haystack contains @folded_needle (from gloss_text_fold()). */
+gboolean         gloss_text_contains                    (const char         *haystack,
+                                                         const char         *folded_needle);
+
+G_END_DECLS

@@ -1,0 +1,98 @@
+/* gloss-article-view-private.h — the article view's state, shared by its files
+ *
+ * gloss-article-view.c keeps the highlights in step with the document,
+ * gloss-article-view-draw.c draws what tags cannot (stacked underlines,
+ * outlines, note markers), gloss-article-view-input.c handles the mouse,
+ * the keys, the palette and the tooltips.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <adwaita.h>
+
+#include "gloss-article-view.h"
+
+G_BEGIN_DECLS
+
+/* What the view last knew about each annotation, in document order, so that
+ * a removal (which only says "position p went away") tells which text to
+ * refresh. */
+typedef struct {
+  GlossAnnotation *annotation;  /* owned */
+  GlossOffset      start;
+  GlossOffset      end;
+} Known;
+
+struct _GlossArticleView
+{
+  GtkTextView      parent_instance;
+
+  GlossProject    *project;
+  GlossDocument   *document;
+  GArray          *known;         /* of Known */
+  GHashTable      *text_tags;     /* tag id → GtkTextTag (borrowed from the table) */
+  GtkTextTag      *untagged_tag;
+  GtkTextTag      *match_tag;
+  GtkTextTag      *headline_tag;
+
+  GlossAnnotation *selected;
+  GHashTable      *related;       /* GlossAnnotation* set */
+
+  /* Pending refresh of [dirty_start, dirty_end) */
+  guint            refresh_id;
+  GlossOffset      dirty_start;
+  GlossOffset      dirty_end;
+
+  GtkWidget       *palette;
+  GtkWidget       *chooser;       /* popover listing overlapping annotations */
+  guint            palette_id;
+
+  double           pointer_x;
+  double           pointer_y;
+  double           press_x;
+  double           press_y;
+  guint32          last_press_time;
+  GlossOffset      paragraph_offset;
+  guint            n_press;
+  guint            pressed : 1;
+  guint            press_alt : 1;
+  guint            programmatic_selection : 1;
+
+  char            *needle;
+};
+
+enum {
+  ARTICLE_VIEW_ANNOTATE,
+  ARTICLE_VIEW_ANNOTATION_ACTIVATED,
+  ARTICLE_VIEW_DESELECT,
+  ARTICLE_VIEW_N_SIGNALS
+};
+
+extern guint _gloss_article_view_signals[ARTICLE_VIEW_N_SIGNALS];
+
+/* gloss-article-view.c */
+void     _gloss_article_view_get_iter       (GlossArticleView *self,
+                                             GtkTextIter      *iter,
+                                             GlossOffset       offset);
+void     _gloss_article_view_tag_rgba       (GlossTag         *tag,
+                                             GdkRGBA          *rgba);
+gboolean _gloss_article_view_is_dark        (void);
+
+/* gloss-article-view-draw.c */
+void     _gloss_article_view_visible_iters  (GlossArticleView *self,
+                                             GtkTextIter      *start,
+                                             GtkTextIter      *end);
+void     _gloss_article_view_snapshot_layer (GtkTextView      *view,
+                                             GtkTextViewLayer  layer,
+                                             GtkSnapshot      *snapshot);
+
+/* gloss-article-view-input.c */
+void     _gloss_article_view_init_input     (GlossArticleView *self);
+gboolean _gloss_article_view_query_tooltip  (GtkWidget        *widget,
+                                             int               x,
+                                             int               y,
+                                             gboolean          keyboard,
+                                             GtkTooltip       *tooltip);
+
+G_END_DECLS

@@ -1,0 +1,25 @@
+/* gloss-tag-palette.h — the popover of tags beside a fresh selection
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <gtk/gtk.h>
+
+#include "gloss.h"
+
+G_BEGIN_DECLS
+
+#define GLOSS_TYPE_TAG_PALETTE (gloss_tag_palette_get_type ())
+G_DECLARE_FINAL_TYPE (GlossTagPalette, gloss_tag_palette, GLOSS, TAG_PALETTE, GtkPopover)
+
+GtkWidget *gloss_tag_palette_new         (void);
+void       gloss_tag_palette_set_project (GlossTagPalette *self,
+                                          GlossProject    *project);
+
+/* A small swatch of a tag's colour that follows notify::color. */
+GtkWidget *gloss_tag_swatch_new          (GlossTag        *tag);
+
+/* Signal "tag-chosen" (const char *tag_id). */
+
+G_END_DECLS

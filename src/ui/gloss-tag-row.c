@@ -1,0 +1,377 @@
+/* gloss-tag-row.c — one tag in the tags dialog: name, colour, key, description
+ *
+ * The row follows its GlossTag's notify:: signals, so undo and edits made
+ * elsewhere show up at once; every change goes through the project so
+ * that it can be undone.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "gloss-color.h"
+#include "gloss-tag-row.h"
+
+struct _GlossTagRow
+{
+  AdwExpanderRow  parent_instance;
+
+  GlossProject   *project;
+  GlossTag       *tag;
+  guint           uses;
+  gboolean        updating;
+
+  AdwEntryRow    *name_row;
+  AdwEntryRow    *description_row;
+  AdwComboRow    *digit_row;
+  GtkColorButton *color_button;
+  GtkWidget      *palette_box;
+};
+
+G_DEFINE_FINAL_TYPE (GlossTagRow, gloss_tag_row, ADW_TYPE_EXPANDER_ROW)
+
+enum {
+  DELETE_REQUESTED,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
+
+static guint
+tag_position (GlossTagRow *self)
+{
+  GListModel *tags = gloss_project_get_tags (self->project);
+  guint n = g_list_model_get_n_items (tags);
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(GlossTag) tag = g_list_model_get_item (tags, i);
+
+      if (tag == self->tag)
+        return i;
+    }
+  return G_MAXUINT;
+}
+
+static void
+update_subtitle (GlossTagRow *self)
+{
+  int digit = gloss_tag_get_digit (self->tag);
+  g_autofree char *uses = NULL;
+  g_autofree char *subtitle = NULL;
+
+  if (self->uses == 0)
+    uses = g_strdup (_("Not used yet"));
+  else
+    uses = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                         "Used by %u annotation",
+                                         "Used by %u annotations", self->uses),
+                            self->uses);
+  if (digit >= 0)
+    /* Translators: "Key 1 · Used by 3 annotations" */
+    subtitle = g_strdup_printf (_("Key %d · %s"), digit, uses);
+  else
+    subtitle = g_steal_pointer (&uses);
+  adw_expander_row_set_subtitle (ADW_EXPANDER_ROW (self), subtitle);
+}
+
+static void
+update_actions (GlossTagRow *self)
+{
+  guint position = tag_position (self);
+  guint n = g_list_model_get_n_items (gloss_project_get_tags (self->project));
+
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "tagrow.move-up",
+                                 position != G_MAXUINT && position > 0);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "tagrow.move-down",
+                                 position != G_MAXUINT && position + 1 < n);
+}
+
+static void
+sync_from_tag (GlossTagRow *self)
+{
+  const char *description = gloss_tag_get_description (self->tag);
+  GdkRGBA rgba;
+
+  self->updating = TRUE;
+
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self), gloss_tag_get_name (self->tag));
+  if (g_strcmp0 (gtk_editable_get_text (GTK_EDITABLE (self->name_row)),
+                 gloss_tag_get_name (self->tag)) != 0)
+    gtk_editable_set_text (GTK_EDITABLE (self->name_row), gloss_tag_get_name (self->tag));
+  if (g_strcmp0 (gtk_editable_get_text (GTK_EDITABLE (self->description_row)),
+                 description != NULL ? description : "") != 0)
+    gtk_editable_set_text (GTK_EDITABLE (self->description_row),
+                           description != NULL ? description : "");
+  adw_combo_row_set_selected (self->digit_row, gloss_tag_get_digit (self->tag) + 1);
+  gloss_color_parse (gloss_tag_get_color (self->tag), &rgba);
+  gtk_color_chooser_set_rgba (GTK_COLOR_CHOOSER (self->color_button), &rgba);
+  update_subtitle (self);
+
+  self->updating = FALSE;
+}
+
+static void
+name_apply_cb (GlossTagRow *self)
+{
+  g_autofree char *name = g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->name_row)));
+
+  g_strstrip (name);
+  if (name[0] == '\0')
+    {
+      /* A tag needs a name: put the old one back. */
+      gtk_widget_error_bell (GTK_WIDGET (self));
+      sync_from_tag (self);
+      return;
+    }
+  gloss_project_set_tag_name (self->project, self->tag, name);
+}
+
+static void
+description_apply_cb (GlossTagRow *self)
+{
+  gloss_project_set_tag_description (self->project, self->tag,
+                                     gtk_editable_get_text (GTK_EDITABLE (self->description_row)));
+}
+
+static void
+digit_selected_cb (GlossTagRow *self)
+{
+  int digit = (int) adw_combo_row_get_selected (self->digit_row) - 1;
+
+  if (self->updating || digit == gloss_tag_get_digit (self->tag))
+    return;
+  /* The core takes the digit from any tag that had it. */
+  gloss_project_set_tag_digit (self->project, self->tag, digit);
+}
+
+static char *
+rgba_to_hex (const GdkRGBA *rgba)
+{
+  return g_strdup_printf ("#%02x%02x%02x",
+                          (guint) (CLAMP (rgba->red, 0., 1.) * 255 + .5),
+                          (guint) (CLAMP (rgba->green, 0., 1.) * 255 + .5),
+                          (guint) (CLAMP (rgba->blue, 0., 1.) * 255 + .5));
+}
+
+static void
+color_set_cb (GlossTagRow *self)
+{
+  GdkRGBA rgba;
+  g_autofree char *hex = NULL;
+
+  if (self->updating)
+    return;
+  gtk_color_chooser_get_rgba (GTK_COLOR_CHOOSER (self->color_button), &rgba);
+  hex = rgba_to_hex (&rgba);
+  gloss_project_set_tag_color (self->project, self->tag, hex);
+}
+
+static void
+palette_clicked_cb (GtkButton   *button,
+                    GlossTagRow *self)
+{
+  gloss_project_set_tag_color (self->project, self->tag,
+                               g_object_get_data (G_OBJECT (button), "gloss-color"));
+}
+
+static void
+move_action (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *parameter)
+{
+  GlossTagRow *self = GLOSS_TAG_ROW (widget);
+  guint position = tag_position (self);
+
+  if (position == G_MAXUINT)
+    return;
+  if (g_str_equal (action_name, "tagrow.move-up") && position > 0)
+    gloss_project_move_tag (self->project, self->tag, position - 1);
+  else if (g_str_equal (action_name, "tagrow.move-down"))
+    gloss_project_move_tag (self->project, self->tag, position + 1);
+}
+
+static void
+delete_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *parameter)
+{
+  g_signal_emit (widget, signals[DELETE_REQUESTED], 0);
+}
+
+static GtkWidget *
+make_icon_button (const char *icon_name,
+                  const char *tooltip,
+                  const char *action_name)
+{
+  GtkWidget *button = gtk_button_new_from_icon_name (icon_name);
+
+  gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
+  gtk_widget_add_css_class (button, "flat");
+  gtk_widget_set_tooltip_text (button, tooltip);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (button),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, tooltip, -1);
+  gtk_actionable_set_action_name (GTK_ACTIONABLE (button), action_name);
+  return button;
+}
+
+static void
+gloss_tag_row_dispose (GObject *object)
+{
+  GlossTagRow *self = GLOSS_TAG_ROW (object);
+
+  if (self->tag != NULL)
+    g_signal_handlers_disconnect_by_data (self->tag, self);
+  g_clear_object (&self->tag);
+  g_clear_object (&self->project);
+
+  G_OBJECT_CLASS (gloss_tag_row_parent_class)->dispose (object);
+}
+
+static void
+gloss_tag_row_class_init (GlossTagRowClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = gloss_tag_row_dispose;
+
+  signals[DELETE_REQUESTED] =
+    g_signal_new ("delete-requested", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL, G_TYPE_NONE, 0);
+
+  gtk_widget_class_install_action (widget_class, "tagrow.move-up", NULL, move_action);
+  gtk_widget_class_install_action (widget_class, "tagrow.move-down", NULL, move_action);
+  gtk_widget_class_install_action (widget_class, "tagrow.delete", NULL, delete_action);
+}
+
+static void
+gloss_tag_row_init (GlossTagRow *self)
+{
+  /* Tag names come from project files: never markup. */
+  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (self), FALSE);
+}
+
+GtkWidget *
+gloss_tag_row_new (GlossProject *project,
+                   GlossTag     *tag)
+{
+  GlossTagRow *self;
+  g_autoptr(GtkStringList) digits = NULL;
+  const char * const *palette = gloss_color_get_palette ();
+  GtkWidget *color_row;
+  GtkWidget *chip;
+
+  g_return_val_if_fail (GLOSS_IS_PROJECT (project), NULL);
+  g_return_val_if_fail (GLOSS_IS_TAG (tag), NULL);
+
+  self = g_object_new (GLOSS_TYPE_TAG_ROW, NULL);
+  self->project = g_object_ref (project);
+  self->tag = g_object_ref (tag);
+
+  chip = gloss_color_chip_new (tag);
+  gtk_widget_set_size_request (chip, 16, 16);
+  adw_expander_row_add_prefix (ADW_EXPANDER_ROW (self), chip);
+
+  /* Each action goes before the previous one: add them right to left. */
+  adw_expander_row_add_action (ADW_EXPANDER_ROW (self),
+                               make_icon_button ("user-trash-symbolic", _("Delete Tag"), "tagrow.delete"));
+  adw_expander_row_add_action (ADW_EXPANDER_ROW (self),
+                               make_icon_button ("go-down-symbolic", _("Move Down"), "tagrow.move-down"));
+  adw_expander_row_add_action (ADW_EXPANDER_ROW (self),
+                               make_icon_button ("go-up-symbolic", _("Move Up"), "tagrow.move-up"));
+
+  self->name_row = ADW_ENTRY_ROW (adw_entry_row_new ());
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->name_row), _("Name"));
+  adw_entry_row_set_show_apply_button (self->name_row, TRUE);
+  g_signal_connect_swapped (self->name_row, "apply", G_CALLBACK (name_apply_cb), self);
+  adw_expander_row_add_row (ADW_EXPANDER_ROW (self), GTK_WIDGET (self->name_row));
+
+  color_row = adw_action_row_new ();
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (color_row), _("Color"));
+  self->palette_box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 2);
+  gtk_widget_set_valign (self->palette_box, GTK_ALIGN_CENTER);
+  for (guint i = 0; palette[i] != NULL; i++)
+    {
+      GtkWidget *button = gtk_button_new ();
+      GtkWidget *swatch = gloss_color_chip_new_for_color (palette[i]);
+
+      gtk_widget_set_size_request (swatch, 16, 16);
+      gtk_button_set_child (GTK_BUTTON (button), swatch);
+      gtk_widget_add_css_class (button, "flat");
+      gtk_widget_add_css_class (button, "circular");
+      gtk_widget_set_tooltip_text (button, palette[i]);
+      gtk_accessible_update_property (GTK_ACCESSIBLE (button),
+                                      GTK_ACCESSIBLE_PROPERTY_LABEL, palette[i], -1);
+      g_object_set_data (G_OBJECT (button), "gloss-color", (gpointer) palette[i]);
+      g_signal_connect (button, "clicked", G_CALLBACK (palette_clicked_cb), self);
+      gtk_box_append (GTK_BOX (self->palette_box), button);
+    }
+  adw_action_row_add_suffix (ADW_ACTION_ROW (color_row), self->palette_box);
+  self->color_button = GTK_COLOR_BUTTON (gtk_color_button_new ());
+  gtk_color_chooser_set_use_alpha (GTK_COLOR_CHOOSER (self->color_button), FALSE);
+  gtk_color_button_set_title (self->color_button, _("Tag Color"));
+  gtk_widget_set_valign (GTK_WIDGET (self->color_button), GTK_ALIGN_CENTER);
+  gtk_widget_set_tooltip_text (GTK_WIDGET (self->color_button), _("Custom Color"));
+  g_signal_connect_swapped (self->color_button, "color-set", G_CALLBACK (color_set_cb), self);
+  adw_action_row_add_suffix (ADW_ACTION_ROW (color_row), GTK_WIDGET (self->color_button));
+  adw_expander_row_add_row (ADW_EXPANDER_ROW (self), color_row);
+
+  digits = gtk_string_list_new (NULL);
+  gtk_string_list_append (digits, _("None"));
+  for (int i = 0; i <= 9; i++)
+    {
+      char digit[2] = { (char) ('0' + i), '\0' };
+
+      gtk_string_list_append (digits, digit);
+    }
+  self->digit_row = ADW_COMBO_ROW (adw_combo_row_new ());
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->digit_row), _("Key"));
+  adw_action_row_set_subtitle (ADW_ACTION_ROW (self->digit_row),
+                               _("Press it in the article to apply the tag"));
+  adw_combo_row_set_model (self->digit_row, G_LIST_MODEL (digits));
+  adw_expander_row_add_row (ADW_EXPANDER_ROW (self), GTK_WIDGET (self->digit_row));
+
+  self->description_row = ADW_ENTRY_ROW (adw_entry_row_new ());
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->description_row), _("Description"));
+  adw_entry_row_set_show_apply_button (self->description_row, TRUE);
+  g_signal_connect_swapped (self->description_row, "apply", G_CALLBACK (description_apply_cb), self);
+  adw_expander_row_add_row (ADW_EXPANDER_ROW (self), GTK_WIDGET (self->description_row));
+
+  self->uses = gloss_project_count_tag_uses (project, tag);
+  sync_from_tag (self);
+  update_actions (self);
+  g_signal_connect_swapped (self->digit_row, "notify::selected",
+                            G_CALLBACK (digit_selected_cb), self);
+  g_signal_connect_swapped (tag, "notify", G_CALLBACK (sync_from_tag), self);
+
+  return GTK_WIDGET (self);
+}
+
+GlossTag *
+gloss_tag_row_get_tag (GlossTagRow *self)
+{
+  g_return_val_if_fail (GLOSS_IS_TAG_ROW (self), NULL);
+
+  return self->tag;
+}
+
+void
+gloss_tag_row_update_count (GlossTagRow *self)
+{
+  g_return_if_fail (GLOSS_IS_TAG_ROW (self));
+
+  self->uses = gloss_project_count_tag_uses (self->project, self->tag);
+  update_subtitle (self);
+  update_actions (self);
+}
+
+void
+gloss_tag_row_focus_name (GlossTagRow *self)
+{
+  g_return_if_fail (GLOSS_IS_TAG_ROW (self));
+
+  adw_expander_row_set_expanded (ADW_EXPANDER_ROW (self), TRUE);
+  gtk_widget_grab_focus (GTK_WIDGET (self->name_row));
+}

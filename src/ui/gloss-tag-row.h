@@ -1,0 +1,26 @@
+/* gloss-tag-row.h — one tag in the tags dialog: name, colour, key, description
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <adwaita.h>
+
+#include "gloss.h"
+
+G_BEGIN_DECLS
+
+#define GLOSS_TYPE_TAG_ROW (gloss_tag_row_get_type ())
+G_DECLARE_FINAL_TYPE (GlossTagRow, gloss_tag_row, GLOSS, TAG_ROW, AdwExpanderRow)
+
+GtkWidget *gloss_tag_row_new          (GlossProject *project,
+                                       GlossTag     *tag);
+GlossTag  *gloss_tag_row_get_tag      (GlossTagRow  *self);
+/* Re-counts the annotations using the tag (O(annotations)). */
+void       gloss_tag_row_update_count (GlossTagRow  *self);
+void       gloss_tag_row_focus_name   (GlossTagRow  *self);
+
+/* Actions "tagrow.move-up", "tagrow.move-down", "tagrow.delete".
+ * Signal "delete-requested" (): the dialog asks, then deletes. */
+
+G_END_DECLS

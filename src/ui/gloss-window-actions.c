@@ -1,0 +1,361 @@
+/* gloss-window-actions.c — the win.* actions and when they are enabled
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "gloss-window-private.h"
+
+#ifdef GLOSS_HAVE_TAGS_DIALOG
+#include "gloss-tags-dialog.h"
+#endif
+#ifdef GLOSS_HAVE_INSPECTOR
+#include "gloss-inspector.h"
+#endif
+
+static void
+undo_action (GtkWidget  *widget,
+             const char *name,
+             GVariant   *param)
+{
+  GlossWindow *self = GLOSS_WINDOW (widget);
+
+  if (self->project != NULL)
+    gloss_project_undo (self->project);
+}
+
+static void
+redo_action (GtkWidget  *widget,
+             const char *name,
+             GVariant   *param)
+{
+  GlossWindow *self = GLOSS_WINDOW (widget);
+
+  if (self->project != NULL)
+    gloss_project_redo (self->project);
+}
+
+static void
+save_action (GtkWidget  *widget,
+             const char *name,
+             GVariant   *param)
+{
+  _gloss_window_save (GLOSS_WINDOW (widget));
+}
+
+static void
+save_as_action (GtkWidget  *widget,
+                const char *name,
+                GVariant   *param)
+{
+  _gloss_window_save_as (GLOSS_WINDOW (widget));
+}
+
+static void
+import_action (GtkWidget  *widget,
+               const char *name,
+               GVariant   *param)
+{
+  GlossWindow *self = GLOSS_WINDOW (widget);
+
+  if (self->project == NULL)
+    gloss_window_new_project (self);
+  _gloss_window_choose_import (self);
+}
+
+static void
+export_action (GtkWidget  *widget,
+               const char *name,
+               GVariant   *param)
+{
+  _gloss_window_choose_export (GLOSS_WINDOW (widget));
+}
+
+static void
+paste_document_action (GtkWidget  *widget,
+                       const char *name,
+                       GVariant   *param)
+{
+  GlossWindow *self = GLOSS_WINDOW (widget);
+
+  if (self->project == NULL)
+    gloss_window_new_project (self);
+  _gloss_window_paste_document (self);
+}
+
+static void
+find_action (GtkWidget  *widget,
+             const char *name,
+             GVariant   *param)
+{
+  GlossWindow *self = GLOSS_WINDOW (widget);
+
+  if (self->document == NULL)
+    return;
+  gtk_search_bar_set_search_mode (self->search_bar, TRUE);
+  gtk_widget_grab_focus (GTK_WIDGET (self->search_entry));
+}
+
+static void
+find_step (GlossWindow *self,
+           gboolean     forward)
+{
+  const char *needle = gtk_editable_get_text (GTK_EDITABLE (self->search_entry));
+  guint count = gloss_article_view_find (self->article_view, needle);
+  guint index;
+  g_autofree char *text = NULL;
+
+  if (count == 0)
+    return;
+  index = gloss_article_view_find_next (self->article_view, forward);
+  text = g_strdup_printf (_("%u of %u"), index, count);
+  gtk_label_set_text (self->search_count, text);
+  _gloss_window_queue_report (self);
+}
+
+static void
+find_next_action (GtkWidget  *widget,
+                  const char *name,
+                  GVariant   *param)
+{
+  find_step (GLOSS_WINDOW (widget), TRUE);
+}
+
+static void
+find_previous_action (GtkWidget  *widget,
+                      const char *name,
+                      GVariant   *param)
+{
+  find_step (GLOSS_WINDOW (widget), FALSE);
+}
+
+static void
+step_annotation (GlossWindow *self,
+                 gboolean     forward)
+{
+  GlossAnnotation *next;
+  GlossOffset from;
+
+  if (self->document == NULL)
+    return;
+
+  if (self->selected != NULL)
+    from = gloss_annotation_get_start (self->selected);
+  else
+    from = gloss_article_view_get_caret (self->article_view);
+
+  if (forward)
+    {
+      next = gloss_document_next_annotation (self->document, from);
+      /* Several may start at the same offset: the next in text order. */
+      if (self->selected != NULL)
+        {
+          guint position = gloss_document_get_annotation_position (self->document, self->selected);
+
+          if (position != G_MAXUINT && position + 1 < gloss_document_get_n_annotations (self->document))
+            next = gloss_document_get_annotation (self->document, position + 1);
+          else
+            next = NULL;
+        }
+      else if (self->selected == NULL)
+        {
+          g_autoptr(GPtrArray) here = gloss_document_annotations_at (self->document, from);
+
+          for (guint i = 0; i < here->len; i++)
+            if (gloss_annotation_get_start (g_ptr_array_index (here, i)) == from)
+              {
+                next = g_ptr_array_index (here, i);
+                break;
+              }
+        }
+    }
+  else
+    {
+      if (self->selected != NULL)
+        {
+          guint position = gloss_document_get_annotation_position (self->document, self->selected);
+
+          next = position != G_MAXUINT && position > 0
+                 ? gloss_document_get_annotation (self->document, position - 1) : NULL;
+        }
+      else
+        next = gloss_document_previous_annotation (self->document, from);
+    }
+
+  if (next == NULL)
+    {
+      gtk_widget_error_bell (GTK_WIDGET (self));
+      return;
+    }
+  _gloss_window_select (self, next, TRUE);
+}
+
+static void
+next_annotation_action (GtkWidget  *widget,
+                        const char *name,
+                        GVariant   *param)
+{
+  step_annotation (GLOSS_WINDOW (widget), TRUE);
+}
+
+static void
+previous_annotation_action (GtkWidget  *widget,
+                            const char *name,
+                            GVariant   *param)
+{
+  step_annotation (GLOSS_WINDOW (widget), FALSE);
+}
+
+static void
+undo_toast_clicked_cb (AdwToast    *toast,
+                       GlossWindow *self)
+{
+  if (self->project != NULL)
+    gloss_project_undo (self->project);
+}
+
+static void
+delete_annotation_action (GtkWidget  *widget,
+                          const char *name,
+                          GVariant   *param)
+{
+  GlossWindow *self = GLOSS_WINDOW (widget);
+  g_autoptr(GlossAnnotation) annotation = NULL;
+  AdwToast *toast;
+
+  if (self->project == NULL || self->selected == NULL)
+    return;
+
+  annotation = g_object_ref (self->selected);
+  _gloss_window_select (self, NULL, FALSE);
+  gloss_project_remove_annotation (self->project, annotation);
+
+  toast = adw_toast_new (_("Annotation deleted"));
+  adw_toast_set_button_label (toast, _("_Undo"));
+  g_signal_connect_object (toast, "button-clicked", G_CALLBACK (undo_toast_clicked_cb), self, 0);
+  adw_toast_overlay_add_toast (self->toast_overlay, toast);
+}
+
+static void
+link_action (GtkWidget  *widget,
+             const char *name,
+             GVariant   *param)
+{
+  GlossWindow *self = GLOSS_WINDOW (widget);
+
+  if (self->selected != NULL)
+    _gloss_window_begin_link (self, self->selected);
+}
+
+static void
+edit_note_action (GtkWidget  *widget,
+                  const char *name,
+                  GVariant   *param)
+{
+  GlossWindow *self = GLOSS_WINDOW (widget);
+
+  if (self->selected == NULL)
+    return;
+  adw_flap_set_reveal_flap (self->side_flap, TRUE);
+#ifdef GLOSS_HAVE_INSPECTOR
+  gloss_inspector_focus_note (GLOSS_INSPECTOR (self->inspector));
+#endif
+}
+
+static void
+tags_action (GtkWidget  *widget,
+             const char *name,
+             GVariant   *param)
+{
+#ifdef GLOSS_HAVE_TAGS_DIALOG
+  GlossWindow *self = GLOSS_WINDOW (widget);
+
+  if (self->project != NULL)
+    gtk_window_present (GTK_WINDOW (gloss_tags_dialog_new (GTK_WINDOW (self), self->project)));
+#endif
+}
+
+static void
+show_documents_action (GtkWidget  *widget,
+                       const char *name,
+                       GVariant   *param)
+{
+  GlossWindow *self = GLOSS_WINDOW (widget);
+
+  adw_flap_set_reveal_flap (self->documents_flap, !adw_flap_get_reveal_flap (self->documents_flap));
+}
+
+static void
+show_annotations_action (GtkWidget  *widget,
+                         const char *name,
+                         GVariant   *param)
+{
+  GlossWindow *self = GLOSS_WINDOW (widget);
+
+  adw_flap_set_reveal_flap (self->side_flap, !adw_flap_get_reveal_flap (self->side_flap));
+}
+
+static void
+close_action (GtkWidget  *widget,
+              const char *name,
+              GVariant   *param)
+{
+  gtk_window_close (GTK_WINDOW (widget));
+}
+
+void
+_gloss_window_update_actions (GlossWindow *self)
+{
+  GtkWidget *widget = GTK_WIDGET (self);
+  gboolean has_project = self->project != NULL;
+  gboolean has_document = self->document != NULL;
+
+  gtk_widget_action_set_enabled (widget, "win.undo", has_project && gloss_project_can_undo (self->project));
+  gtk_widget_action_set_enabled (widget, "win.redo", has_project && gloss_project_can_redo (self->project));
+  gtk_widget_action_set_enabled (widget, "win.save", has_project);
+  gtk_widget_action_set_enabled (widget, "win.save-as", has_project);
+  gtk_widget_action_set_enabled (widget, "win.export", has_project);
+  gtk_widget_action_set_enabled (widget, "win.find", has_document);
+  gtk_widget_action_set_enabled (widget, "win.find-next", has_document);
+  gtk_widget_action_set_enabled (widget, "win.find-previous", has_document);
+  gtk_widget_action_set_enabled (widget, "win.next-annotation", has_document);
+  gtk_widget_action_set_enabled (widget, "win.previous-annotation", has_document);
+  gtk_widget_action_set_enabled (widget, "win.delete-annotation", self->selected != NULL);
+  gtk_widget_action_set_enabled (widget, "win.link", self->selected != NULL);
+  gtk_widget_action_set_enabled (widget, "win.edit-note", self->selected != NULL);
+#ifdef GLOSS_HAVE_TAGS_DIALOG
+  gtk_widget_action_set_enabled (widget, "win.tags", has_project);
+#else
+  gtk_widget_action_set_enabled (widget, "win.tags", FALSE);
+#endif
+  gtk_widget_action_set_enabled (widget, "win.show-documents", has_project);
+  gtk_widget_action_set_enabled (widget, "win.show-annotations", has_project);
+}
+
+void
+_gloss_window_class_init_actions (GlossWindowClass *klass)
+{
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  gtk_widget_class_install_action (widget_class, "win.undo", NULL, undo_action);
+  gtk_widget_class_install_action (widget_class, "win.redo", NULL, redo_action);
+  gtk_widget_class_install_action (widget_class, "win.save", NULL, save_action);
+  gtk_widget_class_install_action (widget_class, "win.save-as", NULL, save_as_action);
+  gtk_widget_class_install_action (widget_class, "win.import", NULL, import_action);
+  gtk_widget_class_install_action (widget_class, "win.export", NULL, export_action);
+  gtk_widget_class_install_action (widget_class, "win.paste-document", NULL, paste_document_action);
+  gtk_widget_class_install_action (widget_class, "win.find", NULL, find_action);
+  gtk_widget_class_install_action (widget_class, "win.find-next", NULL, find_next_action);
+  gtk_widget_class_install_action (widget_class, "win.find-previous", NULL, find_previous_action);
+  gtk_widget_class_install_action (widget_class, "win.next-annotation", NULL, next_annotation_action);
+  gtk_widget_class_install_action (widget_class, "win.previous-annotation", NULL, previous_annotation_action);
+  gtk_widget_class_install_action (widget_class, "win.delete-annotation", NULL, delete_annotation_action);
+  gtk_widget_class_install_action (widget_class, "win.link", NULL, link_action);
+  gtk_widget_class_install_action (widget_class, "win.tags", NULL, tags_action);
+  gtk_widget_class_install_action (widget_class, "win.edit-note", NULL, edit_note_action);
+  gtk_widget_class_install_action (widget_class, "win.show-documents", NULL, show_documents_action);
+  gtk_widget_class_install_action (widget_class, "win.show-annotations", NULL, show_annotations_action);
+  gtk_widget_class_install_action (widget_class, "win.close", NULL, close_action);
+}

@@ -1,0 +1,257 @@
+/* gloss-window-bench.c — the window measuring itself for build-aux/bench.py
+ *
+ * With GLOSS_BENCH=PATH the window, once its first document is shown,
+ * records when the first frame with the highlighted article was painted,
+ * annotates through the same signal a digit key emits, scrolls through the
+ * whole article, autosaves while watching the main loop for stalls, writes
+ * what it measured to PATH as JSON and exits. Without the variable this
+ * file does nothing.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <json-glib/json-glib.h>
+#include <stdlib.h>
+#include <sys/resource.h>
+
+#include "gloss-window-private.h"
+
+#define ANNOTATE_RUNS      21
+#define MAX_SCROLL_FRAMES  600
+#define STALL_WATCH_USEC   (4 * G_USEC_PER_SEC)
+
+typedef struct {
+  GlossWindow   *window;
+  GdkFrameClock *clock;
+  gulong         after_paint_id;
+  gulong         before_paint_id;
+  guint          tick_id;
+
+  double         first_frame_time;  /* seconds since the epoch */
+  GArray        *annotate_ms;
+  GArray        *frame_ms;
+  gint64         frame_start;
+  guint          scroll_frames;
+
+  gint64         stall_until;
+  gint64         last_beat;
+  gint64         longest_stall;
+} Bench;
+
+static Bench *bench;
+
+static int
+compare_doubles (gconstpointer a,
+                 gconstpointer b)
+{
+  double x = *(const double *) a;
+  double y = *(const double *) b;
+
+  return x < y ? -1 : x > y;
+}
+
+static double
+median (GArray *samples)
+{
+  if (samples->len == 0)
+    return 0;
+  g_array_sort (samples, compare_doubles);
+  return g_array_index (samples, double, samples->len / 2);
+}
+
+static double
+mean (GArray *samples)
+{
+  double sum = 0;
+
+  for (guint i = 0; i < samples->len; i++)
+    sum += g_array_index (samples, double, i);
+  return samples->len > 0 ? sum / samples->len : 0;
+}
+
+static void
+finish (void)
+{
+  g_autoptr(JsonBuilder) builder = json_builder_new ();
+  g_autoptr(JsonGenerator) generator = json_generator_new ();
+  g_autoptr(JsonNode) root = NULL;
+  g_autoptr(GError) error = NULL;
+  struct rusage usage;
+
+  getrusage (RUSAGE_SELF, &usage);
+
+  json_builder_begin_object (builder);
+  json_builder_set_member_name (builder, "first_frame_time");
+  json_builder_add_double_value (builder, bench->first_frame_time);
+  json_builder_set_member_name (builder, "annotate_ms");
+  json_builder_add_double_value (builder, median (bench->annotate_ms));
+  json_builder_set_member_name (builder, "scroll_frame_ms");
+  json_builder_add_double_value (builder, mean (bench->frame_ms));
+  json_builder_set_member_name (builder, "scroll_frames");
+  json_builder_add_int_value (builder, bench->frame_ms->len);
+  json_builder_set_member_name (builder, "ui_stall_ms");
+  json_builder_add_double_value (builder, bench->longest_stall / 1000.0);
+  json_builder_set_member_name (builder, "peak_rss_mb");
+  json_builder_add_double_value (builder, usage.ru_maxrss / 1024.0);
+  json_builder_end_object (builder);
+
+  root = json_builder_get_root (builder);
+  json_generator_set_root (generator, root);
+  if (!json_generator_to_file (generator, g_getenv ("GLOSS_BENCH"), &error))
+    g_printerr ("gloss: bench: %s\n", error->message);
+
+  /* Measured: leave without the unsaved-changes question. */
+  exit (error == NULL ? 0 : 1);
+}
+
+/* ---- 4. the longest main-loop stall while an autosave runs ---- */
+
+static gboolean
+heartbeat_cb (gpointer user_data)
+{
+  gint64 now = g_get_monotonic_time ();
+
+  bench->longest_stall = MAX (bench->longest_stall, now - bench->last_beat);
+  bench->last_beat = now;
+
+  if (now < bench->stall_until)
+    return G_SOURCE_CONTINUE;
+
+  finish ();
+  return G_SOURCE_REMOVE;
+}
+
+static void
+measure_autosave_stall (void)
+{
+  /* The annotations made above left the project dirty: autosave it now,
+   * and beat every millisecond until it must be long done. */
+  g_setenv ("GLOSS_AUTOSAVE_DELAY_MS", "0", TRUE);
+  _gloss_window_schedule_autosave (bench->window);
+
+  bench->last_beat = g_get_monotonic_time ();
+  bench->stall_until = bench->last_beat + STALL_WATCH_USEC;
+  g_timeout_add_full (G_PRIORITY_HIGH, 1, heartbeat_cb, NULL, NULL);
+}
+
+/* ---- 3. frames while scrolling through the whole article ---- */
+
+static void
+before_paint_cb (GdkFrameClock *clock,
+                 gpointer       user_data)
+{
+  bench->frame_start = g_get_monotonic_time ();
+}
+
+static void
+scroll_after_paint_cb (GdkFrameClock *clock,
+                       gpointer       user_data)
+{
+  if (bench->frame_start != 0 && bench->scroll_frames > 0)
+    {
+      double ms = (g_get_monotonic_time () - bench->frame_start) / 1000.0;
+      g_array_append_val (bench->frame_ms, ms);
+    }
+  bench->frame_start = 0;
+}
+
+static gboolean
+scroll_tick_cb (GtkWidget     *widget,
+                GdkFrameClock *clock,
+                gpointer       user_data)
+{
+  GtkAdjustment *adjustment = gtk_scrolled_window_get_vadjustment (bench->window->article_scroller);
+  double value = gtk_adjustment_get_value (adjustment);
+  double page = gtk_adjustment_get_page_size (adjustment);
+  double upper = gtk_adjustment_get_upper (adjustment);
+
+  if (bench->scroll_frames++ >= MAX_SCROLL_FRAMES || value + page >= upper)
+    {
+      g_signal_handler_disconnect (bench->clock, bench->before_paint_id);
+      g_signal_handler_disconnect (bench->clock, bench->after_paint_id);
+      measure_autosave_stall ();
+      return G_SOURCE_REMOVE;
+    }
+
+  /* Half a page a frame, as fast as a flick of the wheel. */
+  gtk_adjustment_set_value (adjustment, value + MAX (page / 2, 1));
+  return G_SOURCE_CONTINUE;
+}
+
+static void
+measure_scrolling (void)
+{
+  bench->before_paint_id = g_signal_connect (bench->clock, "before-paint", G_CALLBACK (before_paint_cb), NULL);
+  bench->after_paint_id = g_signal_connect (bench->clock, "after-paint", G_CALLBACK (scroll_after_paint_cb), NULL);
+  gtk_widget_add_tick_callback (GTK_WIDGET (bench->window->article_view), scroll_tick_cb, NULL, NULL);
+}
+
+/* ---- 2. one annotation, as the digit key makes it ---- */
+
+static gboolean
+annotate_cb (gpointer user_data)
+{
+  GlossArticleView *view = bench->window->article_view;
+  GlossDocument *document = bench->window->document;
+  GlossOffset visible_start, visible_end, length, start;
+  gint64 t0;
+  double ms;
+
+  gloss_article_view_get_visible_range (view, &visible_start, &visible_end);
+  length = gloss_document_get_length (document);
+  start = MIN (visible_start + 3 + bench->annotate_ms->len * 11, length > 6 ? length - 6 : 0);
+
+  t0 = g_get_monotonic_time ();
+  /* The signal the palette and the digit keys emit: the window makes the
+   * annotation and the view highlights it before this returns. */
+  g_signal_emit_by_name (view, "annotate", (guint) start, (guint) MIN (start + 5, length), "claim");
+  ms = (g_get_monotonic_time () - t0) / 1000.0;
+  g_array_append_val (bench->annotate_ms, ms);
+
+  if (bench->annotate_ms->len < ANNOTATE_RUNS)
+    return G_SOURCE_CONTINUE;
+
+  measure_scrolling ();
+  return G_SOURCE_REMOVE;
+}
+
+/* ---- 1. the first frame that shows the highlighted article ---- */
+
+static void
+first_after_paint_cb (GdkFrameClock *clock,
+                      gpointer       user_data)
+{
+  bench->first_frame_time = g_get_real_time () / (double) G_USEC_PER_SEC;
+  g_signal_handler_disconnect (clock, bench->after_paint_id);
+  bench->after_paint_id = 0;
+  g_timeout_add (50, annotate_cb, NULL);
+}
+
+static void
+view_realized_cb (GtkWidget *view,
+                  gpointer   user_data)
+{
+  bench->clock = gtk_widget_get_frame_clock (view);
+  bench->after_paint_id = g_signal_connect (bench->clock, "after-paint",
+                                            G_CALLBACK (first_after_paint_cb), NULL);
+}
+
+void
+_gloss_window_start_bench (GlossWindow *self)
+{
+  GtkWidget *view = GTK_WIDGET (self->article_view);
+
+  if (bench != NULL || g_getenv ("GLOSS_BENCH") == NULL || self->document == NULL)
+    return;
+
+  bench = g_new0 (Bench, 1);
+  bench->window = self;
+  bench->annotate_ms = g_array_new (FALSE, FALSE, sizeof (double));
+  bench->frame_ms = g_array_new (FALSE, FALSE, sizeof (double));
+
+  if (gtk_widget_get_realized (view))
+    view_realized_cb (view, NULL);
+  else
+    g_signal_connect (view, "realize", G_CALLBACK (view_realized_cb), NULL);
+}

@@ -1,0 +1,905 @@
+/* gloss-window-files.c — opening, saving, autosave and recovery, import, export
+ *
+ * The user's data is sacred: a file that fails to load is never written
+ * to, saves are atomic, and an autosave a few seconds after each change
+ * goes to a recovery file beside the project (serialised on the main
+ * thread, written in a worker), which reopening the project offers back.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <glib/gstdio.h>
+
+#include "gloss-settings.h"
+#include "gloss-window-private.h"
+
+static gboolean
+is_dirty (GlossWindow *self)
+{
+  return self->project != NULL &&
+         (gloss_project_get_dirty (self->project) || self->recovered);
+}
+
+/* ---- recovery files ---- */
+
+static GFile *
+recovery_file_for (GFile *file)
+{
+  g_autoptr(GFile) parent = g_file_get_parent (file);
+  g_autofree char *basename = g_file_get_basename (file);
+  g_autofree char *name = g_strdup_printf (".%s.autosave", basename);
+
+  return g_file_get_child (parent, name);
+}
+
+static char *
+untitled_recovery_dir (void)
+{
+  return g_build_filename (g_get_user_state_dir (), "gloss", "recovery", NULL);
+}
+
+static GFile *
+ensure_recovery_file (GlossWindow *self)
+{
+  if (self->recovery != NULL)
+    return self->recovery;
+
+  if (self->file != NULL)
+    self->recovery = recovery_file_for (self->file);
+  else
+    {
+      /* An untitled project: the user's state directory. */
+      g_autofree char *dir = untitled_recovery_dir ();
+      g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+      g_autofree char *stamp = g_date_time_format (now, "%Y%m%d-%H%M%S");
+      g_autofree char *name = g_strdup_printf ("untitled-%s-%08x.gloss", stamp, g_random_int ());
+
+      g_mkdir_with_parents (dir, 0700);
+      self->recovery = g_file_new_build_filename (dir, name, NULL);
+    }
+  return self->recovery;
+}
+
+void
+_gloss_window_discard_recovery (GlossWindow *self)
+{
+  g_clear_handle_id (&self->autosave_id, g_source_remove);
+  if (self->recovery != NULL)
+    g_file_delete (self->recovery, NULL, NULL);
+}
+
+static void
+write_thread (GTask        *task,
+              gpointer      source_object,
+              gpointer      task_data,
+              GCancellable *cancellable)
+{
+  GFile *file = g_object_get_data (G_OBJECT (task), "gloss-file");
+  GBytes *bytes = task_data;
+  g_autoptr(GError) error = NULL;
+
+  if (gloss_write_file_atomically (file, bytes, &error))
+    g_task_return_boolean (task, TRUE);
+  else
+    g_task_return_error (task, g_steal_pointer (&error));
+}
+
+static void
+autosave_done_cb (GObject      *source,
+                  GAsyncResult *result,
+                  gpointer      user_data)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (!g_task_propagate_boolean (G_TASK (result), &error))
+    {
+      if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        {
+          GlossWindow *self = GLOSS_WINDOW (source);
+
+          g_warning ("Autosave failed: %s", error->message);
+          _gloss_window_toast (self, _("Could not save a recovery copy"));
+        }
+      return;
+    }
+
+  /* Saved while this copy was being written: it is stale already, and
+   * must not be offered back on the next open. */
+  {
+    GlossWindow *self = GLOSS_WINDOW (source);
+    GFile *written = g_object_get_data (G_OBJECT (result), "gloss-file");
+
+    if (!is_dirty (self) || self->recovery == NULL || !g_file_equal (written, self->recovery))
+      g_file_delete (written, NULL, NULL);
+    _gloss_window_queue_report (self);
+  }
+}
+
+static gboolean
+autosave_cb (gpointer user_data)
+{
+  GlossWindow *self = user_data;
+  g_autoptr(GTask) task = NULL;
+  g_autoptr(GBytes) bytes = NULL;
+  guint64 generation;
+
+  self->autosave_id = 0;
+  if (self->project == NULL || !is_dirty (self))
+    return G_SOURCE_REMOVE;
+
+  generation = gloss_project_get_generation (self->project);
+  if (generation == self->autosaved_generation)
+    return G_SOURCE_REMOVE;
+
+  /* Serialise here, where the model lives; write in a worker. */
+  bytes = gloss_project_serialize (self->project);
+  self->autosaved_generation = generation;
+
+  task = g_task_new (self, self->cancellable, autosave_done_cb, NULL);
+  g_task_set_source_tag (task, autosave_cb);
+  g_task_set_task_data (task, g_bytes_ref (bytes), (GDestroyNotify) g_bytes_unref);
+  g_object_set_data_full (G_OBJECT (task), "gloss-file",
+                          g_object_ref (ensure_recovery_file (self)), g_object_unref);
+  g_task_run_in_thread (task, write_thread);
+  return G_SOURCE_REMOVE;
+}
+
+void
+_gloss_window_schedule_autosave (GlossWindow *self)
+{
+  const char *override = g_getenv ("GLOSS_AUTOSAVE_DELAY_MS");
+  guint delay_ms;
+
+  if (self->project == NULL || !is_dirty (self))
+    return;
+
+  if (override != NULL)
+    delay_ms = (guint) g_ascii_strtoull (override, NULL, 10);
+  else
+    delay_ms = (guint) gloss_settings_get_int ("autosave-delay", 3) * 1000;
+
+  /* Debounced: a few seconds after the last change. */
+  g_clear_handle_id (&self->autosave_id, g_source_remove);
+  self->autosave_id = g_timeout_add (MAX (delay_ms, 100), autosave_cb, self);
+}
+
+/* ---- opening ---- */
+
+typedef struct {
+  GlossWindow  *self;
+  GlossProject *project;
+  GFile        *file;
+  GFile        *recovery;
+} RecoverData;
+
+static void
+recover_data_free (RecoverData *data)
+{
+  g_object_unref (data->self);
+  g_object_unref (data->project);
+  g_object_unref (data->file);
+  g_object_unref (data->recovery);
+  g_free (data);
+}
+
+static void
+recover_response_cb (AdwMessageDialog *dialog,
+                     const char       *response,
+                     RecoverData      *data)
+{
+  GlossWindow *self = data->self;
+
+  if (g_str_equal (response, "recover"))
+    {
+      g_autoptr(GError) error = NULL;
+      g_autoptr(GlossProject) recovered = gloss_project_load (data->recovery, &error);
+
+      if (recovered != NULL)
+        {
+          _gloss_window_set_project (self, recovered, data->file);
+          self->recovered = TRUE;
+          self->recovery = g_object_ref (data->recovery);
+          _gloss_window_update_title (self);
+          _gloss_window_toast (self, _("Unsaved changes recovered"));
+        }
+      else
+        {
+          /* Keep the recovery file: it may be all there is. */
+          _gloss_window_set_project (self, data->project, data->file);
+          _gloss_window_error (self, _("Could not recover the changes"), error);
+        }
+    }
+  else
+    {
+      g_file_delete (data->recovery, NULL, NULL);
+      _gloss_window_set_project (self, data->project, data->file);
+    }
+  _gloss_window_queue_report (self);
+  recover_data_free (data);
+}
+
+static gboolean
+recovery_is_newer (GFile *file,
+                   GFile *recovery)
+{
+  g_autoptr(GFileInfo) a = g_file_query_info (file, G_FILE_ATTRIBUTE_TIME_MODIFIED ","
+                                              G_FILE_ATTRIBUTE_TIME_MODIFIED_USEC,
+                                              G_FILE_QUERY_INFO_NONE, NULL, NULL);
+  g_autoptr(GFileInfo) b = g_file_query_info (recovery, G_FILE_ATTRIBUTE_TIME_MODIFIED ","
+                                              G_FILE_ATTRIBUTE_TIME_MODIFIED_USEC,
+                                              G_FILE_QUERY_INFO_NONE, NULL, NULL);
+  g_autoptr(GDateTime) ta = NULL;
+  g_autoptr(GDateTime) tb = NULL;
+
+  if (a == NULL || b == NULL)
+    return b != NULL;
+  ta = g_file_info_get_modification_date_time (a);
+  tb = g_file_info_get_modification_date_time (b);
+  return ta == NULL || tb == NULL || g_date_time_compare (tb, ta) >= 0;
+}
+
+void
+gloss_window_open_file (GlossWindow *self,
+                        GFile       *file)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GlossProject) project = NULL;
+  g_autoptr(GFile) recovery = NULL;
+
+  g_return_if_fail (GLOSS_IS_WINDOW (self));
+  g_return_if_fail (G_IS_FILE (file));
+
+  project = gloss_project_load (file, &error);
+  if (project == NULL)
+    {
+      /* Nothing is written back: the file stays exactly as it was. */
+      _gloss_window_error (self, _("Could Not Open the Project"), error);
+      return;
+    }
+
+  recovery = recovery_file_for (file);
+  if (g_file_query_exists (recovery, NULL) && recovery_is_newer (file, recovery))
+    {
+      g_autofree char *basename = g_file_get_basename (file);
+      g_autofree char *body = g_strdup_printf (_("Gloss kept changes to “%s” that were not saved, from a session that ended unexpectedly. Recover them?"),
+                                               basename);
+      GtkWidget *dialog = adw_message_dialog_new (GTK_WINDOW (self), _("Recover Unsaved Changes?"), NULL);
+      RecoverData *data = g_new0 (RecoverData, 1);
+
+      adw_message_dialog_set_body (ADW_MESSAGE_DIALOG (dialog), body);
+      adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
+                                        "discard", _("_Discard"),
+                                        "recover", _("_Recover"),
+                                        NULL);
+      adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "discard",
+                                                  ADW_RESPONSE_DESTRUCTIVE);
+      adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "recover",
+                                                  ADW_RESPONSE_SUGGESTED);
+      adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "recover");
+      adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "recover");
+      gtk_widget_add_css_class (dialog, "gloss-recover-dialog");
+
+      data->self = g_object_ref (self);
+      data->project = g_steal_pointer (&project);
+      data->file = g_object_ref (file);
+      data->recovery = g_steal_pointer (&recovery);
+      g_signal_connect (dialog, "response", G_CALLBACK (recover_response_cb), data);
+      gtk_window_present (GTK_WINDOW (dialog));
+      _gloss_window_queue_report (self);
+      return;
+    }
+
+  _gloss_window_set_project (self, project, file);
+}
+
+static void
+open_response_cb (GtkNativeDialog *chooser,
+                  int              response,
+                  GlossWindow     *self)
+{
+  if (response == GTK_RESPONSE_ACCEPT)
+    {
+      g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
+      GlossWindow *target = self;
+
+      if (!gloss_window_is_empty (self))
+        {
+          target = gloss_window_new (gtk_window_get_application (GTK_WINDOW (self)));
+          gtk_window_present (GTK_WINDOW (target));
+        }
+      gloss_window_open_file (target, file);
+    }
+  g_object_unref (chooser);
+}
+
+static void
+add_filter (GtkFileChooser *chooser,
+            const char     *name,
+            const char     *mime_type,
+            const char * const *patterns)
+{
+  g_autoptr(GtkFileFilter) filter = gtk_file_filter_new ();
+
+  gtk_file_filter_set_name (filter, name);
+  if (mime_type != NULL)
+    gtk_file_filter_add_mime_type (filter, mime_type);
+  for (guint i = 0; patterns != NULL && patterns[i] != NULL; i++)
+    gtk_file_filter_add_pattern (filter, patterns[i]);
+  gtk_file_chooser_add_filter (chooser, filter);
+}
+
+void
+gloss_window_choose_project (GlossWindow *self)
+{
+  static const char * const gloss_patterns[] = { "*.gloss", NULL };
+  GtkFileChooserNative *chooser;
+
+  chooser = gtk_file_chooser_native_new (_("Open Project"), GTK_WINDOW (self),
+                                         GTK_FILE_CHOOSER_ACTION_OPEN,
+                                         _("_Open"), _("_Cancel"));
+  add_filter (GTK_FILE_CHOOSER (chooser), _("Gloss Projects"), "application/x-gloss+json", gloss_patterns);
+  g_signal_connect (chooser, "response", G_CALLBACK (open_response_cb), self);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
+}
+
+/* ---- saving ---- */
+
+static gboolean
+save_to (GlossWindow *self,
+         GFile       *file)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (!gloss_project_save (self->project, file, &error))
+    {
+      _gloss_window_error (self, _("Could Not Save the Project"), error);
+      return FALSE;
+    }
+
+  /* The recovery copy is older than the file now. */
+  _gloss_window_discard_recovery (self);
+  if (self->file == NULL || !g_file_equal (self->file, file))
+    {
+      g_set_object (&self->file, file);
+      g_clear_object (&self->recovery);
+      gloss_settings_add_recent (file);
+    }
+  self->recovered = FALSE;
+  self->autosaved_generation = gloss_project_get_generation (self->project);
+  _gloss_window_update_title (self);
+  _gloss_window_queue_report (self);
+
+  if (self->close_after_save)
+    {
+      self->closing_confirmed = TRUE;
+      gtk_window_close (GTK_WINDOW (self));
+    }
+  return TRUE;
+}
+
+static void
+save_as_response_cb (GtkNativeDialog *chooser,
+                     int              response,
+                     GlossWindow     *self)
+{
+  if (response == GTK_RESPONSE_ACCEPT && self->project != NULL)
+    {
+      g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
+      g_autofree char *basename = g_file_get_basename (file);
+
+      if (!g_str_has_suffix (basename, ".gloss"))
+        {
+          g_autofree char *name = g_strconcat (basename, ".gloss", NULL);
+          g_autoptr(GFile) parent = g_file_get_parent (file);
+
+          g_set_object (&file, g_file_get_child (parent, name));
+        }
+      save_to (self, file);
+    }
+  else
+    self->close_after_save = FALSE;
+  g_object_unref (chooser);
+}
+
+void
+_gloss_window_save_as (GlossWindow *self)
+{
+  static const char * const gloss_patterns[] = { "*.gloss", NULL };
+  GtkFileChooserNative *chooser;
+
+  if (self->project == NULL)
+    return;
+
+  chooser = gtk_file_chooser_native_new (_("Save Project"), GTK_WINDOW (self),
+                                         GTK_FILE_CHOOSER_ACTION_SAVE,
+                                         _("_Save"), _("_Cancel"));
+  add_filter (GTK_FILE_CHOOSER (chooser), _("Gloss Projects"), "application/x-gloss+json", gloss_patterns);
+  if (self->file != NULL)
+    gtk_file_chooser_set_file (GTK_FILE_CHOOSER (chooser), self->file, NULL);
+  else
+    gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), _("Untitled.gloss"));
+  g_signal_connect (chooser, "response", G_CALLBACK (save_as_response_cb), self);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
+}
+
+void
+_gloss_window_save (GlossWindow *self)
+{
+  if (self->project == NULL)
+    return;
+  if (self->file == NULL)
+    _gloss_window_save_as (self);
+  else
+    save_to (self, self->file);
+}
+
+/* ---- closing ---- */
+
+static void
+close_response_cb (AdwMessageDialog *dialog,
+                   const char       *response,
+                   GlossWindow      *self)
+{
+  if (g_str_equal (response, "save"))
+    {
+      self->close_after_save = TRUE;
+      _gloss_window_save (self);
+    }
+  else if (g_str_equal (response, "discard"))
+    {
+      _gloss_window_discard_recovery (self);
+      self->closing_confirmed = TRUE;
+      gtk_window_close (GTK_WINDOW (self));
+    }
+}
+
+gboolean
+_gloss_window_confirm_close (GlossWindow *self)
+{
+  GtkWidget *dialog;
+  g_autofree char *body = NULL;
+  g_autofree char *name = NULL;
+
+  if (self->closing_confirmed || !is_dirty (self))
+    {
+      if (!is_dirty (self))
+        _gloss_window_discard_recovery (self);
+      return TRUE;
+    }
+
+  name = self->file != NULL ? g_file_get_basename (self->file) : g_strdup (_("Unsaved Project"));
+  body = g_strdup_printf (_("“%s” has changes that are not saved. Save them before closing?"), name);
+  dialog = adw_message_dialog_new (GTK_WINDOW (self), _("Save Changes?"), body);
+  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
+                                    "cancel", _("_Cancel"),
+                                    "discard", _("_Discard"),
+                                    "save", _("_Save"),
+                                    NULL);
+  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "discard",
+                                              ADW_RESPONSE_DESTRUCTIVE);
+  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "save",
+                                              ADW_RESPONSE_SUGGESTED);
+  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "save");
+  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  gtk_widget_add_css_class (dialog, "gloss-close-dialog");
+  g_signal_connect (dialog, "response", G_CALLBACK (close_response_cb), self);
+  gtk_window_present (GTK_WINDOW (dialog));
+  _gloss_window_queue_report (self);
+  return FALSE;
+}
+
+/* ---- import ---- */
+
+static gboolean
+import_one (GlossWindow       *self,
+            GFile             *file,
+            GlossImportReport *report)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (!gloss_import_file (self->project, file, report, &error))
+    {
+      _gloss_window_error (self, _("Could Not Import the File"), error);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+static void
+toast_report (GlossWindow       *self,
+              GlossImportReport *report)
+{
+  g_autofree char *summary = gloss_import_report_summary (report);
+  g_autofree char *text = NULL;
+
+  /* Translators: %s is a summary such as “1 document, 42 annotations” */
+  text = g_strdup_printf (_("Imported %s"), summary);
+  _gloss_window_toast (self, text);
+}
+
+void
+gloss_window_import_file (GlossWindow *self,
+                          GFile       *file)
+{
+  g_autoptr(GlossImportReport) report = gloss_import_report_new ();
+
+  g_return_if_fail (GLOSS_IS_WINDOW (self));
+
+  if (self->project == NULL)
+    gloss_window_new_project (self);
+  if (import_one (self, file, report))
+    toast_report (self, report);
+}
+
+static void
+import_response_cb (GtkNativeDialog *chooser,
+                    int              response,
+                    GlossWindow     *self)
+{
+  if (response == GTK_RESPONSE_ACCEPT && self->project != NULL)
+    {
+      g_autoptr(GListModel) files = gtk_file_chooser_get_files (GTK_FILE_CHOOSER (chooser));
+      g_autoptr(GlossImportReport) report = gloss_import_report_new ();
+      guint n = g_list_model_get_n_items (files);
+      gboolean any = FALSE;
+
+      for (guint i = 0; i < n; i++)
+        {
+          g_autoptr(GFile) file = g_list_model_get_item (files, i);
+
+          any |= import_one (self, file, report);
+        }
+      if (any)
+        toast_report (self, report);
+    }
+  g_object_unref (chooser);
+}
+
+void
+_gloss_window_choose_import (GlossWindow *self)
+{
+  static const char * const all_patterns[] = { "*.txt", "*.md", "*.markdown", "*.ann", NULL };
+  static const char * const text_patterns[] = { "*.txt", "*.md", "*.markdown", NULL };
+  static const char * const brat_patterns[] = { "*.ann", NULL };
+  GtkFileChooserNative *chooser;
+
+  chooser = gtk_file_chooser_native_new (_("Import Articles"), GTK_WINDOW (self),
+                                         GTK_FILE_CHOOSER_ACTION_OPEN,
+                                         _("_Import"), _("_Cancel"));
+  gtk_file_chooser_set_select_multiple (GTK_FILE_CHOOSER (chooser), TRUE);
+  add_filter (GTK_FILE_CHOOSER (chooser), _("Articles and brat Annotations"), NULL, all_patterns);
+  add_filter (GTK_FILE_CHOOSER (chooser), _("Text and Markdown"), NULL, text_patterns);
+  add_filter (GTK_FILE_CHOOSER (chooser), _("brat Standoff (.ann)"), NULL, brat_patterns);
+  g_signal_connect (chooser, "response", G_CALLBACK (import_response_cb), self);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
+}
+
+/* ---- export ---- */
+
+static void
+export_response_cb (GtkNativeDialog *chooser,
+                    int              response,
+                    GlossWindow     *self)
+{
+  if (response == GTK_RESPONSE_ACCEPT && self->project != NULL)
+    {
+      g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
+      const char *format_name = gtk_file_chooser_get_choice (GTK_FILE_CHOOSER (chooser), "format");
+      const char *scope = gtk_file_chooser_get_choice (GTK_FILE_CHOOSER (chooser), "scope");
+      GlossExportFormat format = GLOSS_EXPORT_JSON;
+      g_autoptr(GError) error = NULL;
+      GlossDocument *document = NULL;
+
+      if (format_name != NULL)
+        gloss_export_format_from_string (format_name, &format);
+      if (g_strcmp0 (scope, "document") == 0)
+        document = self->document;
+
+      if (!gloss_export_to_file (self->project, document, format, file, &error))
+        _gloss_window_error (self, _("Could Not Export the Annotations"), error);
+      else
+        _gloss_window_toast (self, _("Annotations exported"));
+    }
+  g_object_unref (chooser);
+}
+
+void
+_gloss_window_choose_export (GlossWindow *self)
+{
+  static const char *format_ids[] = { "json", "w3c", "brat", "csv", NULL };
+  const char *format_labels[] = {
+    _("Gloss JSON"), _("W3C Web Annotation"), _("brat Standoff (a folder)"), _("CSV"), NULL,
+  };
+  static const char *scope_ids[] = { "document", "all", NULL };
+  const char *scope_labels[] = { _("This Document"), _("All Documents"), NULL };
+  GtkFileChooserNative *chooser;
+  g_autofree char *name = NULL;
+
+  if (self->project == NULL)
+    return;
+
+  /* Format and scope ride along as the chooser's choices, which the
+   * portal shows too. */
+  chooser = gtk_file_chooser_native_new (_("Export Annotations"), GTK_WINDOW (self),
+                                         GTK_FILE_CHOOSER_ACTION_SAVE,
+                                         _("_Export"), _("_Cancel"));
+  gtk_file_chooser_add_choice (GTK_FILE_CHOOSER (chooser), "format", _("Format"),
+                               format_ids, format_labels);
+  gtk_file_chooser_set_choice (GTK_FILE_CHOOSER (chooser), "format", "json");
+  gtk_file_chooser_add_choice (GTK_FILE_CHOOSER (chooser), "scope", _("Scope"),
+                               scope_ids, scope_labels);
+  gtk_file_chooser_set_choice (GTK_FILE_CHOOSER (chooser), "scope",
+                               self->document != NULL ? "document" : "all");
+  name = g_strdup_printf ("%s.json", _("annotations"));
+  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), name);
+  g_signal_connect (chooser, "response", G_CALLBACK (export_response_cb), self);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
+}
+
+/* ---- paste as a new document ---- */
+
+static char *
+title_from_text (const char *text)
+{
+  g_auto(GStrv) lines = g_strsplit (text, "\n", 0);
+
+  for (guint i = 0; lines[i] != NULL; i++)
+    {
+      g_autofree char *line = g_strstrip (g_strdup (lines[i]));
+
+      if (line[0] != '\0')
+        {
+          if (g_utf8_strlen (line, -1) > 60)
+            {
+              g_autofree char *cut = g_utf8_substring (line, 0, 60);
+
+              return g_strconcat (cut, "…", NULL);
+            }
+          return g_steal_pointer (&line);
+        }
+    }
+  return g_strdup (_("Pasted Text"));
+}
+
+static void
+paste_done_cb (GObject      *source,
+               GAsyncResult *result,
+               gpointer      user_data)
+{
+  g_autoptr(GlossWindow) self = user_data;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *text = gdk_clipboard_read_text_finish (GDK_CLIPBOARD (source), result, &error);
+  g_autofree char *title = NULL;
+  g_autoptr(GlossDocument) document = NULL;
+
+  if (text == NULL || self->project == NULL)
+    {
+      if (error != NULL)
+        _gloss_window_toast (self, _("The clipboard holds no text"));
+      return;
+    }
+  if (!g_utf8_validate (text, -1, NULL) || text[0] == '\0')
+    {
+      _gloss_window_toast (self, _("The clipboard holds no text"));
+      return;
+    }
+
+  title = title_from_text (text);
+  document = gloss_document_new (NULL, title, text);
+  gloss_project_add_document (self->project, document);
+}
+
+void
+_gloss_window_paste_document (GlossWindow *self)
+{
+  GdkClipboard *clipboard = gtk_widget_get_clipboard (GTK_WIDGET (self));
+
+  gdk_clipboard_read_text_async (clipboard, NULL, paste_done_cb, g_object_ref (self));
+}
+
+/* ---- drag and drop ---- */
+
+static gboolean
+drop_cb (GtkDropTarget *target,
+         const GValue  *value,
+         double         x,
+         double         y,
+         GlossWindow   *self)
+{
+  GSList *files;
+  g_autoptr(GlossImportReport) report = gloss_import_report_new ();
+  gboolean imported = FALSE;
+
+  if (!G_VALUE_HOLDS (value, GDK_TYPE_FILE_LIST))
+    return FALSE;
+
+  files = gdk_file_list_get_files (g_value_get_boxed (value));
+  for (GSList *l = files; l != NULL; l = l->next)
+    {
+      GFile *file = l->data;
+      g_autofree char *basename = g_file_get_basename (file);
+
+      if (g_str_has_suffix (basename, ".gloss"))
+        {
+          GlossWindow *target_window = self;
+
+          if (!gloss_window_is_empty (self))
+            {
+              target_window = gloss_window_new (gtk_window_get_application (GTK_WINDOW (self)));
+              gtk_window_present (GTK_WINDOW (target_window));
+            }
+          gloss_window_open_file (target_window, file);
+        }
+      else
+        {
+          if (self->project == NULL)
+            gloss_window_new_project (self);
+          imported |= import_one (self, file, report);
+        }
+    }
+  g_slist_free (files);
+  if (imported)
+    toast_report (self, report);
+  return TRUE;
+}
+
+void
+_gloss_window_setup_drop (GlossWindow *self)
+{
+  GtkDropTarget *target = gtk_drop_target_new (GDK_TYPE_FILE_LIST, GDK_ACTION_COPY);
+
+  g_signal_connect (target, "drop", G_CALLBACK (drop_cb), self);
+  gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (target));
+}
+
+/* ---- recent projects on the start page ---- */
+
+static void
+recent_activated_cb (GtkListBox    *list,
+                     GtkListBoxRow *row,
+                     GlossWindow   *self)
+{
+  const char *uri = g_object_get_data (G_OBJECT (row), "gloss-uri");
+  g_autoptr(GFile) file = g_file_new_for_uri (uri);
+
+  gloss_window_open_file (self, file);
+}
+
+void
+_gloss_window_refresh_recent (GlossWindow *self)
+{
+  g_auto(GStrv) recent = gloss_settings_dup_recent ();
+  GtkWidget *child;
+  guint shown = 0;
+
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->recent_list))) != NULL)
+    gtk_list_box_remove (self->recent_list, child);
+
+  for (guint i = 0; recent[i] != NULL; i++)
+    {
+      g_autoptr(GFile) file = g_file_new_for_uri (recent[i]);
+      g_autofree char *basename = NULL;
+      g_autofree char *parse_name = NULL;
+      GtkWidget *row;
+
+      if (!g_file_query_exists (file, NULL))
+        continue;
+      basename = g_file_get_basename (file);
+      parse_name = g_file_get_parse_name (file);
+      row = adw_action_row_new ();
+      /* File names are not markup. */
+      adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), basename);
+      adw_action_row_set_subtitle (ADW_ACTION_ROW (row), parse_name);
+      gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
+      adw_action_row_add_suffix (ADW_ACTION_ROW (row), gtk_image_new_from_icon_name ("go-next-symbolic"));
+      g_object_set_data_full (G_OBJECT (row), "gloss-uri", g_strdup (recent[i]), g_free);
+      gtk_list_box_append (self->recent_list, row);
+      shown++;
+    }
+
+  if (!g_object_get_data (G_OBJECT (self->recent_list), "gloss-connected"))
+    {
+      g_signal_connect (self->recent_list, "row-activated", G_CALLBACK (recent_activated_cb), self);
+      g_object_set_data (G_OBJECT (self->recent_list), "gloss-connected", GINT_TO_POINTER (1));
+    }
+  gtk_widget_set_visible (GTK_WIDGET (self->recent_group), shown > 0);
+}
+
+/* ---- recovered untitled projects on the start page ---- */
+
+static void
+recovered_activated_cb (GtkListBox    *list,
+                        GtkListBoxRow *row,
+                        GlossWindow   *self)
+{
+  GFile *file = g_object_get_data (G_OBJECT (row), "gloss-file");
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GlossProject) project = gloss_project_load (file, &error);
+
+  if (project == NULL)
+    {
+      _gloss_window_error (self, _("Could Not Recover the Project"), error);
+      return;
+    }
+
+  /* Untitled still: saving asks where, and then the recovery file goes. */
+  _gloss_window_set_project (self, project, NULL);
+  self->recovered = TRUE;
+  self->recovery = g_object_ref (file);
+  _gloss_window_update_title (self);
+  _gloss_window_toast (self, _("Unsaved project recovered"));
+  _gloss_window_queue_report (self);
+}
+
+static gboolean
+recovery_in_use (GlossWindow *self,
+                 GFile       *file)
+{
+  GApplication *app = g_application_get_default ();
+  GList *windows = app != NULL ? gtk_application_get_windows (GTK_APPLICATION (app)) : NULL;
+
+  for (GList *l = windows; l != NULL; l = l->next)
+    if (GLOSS_IS_WINDOW (l->data) && GLOSS_WINDOW (l->data)->recovery != NULL &&
+        g_file_equal (GLOSS_WINDOW (l->data)->recovery, file))
+      return TRUE;
+  return FALSE;
+}
+
+void
+_gloss_window_refresh_recovered (GlossWindow *self)
+{
+  g_autofree char *path = untitled_recovery_dir ();
+  g_autoptr(GFile) dir = g_file_new_for_path (path);
+  g_autoptr(GFileEnumerator) children = NULL;
+  GtkWidget *child;
+  guint shown = 0;
+
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->recovered_list))) != NULL)
+    gtk_list_box_remove (self->recovered_list, child);
+
+  children = g_file_enumerate_children (dir, G_FILE_ATTRIBUTE_STANDARD_NAME ","
+                                        G_FILE_ATTRIBUTE_TIME_MODIFIED,
+                                        G_FILE_QUERY_INFO_NONE, NULL, NULL);
+  while (children != NULL)
+    {
+      GFileInfo *info = NULL;
+      GFile *file = NULL;
+      g_autoptr(GDateTime) modified = NULL;
+      g_autofree char *when = NULL;
+      GtkWidget *row;
+
+      if (!g_file_enumerator_iterate (children, &info, &file, NULL, NULL) || info == NULL)
+        break;
+      if (!g_str_has_suffix (g_file_info_get_name (info), ".gloss") || recovery_in_use (self, file))
+        continue;
+
+      modified = g_file_info_get_modification_date_time (info);
+      if (modified != NULL)
+        {
+          g_autoptr(GDateTime) local = g_date_time_to_local (modified);
+
+          when = g_date_time_format (local, "%c");
+        }
+      row = adw_action_row_new ();
+      adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), _("Unsaved Project"));
+      if (when != NULL)
+        adw_action_row_set_subtitle (ADW_ACTION_ROW (row), when);
+      gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
+      adw_action_row_add_suffix (ADW_ACTION_ROW (row), gtk_image_new_from_icon_name ("go-next-symbolic"));
+      g_object_set_data_full (G_OBJECT (row), "gloss-file", g_object_ref (file), g_object_unref);
+      gtk_widget_add_css_class (row, "gloss-recovered-row");
+      gtk_list_box_append (self->recovered_list, row);
+      shown++;
+    }
+
+  if (!g_object_get_data (G_OBJECT (self->recovered_list), "gloss-connected"))
+    {
+      g_signal_connect (self->recovered_list, "row-activated", G_CALLBACK (recovered_activated_cb), self);
+      g_object_set_data (G_OBJECT (self->recovered_list), "gloss-connected", GINT_TO_POINTER (1));
+    }
+  gtk_widget_set_visible (GTK_WIDGET (self->recovered_group), shown > 0);
+}

@@ -1,0 +1,107 @@
+/* gloss-window-private.h — the window's state, shared by its gloss-window-*.c
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include "gloss-article-view.h"
+#include "gloss-window.h"
+
+G_BEGIN_DECLS
+
+struct _GlossWindow
+{
+  AdwApplicationWindow  parent_instance;
+
+  GlossProject         *project;
+  GlossDocument        *document;
+  GlossAnnotation      *selected;
+  GFile                *file;          /* NULL until saved */
+  GFile                *recovery;      /* where autosaves go */
+  GlossAnnotation      *link_from;     /* "click the other highlight" mode */
+
+  guint                 autosave_id;
+  guint64               autosaved_generation;
+  GCancellable         *cancellable;
+  gboolean              closing_confirmed;
+  gboolean              close_after_save;
+  gboolean              recovered;      /* holds changes recovered, not yet saved */
+
+  /* Template children */
+  AdwToastOverlay      *toast_overlay;
+  AdwWindowTitle       *window_title;
+  GtkStack             *main_stack;
+  AdwStatusPage        *start_page;
+  AdwPreferencesGroup  *recent_group;
+  GtkListBox           *recent_list;
+  AdwPreferencesGroup  *recovered_group;
+  GtkListBox           *recovered_list;
+  AdwFlap              *documents_flap;
+  AdwFlap              *side_flap;
+  GtkBox               *side_pane;
+  GtkListBox           *documents_list;
+  GtkStack             *article_stack;
+  GtkLabel             *article_title;
+  GtkScrolledWindow    *article_scroller;
+  GlossArticleView     *article_view;
+  GtkSearchBar         *search_bar;
+  GtkSearchEntry       *search_entry;
+  GtkLabel             *search_count;
+  GtkToggleButton      *documents_toggle;
+  GtkToggleButton      *annotations_toggle;
+  GtkToggleButton      *search_toggle;
+  GtkWidget            *open_button;
+  GtkWidget            *import_button;
+  GtkWidget            *history_buttons;
+
+  GtkWidget            *annotation_list;  /* GlossAnnotationList, or a placeholder */
+  GtkWidget            *inspector;        /* GlossInspector, or a placeholder */
+  GtkWidget            *selected_label;   /* placeholder inspector's text */
+
+  guint                 report_id;
+};
+
+/* gloss-window-bench.c: measures the window for build-aux/bench.py when
+ * GLOSS_BENCH is set; does nothing otherwise. */
+void     _gloss_window_start_bench        (GlossWindow     *self);
+
+/* gloss-window.c */
+void     _gloss_window_set_project        (GlossWindow     *self,
+                                           GlossProject    *project,
+                                           GFile           *file);
+void     _gloss_window_show_document      (GlossWindow     *self,
+                                           GlossDocument   *document);
+void     _gloss_window_select             (GlossWindow     *self,
+                                           GlossAnnotation *annotation,
+                                           gboolean         scroll);
+void     _gloss_window_update_title       (GlossWindow     *self);
+void     _gloss_window_toast              (GlossWindow     *self,
+                                           const char      *text);
+void     _gloss_window_error              (GlossWindow     *self,
+                                           const char      *heading,
+                                           const GError    *error);
+void     _gloss_window_begin_link         (GlossWindow     *self,
+                                           GlossAnnotation *from);
+
+/* gloss-window-actions.c */
+void     _gloss_window_class_init_actions (GlossWindowClass *klass);
+void     _gloss_window_update_actions     (GlossWindow     *self);
+
+/* gloss-window-files.c */
+void     _gloss_window_save               (GlossWindow     *self);
+void     _gloss_window_save_as            (GlossWindow     *self);
+void     _gloss_window_choose_import      (GlossWindow     *self);
+void     _gloss_window_choose_export      (GlossWindow     *self);
+void     _gloss_window_paste_document     (GlossWindow     *self);
+void     _gloss_window_schedule_autosave  (GlossWindow     *self);
+void     _gloss_window_discard_recovery   (GlossWindow     *self);
+/* Returns TRUE when the window may close now; else asks and closes later. */
+gboolean _gloss_window_confirm_close      (GlossWindow     *self);
+void     _gloss_window_setup_drop         (GlossWindow     *self);
+void     _gloss_window_refresh_recent     (GlossWindow     *self);
+void     _gloss_window_refresh_recovered  (GlossWindow     *self);
+
+/* gloss-window-report.c: the test report (GLOSS_TEST_REPORT) */
+void     _gloss_window_queue_report       (GlossWindow     *self);
+
+G_END_DECLS

@@ -1,0 +1,314 @@
+/* gloss-window-report.c — what the window shows, as JSON, for the GUI tests
+ *
+ * With GLOSS_TEST_REPORT=PATH the window keeps PATH up to date with its
+ * state and with where each visible code point is drawn, in the
+ * coordinates of its X window, so that the tests drive a real mouse at
+ * real characters instead of guessing pixels. Without the variable this
+ * costs nothing.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <glib/gstdio.h>
+#include <json-glib/json-glib.h>
+#include <unistd.h>
+
+#ifdef GLOSS_HAVE_X11
+#include <gdk/x11/gdkx.h>
+#endif
+
+#include "gloss-window-private.h"
+
+#define MAX_REPORTED_OFFSETS 4000
+
+static void
+add_dialogs (GlossWindow *self,
+             JsonBuilder *builder)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();  /* borrowed */
+  guint n = g_list_model_get_n_items (toplevels);
+
+  json_builder_set_member_name (builder, "dialogs");
+  json_builder_begin_array (builder);
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(GtkWindow) window = g_list_model_get_item (toplevels, i);
+
+      if (window == GTK_WINDOW (self) || !gtk_widget_get_visible (GTK_WIDGET (window)))
+        continue;
+      json_builder_begin_object (builder);
+      json_builder_set_member_name (builder, "type");
+      json_builder_add_string_value (builder, G_OBJECT_TYPE_NAME (window));
+      json_builder_set_member_name (builder, "classes");
+      json_builder_begin_array (builder);
+      {
+        g_auto(GStrv) classes = gtk_widget_get_css_classes (GTK_WIDGET (window));
+
+        for (guint j = 0; classes[j] != NULL; j++)
+          json_builder_add_string_value (builder, classes[j]);
+      }
+      json_builder_end_array (builder);
+      if (ADW_IS_MESSAGE_DIALOG (window))
+        {
+          json_builder_set_member_name (builder, "heading");
+          json_builder_add_string_value (builder, adw_message_dialog_get_heading (ADW_MESSAGE_DIALOG (window)));
+          json_builder_set_member_name (builder, "body");
+          json_builder_add_string_value (builder, adw_message_dialog_get_body (ADW_MESSAGE_DIALOG (window)));
+        }
+      json_builder_end_object (builder);
+    }
+  json_builder_end_array (builder);
+}
+
+static void
+add_annotation (JsonBuilder     *builder,
+                GlossAnnotation *annotation)
+{
+  json_builder_begin_object (builder);
+  json_builder_set_member_name (builder, "id");
+  json_builder_add_string_value (builder, gloss_annotation_get_id (annotation));
+  json_builder_set_member_name (builder, "start");
+  json_builder_add_int_value (builder, gloss_annotation_get_start (annotation));
+  json_builder_set_member_name (builder, "end");
+  json_builder_add_int_value (builder, gloss_annotation_get_end (annotation));
+  json_builder_set_member_name (builder, "tags");
+  json_builder_begin_array (builder);
+  for (const char * const *tags = gloss_annotation_get_tags (annotation); *tags; tags++)
+    json_builder_add_string_value (builder, *tags);
+  json_builder_end_array (builder);
+  json_builder_set_member_name (builder, "note");
+  json_builder_add_string_value (builder, gloss_annotation_get_note (annotation));
+  json_builder_end_object (builder);
+}
+
+static void
+add_offsets (GlossWindow *self,
+             JsonBuilder *builder)
+{
+  GtkWidget *view = GTK_WIDGET (self->article_view);
+  GtkNative *native = gtk_widget_get_native (view);
+  GlossOffset start, end;
+  double sx = 0, sy = 0;
+  GdkRectangle visible_area;
+  graphene_rect_t bounds;
+
+  json_builder_set_member_name (builder, "offsets");
+  json_builder_begin_object (builder);
+  if (self->document == NULL || native == NULL || !gtk_widget_get_mapped (view) ||
+      !gtk_widget_compute_bounds (view, GTK_WIDGET (native), &bounds))
+    {
+      json_builder_end_object (builder);
+      return;
+    }
+
+  gtk_native_get_surface_transform (native, &sx, &sy);
+  gloss_article_view_get_visible_range (self->article_view, &start, &end);
+  end = MIN (end, gloss_document_get_length (self->document));
+  visible_area.y = (int) bounds.origin.y;
+  visible_area.height = (int) bounds.size.height;
+
+  for (GlossOffset o = start; o <= end && o - start < MAX_REPORTED_OFFSETS; o++)
+    {
+      graphene_rect_t rect;
+      graphene_point_t p;
+      g_autofree char *key = NULL;
+
+      if (!gloss_article_view_get_offset_rect (self->article_view, o, &rect))
+        continue;
+      if (!gtk_widget_compute_point (view, GTK_WIDGET (native), &rect.origin, &p))
+        continue;
+      if (p.y < visible_area.y || p.y + rect.size.height > visible_area.y + visible_area.height)
+        continue;
+
+      key = g_strdup_printf ("%u", o);
+      json_builder_set_member_name (builder, key);
+      json_builder_begin_array (builder);
+      json_builder_add_int_value (builder, (gint64) (p.x + sx));
+      json_builder_add_int_value (builder, (gint64) (p.y + sy));
+      json_builder_add_int_value (builder, (gint64) rect.size.width);
+      json_builder_add_int_value (builder, (gint64) rect.size.height);
+      json_builder_end_array (builder);
+    }
+  json_builder_end_object (builder);
+}
+
+static void
+add_rows (GlossWindow *self,
+          JsonBuilder *builder,
+          const char  *name,
+          GtkListBox  *list)
+{
+  GtkNative *native = gtk_widget_get_native (GTK_WIDGET (list));
+  double sx = 0, sy = 0;
+
+  json_builder_set_member_name (builder, name);
+  json_builder_begin_array (builder);
+  if (native != NULL && gtk_widget_get_mapped (GTK_WIDGET (list)))
+    {
+      gtk_native_get_surface_transform (native, &sx, &sy);
+      for (GtkWidget *row = gtk_widget_get_first_child (GTK_WIDGET (list));
+           row != NULL; row = gtk_widget_get_next_sibling (row))
+        {
+          graphene_rect_t bounds;
+
+          if (!gtk_widget_compute_bounds (row, GTK_WIDGET (native), &bounds))
+            continue;
+          json_builder_begin_array (builder);
+          json_builder_add_int_value (builder, (gint64) (bounds.origin.x + sx));
+          json_builder_add_int_value (builder, (gint64) (bounds.origin.y + sy));
+          json_builder_add_int_value (builder, (gint64) bounds.size.width);
+          json_builder_add_int_value (builder, (gint64) bounds.size.height);
+          json_builder_end_array (builder);
+        }
+    }
+  json_builder_end_array (builder);
+}
+
+static gboolean
+report_cb (gpointer user_data)
+{
+  GlossWindow *self = user_data;
+  const char *path = g_getenv ("GLOSS_TEST_REPORT");
+  g_autoptr(JsonBuilder) builder = json_builder_new ();
+  g_autoptr(JsonGenerator) generator = NULL;
+  g_autoptr(JsonNode) root = NULL;
+  g_autofree char *json = NULL;
+  g_autofree char *tmp = NULL;
+  GlossOffset start, end;
+
+  json_builder_begin_object (builder);
+
+  json_builder_set_member_name (builder, "pid");
+  json_builder_add_int_value (builder, getpid ());
+#ifdef GLOSS_HAVE_X11
+  {
+    GdkSurface *surface = gtk_native_get_surface (GTK_NATIVE (self));
+
+    if (surface != NULL && GDK_IS_X11_SURFACE (surface))
+      {
+        json_builder_set_member_name (builder, "xid");
+        json_builder_add_int_value (builder, (gint64) gdk_x11_surface_get_xid (surface));
+      }
+  }
+#endif
+  json_builder_set_member_name (builder, "title");
+  json_builder_add_string_value (builder, gtk_window_get_title (GTK_WINDOW (self)));
+  json_builder_set_member_name (builder, "page");
+  json_builder_add_string_value (builder, gtk_stack_get_visible_child_name (self->main_stack));
+  json_builder_set_member_name (builder, "dirty");
+  json_builder_add_boolean_value (builder, self->project != NULL && gloss_project_get_dirty (self->project));
+  json_builder_set_member_name (builder, "recovered");
+  json_builder_add_boolean_value (builder, self->recovered);
+  json_builder_set_member_name (builder, "file");
+  if (self->file != NULL)
+    {
+      g_autofree char *p = g_file_get_path (self->file);
+      json_builder_add_string_value (builder, p);
+    }
+  else
+    json_builder_add_null_value (builder);
+  json_builder_set_member_name (builder, "generation");
+  json_builder_add_int_value (builder, self->project != NULL ? (gint64) gloss_project_get_generation (self->project) : 0);
+  json_builder_set_member_name (builder, "autosaved_generation");
+  json_builder_add_int_value (builder, (gint64) self->autosaved_generation);
+  json_builder_set_member_name (builder, "palette");
+  json_builder_add_boolean_value (builder, gloss_article_view_get_palette_visible (self->article_view));
+  json_builder_set_member_name (builder, "link_mode");
+  json_builder_add_boolean_value (builder, self->link_from != NULL);
+  json_builder_set_member_name (builder, "search_mode");
+  json_builder_add_boolean_value (builder, gtk_search_bar_get_search_mode (self->search_bar));
+  json_builder_set_member_name (builder, "search_label");
+  json_builder_add_string_value (builder, gtk_label_get_text (self->search_count));
+  json_builder_set_member_name (builder, "documents_folded");
+  json_builder_add_boolean_value (builder, adw_flap_get_folded (self->documents_flap));
+  json_builder_set_member_name (builder, "side_folded");
+  json_builder_add_boolean_value (builder, adw_flap_get_folded (self->side_flap));
+  json_builder_set_member_name (builder, "width");
+  json_builder_add_int_value (builder, gtk_widget_get_width (GTK_WIDGET (self)));
+  json_builder_set_member_name (builder, "height");
+  json_builder_add_int_value (builder, gtk_widget_get_height (GTK_WIDGET (self)));
+
+  json_builder_set_member_name (builder, "n_documents");
+  json_builder_add_int_value (builder, self->project != NULL
+                              ? g_list_model_get_n_items (gloss_project_get_documents (self->project)) : 0);
+  json_builder_set_member_name (builder, "n_relations");
+  json_builder_add_int_value (builder, self->project != NULL
+                              ? g_list_model_get_n_items (gloss_project_get_relations (self->project)) : 0);
+
+  json_builder_set_member_name (builder, "document");
+  if (self->document != NULL)
+    {
+      guint n = gloss_document_get_n_annotations (self->document);
+
+      json_builder_begin_object (builder);
+      json_builder_set_member_name (builder, "id");
+      json_builder_add_string_value (builder, gloss_document_get_id (self->document));
+      json_builder_set_member_name (builder, "title");
+      json_builder_add_string_value (builder, gloss_document_get_title (self->document));
+      json_builder_set_member_name (builder, "length");
+      json_builder_add_int_value (builder, gloss_document_get_length (self->document));
+      json_builder_set_member_name (builder, "n_annotations");
+      json_builder_add_int_value (builder, n);
+      json_builder_set_member_name (builder, "annotations");
+      json_builder_begin_array (builder);
+      for (guint i = 0; i < n && i < 200; i++)
+        add_annotation (builder, gloss_document_get_annotation (self->document, i));
+      json_builder_end_array (builder);
+      json_builder_end_object (builder);
+    }
+  else
+    json_builder_add_null_value (builder);
+
+  json_builder_set_member_name (builder, "selected");
+  if (self->selected != NULL)
+    add_annotation (builder, self->selected);
+  else
+    json_builder_add_null_value (builder);
+
+  json_builder_set_member_name (builder, "selection");
+  if (gloss_article_view_get_selection (self->article_view, &start, &end))
+    {
+      json_builder_begin_array (builder);
+      json_builder_add_int_value (builder, start);
+      json_builder_add_int_value (builder, end);
+      json_builder_end_array (builder);
+    }
+  else
+    json_builder_add_null_value (builder);
+  json_builder_set_member_name (builder, "caret");
+  json_builder_add_int_value (builder, gloss_article_view_get_caret (self->article_view));
+
+  add_dialogs (self, builder);
+  add_offsets (self, builder);
+  add_rows (self, builder, "recovered_rows", self->recovered_list);
+  add_rows (self, builder, "recent_rows", self->recent_list);
+  add_rows (self, builder, "document_rows", self->documents_list);
+
+  json_builder_end_object (builder);
+
+  root = json_builder_get_root (builder);
+  generator = json_generator_new ();
+  json_generator_set_root (generator, root);
+  json_generator_set_pretty (generator, TRUE);
+  json = json_generator_to_data (generator, NULL);
+
+  /* Whole or not at all: the test may read it at any moment. */
+  tmp = g_strconcat (path, ".tmp", NULL);
+  if (g_file_set_contents (tmp, json, -1, NULL))
+    g_rename (tmp, path);
+
+  return G_SOURCE_CONTINUE;
+}
+
+void
+_gloss_window_queue_report (GlossWindow *self)
+{
+  if (g_getenv ("GLOSS_TEST_REPORT") == NULL)
+    return;
+
+  /* Refreshed on a short period: scrolling and layout move the offsets
+   * without telling the window. */
+  if (self->report_id == 0)
+    self->report_id = g_timeout_add (150, report_cb, self);
+}

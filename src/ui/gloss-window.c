@@ -1,0 +1,895 @@
+/* gloss-window.c — a project's window: documents, article, annotations
+ *
+ * This file holds the window's skeleton: which project and document it
+ * shows, and which annotation is selected. Actions live in
+ * gloss-window-actions.c, files (open, save, autosave, import, export) in
+ * gloss-window-files.c.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "gloss-settings.h"
+#include "gloss-window-private.h"
+
+#ifdef GLOSS_HAVE_ANNOTATION_LIST
+#include "gloss-annotation-list.h"
+#endif
+#ifdef GLOSS_HAVE_INSPECTOR
+#include "gloss-inspector.h"
+#endif
+
+G_DEFINE_FINAL_TYPE (GlossWindow, gloss_window, ADW_TYPE_APPLICATION_WINDOW)
+
+/* ---- title ---- */
+
+void
+_gloss_window_update_title (GlossWindow *self)
+{
+  g_autofree char *name = NULL;
+  g_autofree char *title = NULL;
+  const char *subtitle = NULL;
+
+  if (self->project == NULL)
+    {
+      adw_window_title_set_title (self->window_title, _("Gloss"));
+      adw_window_title_set_subtitle (self->window_title, NULL);
+      gtk_window_set_title (GTK_WINDOW (self), _("Gloss"));
+      return;
+    }
+
+  if (self->file != NULL)
+    name = g_file_get_basename (self->file);
+  else
+    name = g_strdup (_("Unsaved Project"));
+
+  /* A bullet marks unsaved changes, as GNOME Text Editor does. */
+  if (gloss_project_get_dirty (self->project))
+    title = g_strdup_printf ("• %s", name);
+  else
+    title = g_strdup (name);
+
+  if (self->link_from != NULL)
+    subtitle = _("Click the highlight to link to, or press Escape");
+  else if (self->document != NULL)
+    subtitle = gloss_document_get_title (self->document);
+
+  adw_window_title_set_title (self->window_title, title);
+  adw_window_title_set_subtitle (self->window_title, subtitle);
+  gtk_window_set_title (GTK_WINDOW (self), title);
+}
+
+void
+_gloss_window_toast (GlossWindow *self,
+                     const char  *text)
+{
+  AdwToast *toast = adw_toast_new (text);
+
+  adw_toast_set_timeout (toast, 4);
+  adw_toast_overlay_add_toast (self->toast_overlay, toast);
+}
+
+void
+_gloss_window_error (GlossWindow  *self,
+                     const char   *heading,
+                     const GError *error)
+{
+  GtkWidget *dialog = adw_message_dialog_new (GTK_WINDOW (self), heading, NULL);
+
+  /* The message quotes file names and contents: plain text. */
+  adw_message_dialog_set_body (ADW_MESSAGE_DIALOG (dialog), error->message);
+  adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
+  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "close");
+  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "close");
+  gtk_widget_add_css_class (dialog, "gloss-error-dialog");
+  gtk_window_present (GTK_WINDOW (dialog));
+  _gloss_window_queue_report (self);
+}
+
+/* Without a project the header has only New/Open and the menu; at phone
+ * width it keeps only what the article needs, the rest being in the
+ * primary menu and on the keyboard. */
+static void
+update_header (GlossWindow *self)
+{
+  gboolean project = self->project != NULL;
+  gboolean wide = !adw_flap_get_folded (self->documents_flap);
+
+  gtk_widget_set_visible (GTK_WIDGET (self->documents_toggle), project);
+  gtk_widget_set_visible (GTK_WIDGET (self->annotations_toggle), project);
+  gtk_widget_set_visible (self->open_button, wide || !project);
+  gtk_widget_set_visible (self->import_button, project && wide);
+  gtk_widget_set_visible (self->history_buttons, project && wide);
+  gtk_widget_set_visible (GTK_WIDGET (self->search_toggle), project && wide);
+}
+
+/* ---- the placeholder side pane (until the panels are built in) ---- */
+
+#if !defined(GLOSS_HAVE_INSPECTOR)
+static void
+update_placeholder_inspector (GlossWindow *self)
+{
+  g_autoptr(GString) text = g_string_new (NULL);
+
+  if (self->selected == NULL)
+    {
+      gtk_label_set_text (GTK_LABEL (self->selected_label),
+                          _("Select a highlight to see it here."));
+      return;
+    }
+
+  for (const char * const *tags = gloss_annotation_get_tags (self->selected); *tags; tags++)
+    {
+      GlossTag *tag = gloss_project_lookup_tag (self->project, *tags);
+
+      g_string_append_printf (text, "%s%s", text->len ? ", " : "",
+                              tag != NULL ? gloss_tag_get_name (tag) : *tags);
+    }
+  g_string_append_printf (text, "\n“%s”", gloss_annotation_get_quote (self->selected));
+  if (gloss_annotation_get_note (self->selected)[0] != '\0')
+    g_string_append_printf (text, "\n\n%s", gloss_annotation_get_note (self->selected));
+  gtk_label_set_text (GTK_LABEL (self->selected_label), text->str);
+}
+#endif
+
+static void
+build_side_pane (GlossWindow *self)
+{
+#ifdef GLOSS_HAVE_ANNOTATION_LIST
+  self->annotation_list = gloss_annotation_list_new ();
+#else
+  self->annotation_list = adw_status_page_new ();
+  adw_status_page_set_title (ADW_STATUS_PAGE (self->annotation_list), _("Annotations"));
+  adw_status_page_set_description (ADW_STATUS_PAGE (self->annotation_list),
+                                   _("Select text and press a digit to annotate it."));
+  gtk_widget_add_css_class (self->annotation_list, "compact");
+#endif
+  gtk_widget_set_vexpand (self->annotation_list, TRUE);
+
+#ifdef GLOSS_HAVE_INSPECTOR
+  self->inspector = gloss_inspector_new ();
+#else
+  {
+    GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 12);
+    GtkWidget *buttons = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
+    GtkWidget *button;
+
+    gtk_widget_set_margin_start (box, 12);
+    gtk_widget_set_margin_end (box, 12);
+    gtk_widget_set_margin_top (box, 12);
+    gtk_widget_set_margin_bottom (box, 12);
+    self->selected_label = gtk_label_new (NULL);
+    gtk_label_set_wrap (GTK_LABEL (self->selected_label), TRUE);
+    gtk_label_set_xalign (GTK_LABEL (self->selected_label), 0);
+    gtk_label_set_selectable (GTK_LABEL (self->selected_label), TRUE);
+    gtk_box_append (GTK_BOX (box), self->selected_label);
+    button = gtk_button_new_with_mnemonic (_("_Link…"));
+    gtk_actionable_set_action_name (GTK_ACTIONABLE (button), "win.link");
+    gtk_box_append (GTK_BOX (buttons), button);
+    button = gtk_button_new_with_mnemonic (_("_Delete"));
+    gtk_actionable_set_action_name (GTK_ACTIONABLE (button), "win.delete-annotation");
+    gtk_widget_add_css_class (button, "destructive-action");
+    gtk_box_append (GTK_BOX (buttons), button);
+    gtk_box_append (GTK_BOX (box), buttons);
+    self->inspector = box;
+  }
+#endif
+  gtk_widget_set_vexpand (self->inspector, TRUE);
+
+  /* The list over the inspector, the split theirs to move. */
+  {
+    GtkWidget *paned = gtk_paned_new (GTK_ORIENTATION_VERTICAL);
+
+    gtk_paned_set_start_child (GTK_PANED (paned), self->annotation_list);
+    gtk_paned_set_end_child (GTK_PANED (paned), self->inspector);
+    gtk_paned_set_shrink_start_child (GTK_PANED (paned), FALSE);
+    gtk_paned_set_shrink_end_child (GTK_PANED (paned), FALSE);
+    gtk_paned_set_wide_handle (GTK_PANED (paned), FALSE);
+    gtk_paned_set_position (GTK_PANED (paned), 300);
+    gtk_widget_set_vexpand (paned, TRUE);
+    gtk_box_append (self->side_pane, paned);
+  }
+}
+
+#ifdef GLOSS_HAVE_ANNOTATION_LIST
+static void
+list_selected_cb (GObject     *list,
+                  GParamSpec  *pspec,
+                  GlossWindow *self)
+{
+  GlossAnnotation *annotation = gloss_annotation_list_get_selected (GLOSS_ANNOTATION_LIST (list));
+
+  if (annotation != self->selected)
+    _gloss_window_select (self, annotation, TRUE);
+}
+#endif
+
+#ifdef GLOSS_HAVE_INSPECTOR
+static void
+inspector_follow_cb (GObject         *inspector,
+                     GlossAnnotation *target,
+                     GlossWindow     *self)
+{
+  _gloss_window_select (self, target, TRUE);
+}
+
+static void
+inspector_link_requested_cb (GObject         *inspector,
+                             GlossAnnotation *from,
+                             GlossWindow     *self)
+{
+  _gloss_window_begin_link (self, from);
+}
+#endif
+
+/* Escape in the side pane (the note, a filter) goes back to the text. */
+static gboolean
+side_key_pressed_cb (GtkEventControllerKey *controller,
+                     guint                  keyval,
+                     guint                  keycode,
+                     GdkModifierType        state,
+                     GlossWindow           *self)
+{
+  if (keyval != GDK_KEY_Escape)
+    return GDK_EVENT_PROPAGATE;
+
+  gtk_widget_grab_focus (GTK_WIDGET (self->article_view));
+  if (adw_flap_get_folded (self->side_flap))
+    adw_flap_set_reveal_flap (self->side_flap, FALSE);
+  return GDK_EVENT_STOP;
+}
+
+/* ---- selection ---- */
+
+void
+_gloss_window_select (GlossWindow     *self,
+                      GlossAnnotation *annotation,
+                      gboolean         scroll)
+{
+  if (annotation != NULL)
+    {
+      GlossDocument *document = gloss_annotation_get_document (annotation);
+
+      if (document == NULL)
+        annotation = NULL;
+      else if (document != self->document)
+        _gloss_window_show_document (self, document);
+    }
+
+  g_set_object (&self->selected, annotation);
+  gloss_article_view_set_selected (self->article_view, annotation);
+
+#ifdef GLOSS_HAVE_ANNOTATION_LIST
+  g_signal_handlers_block_by_func (self->annotation_list, list_selected_cb, self);
+  gloss_annotation_list_set_selected (GLOSS_ANNOTATION_LIST (self->annotation_list), annotation);
+  g_signal_handlers_unblock_by_func (self->annotation_list, list_selected_cb, self);
+#endif
+#ifdef GLOSS_HAVE_INSPECTOR
+  gloss_inspector_set_annotation (GLOSS_INSPECTOR (self->inspector), annotation);
+#else
+  update_placeholder_inspector (self);
+#endif
+
+  if (annotation != NULL && scroll)
+    {
+      gloss_article_view_set_caret (self->article_view, gloss_annotation_get_start (annotation));
+      gloss_article_view_scroll_to (self->article_view,
+                                    gloss_annotation_get_start (annotation),
+                                    gloss_annotation_get_end (annotation));
+    }
+
+  _gloss_window_update_actions (self);
+  _gloss_window_queue_report (self);
+}
+
+void
+_gloss_window_begin_link (GlossWindow     *self,
+                          GlossAnnotation *from)
+{
+  g_set_object (&self->link_from, from);
+  if (from != NULL)
+    _gloss_window_toast (self, _("Click the highlight to link to"));
+  _gloss_window_update_title (self);
+  _gloss_window_queue_report (self);
+}
+
+typedef struct {
+  GlossWindow     *self;
+  GlossAnnotation *from;
+  GlossAnnotation *to;
+} LinkData;
+
+static void
+link_type_response_cb (AdwMessageDialog *dialog,
+                       const char       *response,
+                       LinkData         *data)
+{
+  GlossWindow *self = data->self;
+
+  if (!g_str_equal (response, "cancel") && self->project != NULL &&
+      gloss_annotation_get_document (data->from) != NULL &&
+      gloss_annotation_get_document (data->to) != NULL)
+    {
+      g_autofree char *message = NULL;
+
+      gloss_project_link (self->project, data->from, data->to, response);
+      /* Translators: %s is a relation type such as “attributed-to” */
+      message = g_strdup_printf (_("Linked as “%s”"), response);
+      _gloss_window_toast (self, message);
+      _gloss_window_select (self, data->from, FALSE);
+    }
+
+  g_object_unref (data->self);
+  g_object_unref (data->from);
+  g_object_unref (data->to);
+  g_free (data);
+}
+
+static void
+finish_link (GlossWindow     *self,
+             GlossAnnotation *to)
+{
+  g_autoptr(GlossAnnotation) from = g_steal_pointer (&self->link_from);
+  const char * const *types = gloss_project_get_relation_types (self->project);
+  GtkWidget *dialog;
+  LinkData *data;
+
+  _gloss_window_update_title (self);
+  if (from == to)
+    {
+      _gloss_window_toast (self, _("An annotation cannot be linked to itself"));
+      return;
+    }
+  if (types[0] == NULL)
+    {
+      gloss_project_link (self->project, from, to, "related-to");
+      _gloss_window_select (self, from, FALSE);
+      return;
+    }
+
+  /* One button per relation type; Return takes the first. The quotes are
+   * the file's text: the dialog does not read them as markup. */
+  dialog = adw_message_dialog_new (GTK_WINDOW (self), _("Link As"), NULL);
+  {
+    const char *from_text = gloss_annotation_get_quote (from);
+    const char *to_text = gloss_annotation_get_quote (to);
+    /* g_utf8_substring () reads past the end of a shorter string. */
+    g_autofree char *from_quote = g_utf8_substring (from_text, 0, MIN (60, g_utf8_strlen (from_text, -1)));
+    g_autofree char *to_quote = g_utf8_substring (to_text, 0, MIN (60, g_utf8_strlen (to_text, -1)));
+    g_autofree char *body = g_strdup_printf ("“%s” → “%s”", from_quote, to_quote);
+
+    adw_message_dialog_set_body (ADW_MESSAGE_DIALOG (dialog), body);
+  }
+  adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "cancel", _("_Cancel"));
+  {
+    guint n = g_strv_length ((char **) types);
+
+    /* The first type, the usual one, goes last: the primary place, and
+     * the button that has the focus. */
+    for (guint i = n; i > 0; i--)
+      adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), types[i - 1], types[i - 1]);
+  }
+  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), types[0],
+                                              ADW_RESPONSE_SUGGESTED);
+  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), types[0]);
+  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  gtk_widget_add_css_class (dialog, "gloss-link-type-dialog");
+
+  data = g_new0 (LinkData, 1);
+  data->self = g_object_ref (self);
+  data->from = g_object_ref (from);
+  data->to = g_object_ref (to);
+  g_signal_connect (dialog, "response", G_CALLBACK (link_type_response_cb), data);
+  gtk_window_present (GTK_WINDOW (dialog));
+  _gloss_window_queue_report (self);
+}
+
+static void
+annotate_cb (GlossArticleView *view,
+             guint             start,
+             guint             end,
+             const char       *tag_id,
+             GlossWindow      *self)
+{
+  GlossAnnotation *annotation;
+
+  if (self->project == NULL || self->document == NULL || start >= end)
+    return;
+
+  annotation = gloss_project_annotate (self->project, self->document, start, end, tag_id);
+  _gloss_window_select (self, annotation, FALSE);
+}
+
+static void
+annotation_activated_cb (GlossArticleView *view,
+                         GlossAnnotation  *annotation,
+                         GlossWindow      *self)
+{
+  if (self->link_from != NULL)
+    finish_link (self, annotation);
+  else
+    _gloss_window_select (self, annotation, FALSE);
+}
+
+static void
+deselect_cb (GlossArticleView *view,
+             GlossWindow      *self)
+{
+  if (self->link_from != NULL)
+    _gloss_window_begin_link (self, NULL);
+  _gloss_window_select (self, NULL, FALSE);
+}
+
+/* ---- documents ---- */
+
+static GtkWidget *
+create_document_row (gpointer item,
+                     gpointer user_data)
+{
+  GlossDocument *document = item;
+  GtkWidget *row = gtk_list_box_row_new ();
+  GtkWidget *label = gtk_label_new (NULL);
+
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
+  /* Titles come from files: plain text. */
+  g_object_bind_property (document, "title", label, "label", G_BINDING_SYNC_CREATE);
+  g_object_bind_property (document, "title", label, "tooltip-text", G_BINDING_SYNC_CREATE);
+  gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), label);
+  g_object_set_data (G_OBJECT (row), "gloss-document", document);
+  return row;
+}
+
+static void
+document_row_selected_cb (GtkListBox    *list,
+                          GtkListBoxRow *row,
+                          GlossWindow   *self)
+{
+  GlossDocument *document;
+
+  if (row == NULL)
+    return;
+  document = g_object_get_data (G_OBJECT (row), "gloss-document");
+  if (document != self->document)
+    _gloss_window_show_document (self, document);
+  if (adw_flap_get_folded (self->documents_flap))
+    adw_flap_set_reveal_flap (self->documents_flap, FALSE);
+}
+
+static void
+select_document_row (GlossWindow *self)
+{
+  GListModel *documents;
+  guint n;
+
+  if (self->project == NULL)
+    return;
+  documents = gloss_project_get_documents (self->project);
+  n = g_list_model_get_n_items (documents);
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(GlossDocument) document = g_list_model_get_item (documents, i);
+
+      if (document == self->document)
+        {
+          GtkListBoxRow *row = gtk_list_box_get_row_at_index (self->documents_list, (int) i);
+
+          g_signal_handlers_block_by_func (self->documents_list, document_row_selected_cb, self);
+          gtk_list_box_select_row (self->documents_list, row);
+          g_signal_handlers_unblock_by_func (self->documents_list, document_row_selected_cb, self);
+          return;
+        }
+    }
+}
+
+void
+_gloss_window_show_document (GlossWindow   *self,
+                             GlossDocument *document)
+{
+  if (self->document != NULL)
+    g_signal_handlers_disconnect_by_data (self->document, self);
+  g_set_object (&self->document, document);
+  g_clear_object (&self->selected);
+
+  gloss_article_view_set_document (self->article_view, self->project, document);
+#ifdef GLOSS_HAVE_ANNOTATION_LIST
+  gloss_annotation_list_set_document (GLOSS_ANNOTATION_LIST (self->annotation_list), document);
+#endif
+#ifdef GLOSS_HAVE_INSPECTOR
+  gloss_inspector_set_annotation (GLOSS_INSPECTOR (self->inspector), NULL);
+#else
+  update_placeholder_inspector (self);
+#endif
+
+  if (document != NULL)
+    {
+      const char *title = gloss_document_get_title (document);
+      const char *text = gloss_document_get_text (document);
+
+      g_object_bind_property (document, "title", self->article_title, "label", G_BINDING_SYNC_CREATE);
+      /* Most articles open with their headline: no need to say it twice. */
+      gtk_widget_set_visible (GTK_WIDGET (self->article_title),
+                              title[0] != '\0' && !g_str_has_prefix (text, title));
+      gtk_stack_set_visible_child_name (self->article_stack, "article");
+    }
+  else
+    gtk_stack_set_visible_child_name (self->article_stack, "empty");
+
+  select_document_row (self);
+  _gloss_window_update_title (self);
+  _gloss_window_update_actions (self);
+  _gloss_window_queue_report (self);
+  _gloss_window_start_bench (self);
+}
+
+static void
+documents_changed_cb (GListModel  *documents,
+                      guint        position,
+                      guint        removed,
+                      guint        added,
+                      GlossWindow *self)
+{
+  guint n = g_list_model_get_n_items (documents);
+  gboolean still_there = FALSE;
+
+  for (guint i = 0; i < n && self->document != NULL; i++)
+    {
+      g_autoptr(GlossDocument) document = g_list_model_get_item (documents, i);
+
+      still_there |= document == self->document;
+    }
+
+  /* A new document (an import) is what the analyst wants to see next. */
+  if (added > 0)
+    {
+      g_autoptr(GlossDocument) document = g_list_model_get_item (documents, position + added - 1);
+
+      _gloss_window_show_document (self, document);
+    }
+  else if (!still_there)
+    {
+      g_autoptr(GlossDocument) first = n > 0 ? g_list_model_get_item (documents, 0) : NULL;
+
+      _gloss_window_show_document (self, first);
+    }
+  else
+    select_document_row (self);
+}
+
+static void
+project_changed_cb (GlossProject *project,
+                    GlossWindow  *self)
+{
+  if (self->selected != NULL && gloss_annotation_get_document (self->selected) == NULL)
+    _gloss_window_select (self, NULL, FALSE);
+#if !defined(GLOSS_HAVE_INSPECTOR)
+  update_placeholder_inspector (self);
+#endif
+  _gloss_window_update_title (self);
+  _gloss_window_update_actions (self);
+  _gloss_window_schedule_autosave (self);
+  _gloss_window_queue_report (self);
+}
+
+void
+_gloss_window_set_project (GlossWindow  *self,
+                           GlossProject *project,
+                           GFile        *file)
+{
+  GListModel *documents;
+
+  if (self->project != NULL)
+    {
+      g_signal_handlers_disconnect_by_data (self->project, self);
+      g_signal_handlers_disconnect_by_data (gloss_project_get_documents (self->project), self);
+    }
+  g_clear_object (&self->link_from);
+  g_set_object (&self->project, project);
+  g_set_object (&self->file, file);
+  g_clear_object (&self->recovery);
+  self->autosaved_generation = 0;
+  self->recovered = FALSE;
+
+  if (project == NULL)
+    {
+      gtk_list_box_bind_model (self->documents_list, NULL, NULL, NULL, NULL);
+      _gloss_window_show_document (self, NULL);
+      gtk_stack_set_visible_child_name (self->main_stack, "start");
+      _gloss_window_refresh_recent (self);
+      _gloss_window_refresh_recovered (self);
+      _gloss_window_update_title (self);
+      _gloss_window_update_actions (self);
+      update_header (self);
+      return;
+    }
+
+  documents = gloss_project_get_documents (project);
+  gtk_list_box_bind_model (self->documents_list, documents, create_document_row, NULL, NULL);
+  g_signal_connect_object (documents, "items-changed", G_CALLBACK (documents_changed_cb), self, 0);
+  g_signal_connect_object (project, "changed", G_CALLBACK (project_changed_cb), self, 0);
+
+#ifdef GLOSS_HAVE_ANNOTATION_LIST
+  gloss_annotation_list_set_project (GLOSS_ANNOTATION_LIST (self->annotation_list), project);
+#endif
+#ifdef GLOSS_HAVE_INSPECTOR
+  gloss_inspector_set_project (GLOSS_INSPECTOR (self->inspector), project);
+#endif
+
+  {
+    g_autoptr(GlossDocument) first = g_list_model_get_n_items (documents) > 0
+                                     ? g_list_model_get_item (documents, 0) : NULL;
+
+    /* Force a fresh view even for the same document pointer. */
+    g_clear_object (&self->document);
+    _gloss_window_show_document (self, first);
+  }
+
+  gtk_stack_set_visible_child_name (self->main_stack, "project");
+  update_header (self);
+  if (file != NULL)
+    gloss_settings_add_recent (file);
+  _gloss_window_update_title (self);
+  _gloss_window_update_actions (self);
+  gtk_widget_grab_focus (GTK_WIDGET (self->article_view));
+}
+
+/* ---- public ---- */
+
+gboolean
+gloss_window_is_empty (GlossWindow *self)
+{
+  g_return_val_if_fail (GLOSS_IS_WINDOW (self), FALSE);
+
+  return self->project == NULL;
+}
+
+GlossProject *
+gloss_window_get_project (GlossWindow *self)
+{
+  g_return_val_if_fail (GLOSS_IS_WINDOW (self), NULL);
+
+  return self->project;
+}
+
+void
+gloss_window_new_project (GlossWindow *self)
+{
+  g_autoptr(GlossProject) project = gloss_project_new ();
+
+  g_return_if_fail (GLOSS_IS_WINDOW (self));
+
+  _gloss_window_set_project (self, project, NULL);
+}
+
+/* ---- search ---- */
+
+static void
+search_changed_cb (GtkSearchEntry *entry,
+                   GlossWindow    *self)
+{
+  const char *needle = gtk_editable_get_text (GTK_EDITABLE (entry));
+  guint count = gloss_article_view_find (self->article_view, needle);
+  g_autofree char *text = NULL;
+
+  if (needle[0] == '\0')
+    text = g_strdup ("");
+  else if (count == 0)
+    text = g_strdup (_("No matches"));
+  else
+    {
+      guint index = gloss_article_view_find_next (self->article_view, TRUE);
+
+      /* Translators: “3 of 12” matches */
+      text = g_strdup_printf (_("%u of %u"), index, count);
+    }
+  gtk_label_set_text (self->search_count, text);
+  _gloss_window_queue_report (self);
+}
+
+static void
+search_activate_cb (GtkSearchEntry *entry,
+                    GlossWindow    *self)
+{
+  gtk_widget_activate_action (GTK_WIDGET (self), "win.find-next", NULL);
+}
+
+static void
+search_mode_cb (GtkSearchBar *bar,
+                GParamSpec   *pspec,
+                GlossWindow  *self)
+{
+  gboolean on = gtk_search_bar_get_search_mode (bar);
+
+  gtk_toggle_button_set_active (self->search_toggle, on);
+  if (!on)
+    {
+      gloss_article_view_find (self->article_view, NULL);
+      gtk_widget_grab_focus (GTK_WIDGET (self->article_view));
+    }
+}
+
+/* ---- GtkWindow ---- */
+
+static gboolean
+gloss_window_close_request (GtkWindow *window)
+{
+  GlossWindow *self = GLOSS_WINDOW (window);
+  GSettings *settings = gloss_settings_get ();
+
+  if (!_gloss_window_confirm_close (self))
+    return TRUE;
+
+  if (settings != NULL)
+    {
+      int width, height;
+
+      gtk_window_get_default_size (window, &width, &height);
+      g_settings_set_int (settings, "window-width", width);
+      g_settings_set_int (settings, "window-height", height);
+      g_settings_set_boolean (settings, "window-maximized", gtk_window_is_maximized (window));
+      if (!adw_flap_get_folded (self->documents_flap))
+        g_settings_set_boolean (settings, "show-documents-sidebar",
+                                adw_flap_get_reveal_flap (self->documents_flap));
+      if (!adw_flap_get_folded (self->side_flap))
+        g_settings_set_boolean (settings, "show-annotations-panel",
+                                adw_flap_get_reveal_flap (self->side_flap));
+    }
+
+  return GTK_WINDOW_CLASS (gloss_window_parent_class)->close_request (window);
+}
+
+static void
+gloss_window_dispose (GObject *object)
+{
+  GlossWindow *self = GLOSS_WINDOW (object);
+
+  g_cancellable_cancel (self->cancellable);
+  g_clear_handle_id (&self->autosave_id, g_source_remove);
+  g_clear_handle_id (&self->report_id, g_source_remove);
+  if (self->project != NULL)
+    {
+      g_signal_handlers_disconnect_by_data (self->project, self);
+      g_signal_handlers_disconnect_by_data (gloss_project_get_documents (self->project), self);
+    }
+  if (self->document != NULL)
+    g_signal_handlers_disconnect_by_data (self->document, self);
+
+  gtk_widget_dispose_template (GTK_WIDGET (self), GLOSS_TYPE_WINDOW);
+
+  g_clear_object (&self->selected);
+  g_clear_object (&self->link_from);
+  g_clear_object (&self->document);
+  g_clear_object (&self->project);
+  g_clear_object (&self->file);
+  g_clear_object (&self->recovery);
+  g_clear_object (&self->cancellable);
+
+  G_OBJECT_CLASS (gloss_window_parent_class)->dispose (object);
+}
+
+static void
+gloss_window_class_init (GlossWindowClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+  GtkWindowClass *window_class = GTK_WINDOW_CLASS (klass);
+
+  object_class->dispose = gloss_window_dispose;
+  window_class->close_request = gloss_window_close_request;
+
+  g_type_ensure (GLOSS_TYPE_ARTICLE_VIEW);
+
+  gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_BASE_PATH "/ui/gloss-window.ui");
+  gtk_widget_class_bind_template_child (widget_class, GlossWindow, toast_overlay);
+  gtk_widget_class_bind_template_child (widget_class, GlossWindow, window_title);
+  gtk_widget_class_bind_template_child (widget_class, GlossWindow, main_stack);
+  gtk_widget_class_bind_template_child (widget_class, GlossWindow, start_page);
+  gtk_widget_class_bind_template_child (widget_class, GlossWindow, recent_group);
+  gtk_widget_class_bind_template_child (widget_class, GlossWindow, recent_list);
+  gtk_widget_class_bind_template_child (widget_class, GlossWindow, recovered_group);
+  gtk_widget_class_bind_template_child (widget_class, GlossWindow, recovered_list);
+  gtk_widget_class_bind_template_child (widget_class, GlossWindow, documents_flap);
+  gtk_widget_class_bind_template_child (widget_class, GlossWindow, side_flap);
+  gtk_widget_class_bind_template_child (widget_class, GlossWindow, side_pane);
+  gtk_widget_class_bind_template_child (widget_class, GlossWindow, documents_list);
+  gtk_widget_class_bind_template_child (widget_class, GlossWindow, article_stack);
+  gtk_widget_class_bind_template_child (widget_class, GlossWindow, article_title);
+  gtk_widget_class_bind_template_child (widget_class, GlossWindow, article_scroller);
+  gtk_widget_class_bind_template_child (widget_class, GlossWindow, article_view);
+  gtk_widget_class_bind_template_child (widget_class, GlossWindow, search_bar);
+  gtk_widget_class_bind_template_child (widget_class, GlossWindow, search_entry);
+  gtk_widget_class_bind_template_child (widget_class, GlossWindow, search_count);
+  gtk_widget_class_bind_template_child (widget_class, GlossWindow, documents_toggle);
+  gtk_widget_class_bind_template_child (widget_class, GlossWindow, annotations_toggle);
+  gtk_widget_class_bind_template_child (widget_class, GlossWindow, search_toggle);
+  gtk_widget_class_bind_template_child (widget_class, GlossWindow, open_button);
+  gtk_widget_class_bind_template_child (widget_class, GlossWindow, import_button);
+  gtk_widget_class_bind_template_child (widget_class, GlossWindow, history_buttons);
+
+  _gloss_window_class_init_actions (klass);
+}
+
+static void
+gloss_window_init (GlossWindow *self)
+{
+  GSettings *settings = gloss_settings_get ();
+
+  gtk_widget_init_template (GTK_WIDGET (self));
+  self->cancellable = g_cancellable_new ();
+
+  if (DEVELOPMENT_BUILD)
+    gtk_widget_add_css_class (GTK_WIDGET (self), "devel");
+
+  if (settings != NULL)
+    {
+      gtk_window_set_default_size (GTK_WINDOW (self),
+                                   g_settings_get_int (settings, "window-width"),
+                                   g_settings_get_int (settings, "window-height"));
+      if (g_settings_get_boolean (settings, "window-maximized"))
+        gtk_window_maximize (GTK_WINDOW (self));
+      adw_flap_set_reveal_flap (self->documents_flap,
+                                g_settings_get_boolean (settings, "show-documents-sidebar"));
+      adw_flap_set_reveal_flap (self->side_flap,
+                                g_settings_get_boolean (settings, "show-annotations-panel"));
+    }
+
+  if (settings != NULL)
+    {
+      g_autoptr(GSimpleActionGroup) group = g_simple_action_group_new ();
+      g_autoptr(GAction) snap = g_settings_create_action (settings, "snap-to-words");
+
+      g_action_map_add_action (G_ACTION_MAP (group), snap);
+      gtk_widget_insert_action_group (GTK_WIDGET (self), "settings", G_ACTION_GROUP (group));
+    }
+
+  g_object_bind_property (self->documents_flap, "reveal-flap",
+                          self->documents_toggle, "active",
+                          G_BINDING_SYNC_CREATE);
+  g_object_bind_property (self->side_flap, "reveal-flap",
+                          self->annotations_toggle, "active",
+                          G_BINDING_SYNC_CREATE);
+
+  g_signal_connect_swapped (self->documents_flap, "notify::folded",
+                            G_CALLBACK (update_header), self);
+  build_side_pane (self);
+  {
+    GtkEventController *controller = gtk_event_controller_key_new ();
+
+    g_signal_connect (controller, "key-pressed", G_CALLBACK (side_key_pressed_cb), self);
+    gtk_widget_add_controller (GTK_WIDGET (self->side_pane), controller);
+  }
+
+#ifdef GLOSS_HAVE_ANNOTATION_LIST
+  g_signal_connect (self->annotation_list, "notify::selected", G_CALLBACK (list_selected_cb), self);
+#endif
+#ifdef GLOSS_HAVE_INSPECTOR
+  g_signal_connect (self->inspector, "follow", G_CALLBACK (inspector_follow_cb), self);
+  g_signal_connect (self->inspector, "link-requested", G_CALLBACK (inspector_link_requested_cb), self);
+#endif
+
+  g_signal_connect (self->article_view, "annotate", G_CALLBACK (annotate_cb), self);
+  g_signal_connect (self->article_view, "annotation-activated", G_CALLBACK (annotation_activated_cb), self);
+  g_signal_connect (self->article_view, "deselect", G_CALLBACK (deselect_cb), self);
+  g_signal_connect (self->documents_list, "row-selected", G_CALLBACK (document_row_selected_cb), self);
+
+  gtk_search_bar_connect_entry (self->search_bar, GTK_EDITABLE (self->search_entry));
+  g_signal_connect (self->search_entry, "search-changed", G_CALLBACK (search_changed_cb), self);
+  g_signal_connect (self->search_entry, "activate", G_CALLBACK (search_activate_cb), self);
+  g_signal_connect (self->search_bar, "notify::search-mode-enabled", G_CALLBACK (search_mode_cb), self);
+
+  _gloss_window_setup_drop (self);
+  _gloss_window_refresh_recent (self);
+  _gloss_window_refresh_recovered (self);
+  _gloss_window_update_title (self);
+  _gloss_window_update_actions (self);
+  update_header (self);
+  _gloss_window_queue_report (self);
+}
+
+GlossWindow *
+gloss_window_new (GtkApplication *application)
+{
+  return g_object_new (GLOSS_TYPE_WINDOW, "application", application, NULL);
+}

@@ -1,0 +1,871 @@
+#!/usr/bin/env python3
+# GUI tests for Gloss: a real window, a real mouse and keyboard (xdotool).
+#
+#   gui-tests.py GLOSS_BINARY BUILD_DIR SCENARIO [OUT_DIR]
+#
+# The window writes its state and the screen rectangle of every visible
+# code point to GLOSS_TEST_REPORT; the tests aim the mouse at characters
+# from there and check the saved .gloss file. Offsets are code points, as
+# Python's str indexes them.
+#
+# SPDX-License-Identifier: GPL-3.0-or-later
+
+import json
+import os
+import shutil
+import signal
+import subprocess
+import sys
+import tempfile
+import time
+import uuid
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+FIXTURES = os.path.join(HERE, 'fixtures')
+
+
+class Failure(Exception):
+    pass
+
+
+def check(condition, message):
+    if not condition:
+        raise Failure(message)
+
+
+def xdo(*args):
+    subprocess.run(['xdotool'] + [str(a) for a in args], check=True)
+
+
+class App:
+    def __init__(self, gloss, workdir, args, env=None, name='app'):
+        self.workdir = workdir
+        self.report_path = os.path.join(workdir, name + '-report.json')
+        self.log_path = os.path.join(workdir, name + '.log')
+        if os.path.exists(self.report_path):
+            os.unlink(self.report_path)
+        full_env = dict(os.environ)
+        full_env['GLOSS_TEST_REPORT'] = self.report_path
+        full_env.update(env or {})
+        self.log = open(self.log_path, 'w')
+        self.proc = subprocess.Popen([gloss] + args, env=full_env,
+                                     stdout=self.log, stderr=subprocess.STDOUT)
+        self.origin = None
+        self.wait(lambda r: r.get('xid'), 'the window to appear', timeout=20)
+        time.sleep(0.3)
+        xid = self.last['xid']
+        xdo('windowfocus', xid)
+        self.locate()
+
+    def locate(self):
+        out = subprocess.run(['xdotool', 'getwindowgeometry', str(self.last['xid'])],
+                             check=True, capture_output=True, text=True).stdout
+        for line in out.splitlines():
+            line = line.strip()
+            if line.startswith('Position:'):
+                x, y = line.split()[1].split(',')
+                self.origin = (int(x), int(y))
+        check(self.origin is not None, 'no window position from xdotool: ' + out)
+
+    def report(self):
+        for _ in range(20):
+            try:
+                with open(self.report_path) as f:
+                    self.last = json.load(f)
+                    return self.last
+            except (OSError, ValueError):
+                time.sleep(0.05)
+        return {}
+
+    def wait(self, predicate, what, timeout=10):
+        deadline = time.time() + timeout
+        self.last = {}
+        while time.time() < deadline:
+            if self.proc.poll() is not None:
+                raise Failure('gloss exited (%s) while waiting for %s; log:\n%s'
+                              % (self.proc.returncode, what, self.read_log()))
+            report = self.report()
+            try:
+                if report and predicate(report):
+                    return report
+            except (KeyError, TypeError, IndexError):
+                pass
+            time.sleep(0.1)
+        summary = {k: v for k, v in self.last.items() if k != 'offsets'}
+        raise Failure('timed out waiting for %s; last report: %s' % (what, json.dumps(summary)[:3000]))
+
+    def read_log(self):
+        self.log.flush()
+        with open(self.log_path) as f:
+            return f.read()[-int(os.environ.get("GLOSS_LOG_TAIL", "4000")):]
+
+    def rect(self, offset):
+        report = self.wait(lambda r: str(offset) in r['offsets'],
+                           'offset %d to be on screen' % offset)
+        x, y, w, h = report['offsets'][str(offset)]
+        return x, y, w, h
+
+    def point(self, offset, inside=False):
+        """The left edge of a character (a boundary), or its middle."""
+        x, y, w, h = self.rect(offset)
+        dx = w // 2 if inside else 1
+        return self.origin[0] + x + dx, self.origin[1] + y + h // 2
+
+    def move(self, offset, inside=False):
+        x, y = self.point(offset, inside)
+        xdo('mousemove', x, y)
+        time.sleep(0.08)
+
+    def drag(self, start, end, alt=False):
+        """Drags from the boundary before @start to the one before @end."""
+        sx, sy = self.point(start)
+        ex, ey = self.point(end)
+        if alt:
+            xdo('keydown', 'alt')
+        xdo('mousemove', sx, sy)
+        time.sleep(0.1)
+        xdo('mousedown', 1)
+        time.sleep(0.1)
+        xdo('mousemove', (sx + ex) // 2, (sy + ey) // 2)
+        time.sleep(0.1)
+        xdo('mousemove', ex, ey)
+        time.sleep(0.1)
+        xdo('mouseup', 1)
+        time.sleep(0.1)
+        if alt:
+            xdo('keyup', 'alt')
+        time.sleep(0.45)  # past the double-click time
+
+    def click(self, offset):
+        self.move(offset, inside=True)
+        xdo('click', 1)
+        time.sleep(0.45)
+
+    def key(self, *keys):
+        for k in keys:
+            xdo('key', k)
+            time.sleep(0.12)
+
+    def type(self, text):
+        xdo('type', '--delay', 30, text)
+        time.sleep(0.2)
+
+    def screenshot(self, path):
+        subprocess.run(['import', '-window', str(self.last['xid']), path], check=True)
+
+    def kill(self, sig=signal.SIGTERM):
+        if self.proc.poll() is None:
+            self.proc.send_signal(sig)
+            try:
+                self.proc.wait(5)
+            except subprocess.TimeoutExpired:
+                self.proc.kill()
+                self.proc.wait()
+        self.log.close()
+
+
+# ---- project files ----
+
+def read_fixture(name):
+    with open(os.path.join(FIXTURES, name), encoding='utf-8', newline='') as f:
+        return f.read()
+
+
+def make_project(gloss, path, article, annotations=(), relations=()):
+    """A project made by the command line, then given annotations here:
+    (start, end, [tags], note, id) and relations (from id, to id, type)."""
+    text_path = os.path.join(os.path.dirname(path), 'article.txt')
+    with open(text_path, 'w', encoding='utf-8', newline='') as f:
+        f.write(article)
+    subprocess.run([gloss, '--new=' + path, '--force', text_path], check=True,
+                   capture_output=True)
+    with open(path, encoding='utf-8') as f:
+        project = json.load(f)
+    doc = project['documents'][0]
+    text = doc['text']
+    items = []
+    for start, end, tags, note, ident in sorted(annotations):
+        items.append({
+            'id': ident, 'start': start, 'end': end,
+            'quote': text[start:end],
+            'prefix': text[max(0, start - 32):start],
+            'suffix': text[end:end + 32],
+            'tags': list(tags), 'note': note, 'attributes': {},
+            'author': 'Test', 'created': '2026-01-01T00:00:00.000000Z',
+            'modified': None, 'state': 'anchored',
+        })
+    doc['annotations'] = items
+    project['relations'] = [
+        {'id': 'r%d' % i, 'type': t, 'from': a, 'to': b, 'note': ''}
+        for i, (a, b, t) in enumerate(relations)
+    ]
+    with open(path, 'w', encoding='utf-8') as f:
+        json.dump(project, f, ensure_ascii=False, indent=2)
+        f.write('\n')
+    return text
+
+
+def load_project(path):
+    with open(path, encoding='utf-8') as f:
+        return json.load(f)
+
+
+def word(text, w, nth=0):
+    """[start, end) of the nth occurrence of @w."""
+    start = -1
+    for _ in range(nth + 1):
+        start = text.index(w, start + 1)
+    return start, start + len(w)
+
+
+# ---- scenarios ----
+
+def scenario_annotate_drag(ctx):
+    text = make_project(ctx.gloss, ctx.project, ctx.article)
+    app = ctx.start([ctx.project])
+    s, e = word(text, 'Maren Oyelaran')
+    app.drag(s, e)
+    app.wait(lambda r: r['palette'] and r['selection'] == [s, e],
+             'the palette beside the selection [%d, %d)' % (s, e))
+    app.key('2')
+    app.wait(lambda r: r['document']['n_annotations'] == 1, 'the annotation')
+    app.key('ctrl+s')
+    app.wait(lambda r: not r['dirty'], 'the save')
+    doc = load_project(ctx.project)['documents'][0]
+    check(len(doc['annotations']) == 1, 'saved annotations: %r' % doc['annotations'])
+    a = doc['annotations'][0]
+    check((a['start'], a['end']) == (s, e), 'saved bounds %r, wanted %r' % ((a['start'], a['end']), (s, e)))
+    check(a['tags'] == ['source'], 'saved tags %r' % a['tags'])
+    check(a['quote'] == 'Maren Oyelaran', 'saved quote %r' % a['quote'])
+
+
+def scenario_annotate_keyboard(ctx):
+    text = make_project(ctx.gloss, ctx.project, ctx.article)
+    app = ctx.start([ctx.project])
+    # Past the emoji and the combining-free umlauts: code points, not bytes.
+    s, e = word(text, 'One petitioner')
+    app.click(s)
+    app.wait(lambda r: r['caret'] in (s, s + 1), 'the caret at %d' % s)
+    caret = app.last['caret']
+    if caret != s:
+        app.key('Left')
+    app.wait(lambda r: r['caret'] == s, 'the caret at %d' % s)
+    app.key(*['shift+Right'] * (e - s))
+    app.wait(lambda r: r['selection'] == [s, e] and r['palette'],
+             'a keyboard selection [%d, %d) with the palette' % (s, e))
+    app.key('1')
+    app.wait(lambda r: r['document']['n_annotations'] == 1, 'the annotation')
+    app.key('ctrl+s')
+    app.wait(lambda r: not r['dirty'], 'the save')
+    a = load_project(ctx.project)['documents'][0]['annotations'][0]
+    check((a['start'], a['end'], a['tags']) == (s, e, ['claim']),
+          'saved %r' % ((a['start'], a['end'], a['tags']),))
+    check(a['quote'] == text[s:e], 'quote %r' % a['quote'])
+
+
+def scenario_snap_and_exact(ctx):
+    text = make_project(ctx.gloss, ctx.project, ctx.article)
+    app = ctx.start([ctx.project])
+    s, e = word(text, 'harbour council postponed')
+    # From inside the first word to inside the last: snaps out to both ends.
+    app.drag(s + 3, e - 4)
+    app.wait(lambda r: r['selection'] == [s, e], 'a selection snapped to [%d, %d)' % (s, e))
+    app.key('Escape')
+    app.wait(lambda r: r['selection'] is None, 'the selection to clear')
+    # Holding Alt selects exactly the characters dragged over.
+    app.drag(s + 3, e - 4, alt=True)
+    app.wait(lambda r: r['selection'] == [s + 3, e - 4],
+             'an exact selection [%d, %d)' % (s + 3, e - 4))
+    app.key('3')
+    app.wait(lambda r: r['document']['n_annotations'] == 1, 'the annotation')
+    a = app.last['document']['annotations'][0]
+    check((a['start'], a['end']) == (s + 3, e - 4), 'exact bounds %r' % a)
+    # Double-click selects a word, triple-click its paragraph.
+    ws, we = word(text, 'Tuesday')
+    app.move(ws + 2, inside=True)
+    xdo('click', '--repeat', 2, '--delay', 80, 1)
+    app.wait(lambda r: r['selection'] == [ws, we], 'the double-clicked word [%d, %d)' % (ws, we))
+    app.key('Escape')
+    time.sleep(0.5)
+    ps = text.rindex('\n', 0, ws) + 1
+    pe = text.index('\n', ws)
+    app.move(ws + 2, inside=True)
+    xdo('click', '--repeat', 3, '--delay', 80, 1)
+    app.wait(lambda r: r['selection'] and r['selection'][0] == ps and r['selection'][1] in (pe, pe + 1),
+             'the triple-clicked paragraph [%d, %d)' % (ps, pe))
+
+
+def scenario_overlap(ctx):
+    text = make_project(ctx.gloss, ctx.project, ctx.article)
+    app = ctx.start([ctx.project])
+    s1, e1 = word(text, 'would cost 41 million crowns')
+    s2, e2 = word(text, '41 million crowns, twice the figure')
+    app.drag(s1, e1)
+    app.wait(lambda r: r['selection'] == [s1, e1], 'the first selection')
+    app.key('1')
+    app.wait(lambda r: r['document']['n_annotations'] == 1, 'the first annotation')
+    app.drag(s2, e2)
+    app.wait(lambda r: r['selection'] == [s2, e2], 'the second, overlapping selection')
+    app.key('8')
+    app.wait(lambda r: r['document']['n_annotations'] == 2, 'the second annotation')
+    anns = app.last['document']['annotations']
+    by_start = {a['start']: a for a in anns}
+    check(set(by_start) == {s1, s2}, 'starts %r' % list(by_start))
+    # A click where only the first lies selects it; where only the second, that one.
+    app.click(s1 + 1)
+    app.wait(lambda r: r['selected'] and r['selected']['start'] == s1, 'the first to be selected')
+    app.click(e2 - 2)
+    app.wait(lambda r: r['selected'] and r['selected']['start'] == s2, 'the second to be selected')
+    app.key('ctrl+s')
+    app.wait(lambda r: not r['dirty'], 'the save')
+    saved = load_project(ctx.project)['documents'][0]['annotations']
+    check(sorted((a['start'], a['end'], tuple(a['tags'])) for a in saved) ==
+          sorted([(s1, e1, ('claim',)), (s2, e2, ('date-number',))]), 'saved %r' % saved)
+
+
+def scenario_relation(ctx):
+    text = make_project(ctx.gloss, ctx.project, ctx.article)
+    app = ctx.start([ctx.project])
+    cs, ce = word(text, 'would cost 41 million crowns')
+    ss, se = word(text, 'Maren Oyelaran')
+    app.drag(cs, ce)
+    app.wait(lambda r: r['selection'] == [cs, ce], 'the claim selection')
+    app.key('1')
+    app.wait(lambda r: r['document']['n_annotations'] == 1, 'the claim')
+    app.drag(ss, se)
+    app.wait(lambda r: r['selection'] == [ss, se], 'the source selection')
+    app.key('2')
+    app.wait(lambda r: r['document']['n_annotations'] == 2, 'the source')
+    app.click(cs + 2)
+    app.wait(lambda r: r['selected'] and r['selected']['start'] == cs, 'the claim selected')
+    app.key('ctrl+l')
+    app.wait(lambda r: r['link_mode'], 'link mode')
+    app.click(ss + 2)
+    app.wait(lambda r: any('gloss-link-type-dialog' in d['classes'] for d in r['dialogs']),
+             'the choice of relation type')
+    app.key('Return')  # the default: the project's first relation type
+    app.wait(lambda r: r['n_relations'] == 1 and not r['link_mode'], 'the relation')
+    app.key('ctrl+s')
+    app.wait(lambda r: not r['dirty'], 'the save')
+    project = load_project(ctx.project)
+    anns = {a['start']: a['id'] for a in project['documents'][0]['annotations']}
+    check(len(project['relations']) == 1, 'relations %r' % project['relations'])
+    rel = project['relations'][0]
+    check((rel['from'], rel['to']) == (anns[cs], anns[ss]), 'relation %r' % rel)
+    check(rel['type'] == project['relation_types'][0], 'relation type %r' % rel['type'])
+
+
+def scenario_undo_redo(ctx):
+    text = make_project(ctx.gloss, ctx.project, ctx.article)
+    app = ctx.start([ctx.project])
+    s, e = word(text, 'Coastal Ledger')
+    app.drag(s, e)
+    app.wait(lambda r: r['selection'] == [s, e], 'the selection')
+    app.key('2')
+    app.wait(lambda r: r['document']['n_annotations'] == 1 and r['dirty'], 'the annotation')
+    app.key('ctrl+z')
+    app.wait(lambda r: r['document']['n_annotations'] == 0 and not r['dirty'], 'the undo')
+    app.key('ctrl+shift+z')
+    app.wait(lambda r: r['document']['n_annotations'] == 1 and r['dirty'], 'the redo')
+    a = app.last['document']['annotations'][0]
+    check((a['start'], a['end'], a['tags']) == (s, e, ['source']), 'redone %r' % a)
+    # Delete, then undo the delete.
+    app.click(s + 1)
+    app.wait(lambda r: r['selected'] is not None, 'the selection of the highlight')
+    app.key('Delete')
+    app.wait(lambda r: r['document']['n_annotations'] == 0, 'the delete')
+    app.key('ctrl+z')
+    app.wait(lambda r: r['document']['n_annotations'] == 1, 'the undo of the delete')
+
+
+def scenario_find(ctx):
+    text = make_project(ctx.gloss, ctx.project, ctx.article)
+    app = ctx.start([ctx.project])
+    n = text.lower().count('council')
+    check(n >= 3, 'fixture has %d matches' % n)
+    app.key('ctrl+f')
+    app.wait(lambda r: r['search_mode'], 'the find bar')
+    app.type('council')
+    app.wait(lambda r: r['search_label'] == '1 of %d' % n, 'the first of %d matches' % n)
+    first = app.last['selection']
+    check(first == [text.lower().index('council'), text.lower().index('council') + 7],
+          'first match selection %r' % first)
+    app.key('ctrl+g')
+    app.wait(lambda r: r['search_label'] == '2 of %d' % n, 'the second match')
+    app.key('ctrl+shift+g', 'ctrl+shift+g')
+    app.wait(lambda r: r['search_label'] == '%d of %d' % (n, n), 'wrapping to the last match')
+
+
+def scenario_next_annotation(ctx):
+    article = ctx.article
+    a1 = word(article, 'Larkmouth')
+    a2 = word(article, 'Maren Oyelaran')
+    a3 = word(article, '3,200 signatures')
+    text = make_project(ctx.gloss, ctx.project, article,
+                        annotations=[(a1[0], a1[1], ['place'], '', 'n1'),
+                                     (a2[0], a2[1], ['person'], '', 'n2'),
+                                     (a3[0], a3[1], ['date-number'], '', 'n3')])
+    app = ctx.start([ctx.project])
+    app.wait(lambda r: r['document']['n_annotations'] == 3, 'the three annotations')
+    app.key('alt+Down')
+    app.wait(lambda r: r['selected'] and r['selected']['id'] == 'n1', 'the first annotation')
+    app.key('alt+Down')
+    app.wait(lambda r: r['selected'] and r['selected']['id'] == 'n2', 'the second annotation')
+    app.key('alt+Down')
+    app.wait(lambda r: r['selected'] and r['selected']['id'] == 'n3', 'the third annotation')
+    app.key('alt+Up')
+    app.wait(lambda r: r['selected'] and r['selected']['id'] == 'n2', 'back to the second')
+    check(text[a2[0]:a2[1]] == 'Maren Oyelaran', 'fixture')
+
+
+def scenario_autosave_recovery(ctx):
+    text = make_project(ctx.gloss, ctx.project, ctx.article)
+    with open(ctx.project, 'rb') as f:
+        original = f.read()
+    env = {'GLOSS_AUTOSAVE_DELAY_MS': '600'}
+    app = ctx.start([ctx.project], env=env)
+    s, e = word(text, 'port authority')
+    app.drag(s, e)
+    app.wait(lambda r: r['selection'] == [s, e], 'the selection')
+    app.key('2')
+    app.wait(lambda r: r['document']['n_annotations'] == 1, 'the annotation')
+    app.wait(lambda r: r['autosaved_generation'] == r['generation'] and r['generation'] > 0,
+             'the autosave')
+    recovery = os.path.join(os.path.dirname(ctx.project), '.' + os.path.basename(ctx.project) + '.autosave')
+    deadline = time.time() + 5
+    while not os.path.exists(recovery) and time.time() < deadline:
+        time.sleep(0.1)
+    check(os.path.exists(recovery), 'no recovery file at ' + recovery)
+    app.kill(signal.SIGKILL)
+    with open(ctx.project, 'rb') as f:
+        check(f.read() == original, 'the project file changed without a save')
+
+    app = ctx.start([ctx.project], env=env, name='reopen')
+    app.wait(lambda r: any('gloss-recover-dialog' in d['classes'] for d in r['dialogs']),
+             'the offer to recover')
+    app.key('Return')
+    app.wait(lambda r: r['recovered'] and r['document']['n_annotations'] == 1, 'the recovered annotation')
+    a = app.last['document']['annotations'][0]
+    check((a['start'], a['end'], a['tags']) == (s, e, ['source']), 'recovered %r' % a)
+    app.key('ctrl+s')
+    app.wait(lambda r: not r['recovered'] and not r['dirty'], 'the save')
+    check(not os.path.exists(recovery), 'the recovery file outlived the save')
+    saved = load_project(ctx.project)['documents'][0]['annotations']
+    check(len(saved) == 1, 'saved %r' % saved)
+
+
+def scenario_recover_untitled(ctx):
+    # An untitled project (from an article) killed before any save comes
+    # back from the start page.
+    article = os.path.join(ctx.tmp, 'harbour-vote.txt')
+    with open(article, 'w', encoding='utf-8', newline='') as f:
+        f.write(ctx.article)
+    env = {'GLOSS_AUTOSAVE_DELAY_MS': '500'}
+    app = ctx.start([article], env=env)
+    s, e = word(ctx.article, 'Ünal family bakery')
+    app.drag(s, e)
+    app.wait(lambda r: r['selection'] == [s, e], 'the selection')
+    app.key('6')
+    app.wait(lambda r: r['document']['n_annotations'] == 1, 'the annotation')
+    app.wait(lambda r: r['autosaved_generation'] == r['generation'], 'the autosave')
+    time.sleep(0.5)
+    app.kill(signal.SIGKILL)
+
+    app = ctx.start([], env=env, name='again')
+    app.wait(lambda r: r['page'] == 'start' and len(r['recovered_rows']) == 1, 'the recovered project offered')
+    if ctx.out:
+        app.screenshot(os.path.join(ctx.out, 'screenshot-start.png'))
+    x, y, w, h = app.last['recovered_rows'][0]
+    xdo('mousemove', app.origin[0] + x + w // 2, app.origin[1] + y + h // 2)
+    time.sleep(0.1)
+    xdo('click', 1)
+    app.wait(lambda r: r['page'] == 'project' and r['recovered'], 'the recovered project')
+    a = app.last['document']['annotations']
+    check([(x['start'], x['end'], x['tags']) for x in a] == [(s, e, ['organization'])], 'recovered %r' % a)
+    check(app.last['file'] is None, 'a recovered untitled project has a file')
+
+
+def choose_file(app, path, what):
+    # Without a portal GtkFileChooserNative falls back to GTK's own dialog,
+    # whose name field takes a whole path.
+    app.wait(lambda r: any('GtkFileChooser' in d['type'] for d in r['dialogs']), what)
+    time.sleep(0.5)
+    app.key('ctrl+a')
+    app.type(path)
+    app.key('Return')
+    app.wait(lambda r: not r['dialogs'], what + ' to close')
+
+
+def scenario_save_as_export(ctx):
+    article = os.path.join(ctx.tmp, 'harbour-vote.txt')
+    with open(article, 'w', encoding='utf-8', newline='') as f:
+        f.write(ctx.article)
+    app = ctx.start([article])
+    s, e = word(ctx.article, 'Coastal Ledger')
+    app.drag(s, e)
+    app.wait(lambda r: r['selection'] == [s, e], 'the selection')
+    app.key('2')
+    app.wait(lambda r: r['document']['n_annotations'] == 1, 'the annotation')
+    # Save on an untitled project asks where (Save As); ".gloss" is added.
+    target = os.path.join(ctx.tmp, 'saved-as')
+    app.key('ctrl+s')
+    choose_file(app, target, 'the save dialog')
+    app.wait(lambda r: r['file'] == target + '.gloss' and not r['dirty'], 'the project saved as ' + target)
+    saved = load_project(target + '.gloss')['documents'][0]['annotations']
+    check([(a['start'], a['end']) for a in saved] == [(s, e)], 'saved %r' % saved)
+    # Export this document as JSON (the dialog's default choices).
+    out = os.path.join(ctx.tmp, 'export.json')
+    app.key('ctrl+e')
+    choose_file(app, out, 'the export dialog')
+    deadline = time.time() + 5
+    while not os.path.exists(out) and time.time() < deadline:
+        time.sleep(0.1)
+    check(os.path.exists(out), 'nothing exported to ' + out)
+    with open(out, encoding='utf-8') as f:
+        exported = f.read()
+    check('Coastal Ledger' in exported, 'the export lacks the quote: %s' % exported[:500])
+
+
+CLIPBOARD_OWNER = '''
+import sys, tkinter
+root = tkinter.Tk()
+root.withdraw()
+root.clipboard_clear()
+root.clipboard_append(sys.stdin.read())
+root.update()
+print('ready', flush=True)
+root.after(8000, root.destroy)
+root.mainloop()
+'''
+
+
+def scenario_paste_import(ctx):
+    text = make_project(ctx.gloss, ctx.project, ctx.article)
+    app = ctx.start([ctx.project])
+    # Ctrl+Shift+V: the clipboard's text becomes a new document, titled
+    # by its first line. Tk owns the clipboard meanwhile.
+    pasted = 'Ferry operator answers\n\nThe operator said the timetable \u201cwill not change\u201d. \U0001F468\u200D\U0001F469\u200D\U0001F467 \u05E9\u05DC\u05D5\u05DD\n'
+    owner = subprocess.Popen([sys.executable, '-c', CLIPBOARD_OWNER], stdin=subprocess.PIPE,
+                             stdout=subprocess.PIPE, text=True, encoding='utf-8')
+    owner.stdin.write(pasted)
+    owner.stdin.close()
+    check(owner.stdout.readline().strip() == 'ready', 'the clipboard owner did not start')
+    xdo('windowfocus', app.last['xid'])
+    time.sleep(0.2)
+    app.key('ctrl+shift+v')
+    app.wait(lambda r: r['n_documents'] == 2 and r['document']['title'] == 'Ferry operator answers',
+             'the pasted document')
+    check(app.last['document']['length'] == len(pasted),
+          'pasted length %d, wanted %d' % (app.last['document']['length'], len(pasted)))
+    owner.kill()
+    owner.wait()
+    # Ctrl+I imports an article through the file chooser.
+    second = os.path.join(ctx.tmp, 'second-article.txt')
+    with open(second, 'w', encoding='utf-8') as f:
+        f.write('Second article\n\nThe harbour master declined to comment.\n')
+    app.key('ctrl+i')
+    choose_file(app, second, 'the import dialog')
+    app.wait(lambda r: r['n_documents'] == 3 and r['document']['title'] != 'Ferry operator answers',
+             'the imported article')
+    # Undo takes the import back out.
+    app.key('ctrl+z')
+    app.wait(lambda r: r['n_documents'] == 2, 'the undone import')
+
+
+def scenario_large_article(ctx):
+    # 1 MB of text in short paragraphs with 10,000 annotations: the window
+    # shows them at once and stays responsive at the far end.
+    import random
+    rng = random.Random(7)
+    words = ('the council said ministry officials had not confirmed whether talks '
+             'would resume after envoy reported progress on draft agreement '
+             'caf\u00e9 \u00dcnal \u4f1a\u8c08 \u05e9\u05dc\u05d5\u05dd').split()
+    paragraphs, size = [], 0
+    while size < 1000000:
+        p = ' '.join(rng.choice(words) for _ in range(70)).capitalize() + '.'
+        paragraphs.append(p)
+        size += len(p.encode('utf-8')) + 2
+    article = 'A long article\n\n' + '\n\n'.join(paragraphs) + '\n'
+    n = len(article)
+    anns = []
+    for i, start in enumerate(sorted(rng.sample(range(20, n - 80), 10000))):
+        anns.append((start, start + rng.randint(3, 60), [rng.choice(['claim', 'source', 'quote'])],
+                     'note' if i % 9 == 0 else '', 'a%05d' % i))
+    text = make_project(ctx.gloss, ctx.project, article, annotations=anns)
+    started = time.time()
+    app = ctx.start([ctx.project])
+    app.wait(lambda r: r['document']['n_annotations'] == 10000 and '20' in r['offsets'],
+             'the article on screen', timeout=30)
+    shown = time.time() - started
+    print('large article on screen after %.2f s' % shown)
+    check(shown < 5.0, 'the large article took %.2f s to show' % shown)
+    # At the far end, annotate by keyboard; the window must keep up.
+    app.key('ctrl+End')
+    app.wait(lambda r: r['caret'] == n, 'the caret at the end', timeout=10)
+    started = time.time()
+    app.key('Up', 'Home', *['shift+Right'] * 5)
+    app.wait(lambda r: r['selection'] and r['selection'][1] - r['selection'][0] == 5,
+             'a selection at the end')
+    app.key('2')
+    app.wait(lambda r: r['document']['n_annotations'] == 10001, 'the new annotation')
+    elapsed = time.time() - started
+    print('annotating at the end took %.2f s (with key pauses)' % elapsed)
+    check(elapsed < 6.0, 'annotating at the end took %.2f s' % elapsed)
+
+
+def scenario_corrupt_file(ctx):
+    broken = os.path.join(ctx.tmp, 'broken.gloss')
+    content = b'{"format": "gloss-project", "version": 1, "title": "cut off here'
+    with open(broken, 'wb') as f:
+        f.write(content)
+    before = os.stat(broken)
+    app = ctx.start([broken])
+    app.wait(lambda r: any('gloss-error-dialog' in d['classes'] for d in r['dialogs']),
+             'the error dialog')
+    dialog = [d for d in app.last['dialogs'] if 'gloss-error-dialog' in d['classes']][0]
+    check('broken.gloss' in dialog['body'], 'the dialog does not name the file: %r' % dialog['body'])
+    check(app.last['page'] == 'start', 'page %r' % app.last['page'])
+    app.key('Return')
+    app.wait(lambda r: not r['dialogs'], 'the dialog to close')
+    # Nothing may have written to it, not even on quitting.
+    app.key('ctrl+q')
+    app.proc.wait(10)
+    with open(broken, 'rb') as f:
+        check(f.read() == content, 'the broken file was changed')
+    check(os.stat(broken).st_mtime_ns == before.st_mtime_ns, 'the broken file was touched')
+    # A file that is not there, and a project from a newer Gloss.
+    newer = os.path.join(ctx.tmp, 'newer.gloss')
+    with open(newer, 'w') as f:
+        f.write('{"format": "gloss-project", "version": 99}\n')
+    app = ctx.start([newer], name='newer')
+    app.wait(lambda r: any('gloss-error-dialog' in d['classes'] for d in r['dialogs']),
+             'the error dialog for a newer file')
+
+
+def scenario_open_article(ctx):
+    # `gloss ARTICLE.txt` starts a new, untitled project holding it.
+    article = os.path.join(ctx.tmp, 'harbour-vote.txt')
+    with open(article, 'w', encoding='utf-8', newline='') as f:
+        f.write(ctx.article)
+    app = ctx.start([article])
+    app.wait(lambda r: r['page'] == 'project' and r['n_documents'] == 1, 'a project with the article')
+    check(app.last['file'] is None, 'the new project has a file: %r' % app.last['file'])
+    check(app.last['document']['length'] == len(ctx.article),
+          'length %d, wanted %d' % (app.last['document']['length'], len(ctx.article)))
+    check(app.last['dirty'], 'a new project with an article is not marked unsaved')
+
+
+def scenario_close_unsaved(ctx):
+    text = make_project(ctx.gloss, ctx.project, ctx.article)
+    app = ctx.start([ctx.project])
+    # The shortcuts window opens and closes.
+    app.key('ctrl+question')
+    app.wait(lambda r: any(d['type'] == 'GtkShortcutsWindow' for d in r['dialogs']), 'the shortcuts window')
+    app.key('Escape')
+    app.wait(lambda r: not r['dialogs'], 'the shortcuts window to close')
+    xdo('windowfocus', app.last['xid'])
+    time.sleep(0.2)
+    s, e = word(text, 'ferry terminal')
+    app.drag(s, e)
+    app.wait(lambda r: r['selection'] == [s, e], 'the selection')
+    app.key('4')
+    app.wait(lambda r: r['dirty'], 'unsaved changes')
+    app.key('ctrl+w')
+    app.wait(lambda r: any('gloss-close-dialog' in d['classes'] for d in r['dialogs']), 'the question')
+    app.key('Escape')
+    app.wait(lambda r: not r['dialogs'] and r['dirty'], 'cancel: the window stays')
+    app.key('ctrl+w')
+    app.wait(lambda r: any('gloss-close-dialog' in d['classes'] for d in r['dialogs']), 'the question again')
+    app.key('Return')  # the default answer saves
+    app.proc.wait(10)
+    saved = load_project(ctx.project)['documents'][0]['annotations']
+    check([(a['start'], a['end'], a['tags']) for a in saved] == [(s, e, ['evidence'])], 'saved %r' % saved)
+
+
+def scenario_note(ctx):
+    text = make_project(ctx.gloss, ctx.project, ctx.article)
+    app = ctx.start([ctx.project])
+    s, e = word(text, 'collected 3,200 signatures')
+    app.drag(s, e)
+    app.wait(lambda r: r['selection'] == [s, e], 'the selection')
+    app.key('1')
+    app.wait(lambda r: r['selected'] and r['selected']['start'] == s, 'the new annotation, selected')
+    app.key('ctrl+Return')
+    note = 'Ask the <b>organisers</b> & count again'
+    time.sleep(0.3)
+    app.type(note)
+    app.wait(lambda r: r['selected']['note'] == note, 'the note, kept as typed')
+    # Escape goes back to the article, where keys annotate again.
+    app.key('Escape')
+    s2, e2 = word(text, 'old quarter')
+    app.drag(s2, e2)
+    app.wait(lambda r: r['selection'] == [s2, e2], 'a selection in the article again')
+    app.key('7')
+    app.wait(lambda r: r['document']['n_annotations'] == 2, 'the second annotation')
+    app.key('ctrl+s')
+    app.wait(lambda r: not r['dirty'], 'the save')
+    saved = {a['start']: a for a in load_project(ctx.project)['documents'][0]['annotations']}
+    check(saved[s]['note'] == note, 'saved note %r' % saved[s]['note'])
+    check(saved[s2]['note'] == '', 'the second has a note %r' % saved[s2]['note'])
+
+
+def scenario_narrow(ctx):
+    text = make_project(ctx.gloss, ctx.project, ctx.article)
+    app = ctx.start([ctx.project])
+    xdo('windowsize', app.last['xid'], 360, 640)
+    app.wait(lambda r: r['width'] <= 370 and r['documents_folded'] and r['side_folded'],
+             'the side panels to fold at 360 px')
+    # The article is still usable: annotate with the keyboard.
+    s, e = word(text, 'Larkmouth')
+    app.click(s)
+    app.key('Home')
+    app.wait(lambda r: r['caret'] <= s, 'the caret')
+    caret = app.last['caret']
+    app.key(*['Right'] * (s - caret))
+    app.key(*['shift+Right'] * (e - s))
+    app.wait(lambda r: r['selection'] == [s, e], 'the selection')
+    app.key('7')
+    app.wait(lambda r: r['document']['n_annotations'] == 1, 'the annotation')
+    if ctx.out:
+        app.screenshot(os.path.join(ctx.out, 'screenshot-narrow.png'))
+
+
+def pixel(path, x, y):
+    out = subprocess.run(['convert', path, '-crop', '1x1+%d+%d' % (x, y), '-depth', '8', 'txt:-'],
+                         check=True, capture_output=True, text=True).stdout
+    # "0,0: (255,255,255)  #FFFFFF  white"
+    line = out.strip().splitlines()[-1]
+    values = line.split('(')[1].split(')')[0].split(',')
+    return tuple(int(float(v)) for v in values[:3])
+
+
+def scenario_screenshot(ctx):
+    article = ctx.article
+    claim = word(article, 'would cost 41 million crowns')
+    figure = word(article, '41 million crowns')
+    person = word(article, 'Maren Oyelaran')
+    spokes = word(article, 'A spokesperson for the port authority')
+    quote = word(article, 'has not changed since spring')
+    place = word(article, 'Larkmouth')
+    ledger = word(article, 'Coastal Ledger')
+    budget = word(article, 'unanswered questions about the budget')
+    text = make_project(ctx.gloss, ctx.project, article, annotations=[
+        (claim[0], claim[1], ['claim'], 'Twice the March figure: check the council minutes.', 'c1'),
+        (figure[0], figure[1], ['date-number'], '', 'f1'),
+        (person[0], person[1], ['source', 'person'], '', 's1'),
+        (spokes[0], spokes[1], ['source'], '', 's2'),
+        (quote[0], quote[1], ['quote', 'claim'], 'Contradicts the chair.', 'q1'),
+        (place[0], place[1], ['place'], '', 'p1'),
+        (ledger[0], ledger[1], ['source', 'organization'], '', 'l1'),
+        (budget[0], budget[1], ['quote'], '', 'b1'),
+    ], relations=[('c1', 's1', 'attributed-to'), ('q1', 's2', 'attributed-to'),
+                  ('q1', 'c1', 'contradicts')])
+    out = ctx.out or ctx.tmp
+    shots = {}
+    for style in ('light', 'dark'):
+        app = ctx.start([ctx.project], env={'GLOSS_STYLE': style}, name=style)
+        app.wait(lambda r: r['document']['n_annotations'] == 8, 'the annotations')
+        app.click(claim[0] + 2)
+        app.wait(lambda r: r['selected'] and r['selected']['id'] in ('c1', 'f1'), 'a selection')
+        xdo('mousemove', 5, 790)  # out of the way of tooltips
+        time.sleep(0.8)
+        path = os.path.join(out, 'screenshot-%s.png' % style)
+        app.screenshot(path)
+        shots[style] = (path, app.last)
+        app.kill()
+    # The article's background follows the style; a Claim shows yellow.
+    for style, (path, report) in shots.items():
+        check(os.path.getsize(path) > 20000, '%s: a nearly empty screenshot' % path)
+        x, y, w, h = report['offsets'][str(place[0] + 2)]
+        r, g, b = pixel(path, x + w // 2, y + 2)
+        check(r > b + 15 and g > b, '%s: the Place highlight is not warm: %r' % (style, (r, g, b)))
+        end_of_title = report['offsets'][str(text.index('\n'))]
+        bg = pixel(path, end_of_title[0] + 40, end_of_title[1] + end_of_title[3] // 2)
+        if style == 'light':
+            check(sum(bg) > 600, 'light: background %r is not light' % (bg,))
+        else:
+            check(sum(bg) < 250, 'dark: background %r is not dark' % (bg,))
+    print('screenshots: %s' % ', '.join(p for p, _ in shots.values()))
+
+
+def scenario_screenshot_sample(ctx):
+    # The bundled sample project (made by build-aux/make-sample from
+    # data/sample), in both styles, with an annotation selected: the
+    # README's picture.
+    make_sample = os.path.join(ctx.build, 'tests', 'make-sample')
+    sample_dir = os.path.join(HERE, '..', '..', 'data', 'sample')
+    project = os.path.join(ctx.tmp, 'sample.gloss')
+    subprocess.run([make_sample, sample_dir, project], check=True)
+    doc = load_project(project)['documents'][0]
+    related = {r['from'] for r in load_project(project)['relations']}
+    chosen = next(a for a in doc['annotations'] if a['id'] in related and a['end'] - a['start'] > 6)
+    out = ctx.out or ctx.tmp
+    for style in ('light', 'dark'):
+        app = ctx.start([project], env={'GLOSS_STYLE': style}, name='sample-' + style)
+        app.wait(lambda r: r['document']['n_annotations'] == len(doc['annotations']), 'the sample')
+        if str(chosen['start'] + 2) not in app.last['offsets']:
+            raise Failure('the chosen annotation is not on screen')
+        app.click(chosen['start'] + 2)
+        app.wait(lambda r: r['selected'] is not None, 'a selected annotation')
+        xdo('mousemove', 5, 790)
+        time.sleep(0.8)
+        path = os.path.join(out, 'screenshot-sample-%s.png' % style)
+        app.screenshot(path)
+        check(os.path.getsize(path) > 20000, '%s: a nearly empty screenshot' % path)
+        app.kill()
+
+
+class Context:
+    def __init__(self, gloss, build, out):
+        self.gloss = gloss
+        self.build = build
+        self.out = out
+        self.tmp = tempfile.mkdtemp(prefix='gloss-gui-')
+        self.project = os.path.join(self.tmp, 'harbour.gloss')
+        self.article = read_fixture('harbour-vote.txt')
+        self.apps = []
+        # Autosaves of untitled projects land in the state directory.
+        os.environ['XDG_STATE_HOME'] = os.path.join(self.tmp, 'state')
+        os.environ['XDG_CONFIG_HOME'] = os.path.join(self.tmp, 'config')
+
+    def start(self, args, env=None, name='app'):
+        app = App(self.gloss, self.tmp, args, env=env, name=name)
+        self.apps.append(app)
+        return app
+
+    def close(self, keep):
+        for app in self.apps:
+            app.kill(signal.SIGKILL)
+        if not keep:
+            shutil.rmtree(self.tmp, ignore_errors=True)
+
+
+def main():
+    if len(sys.argv) < 4:
+        print(__doc__ or 'usage: gui-tests.py GLOSS BUILD_DIR SCENARIO [OUT_DIR]')
+        return 2
+    gloss, build, scenario = sys.argv[1:4]
+    out = sys.argv[4] if len(sys.argv) > 4 else None
+    func = globals().get('scenario_' + scenario.replace('-', '_'))
+    if func is None:
+        print('no scenario %s' % scenario)
+        return 2
+    ctx = Context(gloss, build, out)
+    ok = False
+    started = time.time()
+    try:
+        func(ctx)
+        ok = True
+    except Failure as e:
+        print('FAIL %s: %s' % (scenario, e))
+        for app in ctx.apps:
+            print('--- %s log ---\n%s' % (app.log_path, app.read_log() if not app.log.closed else ''))
+    finally:
+        ctx.close(keep=not ok)
+    print('%s %s (%.1f s)' % ('PASS' if ok else 'FAIL', scenario, time.time() - started))
+    print('%d passed, %d failed' % (1 if ok else 0, 0 if ok else 1))
+    return 0 if ok else 1
+
+
+if __name__ == '__main__':
+    sys.exit(main())

@@ -1,0 +1,21 @@
+#!/bin/sh
+# Runs one GUI test scenario under a display: the real one if there is one,
+# else a fresh Xvfb (the environment DESIGN.md found to work headless).
+#
+#   run-gui-test.sh GLOSS_BINARY BUILD_DIR SCENARIO [OUT_DIR]
+set -eu
+
+if [ -z "${DISPLAY:-}" ] && [ -z "${GLOSS_GUI_NESTED:-}" ]; then
+  GLOSS_GUI_NESTED=1 exec xvfb-run -a -s '-screen 0 1280x800x24' "$0" "$@"
+fi
+
+here=$(dirname "$0")
+export GDK_BACKEND=x11
+export GSK_RENDERER=cairo
+export GTK_A11Y=none
+export DBUS_SESSION_BUS_ADDRESS=disabled:
+export GSETTINGS_BACKEND=memory
+export GSETTINGS_SCHEMA_DIR="$2/data"
+export NO_AT_BRIDGE=1
+unset G_DEBUG
+exec python3 "$here/gui-tests.py" "$@"
