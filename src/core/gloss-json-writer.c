@@ -368,10 +368,11 @@ put_digits (char *out,
     }
 }
 
-/* 2024-05-01T09:30:00.000000Z for @seconds since 1970 (UTC) and @usec.
- * Not g_date_time_format(): its %Y does not pad years before 1000, which
+/* 2024-05-01T09:30:00.000000Z for @seconds since 1970 (UTC) and @usec,
+ * or FALSE if the year in UTC is not in 1 … 9999. Not
+ * g_date_time_format(): its %Y does not pad years before 1000, which
  * ISO 8601 readers (GLib's included) then refuse. */
-static void
+static gboolean
 format_timestamp (gint64  seconds,
                   int     usec,
                   char   *out)
@@ -381,6 +382,8 @@ format_timestamp (gint64  seconds,
   int year, month, day;
 
   civil_from_days (days, &year, &month, &day);
+  if (year < 1 || year > 9999)
+    return FALSE;
   put_digits (out, year, 4);
   out[4] = '-';
   put_digits (out + 5, month, 2);
@@ -396,6 +399,7 @@ format_timestamp (gint64  seconds,
   put_digits (out + 20, usec, 6);
   out[26] = 'Z';
   out[27] = '\0';
+  return TRUE;
 }
 
 void
@@ -420,7 +424,12 @@ gloss_json_writer_datetime_member (GlossJsonWriter *self,
   usec = g_date_time_get_microsecond (value);
   if (!self->has_time || seconds != self->time_seconds || usec != self->time_usec)
     {
-      format_timestamp (seconds, usec, self->time_text);
+      /* False for a time with no UTC form (year 1 at +05:00, say); loading
+       * refuses them, so only a programming error gets here. */
+      gboolean in_range = format_timestamp (seconds, usec, self->time_text);
+
+      self->has_time = FALSE;
+      g_return_if_fail (in_range);
       self->has_time = TRUE;
       self->time_seconds = seconds;
       self->time_usec = usec;
