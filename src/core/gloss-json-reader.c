@@ -10,10 +10,12 @@
 #include "config.h"
 
 #include <string.h>
+#include <sys/mman.h>
+#include <unistd.h>
 
 #include "gloss-json-reader.h"
 
-#define BLOCK_SIZE (1024 * 1024)
+#define BLOCK_SIZE (4 * 1024 * 1024)
 
 typedef struct
 {
@@ -82,6 +84,7 @@ arena_alloc (GlossJsonBuilder *self,
   if (size > self->free_left)
     {
       self->free_at = g_malloc (BLOCK_SIZE);
+      gloss_json_advise_huge_pages (self->free_at, BLOCK_SIZE);
       self->free_left = BLOCK_SIZE;
       g_ptr_array_add (self->blocks, self->free_at);
     }
@@ -364,4 +367,19 @@ gloss_json_object_get (const GlossJsonNode *object,
     }
 
   return NULL;
+}
+
+void
+gloss_json_advise_huge_pages (gpointer data,
+                              gsize    size)
+{
+#ifdef MADV_HUGEPAGE
+  const gsize huge = 2 * 1024 * 1024;
+  gsize page = (gsize) sysconf (_SC_PAGESIZE);
+  guintptr start = ((guintptr) data + page - 1) & ~(guintptr) (page - 1);
+  guintptr end = ((guintptr) data + size) & ~(guintptr) (page - 1);
+
+  if (size >= 2 * huge && end > start)
+    (void) madvise ((gpointer) start, end - start, MADV_HUGEPAGE);
+#endif
 }

@@ -6,6 +6,7 @@
 
 #include <string.h>
 
+#include "gloss-json-reader.h"
 #include "gloss-json-writer.h"
 
 #define MAX_DEPTH 64
@@ -52,6 +53,7 @@ gloss_json_writer_new (gsize size_hint)
   GlossJsonWriter *self = g_new0 (GlossJsonWriter, 1);
 
   self->out = g_string_sized_new (MAX (size_hint, 256));
+  gloss_json_advise_huge_pages (self->out->str, self->out->allocated_len);
 
   return self;
 }

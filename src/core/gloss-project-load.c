@@ -1398,6 +1398,7 @@ read_bounded (GFile   *file,
     return NULL;
 
   buffer = g_byte_array_sized_new ((guint) MIN (size_hint + 1, limit));
+  gloss_json_advise_huge_pages (buffer->data, MIN (size_hint + 1, limit));
   while (buffer->len < limit)
     {
       gsize chunk = MIN (limit - buffer->len, 1024 * 1024);
