@@ -907,9 +907,9 @@ test_big (void)
       g_test_message ("%s export of %u annotations: %.3f s, %zu bytes",
                       gloss_export_format_to_string (formats[i]), n, seconds,
                       g_bytes_get_size (bytes));
-      /* Linear work is a fraction of a second here; anything quadratic
-       * would take minutes. */
-      g_assert_cmpfloat (seconds, <, 5.0);
+      /* No time limit here (speed is the benchmark's): linear work is a
+       * fraction of a second, and anything quadratic would run into the
+       * test's timeout. */
 
       if (formats[i] == GLOSS_EXPORT_JSON)
         {

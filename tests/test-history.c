@@ -4,6 +4,8 @@
  */
 #include "config.h"
 
+#include <string.h>
+
 #include "gloss.h"
 
 /* A textual picture of everything an edit can touch, to compare states. */
@@ -423,6 +425,49 @@ test_large_document (void)
   g_assert_cmpuint (gloss_document_get_n_annotations (document), ==, 100001);
 }
 
+typedef struct {
+  GlossProject *project;
+  GBytes       *bytes;
+} ReaderData;
+
+static gpointer
+slow_reader_thread (gpointer user_data)
+{
+  ReaderData *data = user_data;
+
+  /* Long enough for the main thread to try an edit meanwhile. */
+  g_usleep (200 * 1000);
+  data->bytes = gloss_project_serialize (data->project);
+  gloss_project_end_read (data->project);
+
+  return NULL;
+}
+
+/* An autosave serialises in a worker: an edit made meanwhile waits, so
+ * the copy shows one state, never half of an edit. */
+static void
+test_edits_wait_for_readers (Fixture       *f,
+                             gconstpointer  data)
+{
+  ReaderData reader = { f->project, NULL };
+  GThread *thread;
+  gint64 before;
+  g_autofree char *text = NULL;
+
+  gloss_project_begin_read (f->project);
+  thread = g_thread_new ("reader", slow_reader_thread, &reader);
+
+  before = g_get_monotonic_time ();
+  gloss_project_set_annotation_note (f->project, f->claim, "written after the copy");
+  g_assert_cmpint (g_get_monotonic_time () - before, >=, 150 * 1000);
+
+  g_thread_join (thread);
+  text = g_strndup (g_bytes_get_data (reader.bytes, NULL), g_bytes_get_size (reader.bytes));
+  g_assert_null (strstr (text, "written after the copy"));
+  g_assert_cmpstr (gloss_annotation_get_note (f->claim), ==, "written after the copy");
+  g_bytes_unref (reader.bytes);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -463,6 +508,7 @@ main (int    argc,
   ADD ("action-is-one-change", test_action_is_one_change);
   ADD ("saved-state-tracking", test_saved_state_tracking);
   ADD ("cross-document-relation", test_cross_document_relation);
+  ADD ("edits-wait-for-readers", test_edits_wait_for_readers);
   g_test_add_func ("/gloss/history/default-tag-set", test_default_tag_set);
   g_test_add_func ("/gloss/history/large-document", test_large_document);
 

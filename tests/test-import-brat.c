@@ -799,10 +799,8 @@ test_many (void)
   g_assert_cmpuint (gloss_document_get_n_annotations (document), ==, n);
   g_assert_cmpuint (report->relations, ==, n - 1);
   check_quotes_hold (document);
-  /* ~0.8 s here; a quadratic step would take minutes. (Undo is covered by
-   * /gloss/import-brat/undo: undoing 40,000 links is the core's to make
-   * fast.) */
-  g_assert_cmpfloat (elapsed, <, 20.0);
+  /* ~0.8 s here; a quadratic step would take minutes and run into the
+   * test's timeout. Speed itself is the benchmark's to measure. */
 
   remove_temp (directory);
 }

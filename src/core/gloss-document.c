@@ -80,6 +80,9 @@ struct _GlossDocument
 
   GArray *byte_checkpoints;   /* gsize, lazily built */
   GArray *utf16_checkpoints;  /* gsize */
+  /* The lazy caches may be filled from an autosave's worker thread while
+   * the main thread reads too. */
+  GMutex cache_lock;
 
   GlossAnnotationTree *annotations;
   GHashTable *annotations_by_id;  /* id → GlossAnnotation (unowned) */
@@ -160,6 +163,7 @@ gloss_document_finalize (GObject *object)
   g_free (self->sha256);
   g_clear_pointer (&self->byte_checkpoints, g_array_unref);
   g_clear_pointer (&self->utf16_checkpoints, g_array_unref);
+  g_mutex_clear (&self->cache_lock);
 
   G_OBJECT_CLASS (gloss_document_parent_class)->finalize (object);
 }
@@ -221,6 +225,7 @@ gloss_document_class_init (GlossDocumentClass *klass)
 static void
 gloss_document_init (GlossDocument *self)
 {
+  g_mutex_init (&self->cache_lock);
   self->annotations = gloss_annotation_tree_new ();
   self->annotations_by_id = g_hash_table_new (g_str_hash, g_str_equal);
   self->title = g_strdup ("");
@@ -363,10 +368,16 @@ gloss_document_get_sha256 (GlossDocument *self)
 {
   g_return_val_if_fail (GLOSS_IS_DOCUMENT (self), NULL);
 
-  if (self->sha256 == NULL)
-    self->sha256 = g_compute_checksum_for_data (G_CHECKSUM_SHA256,
-                                                (const guchar *) self->text,
-                                                self->text_size);
+  if (g_atomic_pointer_get (&self->sha256) == NULL)
+    {
+      g_mutex_lock (&self->cache_lock);
+      if (self->sha256 == NULL)
+        g_atomic_pointer_set (&self->sha256,
+                              g_compute_checksum_for_data (G_CHECKSUM_SHA256,
+                                                           (const guchar *) self->text,
+                                                           self->text_size));
+      g_mutex_unlock (&self->cache_lock);
+    }
 
   return self->sha256;
 }
@@ -404,19 +415,32 @@ skip_characters (const char *p,
   return end;
 }
 
+static void build_checkpoints (GlossDocument *self);
+
 static void
 ensure_checkpoints (GlossDocument *self)
+{
+  if (g_atomic_pointer_get (&self->byte_checkpoints) != NULL)
+    return;
+
+  g_mutex_lock (&self->cache_lock);
+  if (self->byte_checkpoints == NULL)
+    build_checkpoints (self);
+  g_mutex_unlock (&self->cache_lock);
+}
+
+static void
+build_checkpoints (GlossDocument *self)
 {
   const char *p = self->text;
   const char *end = self->text + self->text_size;
   gsize utf16 = 0;
   guint count = 0;   /* characters started before @p */
+  GArray *byte_checkpoints;
 
-  if (self->byte_checkpoints != NULL)
-    return;
-
-  self->byte_checkpoints = g_array_sized_new (FALSE, FALSE, sizeof (gsize),
-                                              (self->length >> CHECKPOINT_SHIFT) + 1);
+  /* The byte table is published last: seeing it means both are ready. */
+  byte_checkpoints = g_array_sized_new (FALSE, FALSE, sizeof (gsize),
+                                        (self->length >> CHECKPOINT_SHIFT) + 1);
   self->utf16_checkpoints = g_array_sized_new (FALSE, FALSE, sizeof (gsize),
                                                (self->length >> CHECKPOINT_SHIFT) + 1);
 
@@ -447,7 +471,7 @@ ensure_checkpoints (GlossDocument *self)
             {
               gsize byte = (gsize) (p - self->text);
 
-              g_array_append_val (self->byte_checkpoints, byte);
+              g_array_append_val (byte_checkpoints, byte);
               g_array_append_val (self->utf16_checkpoints, utf16);
             }
           count++;
@@ -461,9 +485,11 @@ ensure_checkpoints (GlossDocument *self)
     {
       gsize byte = self->text_size;
 
-      g_array_append_val (self->byte_checkpoints, byte);
+      g_array_append_val (byte_checkpoints, byte);
       g_array_append_val (self->utf16_checkpoints, utf16);
     }
+
+  g_atomic_pointer_set (&self->byte_checkpoints, byte_checkpoints);
 }
 
 gsize

@@ -627,6 +627,8 @@ void
 gloss_project_set_title (GlossProject *self,
                          const char   *title)
 {
+  _gloss_project_wait_for_readers (self);
+
   g_return_if_fail (GLOSS_IS_PROJECT (self));
 
   change_string (self, STRING_PROJECT_TITLE, NULL, gloss_project_get_title (self),
@@ -651,6 +653,8 @@ gloss_project_annotate (GlossProject  *self,
                         GlossOffset    end,
                         const char    *tag_id)
 {
+  _gloss_project_wait_for_readers (self);
+
   g_autoptr(GlossAnnotation) annotation = NULL;
   g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
   GlossOffset length;
@@ -681,6 +685,8 @@ gloss_project_add_annotation (GlossProject    *self,
                               GlossDocument   *document,
                               GlossAnnotation *annotation)
 {
+  _gloss_project_wait_for_readers (self);
+
   g_return_if_fail (GLOSS_IS_PROJECT (self));
   g_return_if_fail (GLOSS_IS_DOCUMENT (document));
   g_return_if_fail (GLOSS_IS_ANNOTATION (annotation));
@@ -696,6 +702,8 @@ void
 gloss_project_remove_annotation (GlossProject    *self,
                                  GlossAnnotation *annotation)
 {
+  _gloss_project_wait_for_readers (self);
+
   g_autoptr(GPtrArray) relations = NULL;
   GlossDocument *document;
 
@@ -724,6 +732,8 @@ gloss_project_set_annotation_note (GlossProject    *self,
                                    GlossAnnotation *annotation,
                                    const char      *note)
 {
+  _gloss_project_wait_for_readers (self);
+
   GlossAnnotationSnapshot *before;
 
   g_return_if_fail (GLOSS_IS_PROJECT (self));
@@ -739,6 +749,8 @@ gloss_project_set_annotation_tags (GlossProject       *self,
                                    GlossAnnotation    *annotation,
                                    const char * const *tag_ids)
 {
+  _gloss_project_wait_for_readers (self);
+
   GlossAnnotationSnapshot *before;
 
   g_return_if_fail (GLOSS_IS_PROJECT (self));
@@ -754,6 +766,8 @@ gloss_project_toggle_annotation_tag (GlossProject    *self,
                                      GlossAnnotation *annotation,
                                      const char      *tag_id)
 {
+  _gloss_project_wait_for_readers (self);
+
   GlossAnnotationSnapshot *before;
 
   g_return_if_fail (GLOSS_IS_PROJECT (self));
@@ -774,6 +788,8 @@ gloss_project_set_annotation_attribute (GlossProject    *self,
                                         const char      *key,
                                         const char      *value)
 {
+  _gloss_project_wait_for_readers (self);
+
   GlossAnnotationSnapshot *before;
 
   g_return_if_fail (GLOSS_IS_PROJECT (self));
@@ -791,6 +807,8 @@ gloss_project_set_annotation_bounds (GlossProject    *self,
                                      GlossOffset      start,
                                      GlossOffset      end)
 {
+  _gloss_project_wait_for_readers (self);
+
   GlossAnnotationSnapshot *before;
   GlossDocument *document;
   GlossOffset length;
@@ -819,6 +837,8 @@ gloss_project_set_annotation_state (GlossProject     *self,
                                     GlossAnnotation  *annotation,
                                     GlossAnchorState  state)
 {
+  _gloss_project_wait_for_readers (self);
+
   GlossAnnotationSnapshot *before;
 
   g_return_if_fail (GLOSS_IS_PROJECT (self));
@@ -835,6 +855,8 @@ gloss_project_link (GlossProject    *self,
                     GlossAnnotation *to,
                     const char      *type)
 {
+  _gloss_project_wait_for_readers (self);
+
   g_autoptr(GlossRelation) relation = NULL;
   guint position;
 
@@ -875,6 +897,8 @@ void
 gloss_project_remove_relation (GlossProject  *self,
                                GlossRelation *relation)
 {
+  _gloss_project_wait_for_readers (self);
+
   guint position;
 
   g_return_if_fail (GLOSS_IS_PROJECT (self));
@@ -891,6 +915,8 @@ gloss_project_set_relation_type (GlossProject  *self,
                                  GlossRelation *relation,
                                  const char    *type)
 {
+  _gloss_project_wait_for_readers (self);
+
   g_return_if_fail (GLOSS_IS_PROJECT (self));
   g_return_if_fail (GLOSS_IS_RELATION (relation));
   g_return_if_fail (type != NULL && *type != '\0');
@@ -907,6 +933,8 @@ gloss_project_set_relation_note (GlossProject  *self,
                                  GlossRelation *relation,
                                  const char    *note)
 {
+  _gloss_project_wait_for_readers (self);
+
   g_return_if_fail (GLOSS_IS_PROJECT (self));
   g_return_if_fail (GLOSS_IS_RELATION (relation));
 
@@ -918,6 +946,8 @@ void
 gloss_project_add_relation_type (GlossProject *self,
                                  const char   *type)
 {
+  _gloss_project_wait_for_readers (self);
+
   g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
 
   g_return_if_fail (GLOSS_IS_PROJECT (self));
@@ -935,6 +965,8 @@ void
 gloss_project_remove_relation_type (GlossProject *self,
                                     const char   *type)
 {
+  _gloss_project_wait_for_readers (self);
+
   g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
   const char * const *types;
 
@@ -1000,6 +1032,8 @@ gloss_project_create_tag (GlossProject *self,
                           const char   *color,
                           int           digit)
 {
+  _gloss_project_wait_for_readers (self);
+
   g_autoptr(GlossTag) tag = NULL;
   g_autofree char *id = NULL;
 
@@ -1022,6 +1056,8 @@ void
 gloss_project_remove_tag (GlossProject *self,
                           GlossTag     *tag)
 {
+  _gloss_project_wait_for_readers (self);
+
   GListModel *documents;
   const char *tag_id;
 
@@ -1062,6 +1098,8 @@ gloss_project_set_tag_name (GlossProject *self,
                             GlossTag     *tag,
                             const char   *name)
 {
+  _gloss_project_wait_for_readers (self);
+
   g_return_if_fail (GLOSS_IS_PROJECT (self));
   g_return_if_fail (GLOSS_IS_TAG (tag));
 
@@ -1074,6 +1112,8 @@ gloss_project_set_tag_color (GlossProject *self,
                              GlossTag     *tag,
                              const char   *color)
 {
+  _gloss_project_wait_for_readers (self);
+
   g_return_if_fail (GLOSS_IS_PROJECT (self));
   g_return_if_fail (GLOSS_IS_TAG (tag));
   g_return_if_fail (gloss_color_is_valid (color));
@@ -1087,6 +1127,8 @@ gloss_project_set_tag_digit (GlossProject *self,
                              GlossTag     *tag,
                              int           digit)
 {
+  _gloss_project_wait_for_readers (self);
+
   g_return_if_fail (GLOSS_IS_PROJECT (self));
   g_return_if_fail (GLOSS_IS_TAG (tag));
 
@@ -1106,6 +1148,8 @@ gloss_project_set_tag_description (GlossProject *self,
                                    GlossTag     *tag,
                                    const char   *description)
 {
+  _gloss_project_wait_for_readers (self);
+
   g_return_if_fail (GLOSS_IS_PROJECT (self));
   g_return_if_fail (GLOSS_IS_TAG (tag));
 
@@ -1119,6 +1163,8 @@ gloss_project_move_tag (GlossProject *self,
                         GlossTag     *tag,
                         guint         position)
 {
+  _gloss_project_wait_for_readers (self);
+
   guint n;
 
   g_return_if_fail (GLOSS_IS_PROJECT (self));
@@ -1137,6 +1183,8 @@ void
 gloss_project_add_document (GlossProject  *self,
                             GlossDocument *document)
 {
+  _gloss_project_wait_for_readers (self);
+
   g_return_if_fail (GLOSS_IS_PROJECT (self));
   g_return_if_fail (GLOSS_IS_DOCUMENT (document));
   g_return_if_fail (gloss_document_get_project (document) == NULL);
@@ -1148,6 +1196,8 @@ void
 gloss_project_remove_document (GlossProject  *self,
                                GlossDocument *document)
 {
+  _gloss_project_wait_for_readers (self);
+
   GListModel *relations;
   g_autoptr(GPtrArray) doomed = g_ptr_array_new ();
   g_autoptr(GArray) positions = g_array_new (FALSE, FALSE, sizeof (guint));
@@ -1186,6 +1236,8 @@ gloss_project_set_document_title (GlossProject  *self,
                                   GlossDocument *document,
                                   const char    *title)
 {
+  _gloss_project_wait_for_readers (self);
+
   g_return_if_fail (GLOSS_IS_PROJECT (self));
   g_return_if_fail (GLOSS_IS_DOCUMENT (document));
 
@@ -1199,6 +1251,8 @@ gloss_project_replace_document_text (GlossProject      *self,
                                      const char        *text,
                                      GlossAnchorReport *report)
 {
+  _gloss_project_wait_for_readers (self);
+
   g_autoptr(GlossAnchorText) anchor_text = NULL;
   g_autoptr(GPtrArray) annotations = NULL;
   GlossAnchorReport counts = { 0, 0, 0 };

@@ -48,4 +48,8 @@ void          _gloss_project_store_relation_types (GlossProject *self,
  * (the loader repaired it). */
 void          _gloss_project_mark_unsaved     (GlossProject  *self);
 
+/* Every change to a project starts here: it returns once no other thread
+ * reads the project (gloss_project_begin_read ()). */
+void          _gloss_project_wait_for_readers (GlossProject *self);
+
 G_END_DECLS

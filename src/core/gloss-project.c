@@ -10,6 +10,7 @@
 
 #include "gloss-annotation.h"
 #include "gloss-document-private.h"
+#include "gloss-object-list.h"
 #include "gloss-project-private.h"
 #include "gloss-relation.h"
 #include "gloss-tag.h"
@@ -22,9 +23,10 @@ struct _GlossProject
   GDateTime *created;
   GDateTime *modified;
 
-  GListStore *tags;
-  GListStore *documents;
-  GListStore *relations;
+  /* Not GListStore: an autosave reads these from a worker thread. */
+  GlossObjectList *tags;
+  GlossObjectList *documents;
+  GlossObjectList *relations;
   GPtrArray *relation_types;            /* char*, NULL-terminated */
 
   GHashTable *relations_by_id;          /* id → GlossRelation (unowned) */
@@ -32,6 +34,11 @@ struct _GlossProject
 
   GlossHistory *history;
   guint64 generation;
+
+  /* Other threads reading the project (an autosave): edits wait for them. */
+  GMutex readers_lock;
+  GCond readers_done;
+  guint readers;
   gboolean change_pending;
   guint action_depth;
 
@@ -109,6 +116,8 @@ gloss_project_finalize (GObject *object)
   g_ptr_array_unref (self->relation_types);
   g_hash_table_unref (self->relations_by_id);
   g_hash_table_unref (self->relations_by_annotation);
+  g_mutex_clear (&self->readers_lock);
+  g_cond_clear (&self->readers_done);
 
   G_OBJECT_CLASS (gloss_project_parent_class)->finalize (object);
 }
@@ -181,14 +190,16 @@ gloss_project_init (GlossProject *self)
   self->title = g_strdup ("");
   self->created = g_date_time_new_now_utc ();
   self->modified = g_date_time_ref (self->created);
-  self->tags = g_list_store_new (GLOSS_TYPE_TAG);
-  self->documents = g_list_store_new (GLOSS_TYPE_DOCUMENT);
-  self->relations = g_list_store_new (GLOSS_TYPE_RELATION);
+  self->tags = gloss_object_list_new (GLOSS_TYPE_TAG);
+  self->documents = gloss_object_list_new (GLOSS_TYPE_DOCUMENT);
+  self->relations = gloss_object_list_new (GLOSS_TYPE_RELATION);
   self->relation_types = g_ptr_array_new_null_terminated (4, g_free, TRUE);
   self->relations_by_id = g_hash_table_new (g_str_hash, g_str_equal);
   self->relations_by_annotation = g_hash_table_new_full (g_str_hash, g_str_equal,
                                                          g_free, (GDestroyNotify) g_ptr_array_unref);
   self->history = gloss_history_new ();
+  g_mutex_init (&self->readers_lock);
+  g_cond_init (&self->readers_done);
 }
 
 GlossProject *
@@ -245,6 +256,8 @@ void
 gloss_project_set_title_raw (GlossProject *self,
                              const char   *title)
 {
+  _gloss_project_wait_for_readers (self);
+
   g_return_if_fail (GLOSS_IS_PROJECT (self));
   _gloss_project_store_title (self, title);
 }
@@ -484,15 +497,10 @@ gloss_project_count_tag_uses (GlossProject *self,
 /* ---- Raw construction ---- */
 
 static guint
-find_position (GListStore *store,
-               gpointer    item)
+find_position (GlossObjectList *list,
+               gpointer         item)
 {
-  guint position;
-
-  if (g_list_store_find (store, item, &position))
-    return position;
-
-  return G_MAXUINT;
+  return gloss_object_list_find (list, item);
 }
 
 void
@@ -502,18 +510,20 @@ _gloss_project_insert_tag_at (GlossProject *self,
 {
   guint n = g_list_model_get_n_items (G_LIST_MODEL (self->tags));
 
-  g_list_store_insert (self->tags, MIN (position, n), tag);
+  gloss_object_list_insert (self->tags, MIN (position, n), tag);
 }
 
 void
 gloss_project_insert_tag (GlossProject *self,
                           GlossTag     *tag)
 {
+  _gloss_project_wait_for_readers (self);
+
   g_return_if_fail (GLOSS_IS_PROJECT (self));
   g_return_if_fail (GLOSS_IS_TAG (tag));
   g_return_if_fail (gloss_project_lookup_tag (self, gloss_tag_get_id (tag)) == NULL);
 
-  g_list_store_append (self->tags, tag);
+  gloss_object_list_insert (self->tags, G_MAXUINT, tag);
 }
 
 void
@@ -523,7 +533,7 @@ _gloss_project_remove_tag (GlossProject *self,
   guint position = find_position (self->tags, tag);
 
   if (position != G_MAXUINT)
-    g_list_store_remove (self->tags, position);
+    gloss_object_list_remove (self->tags, position);
 }
 
 guint
@@ -541,13 +551,15 @@ _gloss_project_insert_document_at (GlossProject  *self,
   guint n = g_list_model_get_n_items (G_LIST_MODEL (self->documents));
 
   _gloss_document_set_project (document, self);
-  g_list_store_insert (self->documents, MIN (position, n), document);
+  gloss_object_list_insert (self->documents, MIN (position, n), document);
 }
 
 void
 gloss_project_insert_document (GlossProject  *self,
                                GlossDocument *document)
 {
+  _gloss_project_wait_for_readers (self);
+
   g_return_if_fail (GLOSS_IS_PROJECT (self));
   g_return_if_fail (GLOSS_IS_DOCUMENT (document));
   g_return_if_fail (gloss_document_get_project (document) == NULL);
@@ -565,7 +577,7 @@ _gloss_project_remove_document (GlossProject  *self,
     return;
 
   _gloss_document_set_project (document, NULL);
-  g_list_store_remove (self->documents, position);
+  gloss_object_list_remove (self->documents, position);
 }
 
 guint
@@ -619,13 +631,15 @@ _gloss_project_insert_relation_at (GlossProject  *self,
   index_relation_end (self, from, relation);
   if (!g_str_equal (from, to))
     index_relation_end (self, to, relation);
-  g_list_store_insert (self->relations, MIN (position, n), relation);
+  gloss_object_list_insert (self->relations, MIN (position, n), relation);
 }
 
 void
 gloss_project_insert_relation (GlossProject  *self,
                                GlossRelation *relation)
 {
+  _gloss_project_wait_for_readers (self);
+
   g_return_if_fail (GLOSS_IS_PROJECT (self));
   g_return_if_fail (GLOSS_IS_RELATION (relation));
   g_return_if_fail (!g_hash_table_contains (self->relations_by_id, gloss_relation_get_id (relation)));
@@ -654,7 +668,7 @@ _gloss_project_remove_relation (GlossProject  *self,
   g_hash_table_remove (self->relations_by_id, gloss_relation_get_id (relation));
   unindex_relation_end (self, gloss_relation_get_from (relation), relation);
   unindex_relation_end (self, gloss_relation_get_to (relation), relation);
-  g_list_store_remove (self->relations, position);
+  gloss_object_list_remove (self->relations, position);
 }
 
 guint
@@ -668,6 +682,8 @@ void
 gloss_project_insert_relation_type (GlossProject *self,
                                     const char   *type)
 {
+  _gloss_project_wait_for_readers (self);
+
   g_return_if_fail (GLOSS_IS_PROJECT (self));
   g_return_if_fail (type != NULL && *type != '\0');
 
@@ -684,6 +700,44 @@ _gloss_project_store_relation_types (GlossProject       *self,
   g_ptr_array_set_size (self->relation_types, 0);
   for (guint i = 0; types != NULL && types[i] != NULL; i++)
     g_ptr_array_add (self->relation_types, g_strdup (types[i]));
+}
+
+/* ---- Readers on other threads ---- */
+
+void
+gloss_project_begin_read (GlossProject *self)
+{
+  g_return_if_fail (GLOSS_IS_PROJECT (self));
+
+  g_object_ref (self);
+  g_mutex_lock (&self->readers_lock);
+  self->readers++;
+  g_mutex_unlock (&self->readers_lock);
+}
+
+void
+gloss_project_end_read (GlossProject *self)
+{
+  g_return_if_fail (GLOSS_IS_PROJECT (self));
+
+  g_mutex_lock (&self->readers_lock);
+  g_return_if_fail (self->readers > 0);
+  if (--self->readers == 0)
+    g_cond_broadcast (&self->readers_done);
+  g_mutex_unlock (&self->readers_lock);
+  g_object_unref (self);
+}
+
+void
+_gloss_project_wait_for_readers (GlossProject *self)
+{
+  if (!GLOSS_IS_PROJECT (self))
+    return;
+
+  g_mutex_lock (&self->readers_lock);
+  while (self->readers > 0)
+    g_cond_wait (&self->readers_done, &self->readers_lock);
+  g_mutex_unlock (&self->readers_lock);
 }
 
 /* ---- History ---- */
@@ -794,6 +848,8 @@ gloss_project_get_redo_label (GlossProject *self)
 gboolean
 gloss_project_undo (GlossProject *self)
 {
+  _gloss_project_wait_for_readers (self);
+
   g_return_val_if_fail (GLOSS_IS_PROJECT (self), FALSE);
   g_return_val_if_fail (self->action_depth == 0, FALSE);
 
@@ -807,6 +863,8 @@ gloss_project_undo (GlossProject *self)
 gboolean
 gloss_project_redo (GlossProject *self)
 {
+  _gloss_project_wait_for_readers (self);
+
   g_return_val_if_fail (GLOSS_IS_PROJECT (self), FALSE);
   g_return_val_if_fail (self->action_depth == 0, FALSE);
 

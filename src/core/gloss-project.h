@@ -177,6 +177,16 @@ void                gloss_project_replace_document_text (GlossProject  *self,
                                                          const char    *text,
                                                          GlossAnchorReport *report);
 
+/* ---- Reading from another thread ----
+ *
+ * Call gloss_project_begin_read () on the main thread before handing the
+ * project to a worker that only reads it (gloss_project_serialize () in an
+ * autosave); the worker calls gloss_project_end_read () when done, from
+ * any thread. Until then every edit waits, so the worker sees one state.
+ * Holds a reference meanwhile. */
+void                gloss_project_begin_read            (GlossProject  *self);
+void                gloss_project_end_read              (GlossProject  *self);
+
 /* ---- History ---- */
 gboolean            gloss_project_can_undo              (GlossProject  *self);
 gboolean            gloss_project_can_redo              (GlossProject  *self);

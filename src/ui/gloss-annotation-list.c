@@ -247,9 +247,8 @@ annotation_changed_cb (GlossAnnotationList *self,
 }
 
 static void
-project_changed_cb (GlossAnnotationList *self)
+tags_changed_cb (GlossAnnotationList *self)
 {
-  /* Renamed or recoloured tags, undo: refresh what is on screen. */
   update_bound_rows (self, NULL);
 }
 
@@ -589,7 +588,7 @@ gloss_annotation_list_set_project (GlossAnnotationList *self,
 
   if (self->project != NULL)
     {
-      g_signal_handlers_disconnect_by_data (self->project, self);
+      g_signal_handlers_disconnect_by_data (gloss_project_get_tags (self->project), self);
       g_clear_object (&self->project);
     }
 
@@ -601,8 +600,12 @@ gloss_annotation_list_set_project (GlossAnnotationList *self,
   if (project != NULL)
     {
       self->project = g_object_ref (project);
-      g_signal_connect_object (project, "changed",
-                               G_CALLBACK (project_changed_cb), self,
+      /* Only a change of the tag set needs every row redrawn: renames and
+       * recolours reach the chips through their bindings, and every change
+       * of an annotation comes with its "annotation-changed". Following the
+       * project's "changed" rebuilt every visible row on each edit. */
+      g_signal_connect_object (gloss_project_get_tags (project), "items-changed",
+                               G_CALLBACK (tags_changed_cb), self,
                                G_CONNECT_SWAPPED);
       g_list_store_append (self->tag_choices, gloss_project_get_tags (project));
     }

@@ -167,10 +167,13 @@ gloss_color_chip_set_tag (GlossColorChip *self,
       self->notify_id = g_signal_connect_swapped (tag, "notify::color",
                                                   G_CALLBACK (tag_notify_color_cb),
                                                   self);
-      gtk_widget_set_tooltip_text (GTK_WIDGET (self), gloss_tag_get_name (tag));
+      /* No tooltip: the tag's name is always shown beside the chip, and
+       * setting one asks the X server where the pointer is — a round trip
+       * for every chip of every row the list binds. */
+      gtk_accessible_update_property (GTK_ACCESSIBLE (self),
+                                      GTK_ACCESSIBLE_PROPERTY_LABEL, gloss_tag_get_name (tag),
+                                      -1);
     }
-  else
-    gtk_widget_set_tooltip_text (GTK_WIDGET (self), NULL);
 
   update_color (self);
 }

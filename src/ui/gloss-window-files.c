@@ -71,14 +71,17 @@ _gloss_window_discard_recovery (GlossWindow *self)
 }
 
 static void
-write_thread (GTask        *task,
-              gpointer      source_object,
-              gpointer      task_data,
-              GCancellable *cancellable)
+autosave_thread (GTask        *task,
+                 gpointer      source_object,
+                 gpointer      task_data,
+                 GCancellable *cancellable)
 {
   GFile *file = g_object_get_data (G_OBJECT (task), "gloss-file");
-  GBytes *bytes = task_data;
+  GlossProject *project = task_data;
+  g_autoptr(GBytes) bytes = gloss_project_serialize (project);
   g_autoptr(GError) error = NULL;
+
+  gloss_project_end_read (project);
 
   if (gloss_write_file_atomically (file, bytes, &error))
     g_task_return_boolean (task, TRUE);
@@ -122,7 +125,6 @@ autosave_cb (gpointer user_data)
 {
   GlossWindow *self = user_data;
   g_autoptr(GTask) task = NULL;
-  g_autoptr(GBytes) bytes = NULL;
   guint64 generation;
 
   self->autosave_id = 0;
@@ -133,16 +135,18 @@ autosave_cb (gpointer user_data)
   if (generation == self->autosaved_generation)
     return G_SOURCE_REMOVE;
 
-  /* Serialise here, where the model lives; write in a worker. */
-  bytes = gloss_project_serialize (self->project);
+  /* Serialise and write in a worker: a large project takes long enough
+   * to stall the window. Edits wait while the worker reads the project
+   * (gloss_project_begin_read ()), so the copy is of one state. */
   self->autosaved_generation = generation;
 
   task = g_task_new (self, self->cancellable, autosave_done_cb, NULL);
   g_task_set_source_tag (task, autosave_cb);
-  g_task_set_task_data (task, g_bytes_ref (bytes), (GDestroyNotify) g_bytes_unref);
+  gloss_project_begin_read (self->project);
+  g_task_set_task_data (task, g_object_ref (self->project), g_object_unref);
   g_object_set_data_full (G_OBJECT (task), "gloss-file",
                           g_object_ref (ensure_recovery_file (self)), g_object_unref);
-  g_task_run_in_thread (task, write_thread);
+  g_task_run_in_thread (task, autosave_thread);
   return G_SOURCE_REMOVE;
 }
 
