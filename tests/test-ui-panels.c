@@ -1041,7 +1041,15 @@ test_tags_dialog (Fixture       *f,
     gloss_project_undo (f->project);
     g_assert_cmpint (gloss_tag_get_digit (claim), ==, 1);
   }
-  wait_ms (20);
+  /* The undo above may rebuild the rows once the main loop runs: look the
+   * row up again rather than trust the old one. */
+  {
+    g_autofree char *row_tag_id = g_strdup (gloss_tag_get_id (gloss_tag_row_get_tag (row)));
+
+    wait_ms (100);
+    row = find_tag_row (dialog, row_tag_id);
+    g_assert_nonnull (row);
+  }
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (row), "tagrow.move-up", NULL));
   {
     g_autoptr(GlossTag) first = g_list_model_get_item (gloss_project_get_tags (f->project), 0);

@@ -34,19 +34,31 @@ struct _GlossAnnotation
 
 G_DEFINE_FINAL_TYPE (GlossAnnotation, gloss_annotation, G_TYPE_OBJECT)
 
+/* Most notes, and many prefixes and authors, are empty: they all share
+ * this one, never freed, instead of a g_strdup ("") each (six small
+ * allocations per annotation that loading 100,000 of them felt). */
+static char empty_string[] = "";
+
+static void
+free_string (char *value)
+{
+  if (value != empty_string)
+    g_free (value);
+}
+
 static void
 gloss_annotation_finalize (GObject *object)
 {
   GlossAnnotation *self = GLOSS_ANNOTATION (object);
 
   g_free (self->id);
-  g_free (self->quote);
-  g_free (self->prefix);
-  g_free (self->suffix);
+  free_string (self->quote);
+  free_string (self->prefix);
+  free_string (self->suffix);
   g_ptr_array_unref (self->tags);
-  g_free (self->note);
+  free_string (self->note);
   g_clear_pointer (&self->attributes, g_hash_table_unref);
-  g_free (self->author);
+  free_string (self->author);
   g_clear_pointer (&self->created, g_date_time_unref);
   g_clear_pointer (&self->modified, g_date_time_unref);
 
@@ -63,11 +75,11 @@ static void
 gloss_annotation_init (GlossAnnotation *self)
 {
   self->tags = g_ptr_array_new_null_terminated (1, g_free, TRUE);
-  self->note = g_strdup ("");
-  self->quote = g_strdup ("");
-  self->prefix = g_strdup ("");
-  self->suffix = g_strdup ("");
-  self->author = g_strdup ("");
+  self->note = empty_string;
+  self->quote = empty_string;
+  self->prefix = empty_string;
+  self->suffix = empty_string;
+  self->author = empty_string;
   self->state = GLOSS_ANCHOR_ANCHORED;
 }
 
@@ -99,8 +111,8 @@ replace_string (char       **field,
 {
   char *old = *field;
 
-  *field = g_strdup (value != NULL ? value : "");
-  g_free (old);
+  *field = value != NULL && *value != '\0' ? g_strdup (value) : empty_string;
+  free_string (old);
 }
 
 const char *

@@ -23,4 +23,9 @@ void _gloss_document_reposition          (GlossDocument   *self,
                                           GlossOffset      start,
                                           GlossOffset      end);
 
+/* gloss_document_add_annotation() for a non-orphan whose quote, prefix and
+ * suffix the caller has already set to exactly what the text holds. */
+void _gloss_document_add_annotation_keeping_selector (GlossDocument   *self,
+                                                      GlossAnnotation *annotation);
+
 G_END_DECLS

@@ -4,6 +4,9 @@
  */
 #include "config.h"
 
+#include <string.h>
+
+#include "gloss-json-reader.h"
 #include "gloss-json-writer.h"
 
 #define MAX_DEPTH 64
@@ -16,7 +19,33 @@ struct _GlossJsonWriter
   gboolean has_items[MAX_DEPTH];
   /* A member name was just written: the value follows on the same line. */
   gboolean after_name;
+
+  /* The last timestamp written, as seconds since 1970 and microseconds,
+   * and its text: annotations made together share one, and formatting
+   * is most of what writing an annotation costs. */
+  gboolean has_time;
+  gint64   time_seconds;
+  int      time_usec;
+  char     time_text[32];
 };
+
+/* g_string_append_len() without the call into GLib when the buffer has
+ * room, which it nearly always has (it is sized for the whole project):
+ * GLib 2.74 does not inline it, and saving appends millions of pieces. */
+static inline void
+append_len (GString    *out,
+            const char *data,
+            gsize       length)
+{
+  if (out->len + length < out->allocated_len)
+    {
+      memcpy (out->str + out->len, data, length);
+      out->len += length;
+      out->str[out->len] = '\0';
+    }
+  else
+    g_string_append_len (out, data, (gssize) length);
+}
 
 GlossJsonWriter *
 gloss_json_writer_new (gsize size_hint)
@@ -24,6 +53,7 @@ gloss_json_writer_new (gsize size_hint)
   GlossJsonWriter *self = g_new0 (GlossJsonWriter, 1);
 
   self->out = g_string_sized_new (MAX (size_hint, 256));
+  gloss_json_advise_huge_pages (self->out->str, self->out->allocated_len);
 
   return self;
 }
@@ -53,9 +83,17 @@ gloss_json_writer_finish (GlossJsonWriter *self)
 static void
 newline_indent (GlossJsonWriter *self)
 {
-  g_string_append_c (self->out, '\n');
-  for (guint i = 0; i < self->depth; i++)
-    g_string_append (self->out, "  ");
+  static const char spaces[] = "\n                                                                ";
+  gsize wanted = 1 + 2 * (gsize) self->depth;
+
+  if (wanted < sizeof spaces)
+    append_len (self->out, spaces, wanted);
+  else
+    {
+      g_string_append_c (self->out, '\n');
+      for (guint i = 0; i < self->depth; i++)
+        append_len (self->out, "  ", 2);
+    }
 }
 
 /* Everything before a value: a comma and a new line inside a container,
@@ -78,24 +116,70 @@ before_value (GlossJsonWriter *self)
   newline_indent (self);
 }
 
+#define ONES  G_GUINT64_CONSTANT (0x0101010101010101)
+#define HIGHS G_GUINT64_CONSTANT (0x8080808080808080)
+
+/* Whether any of the eight bytes in @word needs an escape: a control
+ * character, '"' or '\\'. The classic test for a zero byte, applied to the
+ * word and to its copies with the quote and the backslash cleared; bytes
+ * of 0x80 and above never match. */
+static inline gboolean
+word_needs_escape (guint64 word)
+{
+  guint64 quote = word ^ (ONES * '"');
+  guint64 backslash = word ^ (ONES * '\\');
+  guint64 control = (word - ONES * 0x20) & ~word;
+
+  return ((((quote - ONES) & ~quote) | ((backslash - ONES) & ~backslash) | control) & HIGHS) != 0;
+}
+
+static inline gboolean
+byte_needs_escape (guchar c)
+{
+  return c < 0x20 || c == '"' || c == '\\';
+}
+
 static void
 append_escaped (GString    *out,
                 const char *value)
 {
   const char *p = value;
+  const char *end;
   const char *run = value;
 
+  /* Short strings (member names, ids, tag ids, timestamps) in one pass,
+   * byte by byte; the length of longer ones is taken first, and then they
+   * go eight bytes at a time. */
+  while (p < value + 32 && !byte_needs_escape ((guchar) *p))
+    p++;
+  end = *p == '\0' ? p : p + strlen (p);
+
   g_string_append_c (out, '"');
-  for (; *p != '\0'; p++)
+  for (;;)
     {
-      guchar c = (guchar) *p;
+      guchar c;
       const char *escape = NULL;
+      char unicode[8];
 
-      if (c >= 0x20 && c != '"' && c != '\\')
-        continue;
+      /* Runs of plain bytes, eight at a time, then one by one. */
+      while (end - p >= 8)
+        {
+          guint64 word;
 
-      g_string_append_len (out, run, p - run);
-      run = p + 1;
+          memcpy (&word, p, sizeof word);
+          if (word_needs_escape (word))
+            break;
+          p += 8;
+        }
+      while (p < end && !byte_needs_escape ((guchar) *p))
+        p++;
+      if (p >= end)
+        break;
+
+      c = (guchar) *p;
+      append_len (out, run, (gsize) (p - run));
+      p++;
+      run = p;
 
       switch (c)
         {
@@ -106,15 +190,22 @@ append_escaped (GString    *out,
         case '\t': escape = "\\t"; break;
         case '\b': escape = "\\b"; break;
         case '\f': escape = "\\f"; break;
-        default: break;
+        default:
+          {
+            static const char hex[] = "0123456789abcdef";
+
+            memcpy (unicode, "\\u00", 4);
+            unicode[4] = hex[c >> 4];
+            unicode[5] = hex[c & 0xF];
+            unicode[6] = '\0';
+            escape = unicode;
+          }
+          break;
         }
 
-      if (escape != NULL)
-        g_string_append (out, escape);
-      else
-        g_string_append_printf (out, "\\u%04x", c);
+      append_len (out, escape, strlen (escape));
     }
-  g_string_append_len (out, run, p - run);
+  append_len (out, run, (gsize) (p - run));
   g_string_append_c (out, '"');
 }
 
@@ -174,7 +265,7 @@ gloss_json_writer_member (GlossJsonWriter *self,
 {
   before_value (self);
   append_escaped (self->out, name);
-  g_string_append (self->out, ": ");
+  append_len (self->out, ": ", 2);
   self->after_name = TRUE;
 }
 
@@ -196,8 +287,22 @@ void
 gloss_json_writer_int (GlossJsonWriter *self,
                        gint64           value)
 {
+  char digits[24];
+  char *p = digits + sizeof digits;
+  guint64 magnitude = value < 0 ? -(guint64) value : (guint64) value;
+
   before_value (self);
-  g_string_append_printf (self->out, "%" G_GINT64_FORMAT, value);
+
+  /* Not printf: most of a project's numbers are offsets. */
+  do
+    {
+      *--p = (char) ('0' + magnitude % 10);
+      magnitude /= 10;
+    }
+  while (magnitude > 0);
+  if (value < 0)
+    *--p = '-';
+  append_len (self->out, p, (gsize) (digits + sizeof digits - p));
 }
 
 void
@@ -205,14 +310,14 @@ gloss_json_writer_boolean (GlossJsonWriter *self,
                            gboolean         value)
 {
   before_value (self);
-  g_string_append (self->out, value ? "true" : "false");
+  append_len (self->out, value ? "true" : "false", value ? 4 : 5);
 }
 
 void
 gloss_json_writer_null (GlossJsonWriter *self)
 {
   before_value (self);
-  g_string_append (self->out, "null");
+  append_len (self->out, "null", 4);
 }
 
 void
@@ -233,32 +338,107 @@ gloss_json_writer_int_member (GlossJsonWriter *self,
   gloss_json_writer_int (self, value);
 }
 
+/* The proleptic Gregorian date of day @days since 1970-01-01 (the
+ * well-known civil-from-days algorithm, in eras of 400 years). */
+static void
+civil_from_days (gint64  days,
+                 int    *year,
+                 int    *month,
+                 int    *day)
+{
+  gint64 z = days + 719468;
+  gint64 era = (z >= 0 ? z : z - 146096) / 146097;
+  gint64 doe = z - era * 146097;
+  gint64 yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
+  gint64 doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+  gint64 mp = (5 * doy + 2) / 153;
+
+  *day = (int) (doy - (153 * mp + 2) / 5 + 1);
+  *month = (int) (mp < 10 ? mp + 3 : mp - 9);
+  *year = (int) (yoe + era * 400 + (*month <= 2));
+}
+
+static void
+put_digits (char *out,
+            int   value,
+            guint width)
+{
+  for (guint i = width; i > 0; i--)
+    {
+      out[i - 1] = (char) ('0' + value % 10);
+      value /= 10;
+    }
+}
+
+/* 2024-05-01T09:30:00.000000Z for @seconds since 1970 (UTC) and @usec,
+ * or FALSE if the year in UTC is not in 1 … 9999. Not
+ * g_date_time_format(): its %Y does not pad years before 1000, which
+ * ISO 8601 readers (GLib's included) then refuse. */
+static gboolean
+format_timestamp (gint64  seconds,
+                  int     usec,
+                  char   *out)
+{
+  gint64 days = seconds >= 0 ? seconds / 86400 : -((-seconds + 86399) / 86400);
+  int in_day = (int) (seconds - days * 86400);
+  int year, month, day;
+
+  civil_from_days (days, &year, &month, &day);
+  if (year < 1 || year > 9999)
+    return FALSE;
+  put_digits (out, year, 4);
+  out[4] = '-';
+  put_digits (out + 5, month, 2);
+  out[7] = '-';
+  put_digits (out + 8, day, 2);
+  out[10] = 'T';
+  put_digits (out + 11, in_day / 3600, 2);
+  out[13] = ':';
+  put_digits (out + 14, in_day / 60 % 60, 2);
+  out[16] = ':';
+  put_digits (out + 17, in_day % 60, 2);
+  out[19] = '.';
+  put_digits (out + 20, usec, 6);
+  out[26] = 'Z';
+  out[27] = '\0';
+  return TRUE;
+}
+
 void
 gloss_json_writer_datetime_member (GlossJsonWriter *self,
                                    const char      *name,
                                    GDateTime       *value)
 {
+  gint64 seconds;
+  int usec;
+
   gloss_json_writer_member (self, name);
 
   if (value == NULL)
-    gloss_json_writer_null (self);
-  else
     {
-      g_autoptr(GDateTime) utc = g_date_time_to_utc (value);
-      g_autofree char *text = NULL;
-
-      /* Not g_date_time_format(): its %Y does not pad years before 1000,
-       * which ISO 8601 readers (GLib's included) then refuse. */
-      g_return_if_fail (utc != NULL);
-      text = g_strdup_printf ("%04d-%02d-%02dT%02d:%02d:%02d.%06dZ",
-                              g_date_time_get_year (utc),
-                              g_date_time_get_month (utc),
-                              g_date_time_get_day_of_month (utc),
-                              g_date_time_get_hour (utc),
-                              g_date_time_get_minute (utc),
-                              g_date_time_get_second (utc),
-                              g_date_time_get_microsecond (utc));
-
-      gloss_json_writer_string (self, text);
+      gloss_json_writer_null (self);
+      return;
     }
+
+  /* The instant does not depend on the time zone, nor do the
+   * microseconds (zones are whole seconds apart). */
+  seconds = g_date_time_to_unix (value);
+  usec = g_date_time_get_microsecond (value);
+  if (!self->has_time || seconds != self->time_seconds || usec != self->time_usec)
+    {
+      /* False for a time with no UTC form (year 1 at +05:00, say); loading
+       * refuses them, so only a programming error gets here. */
+      gboolean in_range = format_timestamp (seconds, usec, self->time_text);
+
+      self->has_time = FALSE;
+      g_return_if_fail (in_range);
+      self->has_time = TRUE;
+      self->time_seconds = seconds;
+      self->time_usec = usec;
+    }
+
+  before_value (self);
+  g_string_append_c (self->out, '"');
+  append_len (self->out, self->time_text, 27);
+  g_string_append_c (self->out, '"');
 }

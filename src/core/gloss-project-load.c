@@ -3,10 +3,11 @@
  * Loading runs in three passes over the bytes:
  *
  * 1. and 2. the bytes and a strict JSON scan (gloss-project-scan.c), which
- *    stop at the first problem;
- * 3. json-glib builds the tree once, the walk below checks every member
- *    and builds the model with the raw construction functions (no undo
- *    history), and the tree is freed.
+ *    stop at the first problem; the scan builds a compact tree as it goes
+ *    (gloss-json-reader.c), so the file is read once;
+ * 3. the walk below checks every member of the tree and builds the model
+ *    with the raw construction functions (no undo history), and the tree
+ *    is freed.
  *
  * Problems found by the walk are collected, not thrown: `gloss --validate`
  * lists them all, and the GError carries the first. Loading never writes.
@@ -18,11 +19,9 @@
 #include <stdarg.h>
 #include <string.h>
 
-#include <json-glib/json-glib.h>
-
 #include "gloss-anchor.h"
 #include "gloss-annotation.h"
-#include "gloss-document.h"
+#include "gloss-document-private.h"
 #include "gloss-project-file.h"
 #include "gloss-project-private.h"
 #include "gloss-project-scan.h"
@@ -43,6 +42,9 @@ typedef struct
   GString    *path;          /* JSON path of the member being read */
   gboolean    repaired;      /* the model differs from the file */
   GPtrArray  *repairs;       /* char* notes on what loading changed, owned */
+  guint       hint;          /* where the last member was found (see gloss_json_object_get) */
+  const char *last_time_text;  /* the last timestamp read (in the tree) … */
+  GDateTime  *last_time;       /* … and its value, owned: many annotations share one */
 } Loader;
 
 /* ---- Problems ---- */
@@ -175,8 +177,19 @@ path_push_index (Loader *loader,
                  guint   index)
 {
   gsize mark = loader->path->len;
+  char digits[16];
+  char *p = digits + sizeof digits;
 
-  g_string_append_printf (loader->path, "[%u]", index);
+  /* Not printf: once per annotation. */
+  *--p = ']';
+  do
+    {
+      *--p = (char) ('0' + index % 10);
+      index /= 10;
+    }
+  while (index > 0);
+  *--p = '[';
+  g_string_append_len (loader->path, p, digits + sizeof digits - p);
 
   return mark;
 }
@@ -189,30 +202,25 @@ path_pop (Loader *loader,
 }
 /* ---- Pass 3: the walk ---- */
 
-static const char *
-describe_node (JsonNode *node)
-{
-  switch (JSON_NODE_TYPE (node))
-    {
-    case JSON_NODE_OBJECT:
-      return "an object";
-    case JSON_NODE_ARRAY:
-      return "an array";
-    case JSON_NODE_NULL:
-      return "null";
-    case JSON_NODE_VALUE:
-    default:
-      break;
-    }
+#define IS_STRING(node) ((node)->type == GLOSS_JSON_STRING)
 
-  switch (json_node_get_value_type (node))
+static const char *
+describe_node (const GlossJsonNode *node)
+{
+  switch ((GlossJsonType) node->type)
     {
-    case G_TYPE_STRING:
+    case GLOSS_JSON_OBJECT:
+      return "an object";
+    case GLOSS_JSON_ARRAY:
+      return "an array";
+    case GLOSS_JSON_NULL:
+      return "null";
+    case GLOSS_JSON_STRING:
       return "a string";
-    case G_TYPE_BOOLEAN:
+    case GLOSS_JSON_BOOLEAN:
       return "true or false";
-    case G_TYPE_INT64:
-    case G_TYPE_DOUBLE:
+    case GLOSS_JSON_INT:
+    case GLOSS_JSON_DOUBLE:
       return "a number";
     default:
       return "a value";
@@ -221,31 +229,28 @@ describe_node (JsonNode *node)
 
 /* The value itself when it is short and simple, for messages. */
 static char *
-describe_value (JsonNode *node)
+describe_value (const GlossJsonNode *node)
 {
-  if (JSON_NODE_HOLDS_VALUE (node))
+  if (node->type == GLOSS_JSON_INT)
+    return g_strdup_printf ("%" G_GINT64_FORMAT, node->v.integer);
+  if (node->type == GLOSS_JSON_DOUBLE)
     {
-      if (json_node_get_value_type (node) == G_TYPE_INT64)
-        return g_strdup_printf ("%" G_GINT64_FORMAT, json_node_get_int (node));
-      if (json_node_get_value_type (node) == G_TYPE_DOUBLE)
-        {
-          /* Not printf's %g: a locale may write "12,5". */
-          char buffer[G_ASCII_DTOSTR_BUF_SIZE];
+      /* Not printf's %g: a locale may write "12,5". */
+      char buffer[G_ASCII_DTOSTR_BUF_SIZE];
 
-          return g_strdup (g_ascii_formatd (buffer, sizeof buffer, "%g", json_node_get_double (node)));
-        }
+      return g_strdup (g_ascii_formatd (buffer, sizeof buffer, "%g", node->v.number));
     }
 
   return g_strdup (describe_node (node));
 }
 
 /* The member @name of @object, or NULL after a problem. */
-static JsonNode *
+static const GlossJsonNode *
 get_member (Loader     *loader,
-            JsonObject *object,
+            const GlossJsonNode *object,
             const char *name)
 {
-  JsonNode *node = json_object_get_member (object, name);
+  const GlossJsonNode *node = gloss_json_object_get (object, name, &loader->hint);
 
   if (node == NULL)
     problem (loader, GLOSS_ERROR_INVALID, "the member “%s” is missing", name);
@@ -260,24 +265,24 @@ typedef enum {
 
 static gboolean
 read_string (Loader      *loader,
-             JsonObject  *object,
+             const GlossJsonNode  *object,
              const char  *name,
              Nullability  nullability,
              const char **out)
 {
-  JsonNode *node = get_member (loader, object, name);
+  const GlossJsonNode *node = get_member (loader, object, name);
   gsize mark;
 
   *out = NULL;
   if (node == NULL)
     return FALSE;
 
-  if (JSON_NODE_HOLDS_NULL (node) && nullability == NULLABLE)
+  if ((node)->type == GLOSS_JSON_NULL && nullability == NULLABLE)
     return TRUE;
 
-  if (JSON_NODE_HOLDS_VALUE (node) && json_node_get_value_type (node) == G_TYPE_STRING)
+  if (IS_STRING (node))
     {
-      *out = json_node_get_string (node);
+      *out = (node)->v.string;
       return TRUE;
     }
 
@@ -291,7 +296,7 @@ read_string (Loader      *loader,
 
 static gboolean
 read_id (Loader      *loader,
-         JsonObject  *object,
+         const GlossJsonNode  *object,
          const char **out)
 {
   if (!read_string (loader, object, "id", REQUIRED, out))
@@ -313,12 +318,12 @@ read_id (Loader      *loader,
 /* A whole number in [0, @max]. */
 static gboolean
 read_count (Loader     *loader,
-            JsonObject *object,
+            const GlossJsonNode *object,
             const char *name,
             gint64      max,
             gint64     *out)
 {
-  JsonNode *node = get_member (loader, object, name);
+  const GlossJsonNode *node = get_member (loader, object, name);
   gboolean ok = FALSE;
   gsize mark;
 
@@ -327,9 +332,9 @@ read_count (Loader     *loader,
 
   mark = path_push_member (loader, name);
 
-  if (JSON_NODE_HOLDS_VALUE (node) && json_node_get_value_type (node) == G_TYPE_INT64)
+  if (node->type == GLOSS_JSON_INT)
     {
-      gint64 value = json_node_get_int (node);
+      gint64 value = (node)->v.integer;
 
       if (value < 0)
         problem (loader, GLOSS_ERROR_INVALID, "must not be negative (it is %" G_GINT64_FORMAT ")", value);
@@ -342,7 +347,7 @@ read_count (Loader     *loader,
           ok = TRUE;
         }
     }
-  else if (JSON_NODE_HOLDS_VALUE (node) && json_node_get_value_type (node) == G_TYPE_DOUBLE)
+  else if (node->type == GLOSS_JSON_DOUBLE)
     {
       g_autofree char *shown = describe_value (node);
 
@@ -355,9 +360,59 @@ read_count (Loader     *loader,
   return ok;
 }
 
+static int
+two_digits (const char *p)
+{
+  if (!g_ascii_isdigit (p[0]) || !g_ascii_isdigit (p[1]))
+    return -1;
+  return (p[0] - '0') * 10 + (p[1] - '0');
+}
+
+/* The form Gloss writes, 2024-05-01T09:30:00.000000Z, without GLib's
+ * general ISO 8601 parser (which builds a time zone for each), or NULL
+ * for any other form or a date that does not exist. Whole seconds and
+ * microseconds are added apart, so the value is exact. */
+static GDateTime *
+parse_utc_timestamp (const char *text)
+{
+  g_autoptr(GDateTime) whole = NULL;
+  int year, month, day, hour, minute, second;
+  int usec = 0;
+
+  if (strlen (text) != 27 ||
+      text[4] != '-' || text[7] != '-' || text[10] != 'T' || text[13] != ':' ||
+      text[16] != ':' || text[19] != '.' || text[26] != 'Z')
+    return NULL;
+
+  if (two_digits (text) < 0 || two_digits (text + 2) < 0)
+    return NULL;
+  year = two_digits (text) * 100 + two_digits (text + 2);
+  month = two_digits (text + 5);
+  day = two_digits (text + 8);
+  hour = two_digits (text + 11);
+  minute = two_digits (text + 14);
+  second = two_digits (text + 17);
+  for (guint i = 20; i < 26; i++)
+    {
+      if (!g_ascii_isdigit (text[i]))
+        return NULL;
+      usec = usec * 10 + (text[i] - '0');
+    }
+
+  if (year < 1 || month < 1 || month > 12 || day < 1 || day > 31 ||
+      hour < 0 || hour > 23 || minute < 0 || minute > 59 || second < 0 || second > 59)
+    return NULL;
+
+  whole = g_date_time_new_utc (year, month, day, hour, minute, second);
+  if (whole == NULL)
+    return NULL;
+
+  return g_date_time_add (whole, usec);
+}
+
 static gboolean
 read_datetime (Loader       *loader,
-               JsonObject   *object,
+               const GlossJsonNode   *object,
                const char   *name,
                Nullability   nullability,
                GDateTime   **out)
@@ -372,13 +427,29 @@ read_datetime (Loader       *loader,
   if (text == NULL)
     return TRUE;
 
-  parsed = g_date_time_new_from_iso8601 (text, NULL);
-  /* Saving writes UTC: a time with no UTC form (year 1 at +05:00, say)
-   * could not be saved. */
-  if (parsed != NULL)
-    *out = g_date_time_to_utc (parsed);
+  if (loader->last_time_text != NULL && strcmp (text, loader->last_time_text) == 0)
+    {
+      *out = g_date_time_ref (loader->last_time);
+      return TRUE;
+    }
+
+  /* What Gloss writes is read by hand; anything else by GLib. */
+  *out = parse_utc_timestamp (text);
+  if (*out == NULL)
+    {
+      parsed = g_date_time_new_from_iso8601 (text, NULL);
+      /* Saving writes UTC: a time with no UTC form (year 1 at +05:00, say)
+       * could not be saved. */
+      if (parsed != NULL)
+        *out = g_date_time_to_utc (parsed);
+    }
   if (*out != NULL)
-    return TRUE;
+    {
+      g_clear_pointer (&loader->last_time, g_date_time_unref);
+      loader->last_time = g_date_time_ref (*out);
+      loader->last_time_text = text;
+      return TRUE;
+    }
 
   mark = path_push_member (loader, name);
   if (parsed == NULL)
@@ -393,18 +464,18 @@ read_datetime (Loader       *loader,
   return FALSE;
 }
 
-static JsonArray *
+static const GlossJsonNode *
 read_array (Loader     *loader,
-            JsonObject *object,
+            const GlossJsonNode *object,
             const char *name)
 {
-  JsonNode *node = get_member (loader, object, name);
+  const GlossJsonNode *node = get_member (loader, object, name);
   gsize mark;
 
   if (node == NULL)
     return NULL;
-  if (JSON_NODE_HOLDS_ARRAY (node))
-    return json_node_get_array (node);
+  if ((node)->type == GLOSS_JSON_ARRAY)
+    return (node);
 
   mark = path_push_member (loader, name);
   problem (loader, GLOSS_ERROR_INVALID, "must be an array, not %s", describe_node (node));
@@ -415,15 +486,15 @@ read_array (Loader     *loader,
 
 /* Element @index of @array as an object, or NULL after a problem (the path
  * already names the element). */
-static JsonObject *
+static const GlossJsonNode *
 element_object (Loader    *loader,
-                JsonArray *array,
+                const GlossJsonNode *array,
                 guint      index)
 {
-  JsonNode *node = json_array_get_element (array, index);
+  const GlossJsonNode *node = &(array)->v.elements[index];
 
-  if (JSON_NODE_HOLDS_OBJECT (node))
-    return json_node_get_object (node);
+  if ((node)->type == GLOSS_JSON_OBJECT)
+    return (node);
 
   problem (loader, GLOSS_ERROR_INVALID, "must be an object, not %s", describe_node (node));
   return NULL;
@@ -438,6 +509,8 @@ typedef struct
   GHashTable   *documents;     /* id → path */
   GHashTable   *annotations;   /* id → path, every one seen, built or not */
   GHashTable   *relations;     /* id → path */
+  GStringChunk *paths;         /* the paths above; the ids stay in the tree */
+  GPtrArray    *tag_ids;       /* reused for each annotation's tags */
 } Walk;
 
 /* Remembers @id in @seen, or reports where it was seen first. */
@@ -452,7 +525,8 @@ claim_id (Walk       *walk,
 
   if (first == NULL)
     {
-      g_hash_table_insert (seen, g_strdup (id), g_strdup (walk->loader->path->str));
+      g_hash_table_insert (seen, (gpointer) id,
+                           g_string_chunk_insert (walk->paths, walk->loader->path->str));
       return TRUE;
     }
 
@@ -466,13 +540,13 @@ claim_id (Walk       *walk,
 
 static void
 read_tag (Walk       *walk,
-          JsonObject *object)
+          const GlossJsonNode *object)
 {
   Loader *loader = walk->loader;
   const char *id = NULL, *name = NULL, *color = NULL, *description = NULL;
   gint64 digit = -1;
   gboolean ok = TRUE;
-  JsonNode *digit_node;
+  const GlossJsonNode *digit_node;
   g_autoptr(GlossTag) tag = NULL;
 
   ok &= read_id (loader, object, &id);
@@ -492,13 +566,12 @@ read_tag (Walk       *walk,
   digit_node = get_member (loader, object, "digit");
   if (digit_node == NULL)
     ok = FALSE;
-  else if (!JSON_NODE_HOLDS_NULL (digit_node))
+  else if ((digit_node)->type != GLOSS_JSON_NULL)
     {
       gsize mark = path_push_member (loader, "digit");
 
-      if (!JSON_NODE_HOLDS_VALUE (digit_node) ||
-          json_node_get_value_type (digit_node) != G_TYPE_INT64 ||
-          json_node_get_int (digit_node) < 0 || json_node_get_int (digit_node) > 9)
+      if (digit_node->type != GLOSS_JSON_INT ||
+          (digit_node)->v.integer < 0 || (digit_node)->v.integer > 9)
         {
           g_autofree char *shown = describe_value (digit_node);
 
@@ -506,7 +579,7 @@ read_tag (Walk       *walk,
                    "must be a digit from 0 to 9, or null for none, not %s", shown);
           ok = FALSE;
         }
-      else if (walk->digits[(digit = json_node_get_int (digit_node))] != NULL)
+      else if (walk->digits[(digit = (digit_node)->v.integer)] != NULL)
         {
           problem (loader, GLOSS_ERROR_INVALID, "the digit %d is already used by %s",
                    (int) digit, walk->digits[digit]);
@@ -530,15 +603,15 @@ read_tag (Walk       *walk,
 
 static void
 read_tags (Walk      *walk,
-           JsonArray *tags)
+           const GlossJsonNode *tags)
 {
-  guint n = json_array_get_length (tags);
+  guint n = (tags)->length;
   gsize mark = path_push_member (walk->loader, "tags");
 
   for (guint i = 0; i < n; i++)
     {
       gsize item = path_push_index (walk->loader, i);
-      JsonObject *object = element_object (walk->loader, tags, i);
+      const GlossJsonNode *object = element_object (walk->loader, tags, i);
 
       if (object != NULL)
         read_tag (walk, object);
@@ -550,26 +623,26 @@ read_tags (Walk      *walk,
 
 static void
 read_relation_types (Walk      *walk,
-                     JsonArray *types)
+                     const GlossJsonNode *types)
 {
-  guint n = json_array_get_length (types);
+  guint n = (types)->length;
   gsize mark = path_push_member (walk->loader, "relation_types");
 
   for (guint i = 0; i < n; i++)
     {
-      JsonNode *node = json_array_get_element (types, i);
+      const GlossJsonNode *node = &(types)->v.elements[i];
       gsize item = path_push_index (walk->loader, i);
 
-      if (!JSON_NODE_HOLDS_VALUE (node) || json_node_get_value_type (node) != G_TYPE_STRING)
+      if (!IS_STRING (node))
         problem (walk->loader, GLOSS_ERROR_INVALID, "must be a string, not %s", describe_node (node));
-      else if (*json_node_get_string (node) == '\0')
+      else if (*(node)->v.string == '\0')
         problem (walk->loader, GLOSS_ERROR_INVALID, "must not be empty");
       else if (g_strv_contains (gloss_project_get_relation_types (walk->project),
-                                json_node_get_string (node)))
+                                (node)->v.string))
         problem (walk->loader, GLOSS_ERROR_INVALID, "the relation type “%s” is listed twice",
-                 json_node_get_string (node));
+                 (node)->v.string);
       else
-        gloss_project_insert_relation_type (walk->project, json_node_get_string (node));
+        gloss_project_insert_relation_type (walk->project, (node)->v.string);
 
       path_pop (walk->loader, item);
     }
@@ -586,11 +659,11 @@ typedef struct
 
 static gboolean
 read_annotation_tags (Walk        *walk,
-                      JsonObject  *object,
+                      const GlossJsonNode  *object,
                       GPtrArray   *out)
 {
   Loader *loader = walk->loader;
-  JsonArray *tags = read_array (loader, object, "tags");
+  const GlossJsonNode *tags = read_array (loader, object, "tags");
   gboolean ok = TRUE;
   gsize mark;
   guint n;
@@ -599,20 +672,20 @@ read_annotation_tags (Walk        *walk,
     return FALSE;
 
   mark = path_push_member (loader, "tags");
-  n = json_array_get_length (tags);
+  n = (tags)->length;
   for (guint i = 0; i < n; i++)
     {
-      JsonNode *node = json_array_get_element (tags, i);
+      const GlossJsonNode *node = &(tags)->v.elements[i];
       gsize item = path_push_index (loader, i);
       const char *id;
 
-      if (!JSON_NODE_HOLDS_VALUE (node) || json_node_get_value_type (node) != G_TYPE_STRING)
+      if (!IS_STRING (node))
         {
           problem (loader, GLOSS_ERROR_INVALID, "must be a tag id (a string), not %s",
                    describe_node (node));
           ok = FALSE;
         }
-      else if (!g_hash_table_contains (walk->tags, (id = json_node_get_string (node))))
+      else if (!g_hash_table_contains (walk->tags, (id = (node)->v.string)))
         {
           problem (loader, GLOSS_ERROR_INVALID, "no tag has the id “%s”", id);
           ok = FALSE;
@@ -635,13 +708,10 @@ read_annotation_tags (Walk        *walk,
 
 static gboolean
 read_attributes (Loader          *loader,
-                 JsonObject      *object,
+                 const GlossJsonNode      *object,
                  GlossAnnotation *annotation)
 {
-  JsonNode *node = get_member (loader, object, "attributes");
-  JsonObjectIter iter;
-  const char *key;
-  JsonNode *value;
+  const GlossJsonNode *node = get_member (loader, object, "attributes");
   gboolean ok = TRUE;
   gsize mark;
 
@@ -649,7 +719,7 @@ read_attributes (Loader          *loader,
     return FALSE;
 
   mark = path_push_member (loader, "attributes");
-  if (!JSON_NODE_HOLDS_OBJECT (node))
+  if ((node)->type != GLOSS_JSON_OBJECT)
     {
       problem (loader, GLOSS_ERROR_INVALID, "must be an object of strings, not %s",
                describe_node (node));
@@ -657,12 +727,14 @@ read_attributes (Loader          *loader,
       return FALSE;
     }
 
-  json_object_iter_init (&iter, json_node_get_object (node));
-  while (json_object_iter_next (&iter, &key, &value))
+  for (guint i = 0; i < node->length; i++)
     {
-      if (JSON_NODE_HOLDS_VALUE (value) && json_node_get_value_type (value) == G_TYPE_STRING)
+      const char *key = node->v.members[i].name;
+      const GlossJsonNode *value = &node->v.members[i].value;
+
+      if (IS_STRING (value))
         {
-          gloss_annotation_set_attribute (annotation, key, json_node_get_string (value));
+          gloss_annotation_set_attribute (annotation, key, (value)->v.string);
           continue;
         }
 
@@ -678,6 +750,66 @@ read_attributes (Loader          *loader,
   path_pop (loader, mark);
 
   return ok;
+}
+
+/* Characters in @size bytes of valid UTF-8: the bytes that start one. A
+ * loop the compiler vectorises, unlike g_utf8_strlen(). */
+static gsize
+count_characters (const char *p,
+                  gsize       size)
+{
+  gsize n = 0;
+
+  for (gsize i = 0; i < size; i++)
+    n += ((guchar) p[i] & 0xC0) != 0x80;
+
+  return n;
+}
+
+/* Whether @quote, @prefix and @suffix are exactly what adding the
+ * annotation at [start, end) would take from the text: the bytes at the
+ * offsets and the lengths in characters. Costs one offset conversion,
+ * where slicing them anew costs six and three copies. */
+static gboolean
+selector_matches_text (GlossDocument *document,
+                       GlossOffset    start,
+                       GlossOffset    end,
+                       const char    *quote,
+                       const char    *prefix,
+                       const char    *suffix)
+{
+  const char *text = gloss_document_get_text (document);
+  gsize size = gloss_document_get_text_size (document);
+  GlossOffset length = gloss_document_get_length (document);
+  gsize quote_size = strlen (quote);
+  gsize prefix_size = strlen (prefix);
+  gsize suffix_size = strlen (suffix);
+  gsize start_byte, end_byte;
+
+  if (start >= end || end > length)
+    return FALSE;
+
+  /* The strings are valid UTF-8 like the text: bytes that match from a
+   * character boundary cover whole characters, so counting the string's
+   * characters counts the text's. */
+  start_byte = gloss_document_offset_to_byte (document, start);
+  if (quote_size > size - start_byte ||
+      memcmp (text + start_byte, quote, quote_size) != 0 ||
+      count_characters (quote, quote_size) != end - start)
+    return FALSE;
+  end_byte = start_byte + quote_size;
+
+  if (prefix_size > start_byte ||
+      memcmp (text + start_byte - prefix_size, prefix, prefix_size) != 0 ||
+      count_characters (prefix, prefix_size) != MIN (start, GLOSS_CONTEXT_LENGTH))
+    return FALSE;
+
+  if (suffix_size > size - end_byte ||
+      memcmp (text + end_byte, suffix, suffix_size) != 0 ||
+      count_characters (suffix, suffix_size) != MIN (length - end, GLOSS_CONTEXT_LENGTH))
+    return FALSE;
+
+  return TRUE;
 }
 
 /* Puts @annotation where its quote is. The stored offsets win when the
@@ -709,8 +841,15 @@ anchor_annotation (DocumentWalk    *dw,
       return;
     }
 
-  /* Adding takes quote, prefix and suffix from the text at the offsets:
-   * the common case costs nothing more. */
+  /* The common case: the file says what the text says. */
+  if (selector_matches_text (document, start, end, quote, prefix, suffix))
+    {
+      gloss_annotation_set_selector (annotation, quote, prefix, suffix);
+      _gloss_document_add_annotation_keeping_selector (document, annotation);
+      return;
+    }
+
+  /* Adding takes quote, prefix and suffix from the text at the offsets. */
   gloss_document_add_annotation (document, annotation);
   if (g_str_equal (gloss_annotation_get_quote (annotation), quote))
     {
@@ -754,7 +893,7 @@ anchor_annotation (DocumentWalk    *dw,
 
 static void
 read_annotation (DocumentWalk *dw,
-                 JsonObject   *object)
+                 const GlossJsonNode   *object)
 {
   Walk *walk = dw->walk;
   Loader *loader = walk->loader;
@@ -763,12 +902,13 @@ read_annotation (DocumentWalk *dw,
   const char *note = NULL, *author = NULL, *state_name = NULL;
   g_autoptr(GDateTime) created = NULL;
   g_autoptr(GDateTime) modified = NULL;
-  g_autoptr(GPtrArray) tags = g_ptr_array_new ();
+  GPtrArray *tags = walk->tag_ids;
   g_autoptr(GlossAnnotation) annotation = NULL;
   GlossAnchorState state = GLOSS_ANCHOR_ANCHORED;
   gint64 start = -1, end = -1;
   gboolean ok = TRUE;
 
+  g_ptr_array_set_size (tags, 0);
   ok &= read_id (loader, object, &id);
   if (id != NULL)
     ok &= claim_id (walk, walk->annotations, id, "annotation");
@@ -842,14 +982,14 @@ read_annotation (DocumentWalk *dw,
  * it do not add more. */
 static void
 claim_annotation_id (Walk       *walk,
-                     JsonObject *object)
+                     const GlossJsonNode *object)
 {
-  JsonNode *id = json_object_get_member (object, "id");
+  const GlossJsonNode *id = gloss_json_object_get (object, "id", NULL);
 
-  if (id != NULL && JSON_NODE_HOLDS_VALUE (id) && json_node_get_value_type (id) == G_TYPE_STRING &&
-      !g_hash_table_contains (walk->annotations, json_node_get_string (id)))
-    g_hash_table_insert (walk->annotations, g_strdup (json_node_get_string (id)),
-                         g_strdup (walk->loader->path->str));
+  if (id != NULL && IS_STRING (id) &&
+      !g_hash_table_contains (walk->annotations, (id)->v.string))
+    g_hash_table_insert (walk->annotations, (gpointer) (id)->v.string,
+                         g_string_chunk_insert (walk->paths, walk->loader->path->str));
 }
 
 static gboolean
@@ -866,13 +1006,13 @@ is_sha256 (const char *text)
 
 static void
 read_document (Walk       *walk,
-               JsonObject *object)
+               const GlossJsonNode *object)
 {
   Loader *loader = walk->loader;
   const char *id = NULL, *title = NULL, *source = NULL, *sha256 = NULL, *text = NULL;
   g_autoptr(GDateTime) imported = NULL;
   g_autoptr(GlossDocument) document = NULL;
-  JsonArray *annotations;
+  const GlossJsonNode *annotations;
   DocumentWalk dw = { walk, NULL, NULL };
   gboolean ok = TRUE;
   gsize mark;
@@ -916,11 +1056,11 @@ read_document (Walk       *walk,
   if (annotations != NULL)
     {
       mark = path_push_member (loader, "annotations");
-      n = json_array_get_length (annotations);
+      n = (annotations)->length;
       for (guint i = 0; i < n; i++)
         {
           gsize item = path_push_index (loader, i);
-          JsonObject *annotation = element_object (loader, annotations, i);
+          const GlossJsonNode *annotation = element_object (loader, annotations, i);
 
           if (annotation == NULL)
             ;
@@ -953,7 +1093,7 @@ read_document (Walk       *walk,
 
 static void
 read_relation (Walk       *walk,
-               JsonObject *object)
+               const GlossJsonNode *object)
 {
   Loader *loader = walk->loader;
   const char *id = NULL, *type = NULL, *from = NULL, *to = NULL, *note = NULL;
@@ -1002,17 +1142,17 @@ read_relation (Walk       *walk,
 
 static void
 read_list (Walk       *walk,
-           JsonArray  *array,
+           const GlossJsonNode  *array,
            const char *name,
-           void      (*read_item) (Walk *, JsonObject *))
+           void      (*read_item) (Walk *, const GlossJsonNode *))
 {
-  guint n = json_array_get_length (array);
+  guint n = (array)->length;
   gsize mark = path_push_member (walk->loader, name);
 
   for (guint i = 0; i < n; i++)
     {
       gsize item = path_push_index (walk->loader, i);
-      JsonObject *object = element_object (walk->loader, array, i);
+      const GlossJsonNode *object = element_object (walk->loader, array, i);
 
       if (object != NULL)
         read_item (walk, object);
@@ -1025,10 +1165,10 @@ read_list (Walk       *walk,
 /* "format" and "version" decide whether to read on at all. */
 static gboolean
 check_format (Loader     *loader,
-              JsonObject *root)
+              const GlossJsonNode *root)
 {
-  JsonNode *format = json_object_get_member (root, "format");
-  JsonNode *version = json_object_get_member (root, "version");
+  const GlossJsonNode *format = gloss_json_object_get (root, "format", NULL);
+  const GlossJsonNode *version = gloss_json_object_get (root, "version", NULL);
   gint64 number;
 
   if (format == NULL)
@@ -1037,13 +1177,13 @@ check_format (Loader     *loader,
                "not a Gloss project: the member “format” is missing");
       return FALSE;
     }
-  if (!JSON_NODE_HOLDS_VALUE (format) || json_node_get_value_type (format) != G_TYPE_STRING ||
-      !g_str_equal (json_node_get_string (format), GLOSS_FORMAT_NAME))
+  if (!IS_STRING (format) ||
+      !g_str_equal ((format)->v.string, GLOSS_FORMAT_NAME))
     {
-      if (JSON_NODE_HOLDS_VALUE (format) && json_node_get_value_type (format) == G_TYPE_STRING)
+      if (IS_STRING (format))
         problem (loader, GLOSS_ERROR_INVALID,
                  "not a Gloss project: its format is “%s”, not “%s”",
-                 json_node_get_string (format), GLOSS_FORMAT_NAME);
+                 (format)->v.string, GLOSS_FORMAT_NAME);
       else
         problem (loader, GLOSS_ERROR_INVALID,
                  "not a Gloss project: its format is %s, not the string “%s”",
@@ -1056,14 +1196,14 @@ check_format (Loader     *loader,
       problem (loader, GLOSS_ERROR_INVALID, "the member “version” is missing");
       return FALSE;
     }
-  if (!JSON_NODE_HOLDS_VALUE (version) || json_node_get_value_type (version) != G_TYPE_INT64)
+  if (version->type != GLOSS_JSON_INT)
     {
       problem (loader, GLOSS_ERROR_INVALID, "version: must be a whole number, not %s",
                describe_node (version));
       return FALSE;
     }
 
-  number = json_node_get_int (version);
+  number = (version)->v.integer;
   if (number > GLOSS_FORMAT_VERSION)
     {
       problem (loader, GLOSS_ERROR_VERSION,
@@ -1084,34 +1224,36 @@ check_format (Loader     *loader,
 
 static GlossProject *
 walk_project (Loader   *loader,
-              JsonNode *root_node)
+              const GlossJsonNode *root_node)
 {
   g_autoptr(GlossProject) project = NULL;
   g_autoptr(GDateTime) created = NULL;
   g_autoptr(GDateTime) modified = NULL;
-  JsonObject *root;
-  JsonArray *tags, *relation_types, *documents, *relations;
+  const GlossJsonNode *root;
+  const GlossJsonNode *tags, *relation_types, *documents, *relations;
   const char *title = NULL;
   Walk walk = { 0 };
 
-  if (!JSON_NODE_HOLDS_OBJECT (root_node))
+  if ((root_node)->type != GLOSS_JSON_OBJECT)
     {
       problem (loader, GLOSS_ERROR_INVALID,
                "not a Gloss project: the file holds %s, not an object", describe_node (root_node));
       return NULL;
     }
 
-  root = json_node_get_object (root_node);
+  root = (root_node);
   if (!check_format (loader, root))
     return NULL;
 
   project = gloss_project_new_empty ();
   walk.loader = loader;
   walk.project = project;
-  walk.tags = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
-  walk.documents = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
-  walk.annotations = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
-  walk.relations = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  walk.tags = g_hash_table_new (g_str_hash, g_str_equal);
+  walk.documents = g_hash_table_new (g_str_hash, g_str_equal);
+  walk.annotations = g_hash_table_new (g_str_hash, g_str_equal);
+  walk.relations = g_hash_table_new (g_str_hash, g_str_equal);
+  walk.paths = g_string_chunk_new (64 * 1024);
+  walk.tag_ids = g_ptr_array_new ();
 
   if (read_string (loader, root, "title", REQUIRED, &title))
     gloss_project_set_title_raw (project, title);
@@ -1135,6 +1277,8 @@ walk_project (Loader   *loader,
   g_hash_table_unref (walk.documents);
   g_hash_table_unref (walk.annotations);
   g_hash_table_unref (walk.relations);
+  g_string_chunk_free (walk.paths);
+  g_ptr_array_unref (walk.tag_ids);
   for (guint i = 0; i < G_N_ELEMENTS (walk.digits); i++)
     g_free (walk.digits[i]);
 
@@ -1145,48 +1289,39 @@ walk_project (Loader   *loader,
 
 static GlossProject *
 load (Loader *loader,
-      GBytes *bytes)
+      char   *data,
+      gsize   size)
 {
-  g_autoptr(JsonParser) parser = NULL;
+  g_autoptr(GlossJsonBuilder) builder = gloss_json_builder_new ();
   g_autoptr(GError) error = NULL;
-  gsize size;
-  const char *data = g_bytes_get_data (bytes, &size);
-  gsize start = 0;
+  char empty[1] = "";
 
   if (data == NULL)
-    data = "";
+    data = empty;
 
-  if (!_gloss_project_scan (loader->name, data, size, &start, &error))
+  if (!_gloss_project_parse (loader->name, data, size, builder, &error))
     {
       add_problem (loader, (GlossError) error->code, g_strdup (error->message));
       return NULL;
     }
 
-  parser = json_parser_new_immutable ();
-  if (!json_parser_load_from_data (parser, data + start, (gssize) (size - start), &error))
-    {
-      /* The scan accepts only what json-glib reads; say what it said. */
-      problem (loader, GLOSS_ERROR_PARSE, "%s", error->message);
-      return NULL;
-    }
-
-  return walk_project (loader, json_parser_get_root (parser));
+  return walk_project (loader, gloss_json_builder_get_root (builder));
 }
 
-GlossProject *
-gloss_project_load_bytes (GBytes     *bytes,
-                          const char *display_name,
-                          GPtrArray  *problems,
-                          GError    **error)
+/* Loads from @data, which it modifies: the tree keeps most strings in
+ * place instead of copying them. */
+static GlossProject *
+load_data (char        *data,
+           gsize        size,
+           const char  *display_name,
+           GPtrArray   *problems,
+           GError     **error)
 {
   g_autoptr(GlossProject) project = NULL;
   g_autoptr(GPtrArray) own_problems = NULL;
   g_autoptr(GString) path = g_string_new (NULL);
   g_autoptr(GPtrArray) repairs = g_ptr_array_new_with_free_func (g_free);
   Loader loader = { 0 };
-
-  g_return_val_if_fail (bytes != NULL, NULL);
-  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
   if (problems == NULL)
     problems = own_problems = g_ptr_array_new_with_free_func (g_free);
@@ -1196,7 +1331,8 @@ gloss_project_load_bytes (GBytes     *bytes,
   loader.path = path;
   loader.repairs = repairs;
 
-  project = load (&loader, bytes);
+  project = load (&loader, data, size);
+  g_clear_pointer (&loader.last_time, g_date_time_unref);
 
   if (loader.n_problems > 0)
     {
@@ -1226,6 +1362,26 @@ gloss_project_load_bytes (GBytes     *bytes,
   return g_steal_pointer (&project);
 }
 
+GlossProject *
+gloss_project_load_bytes (GBytes     *bytes,
+                          const char *display_name,
+                          GPtrArray  *problems,
+                          GError    **error)
+{
+  g_autofree char *copy = NULL;
+  gsize size;
+  const char *data;
+
+  g_return_val_if_fail (bytes != NULL, NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  /* The caller keeps @bytes: the reading works on a copy. */
+  data = g_bytes_get_data (bytes, &size);
+  copy = size > 0 ? g_memdup2 (data, size) : NULL;
+
+  return load_data (copy, size, display_name, problems, error);
+}
+
 /* Reads at most one byte past the size limit, so that a pipe or a device
  * (gloss --validate /dev/zero) ends in "too large" instead of filling the
  * memory; the size check in gloss_project_load_bytes() then refuses it. */
@@ -1242,6 +1398,7 @@ read_bounded (GFile   *file,
     return NULL;
 
   buffer = g_byte_array_sized_new ((guint) MIN (size_hint + 1, limit));
+  gloss_json_advise_huge_pages (buffer->data, MIN (size_hint + 1, limit));
   while (buffer->len < limit)
     {
       gsize chunk = MIN (limit - buffer->len, 1024 * 1024);
@@ -1316,5 +1473,11 @@ gloss_project_load (GFile   *file,
       return NULL;
     }
 
-  return gloss_project_load_bytes (bytes, name, NULL, error);
+  /* The bytes are ours alone: reading works on them without a copy. */
+  {
+    gsize size = 0;
+    g_autofree char *data = g_bytes_unref_to_data (g_steal_pointer (&bytes), &size);
+
+    return load_data (data, size, name, NULL, error);
+  }
 }

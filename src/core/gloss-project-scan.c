@@ -19,6 +19,7 @@
 #include <stdarg.h>
 #include <string.h>
 
+#include "gloss-json-reader.h"
 #include "gloss-project-scan.h"
 
 /* Line and column (both from 1, the column in characters) of @offset. */
@@ -83,6 +84,57 @@ error_at (GError     **error,
 
 /* ---- Pass 1: bytes ---- */
 
+#define ONES  G_GUINT64_CONSTANT (0x0101010101010101)
+#define HIGHS G_GUINT64_CONSTANT (0x8080808080808080)
+
+static inline guint64
+load_word (const char *p)
+{
+  guint64 word;
+
+  memcpy (&word, p, sizeof word);
+  return word;
+}
+
+/* g_utf8_validate_len(), with the same answer, but ASCII without NULs
+ * (most of a project file) is passed over eight bytes at a time and only
+ * the stretches around other bytes go to GLib. A stretch ends before an
+ * ASCII byte, which no valid sequence contains, so cutting there changes
+ * neither the verdict nor where the first bad byte is. */
+static gboolean
+validate_utf8 (const char  *data,
+               gsize        size,
+               const char **end)
+{
+  gsize i = 0;
+
+  while (i < size)
+    {
+      gsize stretch_end;
+
+      while (size - i >= 8)
+        {
+          guint64 word = load_word (data + i);
+
+          if ((word & HIGHS) != 0 || ((word - ONES) & ~word & HIGHS) != 0)
+            break;
+          i += 8;
+        }
+
+      /* From here to the first ASCII byte at least 16 bytes on. */
+      stretch_end = MIN (size, i + 16);
+      while (stretch_end < size && ((guchar) data[stretch_end] & 0x80) != 0)
+        stretch_end++;
+
+      if (!g_utf8_validate_len (data + i, stretch_end - i, end))
+        return FALSE;
+      i = stretch_end;
+    }
+
+  *end = data + size;
+  return TRUE;
+}
+
 static gboolean
 check_bytes (const char  *name,
              const char  *data,
@@ -107,7 +159,7 @@ check_bytes (const char  *name,
       return FALSE;
     }
 
-  if (!g_utf8_validate_len (data, size, &end))
+  if (!validate_utf8 (data, size, &end))
     {
       gsize offset = (gsize) (end - data);
 
@@ -135,7 +187,9 @@ typedef struct
 
 typedef struct
 {
-  GArray     *keys;        /* Span: member names of the open object */
+  Span       *keys;        /* member names of the open object */
+  guint       n_keys;
+  guint       keys_size;
   GHashTable *key_set;     /* the same, once there are many */
 } Level;
 
@@ -153,6 +207,11 @@ typedef struct
 
   GPtrArray  *decoded;     /* member names that had escapes, decoded */
   guint64     n_annotations;
+
+  /* When building: the tree, and @data again, writable (strings are
+   * terminated in place). */
+  GlossJsonBuilder *builder;
+  char             *writable;
 } Scanner;
 
 static void G_GNUC_PRINTF (4, 5)
@@ -219,6 +278,26 @@ read_hex4 (Scanner  *s,
   return TRUE;
 }
 
+/* Bytes that end a run of plain string content: the quote, the
+ * backslash and the control characters. */
+static inline gboolean
+is_special (guchar c)
+{
+  return c < 0x20 || c == '"' || c == '\\';
+}
+
+/* Whether a byte of @word is below 0x20, '"' or '\\' (the usual test for
+ * a zero byte, on the word and on copies with those bytes cleared). */
+static inline gboolean
+word_has_special (guint64 word)
+{
+  guint64 quote = word ^ (ONES * '"');
+  guint64 backslash = word ^ (ONES * '\\');
+  guint64 control = (word - ONES * 0x20) & ~word;
+
+  return ((((quote - ONES) & ~quote) | ((backslash - ONES) & ~backslash) | control) & HIGHS) != 0;
+}
+
 /* Scans a string starting at its opening quote; on success s->pos is past
  * the closing quote and *has_escapes says whether decoding is needed. */
 static gboolean
@@ -251,6 +330,11 @@ scan_string (Scanner  *s,
       if (c != '\\')
         {
           s->pos++;
+          /* The bulk of a file: plain bytes, eight at a time. */
+          while (s->size - s->pos >= 8 && !word_has_special (load_word (s->data + s->pos)))
+            s->pos += 8;
+          while (s->pos < s->size && !is_special ((guchar) s->data[s->pos]))
+            s->pos++;
           continue;
         }
 
@@ -319,58 +403,6 @@ scan_string (Scanner  *s,
   return FALSE;
 }
 
-/* Decodes a scanned string (without its quotes). Only member names that
- * contain escapes come here. */
-static char *
-decode_string (const char *p,
-               gsize       length)
-{
-  GString *out = g_string_sized_new (length);
-  const char *end = p + length;
-
-  while (p < end)
-    {
-      gunichar unit;
-
-      if (*p != '\\')
-        {
-          g_string_append_c (out, *p++);
-          continue;
-        }
-
-      switch (p[1])
-        {
-        case 'b': g_string_append_c (out, '\b'); p += 2; break;
-        case 'f': g_string_append_c (out, '\f'); p += 2; break;
-        case 'n': g_string_append_c (out, '\n'); p += 2; break;
-        case 'r': g_string_append_c (out, '\r'); p += 2; break;
-        case 't': g_string_append_c (out, '\t'); p += 2; break;
-        case 'u':
-          unit = 0;
-          for (guint i = 0; i < 4; i++)
-            unit = unit * 16 + (gunichar) hex_value (p[2 + i]);
-          p += 6;
-          if (unit >= 0xD800 && unit <= 0xDBFF)
-            {
-              gunichar low = 0;
-
-              for (guint i = 0; i < 4; i++)
-                low = low * 16 + (gunichar) hex_value (p[2 + i]);
-              p += 6;
-              unit = 0x10000 + ((unit - 0xD800) << 10) + (low - 0xDC00);
-            }
-          g_string_append_unichar (out, unit);
-          break;
-        default:
-          g_string_append_c (out, p[1]);
-          p += 2;
-          break;
-        }
-    }
-
-  return g_string_free (out, FALSE);
-}
-
 static gboolean
 span_equal (const Span *a,
             const char *b,
@@ -385,10 +417,10 @@ level_key_is (Level      *level,
 {
   Span *last;
 
-  if (level->keys->len == 0)
+  if (level->n_keys == 0)
     return FALSE;
 
-  last = &g_array_index (level->keys, Span, level->keys->len - 1);
+  last = &level->keys[level->n_keys - 1];
   return span_equal (last, name, strlen (name));
 }
 
@@ -399,16 +431,16 @@ level_add_key (Level *level,
 {
   if (level->key_set == NULL)
     {
-      for (guint i = 0; i < level->keys->len; i++)
-        if (span_equal (&g_array_index (level->keys, Span, i), key.start, key.length))
+      for (guint i = 0; i < level->n_keys; i++)
+        if (span_equal (&level->keys[i], key.start, key.length))
           return FALSE;
 
-      if (level->keys->len + 1 > MANY_KEYS)
+      if (level->n_keys + 1 > MANY_KEYS)
         {
           level->key_set = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
-          for (guint i = 0; i < level->keys->len; i++)
+          for (guint i = 0; i < level->n_keys; i++)
             {
-              Span *k = &g_array_index (level->keys, Span, i);
+              Span *k = &level->keys[i];
 
               g_hash_table_add (level->key_set, g_strndup (k->start, k->length));
             }
@@ -419,7 +451,12 @@ level_add_key (Level *level,
       !g_hash_table_add (level->key_set, g_strndup (key.start, key.length)))
     return FALSE;
 
-  g_array_append_val (level->keys, key);
+  if (level->n_keys == level->keys_size)
+    {
+      level->keys_size = MAX (16, level->keys_size * 2);
+      level->keys = g_renew (Span, level->keys, level->keys_size);
+    }
+  level->keys[level->n_keys++] = key;
   return TRUE;
 }
 
@@ -489,7 +526,11 @@ scan_number (Scanner *s)
 
   /* Short integers always fit; the rest are checked the slow way. */
   if (integral && s->pos - start <= 18)
-    return TRUE;
+    {
+      if (s->builder != NULL)
+        gloss_json_builder_number (s->builder, p + start, s->pos - start, TRUE);
+      return TRUE;
+    }
 
   text = g_strndup (p + start, s->pos - start);
   errno = 0;
@@ -510,6 +551,8 @@ scan_number (Scanner *s)
       return FALSE;
     }
 
+  if (s->builder != NULL)
+    gloss_json_builder_number (s->builder, p + start, s->pos - start, integral);
   return TRUE;
 }
 
@@ -574,9 +617,9 @@ open_container (Scanner *s,
     }
 
   s->stack[s->depth] = bracket;
-  if (s->levels[s->depth].keys == NULL)
-    s->levels[s->depth].keys = g_array_new (FALSE, FALSE, sizeof (Span));
-  g_array_set_size (s->levels[s->depth].keys, 0);
+  if (s->builder != NULL)
+    gloss_json_builder_begin (s->builder, bracket == '{' ? GLOSS_JSON_OBJECT : GLOSS_JSON_ARRAY);
+  s->levels[s->depth].n_keys = 0;
   g_clear_pointer (&s->levels[s->depth].key_set, g_hash_table_unref);
   s->depth++;
   s->pos++;
@@ -605,13 +648,21 @@ scan_member_name (Scanner *s)
 
   key.start = s->data + start + 1;
   key.length = s->pos - start - 2;
-  if (has_escapes)
+  if (s->builder != NULL)
     {
-      char *decoded = decode_string (key.start, key.length);
+      /* The tree keeps the name decoded; the checks use that copy. */
+      key.start = gloss_json_builder_member (s->builder, s->writable + start + 1,
+                                             key.length, has_escapes);
+      if (has_escapes)
+        key.length = strlen (key.start);
+    }
+  else if (has_escapes)
+    {
+      char *decoded = g_malloc (key.length + 1);
 
-      g_ptr_array_add (s->decoded, decoded);
+      key.length = gloss_json_decode_string (key.start, key.length, decoded);
       key.start = decoded;
-      key.length = strlen (decoded);
+      g_ptr_array_add (s->decoded, decoded);
     }
 
   if (!level_add_key (&s->levels[s->depth - 1], key))
@@ -670,6 +721,8 @@ scan_document (Scanner *s)
               skip_space (s);
               if (s->pos < s->size && s->data[s->pos] == (c == '{' ? '}' : ']'))
                 {
+                  if (s->builder != NULL)
+                    gloss_json_builder_end (s->builder);
                   s->depth--;
                   s->pos++;
                   want_value = FALSE;
@@ -682,18 +735,36 @@ scan_document (Scanner *s)
 
           if (c == '"')
             {
+              gsize start = s->pos;
               gboolean has_escapes;
 
               if (!scan_string (s, &has_escapes))
                 return FALSE;
+              if (s->builder != NULL)
+                gloss_json_builder_string (s->builder, s->writable + start + 1,
+                                           s->pos - start - 2, has_escapes);
             }
           else if (c == '-' || g_ascii_isdigit (c))
             {
               if (!scan_number (s))
                 return FALSE;
             }
-          else if (!scan_literal (s, "true") && !scan_literal (s, "false") &&
-                   !scan_literal (s, "null"))
+          else if (scan_literal (s, "true"))
+            {
+              if (s->builder != NULL)
+                gloss_json_builder_boolean (s->builder, TRUE);
+            }
+          else if (scan_literal (s, "false"))
+            {
+              if (s->builder != NULL)
+                gloss_json_builder_boolean (s->builder, FALSE);
+            }
+          else if (scan_literal (s, "null"))
+            {
+              if (s->builder != NULL)
+                gloss_json_builder_null (s->builder);
+            }
+          else
             {
               unexpected (s, "a value (a string, a number, an object, an array, true, false or null)");
               return FALSE;
@@ -725,6 +796,8 @@ scan_document (Scanner *s)
 
       if (s->pos < s->size && s->data[s->pos] == (s->stack[s->depth - 1] == '{' ? '}' : ']'))
         {
+          if (s->builder != NULL)
+            gloss_json_builder_end (s->builder);
           s->depth--;
           s->pos++;
           continue;
@@ -735,12 +808,14 @@ scan_document (Scanner *s)
     }
 }
 
-gboolean
-_gloss_project_scan (const char  *name,
-                     const char  *data,
-                     gsize        size,
-                     gsize       *json_start,
-                     GError     **error)
+static gboolean
+scan (const char        *name,
+      const char        *data,
+      char              *writable,
+      gsize              size,
+      gsize             *json_start,
+      GlossJsonBuilder  *builder,
+      GError           **error)
 {
   Scanner s = { 0 };
   gsize bom = 0;
@@ -763,6 +838,8 @@ _gloss_project_scan (const char  *name,
   s.data = data + bom;
   s.size = size - bom;
   s.decoded = g_ptr_array_new_with_free_func (g_free);
+  s.builder = builder;
+  s.writable = writable != NULL ? writable + bom : NULL;
 
   skip_space (&s);
   if (s.pos >= s.size)
@@ -777,10 +854,34 @@ _gloss_project_scan (const char  *name,
 
   for (guint i = 0; i < G_N_ELEMENTS (s.levels); i++)
     {
-      g_clear_pointer (&s.levels[i].keys, g_array_unref);
+      g_free (s.levels[i].keys);
       g_clear_pointer (&s.levels[i].key_set, g_hash_table_unref);
     }
   g_ptr_array_unref (s.decoded);
 
   return ok;
+}
+
+gboolean
+_gloss_project_scan (const char  *name,
+                     const char  *data,
+                     gsize        size,
+                     gsize       *json_start,
+                     GError     **error)
+{
+  return scan (name, data, NULL, size, json_start, NULL, error);
+}
+
+gboolean
+_gloss_project_parse (const char        *name,
+                      char              *data,
+                      gsize              size,
+                      GlossJsonBuilder  *builder,
+                      GError           **error)
+{
+  gsize json_start;
+
+  g_return_val_if_fail (builder != NULL, FALSE);
+
+  return scan (name, data, data, size, &json_start, builder, error);
 }

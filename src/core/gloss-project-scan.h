@@ -4,6 +4,7 @@
  */
 #pragma once
 
+#include "gloss-json-reader.h"
 #include "gloss-types.h"
 
 G_BEGIN_DECLS
@@ -18,5 +19,14 @@ gboolean _gloss_project_scan (const char  *name,
                               gsize        size,
                               gsize       *json_start,
                               GError     **error);
+
+/* The same checks, building the tree with @builder as they go: the file is
+ * read once. @data is modified (strings are terminated in place) and must
+ * outlive the tree; the tree is complete only when this returns TRUE. */
+gboolean _gloss_project_parse (const char        *name,
+                               char              *data,
+                               gsize              size,
+                               GlossJsonBuilder  *builder,
+                               GError           **error);
 
 G_END_DECLS

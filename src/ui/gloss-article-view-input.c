@@ -191,6 +191,23 @@ excerpt (const char *text,
   return g_string_free (g_steal_pointer (&out), FALSE);
 }
 
+guint
+gloss_article_view_get_chooser_size (GlossArticleView *self)
+{
+  GtkWidget *list;
+  guint n = 0;
+
+  g_return_val_if_fail (GLOSS_IS_ARTICLE_VIEW (self), 0);
+
+  if (!gtk_widget_get_visible (self->chooser))
+    return 0;
+  list = gtk_popover_get_child (GTK_POPOVER (self->chooser));
+  for (GtkWidget *row = list != NULL ? gtk_widget_get_first_child (list) : NULL;
+       row != NULL; row = gtk_widget_get_next_sibling (row))
+    n++;
+  return n;
+}
+
 static void
 show_chooser (GlossArticleView *self,
               GPtrArray        *annotations,

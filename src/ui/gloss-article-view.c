@@ -15,18 +15,15 @@
  */
 #include "config.h"
 
-#include <glib/gi18n.h>
-
 #include <adwaita.h>
 
 #include "gloss-article-view-private.h"
 #include "gloss-display-text.h"
-
-/* Longer lines are shown broken (see gloss-display-text.h). */
-#define LONG_LINE 4000
 #include "gloss-tag-palette.h"
 
 #define MAX_FIND_MATCHES   10000
+/* Longer lines are shown broken (see gloss-display-text.h). */
+#define LONG_LINE          4000
 
 G_DEFINE_FINAL_TYPE (GlossArticleView, gloss_article_view, GTK_TYPE_TEXT_VIEW)
 

@@ -51,6 +51,8 @@ void           gloss_article_view_get_visible_range (GlossArticleView *self,
                                                     GlossOffset      *start,
                                                     GlossOffset      *end);
 gboolean       gloss_article_view_get_palette_visible (GlossArticleView *self);
+/* How many annotations the overlap chooser lists; 0 when it is closed. */
+guint          gloss_article_view_get_chooser_size (GlossArticleView *self);
 
 /* Signals:
  *  "annotate" (guint start, guint end, const char *tag_id)  a digit or a palette click

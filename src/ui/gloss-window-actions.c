@@ -131,57 +131,46 @@ find_previous_action (GtkWidget  *widget,
   find_step (GLOSS_WINDOW (widget), FALSE);
 }
 
+/* With a selection, the neighbour in text order (several may start at one
+ * offset); without, the first annotation from the caret on (or before it). */
 static void
 step_annotation (GlossWindow *self,
                  gboolean     forward)
 {
-  GlossAnnotation *next;
-  GlossOffset from;
+  GlossAnnotation *next = NULL;
 
   if (self->document == NULL)
     return;
 
   if (self->selected != NULL)
-    from = gloss_annotation_get_start (self->selected);
-  else
-    from = gloss_article_view_get_caret (self->article_view);
-
-  if (forward)
     {
-      next = gloss_document_next_annotation (self->document, from);
-      /* Several may start at the same offset: the next in text order. */
-      if (self->selected != NULL)
-        {
-          guint position = gloss_document_get_annotation_position (self->document, self->selected);
+      guint position = gloss_document_get_annotation_position (self->document, self->selected);
+      guint n = gloss_document_get_n_annotations (self->document);
 
-          if (position != G_MAXUINT && position + 1 < gloss_document_get_n_annotations (self->document))
-            next = gloss_document_get_annotation (self->document, position + 1);
-          else
-            next = NULL;
-        }
-      else if (self->selected == NULL)
-        {
-          g_autoptr(GPtrArray) here = gloss_document_annotations_at (self->document, from);
-
-          for (guint i = 0; i < here->len; i++)
-            if (gloss_annotation_get_start (g_ptr_array_index (here, i)) == from)
-              {
-                next = g_ptr_array_index (here, i);
-                break;
-              }
-        }
+      if (position == G_MAXUINT)
+        next = NULL;
+      else if (forward && position + 1 < n)
+        next = gloss_document_get_annotation (self->document, position + 1);
+      else if (!forward && position > 0)
+        next = gloss_document_get_annotation (self->document, position - 1);
     }
   else
     {
-      if (self->selected != NULL)
-        {
-          guint position = gloss_document_get_annotation_position (self->document, self->selected);
+      GlossOffset caret = gloss_article_view_get_caret (self->article_view);
 
-          next = position != G_MAXUINT && position > 0
-                 ? gloss_document_get_annotation (self->document, position - 1) : NULL;
+      if (forward)
+        {
+          g_autoptr(GPtrArray) here = gloss_document_annotations_at (self->document, caret);
+
+          /* One starting right at the caret comes first. */
+          for (guint i = 0; i < here->len && next == NULL; i++)
+            if (gloss_annotation_get_start (g_ptr_array_index (here, i)) == caret)
+              next = g_ptr_array_index (here, i);
+          if (next == NULL)
+            next = gloss_document_next_annotation (self->document, caret);
         }
       else
-        next = gloss_document_previous_annotation (self->document, from);
+        next = gloss_document_previous_annotation (self->document, caret);
     }
 
   if (next == NULL)
@@ -283,8 +272,12 @@ show_documents_action (GtkWidget  *widget,
                        GVariant   *param)
 {
   GlossWindow *self = GLOSS_WINDOW (widget);
+  gboolean reveal = !adw_flap_get_reveal_flap (self->documents_flap);
 
-  adw_flap_set_reveal_flap (self->documents_flap, !adw_flap_get_reveal_flap (self->documents_flap));
+  /* Folded, one pane at a time. */
+  if (reveal && adw_flap_get_folded (self->side_flap))
+    adw_flap_set_reveal_flap (self->side_flap, FALSE);
+  adw_flap_set_reveal_flap (self->documents_flap, reveal);
 }
 
 static void
@@ -293,8 +286,11 @@ show_annotations_action (GtkWidget  *widget,
                          GVariant   *param)
 {
   GlossWindow *self = GLOSS_WINDOW (widget);
+  gboolean reveal = !adw_flap_get_reveal_flap (self->side_flap);
 
-  adw_flap_set_reveal_flap (self->side_flap, !adw_flap_get_reveal_flap (self->side_flap));
+  if (reveal && adw_flap_get_folded (self->documents_flap))
+    adw_flap_set_reveal_flap (self->documents_flap, FALSE);
+  adw_flap_set_reveal_flap (self->side_flap, reveal);
 }
 
 static void

@@ -93,12 +93,20 @@ void     _gloss_window_save_as            (GlossWindow     *self);
 void     _gloss_window_choose_import      (GlossWindow     *self);
 void     _gloss_window_choose_export      (GlossWindow     *self);
 void     _gloss_window_paste_document     (GlossWindow     *self);
-void     _gloss_window_schedule_autosave  (GlossWindow     *self);
-void     _gloss_window_discard_recovery   (GlossWindow     *self);
+
 /* Returns TRUE when the window may close now; else asks and closes later. */
 gboolean _gloss_window_confirm_close      (GlossWindow     *self);
 void     _gloss_window_setup_drop         (GlossWindow     *self);
 void     _gloss_window_refresh_recent     (GlossWindow     *self);
+
+/* gloss-window-recovery.c */
+gboolean _gloss_window_is_dirty           (GlossWindow     *self);
+void     _gloss_window_schedule_autosave  (GlossWindow     *self);
+void     _gloss_window_discard_recovery   (GlossWindow     *self);
+/* TRUE when it asks whether to recover (and then shows the project). */
+gboolean _gloss_window_offer_recovery     (GlossWindow     *self,
+                                           GlossProject    *project,
+                                           GFile           *file);
 void     _gloss_window_refresh_recovered  (GlossWindow     *self);
 
 /* gloss-window-report.c: the test report (GLOSS_TEST_REPORT) */

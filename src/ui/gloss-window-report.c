@@ -214,6 +214,8 @@ report_cb (gpointer user_data)
   json_builder_add_int_value (builder, (gint64) self->autosaved_generation);
   json_builder_set_member_name (builder, "palette");
   json_builder_add_boolean_value (builder, gloss_article_view_get_palette_visible (self->article_view));
+  json_builder_set_member_name (builder, "chooser");
+  json_builder_add_int_value (builder, gloss_article_view_get_chooser_size (self->article_view));
   json_builder_set_member_name (builder, "link_mode");
   json_builder_add_boolean_value (builder, self->link_from != NULL);
   json_builder_set_member_name (builder, "search_mode");
@@ -224,6 +226,10 @@ report_cb (gpointer user_data)
   json_builder_add_boolean_value (builder, adw_flap_get_folded (self->documents_flap));
   json_builder_set_member_name (builder, "side_folded");
   json_builder_add_boolean_value (builder, adw_flap_get_folded (self->side_flap));
+  json_builder_set_member_name (builder, "documents_revealed");
+  json_builder_add_boolean_value (builder, adw_flap_get_reveal_flap (self->documents_flap));
+  json_builder_set_member_name (builder, "side_revealed");
+  json_builder_add_boolean_value (builder, adw_flap_get_reveal_flap (self->side_flap));
   json_builder_set_member_name (builder, "width");
   json_builder_add_int_value (builder, gtk_widget_get_width (GTK_WIDGET (self)));
   json_builder_set_member_name (builder, "height");

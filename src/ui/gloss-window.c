@@ -88,21 +88,18 @@ _gloss_window_error (GlossWindow  *self,
   _gloss_window_queue_report (self);
 }
 
-/* Without a project the header has only New/Open and the menu; at phone
- * width it keeps only what the article needs, the rest being in the
- * primary menu and on the keyboard. */
+/* Without a project the header has only Open and the menu. (At phone
+ * width the squeezers in the template drop the rest by themselves.) */
 static void
 update_header (GlossWindow *self)
 {
   gboolean project = self->project != NULL;
-  gboolean wide = !adw_flap_get_folded (self->documents_flap);
 
   gtk_widget_set_visible (GTK_WIDGET (self->documents_toggle), project);
   gtk_widget_set_visible (GTK_WIDGET (self->annotations_toggle), project);
-  gtk_widget_set_visible (self->open_button, wide || !project);
-  gtk_widget_set_visible (self->import_button, project && wide);
-  gtk_widget_set_visible (self->history_buttons, project && wide);
-  gtk_widget_set_visible (GTK_WIDGET (self->search_toggle), project && wide);
+  gtk_widget_set_visible (self->import_button, project);
+  gtk_widget_set_visible (self->history_buttons, project);
+  gtk_widget_set_visible (GTK_WIDGET (self->search_toggle), project);
 }
 
 /* ---- the placeholder side pane (until the panels are built in) ---- */
@@ -239,6 +236,35 @@ side_key_pressed_cb (GtkEventControllerKey *controller,
   if (adw_flap_get_folded (self->side_flap))
     adw_flap_set_reveal_flap (self->side_flap, FALSE);
   return GDK_EVENT_STOP;
+}
+
+/* At phone width a revealed pane covers the article: Escape closes it
+ * first, wherever the focus is. */
+static gboolean
+window_key_pressed_cb (GtkEventControllerKey *controller,
+                       guint                  keyval,
+                       guint                  keycode,
+                       GdkModifierType        state,
+                       GlossWindow           *self)
+{
+  gboolean closed = FALSE;
+
+  if (keyval != GDK_KEY_Escape)
+    return GDK_EVENT_PROPAGATE;
+
+  if (adw_flap_get_folded (self->side_flap) && adw_flap_get_reveal_flap (self->side_flap))
+    {
+      adw_flap_set_reveal_flap (self->side_flap, FALSE);
+      closed = TRUE;
+    }
+  if (adw_flap_get_folded (self->documents_flap) && adw_flap_get_reveal_flap (self->documents_flap))
+    {
+      adw_flap_set_reveal_flap (self->documents_flap, FALSE);
+      closed = TRUE;
+    }
+  if (closed)
+    gtk_widget_grab_focus (GTK_WIDGET (self->article_view));
+  return closed ? GDK_EVENT_STOP : GDK_EVENT_PROPAGATE;
 }
 
 /* ---- selection ---- */
@@ -851,14 +877,17 @@ gloss_window_init (GlossWindow *self)
                           self->annotations_toggle, "active",
                           G_BINDING_SYNC_CREATE);
 
-  g_signal_connect_swapped (self->documents_flap, "notify::folded",
-                            G_CALLBACK (update_header), self);
   build_side_pane (self);
   {
     GtkEventController *controller = gtk_event_controller_key_new ();
 
     g_signal_connect (controller, "key-pressed", G_CALLBACK (side_key_pressed_cb), self);
     gtk_widget_add_controller (GTK_WIDGET (self->side_pane), controller);
+
+    controller = gtk_event_controller_key_new ();
+    gtk_event_controller_set_propagation_phase (controller, GTK_PHASE_CAPTURE);
+    g_signal_connect (controller, "key-pressed", G_CALLBACK (window_key_pressed_cb), self);
+    gtk_widget_add_controller (GTK_WIDGET (self), controller);
   }
 
 #ifdef GLOSS_HAVE_ANNOTATION_LIST

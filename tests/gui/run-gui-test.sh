@@ -6,7 +6,10 @@
 set -eu
 
 if [ -z "${DISPLAY:-}" ] && [ -z "${GLOSS_GUI_NESTED:-}" ]; then
-  GLOSS_GUI_NESTED=1 exec xvfb-run -a -s '-screen 0 1280x800x24' "$0" "$@"
+  # -a searches upwards from -n for a free display; starting each run at
+  # its own number keeps back-to-back runs off a display still closing.
+  GLOSS_GUI_NESTED=1 exec xvfb-run -a -n $(( $$ % 500 + 100 )) \
+    -s '-screen 0 1280x800x24 -nolisten tcp' "$0" "$@"
 fi
 
 here=$(dirname "$0")
