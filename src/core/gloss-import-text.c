@@ -132,9 +132,10 @@ decode_utf16 (const char  *data,
   if (text == NULL)
     {
       g_set_error (error, GLOSS_ERROR, GLOSS_ERROR_ENCODING,
+                   /* %lu, not G_GSIZE_FORMAT: xgettext cannot see through the macro. */
                    _("%s is not valid UTF-16 text (an invalid sequence, such as an unpaired "
-                     "surrogate, at byte %" G_GSIZE_FORMAT "); save it as UTF-8 and import again"),
-                   display_name, bytes_read + 2);
+                     "surrogate, at byte %lu); save it as UTF-8 and import again"),
+                   display_name, (gulong) (bytes_read + 2));
       return NULL;
     }
 

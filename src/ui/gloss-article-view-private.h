@@ -44,6 +44,10 @@ struct _GlossArticleView
   GlossOffset      dirty_start;
   GlossOffset      dirty_end;
 
+  /* Highlights past the first screen, applied after the first frame */
+  guint            progress_id;
+  GlossOffset      progress_offset;
+
   GtkWidget       *palette;
   GtkWidget       *chooser;       /* popover listing overlapping annotations */
   guint            palette_id;

@@ -232,14 +232,47 @@ schedule_refresh (GlossArticleView *self,
     self->refresh_id = g_idle_add_full (G_PRIORITY_HIGH_IDLE + 10, refresh_idle_cb, self, NULL);
 }
 
+/* The first screen's highlights go in at once; the rest follow in chunks
+ * at idle priority, after the first frame is painted. Opening a 5 MB
+ * article with 100,000 annotations then shows the top without waiting for
+ * the bottom. Each chunk is clipped to its range, so a span across a chunk
+ * boundary is applied in two parts. */
+#define FIRST_HIGHLIGHTS    20000   /* code points: more than a screen */
+#define HIGHLIGHTS_PER_IDLE 250000
+
+static gboolean
+progress_idle_cb (gpointer user_data)
+{
+  GlossArticleView *self = user_data;
+  GlossOffset length = self->document != NULL ? gloss_document_get_length (self->document) : 0;
+  GlossOffset end = MIN (length, self->progress_offset + HIGHLIGHTS_PER_IDLE);
+
+  refresh_range (self, self->progress_offset, end);
+  self->progress_offset = end;
+  if (end < length)
+    return G_SOURCE_CONTINUE;
+
+  self->progress_id = 0;
+  return G_SOURCE_REMOVE;
+}
+
 static void
 refresh_all (GlossArticleView *self)
 {
+  GlossOffset length;
+
   g_clear_handle_id (&self->refresh_id, g_source_remove);
+  g_clear_handle_id (&self->progress_id, g_source_remove);
   self->dirty_start = G_MAXUINT;
   self->dirty_end = 0;
-  if (self->document != NULL)
-    refresh_range (self, 0, gloss_document_get_length (self->document));
+  if (self->document == NULL)
+    return;
+
+  length = gloss_document_get_length (self->document);
+  self->progress_offset = MIN (length, FIRST_HIGHLIGHTS);
+  refresh_range (self, 0, self->progress_offset);
+  if (self->progress_offset < length)
+    self->progress_id = g_idle_add_full (G_PRIORITY_DEFAULT_IDLE, progress_idle_cb, self, NULL);
 }
 
 static void
@@ -655,6 +688,7 @@ gloss_article_view_dispose (GObject *object)
   GlossArticleView *self = GLOSS_ARTICLE_VIEW (object);
 
   g_clear_handle_id (&self->refresh_id, g_source_remove);
+  g_clear_handle_id (&self->progress_id, g_source_remove);
   g_clear_handle_id (&self->palette_id, g_source_remove);
   g_clear_pointer (&self->palette, gtk_widget_unparent);
   g_clear_pointer (&self->chooser, gtk_widget_unparent);
