@@ -58,13 +58,25 @@ _gloss_import_report_add (GlossImportReport *report,
     g_ptr_array_add (report->messages, g_strdup_printf ("%s: %s", file, text));
 }
 
+/* Appends one count ("3 notes") to the summary, comma-separated. The format
+ * comes from g_dngettext () at the call, where xgettext sees both forms. */
+static void append_count (GString    *summary,
+                          const char *format,
+                          ...) G_GNUC_PRINTF (2, 3);
+
 static void
 append_count (GString    *summary,
-              const char *text)
+              const char *format,
+              ...)
 {
+  va_list args;
+
   if (summary->len > 0)
     g_string_append (summary, ", ");
-  g_string_append (summary, text);
+
+  va_start (args, format);
+  g_string_append_vprintf (summary, format, args);
+  va_end (args);
 }
 
 char *
@@ -76,43 +88,22 @@ gloss_import_report_summary (GlossImportReport *report)
   g_return_val_if_fail (report != NULL, NULL);
 
   /* Documents and annotations always show; the rest only when there are any. */
-  g_string_printf (summary,
-                   g_dngettext (GETTEXT_PACKAGE, "%u document", "%u documents", report->documents),
-                   report->documents);
-  {
-    g_autofree char *text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u annotation", "%u annotations",
-                                                          report->annotations),
-                                             report->annotations);
-    append_count (summary, text);
-  }
+  append_count (summary, g_dngettext (GETTEXT_PACKAGE, "%u document", "%u documents", report->documents),
+                report->documents);
+  append_count (summary, g_dngettext (GETTEXT_PACKAGE, "%u annotation", "%u annotations", report->annotations),
+                report->annotations);
   if (report->notes > 0)
-    {
-      g_autofree char *text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u note", "%u notes",
-                                                            report->notes),
-                                               report->notes);
-      append_count (summary, text);
-    }
+    append_count (summary, g_dngettext (GETTEXT_PACKAGE, "%u note", "%u notes", report->notes),
+                  report->notes);
   if (report->attributes > 0)
-    {
-      g_autofree char *text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u attribute", "%u attributes",
-                                                            report->attributes),
-                                               report->attributes);
-      append_count (summary, text);
-    }
+    append_count (summary, g_dngettext (GETTEXT_PACKAGE, "%u attribute", "%u attributes", report->attributes),
+                  report->attributes);
   if (report->relations > 0)
-    {
-      g_autofree char *text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u link", "%u links",
-                                                            report->relations),
-                                               report->relations);
-      append_count (summary, text);
-    }
+    append_count (summary, g_dngettext (GETTEXT_PACKAGE, "%u link", "%u links", report->relations),
+                  report->relations);
   if (report->events > 0)
-    {
-      g_autofree char *text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u event", "%u events",
-                                                            report->events),
-                                               report->events);
-      append_count (summary, text);
-    }
+    append_count (summary, g_dngettext (GETTEXT_PACKAGE, "%u event", "%u events", report->events),
+                  report->events);
 
   problems = report->messages != NULL ? report->messages->len : 0;
   if (problems > 0)
