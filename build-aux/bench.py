@@ -4,7 +4,8 @@
 Prints one line per figure, `BENCH <case>.<metric> <number>`, each the median
 of several runs. See docs/performance.md for the targets and the results.
 
-  build-aux/dev bench [--cases small,medium,large] [--runs N] [--no-gui]
+  build-aux/dev bench [--cases small,medium,large] [--runs N] [--gui-runs N]
+                      [--no-gui] [--timeline]
 """
 import argparse
 import json
@@ -77,6 +78,7 @@ def gui_run(builddir, path, env):
         with open(report, encoding="utf-8") as f:
             figures = json.load(f)
         figures["first_frame_ms"] = (figures.pop("first_frame_time") - start) * 1000
+        figures["timeline"] = [(what, (when - start) * 1000) for what, when in figures.get("timeline", [])]
         return figures
 
 
@@ -98,8 +100,12 @@ def gui_figures(builddir, path, runs):
         if xvfb:
             xvfb.terminate()
             xvfb.wait()
-    keys = samples[0].keys()
-    return {k: statistics.median(s[k] for s in samples) for k in keys}
+    figures = {k: statistics.median(s[k] for s in samples) for k in samples[0] if k != "timeline"}
+    # The start-up timeline: the median time of each mark, in order.
+    marks = [what for what, _ in samples[0]["timeline"]]
+    figures["timeline"] = [(what, statistics.median(dict(s["timeline"]).get(what, 0) for s in samples))
+                           for what in marks]
+    return figures
 
 
 def main():
@@ -109,6 +115,8 @@ def main():
     parser.add_argument("--runs", type=int, default=5)
     parser.add_argument("--gui-runs", type=int, default=3)
     parser.add_argument("--no-gui", action="store_true")
+    parser.add_argument("--timeline", action="store_true",
+                        help="also print the median start-up timeline of the window")
     parser.add_argument("--workdir")
     args = parser.parse_args()
 
@@ -133,6 +141,9 @@ def main():
                            "ui_stall_ms", "peak_rss_mb"):
                 if metric in gui:
                     emit(case, "gui_" + metric, gui[metric])
+            if args.timeline:
+                for what, ms in gui["timeline"]:
+                    print(f"TIMELINE {case} {ms:8.1f} ms  {what}", flush=True)
 
     if not args.workdir:
         shutil.rmtree(workdir)

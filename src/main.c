@@ -11,6 +11,7 @@
 
 #ifdef GLOSS_WITH_GUI
 #include "gloss-application.h"
+#include "gloss-bench.h"
 #endif
 
 int
@@ -27,7 +28,10 @@ main (int    argc,
 
 #ifdef GLOSS_WITH_GUI
   {
-    g_autoptr(GlossApplication) app = gloss_application_new ();
+    g_autoptr(GlossApplication) app = NULL;
+
+    _gloss_bench_mark ("main");
+    app = gloss_application_new ();
     return g_application_run (G_APPLICATION (app), argc, argv);
   }
 #else

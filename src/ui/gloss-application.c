@@ -7,6 +7,7 @@
 #include <glib/gi18n.h>
 
 #include "gloss-application.h"
+#include "gloss-bench.h"
 #include "gloss-resources.h"
 #include "gloss-settings.h"
 #include "gloss-window.h"
@@ -64,8 +65,11 @@ gloss_application_open (GApplication  *app,
         {
           GlossWindow *window = get_window_for_open (self);
 
+          _gloss_bench_mark ("window built");
           gloss_window_open_file (window, files[i]);
+          _gloss_bench_mark ("project shown");
           gtk_window_present (GTK_WINDOW (window));
+          _gloss_bench_mark ("window presented");
         }
       else
         {
@@ -240,7 +244,9 @@ gloss_application_startup (GApplication *app)
 {
   GlossApplication *self = GLOSS_APPLICATION (app);
 
+  _gloss_bench_mark ("application starting");
   G_APPLICATION_CLASS (gloss_application_parent_class)->startup (app);
+  _gloss_bench_mark ("GTK and libadwaita ready");
 
   g_action_map_add_action_entries (G_ACTION_MAP (self), app_entries,
                                    G_N_ELEMENTS (app_entries), self);

@@ -7,6 +7,10 @@
  * what it measured to PATH as JSON and exits. Without the variable this
  * file does nothing.
  *
+ * Along the way it keeps a timeline of the start-up (_gloss_bench_mark ()),
+ * and with GLOSS_BENCH_FIRST_FRAME_ONLY it stops after the first frame, so
+ * that a profiler sees the start alone.
+ *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #include "config.h"
@@ -15,6 +19,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "gloss-bench.h"
 #include "gloss-window-private.h"
 
 #define ANNOTATE_RUNS      21
@@ -40,6 +45,25 @@ typedef struct {
 } Bench;
 
 static Bench *bench;
+
+typedef struct {
+  const char *what;
+  double      time;  /* seconds since the epoch */
+} Mark;
+
+static GArray *marks;
+
+void
+_gloss_bench_mark (const char *what)
+{
+  Mark mark = { what, g_get_real_time () / (double) G_USEC_PER_SEC };
+
+  if (g_getenv ("GLOSS_BENCH") == NULL)
+    return;
+  if (marks == NULL)
+    marks = g_array_new (FALSE, FALSE, sizeof (Mark));
+  g_array_append_val (marks, mark);
+}
 
 static int
 compare_doubles (gconstpointer a,
@@ -101,6 +125,18 @@ finish (void)
   json_builder_add_double_value (builder, bench->longest_stall / 1000.0);
   json_builder_set_member_name (builder, "peak_rss_mb");
   json_builder_add_double_value (builder, peak_mb);
+  json_builder_set_member_name (builder, "timeline");
+  json_builder_begin_array (builder);
+  for (guint i = 0; marks != NULL && i < marks->len; i++)
+    {
+      const Mark *mark = &g_array_index (marks, Mark, i);
+
+      json_builder_begin_array (builder);
+      json_builder_add_string_value (builder, mark->what);
+      json_builder_add_double_value (builder, mark->time);
+      json_builder_end_array (builder);
+    }
+  json_builder_end_array (builder);
   json_builder_end_object (builder);
 
   root = json_builder_get_root (builder);
@@ -230,8 +266,11 @@ first_after_paint_cb (GdkFrameClock *clock,
                       gpointer       user_data)
 {
   bench->first_frame_time = g_get_real_time () / (double) G_USEC_PER_SEC;
+  _gloss_bench_mark ("first frame painted");
   g_signal_handler_disconnect (clock, bench->after_paint_id);
   bench->after_paint_id = 0;
+  if (g_getenv ("GLOSS_BENCH_FIRST_FRAME_ONLY") != NULL)
+    finish ();
   g_timeout_add (50, annotate_cb, NULL);
 }
 
@@ -239,6 +278,7 @@ static void
 view_realized_cb (GtkWidget *view,
                   gpointer   user_data)
 {
+  _gloss_bench_mark ("article view realized");
   bench->clock = gtk_widget_get_frame_clock (view);
   bench->after_paint_id = g_signal_connect (bench->clock, "after-paint",
                                             G_CALLBACK (first_after_paint_cb), NULL);

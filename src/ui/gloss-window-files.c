@@ -10,6 +10,7 @@
 
 #include <glib/gi18n.h>
 
+#include "gloss-bench.h"
 #include "gloss-settings.h"
 #include "gloss-window-private.h"
 
@@ -26,6 +27,7 @@ gloss_window_open_file (GlossWindow *self,
   g_return_if_fail (G_IS_FILE (file));
 
   project = gloss_project_load (file, &error);
+  _gloss_bench_mark ("project loaded");
   if (project == NULL)
     {
       /* Nothing is written back: the file stays exactly as it was. */
