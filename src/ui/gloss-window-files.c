@@ -11,6 +11,7 @@
 #include <glib/gi18n.h>
 
 #include "gloss-bench.h"
+#include "gloss-preload.h"
 #include "gloss-settings.h"
 #include "gloss-window-private.h"
 
@@ -26,7 +27,9 @@ gloss_window_open_file (GlossWindow *self,
   g_return_if_fail (GLOSS_IS_WINDOW (self));
   g_return_if_fail (G_IS_FILE (file));
 
-  project = gloss_project_load (file, &error);
+  /* A file named on the command line has been loading since main(). */
+  if (!gloss_preload_take (file, &project, &error))
+    project = gloss_project_load (file, &error);
   _gloss_bench_mark ("project loaded");
   if (project == NULL)
     {
