@@ -170,6 +170,7 @@ has_label_with_text (GtkWidget  *root,
                      const char *text)
 {
   g_autoptr(GPtrArray) labels = find_all (root, GTK_TYPE_LABEL);
+  g_autoptr(GPtrArray) rows = NULL;
 
   for (guint i = 0; i < labels->len; i++)
     if (g_strcmp0 (gtk_label_get_text (labels->pdata[i]), text) == 0)
@@ -177,6 +178,12 @@ has_label_with_text (GtkWidget  *root,
         g_assert_false (gtk_label_get_use_markup (labels->pdata[i]));
         return TRUE;
       }
+
+  /* Annotation rows draw their text themselves (as plain text). */
+  rows = find_all (root, GLOSS_TYPE_ANNOTATION_ROW);
+  for (guint i = 0; i < rows->len; i++)
+    if (gloss_annotation_row_shows_text (rows->pdata[i], text))
+      return TRUE;
   return FALSE;
 }
 
