@@ -70,14 +70,13 @@ struct _GlossAnnotationRow
   char            *document_title;
 
   /* Layouts, made on demand and dropped when the style changes. */
+  int              quote_columns;   /* the quote's length, wide characters counting twice */
   PangoLayout     *quote_layout;
   int              quote_layout_width;
   PangoLayout     *note_layout;
   PangoLayout     *document_layout;
   PangoLayout     *badge_layout;
   PangoLayout     *no_tag_layout;
-  int              caption_height;  /* one caption line, 0 until known */
-  int              char_width;      /* an average character of the body font */
 };
 
 G_DEFINE_FINAL_TYPE (GlossAnnotationRow, gloss_annotation_row, GTK_TYPE_WIDGET)
@@ -232,34 +231,50 @@ drop_layouts (GlossAnnotationRow *self)
   g_clear_object (&self->document_layout);
   g_clear_object (&self->badge_layout);
   g_clear_object (&self->no_tag_layout);
-  self->caption_height = 0;
-  self->char_width = 0;
+}
+
+/* Font sizes every row needs, measured once per body font rather than
+ * once per row: a list binds up to two hundred rows at a time. */
+typedef struct {
+  PangoFontDescription *font;  /* the body font they were measured for */
+  int                   line_height;
+  int                   caption_height;
+  int                   char_width;
+} FontSizes;
+
+static const FontSizes *
+font_sizes (GlossAnnotationRow *self)
+{
+  static FontSizes sizes;
+  PangoContext *context = gtk_widget_get_pango_context (GTK_WIDGET (self));
+  const PangoFontDescription *font = pango_context_get_font_description (context);
+
+  if (sizes.font == NULL || !pango_font_description_equal (sizes.font, font))
+    {
+      g_autoptr(PangoLayout) body = make_layout (self, "", FALSE, FALSE);
+      g_autoptr(PangoLayout) caption = make_layout (self, "", TRUE, FALSE);
+      PangoFontMetrics *metrics = pango_context_get_metrics (context, font, NULL);
+
+      g_clear_pointer (&sizes.font, pango_font_description_free);
+      sizes.font = pango_font_description_copy (font);
+      pango_layout_get_pixel_size (body, NULL, &sizes.line_height);
+      pango_layout_get_pixel_size (caption, NULL, &sizes.caption_height);
+      sizes.char_width = MAX (1, PANGO_PIXELS_CEIL (pango_font_metrics_get_approximate_char_width (metrics)));
+      pango_font_metrics_unref (metrics);
+    }
+  return &sizes;
 }
 
 static int
 caption_height (GlossAnnotationRow *self)
 {
-  if (self->caption_height == 0)
-    {
-      g_autoptr(PangoLayout) layout = make_layout (self, "", TRUE, FALSE);
-
-      pango_layout_get_pixel_size (layout, NULL, &self->caption_height);
-    }
-  return self->caption_height;
+  return font_sizes (self)->caption_height;
 }
 
 static int
 char_width (GlossAnnotationRow *self)
 {
-  if (self->char_width == 0)
-    {
-      PangoContext *context = gtk_widget_get_pango_context (GTK_WIDGET (self));
-      PangoFontMetrics *metrics = pango_context_get_metrics (context, NULL, NULL);
-
-      self->char_width = MAX (1, PANGO_PIXELS_CEIL (pango_font_metrics_get_approximate_char_width (metrics)));
-      pango_font_metrics_unref (metrics);
-    }
-  return self->char_width;
+  return font_sizes (self)->char_width;
 }
 
 static const char *
@@ -277,7 +292,28 @@ badge_text (Badge badge)
     }
 }
 
-/* The quote laid out @width pixels wide: at most two lines. */
+static int
+count_columns (const char *text)
+{
+  int columns = 0;
+
+  for (const char *p = text; p != NULL && *p != '\0'; p = g_utf8_next_char (p))
+    columns += g_unichar_iswide (g_utf8_get_char (p)) ? 2 : 1;
+  return columns;
+}
+
+/* How many lines the quote gets at @width: one when it clearly fits, else
+ * two, ellipsized. Estimated from its length rather than laid out: the
+ * list measures every bound row before its first frame, and shaping two
+ * hundred quotes of mixed scripts cost more than all the rest of it. */
+static int
+quote_lines (GlossAnnotationRow *self,
+             int                 width)
+{
+  return self->quote_columns * char_width (self) <= width * 4 / 5 ? 1 : QUOTE_LINES;
+}
+
+/* The quote laid out @width pixels wide, in quote_lines (). */
 static PangoLayout *
 quote_layout (GlossAnnotationRow *self,
               int                 width)
@@ -286,12 +322,12 @@ quote_layout (GlossAnnotationRow *self,
     {
       self->quote_layout = make_layout (self, self->quote, FALSE, FALSE);
       pango_layout_set_wrap (self->quote_layout, PANGO_WRAP_WORD_CHAR);
-      pango_layout_set_height (self->quote_layout, -QUOTE_LINES);
       self->quote_layout_width = -1;
     }
   if (self->quote_layout_width != width)
     {
       pango_layout_set_width (self->quote_layout, MAX (width, 1) * PANGO_SCALE);
+      pango_layout_set_height (self->quote_layout, -quote_lines (self, width));
       self->quote_layout_width = width;
     }
   return self->quote_layout;
@@ -322,11 +358,10 @@ height_for_width (GlossAnnotationRow *self,
                   int                 width)
 {
   int inner = MAX (width - 2 * PADDING, 1);
-  int quote_height;
   int height;
 
-  pango_layout_get_pixel_size (quote_layout (self, inner), NULL, &quote_height);
-  height = 2 * PADDING + MAX (CHIP_SIZE, caption_height (self)) + LINE_SPACING + quote_height;
+  height = 2 * PADDING + MAX (CHIP_SIZE, caption_height (self)) +
+           LINE_SPACING + quote_lines (self, inner) * font_sizes (self)->line_height;
   if (has_note (self))
     height += LINE_SPACING + caption_height (self);
   if (has_document (self))
@@ -474,7 +509,7 @@ gloss_annotation_row_snapshot (GtkWidget   *widget,
   int chips_room = inner;
   GdkRGBA color = foreground (self, 1.0);
   GdkRGBA dim = foreground (self, DIM_OPACITY);
-  int y, height;
+  int y;
 
   if (self->annotation == NULL)
     return;
@@ -506,8 +541,7 @@ gloss_annotation_row_snapshot (GtkWidget   *widget,
 
   y = PADDING + header + LINE_SPACING;
   append_layout_at (snapshot, quote_layout (self, inner), PADDING, y, &color);
-  pango_layout_get_pixel_size (self->quote_layout, NULL, &height);
-  y += height;
+  y += quote_lines (self, inner) * font_sizes (self)->line_height;
 
   if (has_note (self))
     {
@@ -683,6 +717,7 @@ gloss_annotation_row_update (GlossAnnotationRow *self)
                                                      QUOTE_PREVIEW_CHARS)))
     {
       g_clear_object (&self->quote_layout);
+      self->quote_columns = count_columns (self->quote);
       resize = TRUE;
     }
 
