@@ -170,6 +170,7 @@ has_label_with_text (GtkWidget  *root,
                      const char *text)
 {
   g_autoptr(GPtrArray) labels = find_all (root, GTK_TYPE_LABEL);
+  g_autoptr(GPtrArray) rows = NULL;
 
   for (guint i = 0; i < labels->len; i++)
     if (g_strcmp0 (gtk_label_get_text (labels->pdata[i]), text) == 0)
@@ -177,6 +178,12 @@ has_label_with_text (GtkWidget  *root,
         g_assert_false (gtk_label_get_use_markup (labels->pdata[i]));
         return TRUE;
       }
+
+  /* Annotation rows draw their text themselves (as plain text). */
+  rows = find_all (root, GLOSS_TYPE_ANNOTATION_ROW);
+  for (guint i = 0; i < rows->len; i++)
+    if (gloss_annotation_row_shows_text (rows->pdata[i], text))
+      return TRUE;
   return FALSE;
 }
 
@@ -431,6 +438,77 @@ test_list_empty (Fixture       *f,
     if (g_strcmp0 (adw_status_page_get_title (pages->pdata[i]), "No Annotations") == 0)
       found = TRUE;
   g_assert_true (found);
+}
+
+static int
+row_height (GtkWidget *row,
+            int        width)
+{
+  int minimum, natural;
+
+  gtk_widget_measure (row, GTK_ORIENTATION_VERTICAL, width, &minimum, &natural, NULL, NULL);
+  g_assert_cmpint (minimum, ==, natural);
+  return natural;
+}
+
+/* Rows draw their own text: their height follows what they show, and they
+ * follow tag renames and note edits without being rebound. */
+static void
+test_row (Fixture       *f,
+          gconstpointer  data)
+{
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
+  GtkWidget *short_row = gloss_annotation_row_new ();
+  GtkWidget *long_row = gloss_annotation_row_new ();
+  GlossTag *claim = gloss_project_lookup_tag (f->project, "claim");
+  GlossAnnotation *whole;
+  int short_height, long_height, noted_height;
+
+  gtk_box_append (GTK_BOX (box), short_row);
+  gtk_box_append (GTK_BOX (box), long_row);
+  gtk_window_set_child (f->window, box);
+  gtk_window_present (f->window);
+
+  /* Most of the article, in several scripts: two lines at 300 px. */
+  whole = gloss_project_annotate (f->project, f->document, 0, 150, "source");
+  gloss_annotation_row_set_project (GLOSS_ANNOTATION_ROW (short_row), f->project);
+  gloss_annotation_row_set_annotation (GLOSS_ANNOTATION_ROW (short_row), f->source);
+  gloss_annotation_row_set_project (GLOSS_ANNOTATION_ROW (long_row), f->project);
+  gloss_annotation_row_set_annotation (GLOSS_ANNOTATION_ROW (long_row), whole);
+
+  short_height = row_height (short_row, 300);
+  long_height = row_height (long_row, 300);
+  g_assert_cmpint (long_height, >, short_height);
+  /* Wide enough for the whole quote on one line: as short as the other. */
+  g_assert_cmpint (row_height (long_row, 20000), ==, short_height);
+
+  /* A note adds a line; the row follows the edit through update (). */
+  gloss_project_set_annotation_note (f->project, f->source, "Check   the\ndate");
+  gloss_annotation_row_update (GLOSS_ANNOTATION_ROW (short_row));
+  noted_height = row_height (short_row, 300);
+  g_assert_cmpint (noted_height, >, short_height);
+  g_assert_true (gloss_annotation_row_shows_text (GLOSS_ANNOTATION_ROW (short_row), "Check the date"));
+  g_assert_true (gloss_annotation_row_shows_text (GLOSS_ANNOTATION_ROW (short_row), "NBC News"));
+  g_assert_false (gloss_annotation_row_shows_text (GLOSS_ANNOTATION_ROW (short_row), "Claim"));
+
+  /* A rename reaches the chip by itself. */
+  gloss_annotation_row_set_annotation (GLOSS_ANNOTATION_ROW (short_row), f->quote);
+  g_assert_true (gloss_annotation_row_shows_text (GLOSS_ANNOTATION_ROW (short_row), "Claim"));
+  gloss_project_set_tag_name (f->project, claim, "Assertion");
+  g_assert_true (gloss_annotation_row_shows_text (GLOSS_ANNOTATION_ROW (short_row), "Assertion"));
+  g_assert_false (gloss_annotation_row_shows_text (GLOSS_ANNOTATION_ROW (short_row), "Claim"));
+
+  /* Drawing lays the text out; it must not fail at any width. */
+  for (int width = 1; width < 400; width += 37)
+    {
+      g_autoptr(GtkSnapshot) snapshot = gtk_snapshot_new ();
+      g_autoptr(GskRenderNode) node = NULL;
+
+      gtk_widget_size_allocate (long_row, &(GtkAllocation) { 0, 0, width, row_height (long_row, width) }, -1);
+      GTK_WIDGET_GET_CLASS (long_row)->snapshot (long_row, snapshot);
+      node = gtk_snapshot_free_to_node (g_steal_pointer (&snapshot));
+      g_assert_nonnull (node);
+    }
 }
 
 static void
@@ -1395,6 +1473,7 @@ main (int    argc,
   ADD ("list/filter", test_list_filter);
   ADD ("list/empty", test_list_empty);
   ADD ("list/large", test_list_large);
+  ADD ("list/row", test_row);
   ADD ("inspector/tags", test_inspector_tags);
   ADD ("inspector/note", test_inspector_note);
   ADD ("inspector/bounds-attributes", test_inspector_bounds_and_attributes);

@@ -1,8 +1,19 @@
 /* gloss-annotation-row.c — one annotation in a list: tag chips, quote, note, badge
  *
- * Rows are recycled by GtkListView, so everything here is cheap to rebind:
- * labels are set only when their text changes and the chips are rebuilt
- * only when the annotation's tags change.
+ * A list binds a row for up to two hundred annotations at once (GtkListView
+ * keeps that many around the visible ones), so a row is one widget that
+ * lays out and draws its own text: one CSS node instead of a dozen labels
+ * and boxes, a height that takes one Pango layout to know, and nothing laid
+ * out for drawing until the row is actually drawn.
+ *
+ * Row layout, top to bottom, inside a 6 px padding:
+ *   tag chips (swatch + name, caption heading), and a Moved/Orphaned badge at the end
+ *   the quote: up to two lines, ellipsized
+ *   the note's start: one caption line, dimmed (when there is a note)
+ *   the document's title: one caption line, dimmed (in the link dialog)
+ *
+ * Rows are recycled, so rebinding is cheap: texts are compared before
+ * anything is invalidated.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -13,9 +24,34 @@
 #include "gloss-annotation-row.h"
 #include "gloss-color.h"
 
-/* Enough for two lines in the widest side pane; the label ellipsizes. */
+/* Enough for two lines in the widest side pane; the quote ellipsizes. */
 #define QUOTE_PREVIEW_CHARS 240
 #define NOTE_PREVIEW_CHARS  160
+
+#define PADDING          6
+#define LINE_SPACING     3    /* between the header, quote, note and document lines */
+#define CHIP_SIZE        12
+#define CHIP_NAME_GAP    4    /* swatch to tag name */
+#define CHIP_GAP         8    /* one chip to the next */
+#define BADGE_GAP        6
+#define CHIP_NAME_CHARS  16   /* a tag name ellipsizes beyond this */
+#define QUOTE_LINES      2
+#define NATURAL_CHARS    40   /* the row's natural width, as a label's max-width-chars */
+#define CAPTION_POINTS   9    /* Adwaita's .caption and .caption-heading */
+#define DIM_OPACITY      0.55 /* Adwaita's .dim-label */
+
+typedef enum {
+  BADGE_NONE,
+  BADGE_MOVED,
+  BADGE_ORPHANED,
+} Badge;
+
+typedef struct {
+  GlossTag    *tag;     /* NULL when the project does not know the id */
+  char        *name;
+  GdkRGBA      rgba;
+  PangoLayout *layout;  /* the name, made when first drawn */
+} Chip;
 
 struct _GlossAnnotationRow
 {
@@ -23,15 +59,24 @@ struct _GlossAnnotationRow
 
   GlossProject    *project;
   GlossAnnotation *annotation;
-  char            *tags_key;     /* what the chips show, to skip rebuilding */
   gboolean         show_document;
 
-  GtkWidget       *box;
-  GtkWidget       *chips_box;
-  GtkWidget       *badge;
-  GtkWidget       *quote_label;
-  GtkWidget       *note_label;
-  GtkWidget       *document_label;
+  /* What the row shows. */
+  GArray          *chips;          /* of Chip */
+  char            *tags_key;       /* the tag ids the chips show, to skip rebuilding */
+  Badge            badge;
+  char            *quote;
+  char            *note;
+  char            *document_title;
+
+  /* Layouts, made on demand and dropped when the style changes. */
+  int              quote_columns;   /* the quote's length, wide characters counting twice */
+  PangoLayout     *quote_layout;
+  int              quote_layout_width;
+  PangoLayout     *note_layout;
+  PangoLayout     *document_layout;
+  PangoLayout     *badge_layout;
+  PangoLayout     *no_tag_layout;
 };
 
 G_DEFINE_FINAL_TYPE (GlossAnnotationRow, gloss_annotation_row, GTK_TYPE_WIDGET)
@@ -127,89 +172,535 @@ gloss_text_contains (const char *haystack,
   return strstr (folded, folded_needle) != NULL;
 }
 
-static void
-set_label_text (GtkWidget  *label,
-                const char *text)
+/* ---- fonts and layouts ---- */
+
+static PangoFontDescription *
+caption_font (GlossAnnotationRow *self,
+              gboolean            heading)
 {
-  /* gtk_label_set_text() never parses markup; skip equal text to keep
-   * rebinding cheap. */
-  if (g_strcmp0 (gtk_label_get_text (GTK_LABEL (label)), text) != 0)
-    gtk_label_set_text (GTK_LABEL (label), text);
+  PangoContext *context = gtk_widget_get_pango_context (GTK_WIDGET (self));
+  PangoFontDescription *font = pango_font_description_copy (pango_context_get_font_description (context));
+
+  pango_font_description_set_size (font, CAPTION_POINTS * PANGO_SCALE);
+  pango_font_description_set_weight (font, heading ? PANGO_WEIGHT_BOLD : PANGO_WEIGHT_NORMAL);
+  return font;
 }
 
-static char *
-make_tags_key (GlossAnnotation *annotation)
+static PangoLayout *
+make_layout (GlossAnnotationRow *self,
+             const char         *text,
+             gboolean            caption,
+             gboolean            heading)
 {
-  const char * const *tags = gloss_annotation_get_tags (annotation);
+  PangoLayout *layout = gtk_widget_create_pango_layout (GTK_WIDGET (self), NULL);
 
-  return g_strjoinv ("\n", (char **) tags);
+  if (caption)
+    {
+      PangoFontDescription *font = caption_font (self, heading);
+
+      pango_layout_set_font_description (layout, font);
+      pango_font_description_free (font);
+    }
+  /* Plain text, never markup: quotes and notes are untrusted. */
+  pango_layout_set_text (layout, text != NULL ? text : "", -1);
+  pango_layout_set_ellipsize (layout, PANGO_ELLIPSIZE_END);
+  return layout;
+}
+
+static void
+clear_chip (Chip *chip)
+{
+  g_clear_object (&chip->tag);
+  g_clear_pointer (&chip->name, g_free);
+  g_clear_object (&chip->layout);
+}
+
+static void
+drop_chip_layouts (GlossAnnotationRow *self)
+{
+  for (guint i = 0; i < self->chips->len; i++)
+    g_clear_object (&g_array_index (self->chips, Chip, i).layout);
+}
+
+static void
+drop_layouts (GlossAnnotationRow *self)
+{
+  drop_chip_layouts (self);
+  g_clear_object (&self->quote_layout);
+  g_clear_object (&self->note_layout);
+  g_clear_object (&self->document_layout);
+  g_clear_object (&self->badge_layout);
+  g_clear_object (&self->no_tag_layout);
+}
+
+/* Font sizes every row needs, measured once per body font rather than
+ * once per row: a list binds up to two hundred rows at a time. */
+typedef struct {
+  PangoFontDescription *font;  /* the body font they were measured for */
+  int                   line_height;
+  int                   caption_height;
+  int                   char_width;
+} FontSizes;
+
+static const FontSizes *
+font_sizes (GlossAnnotationRow *self)
+{
+  static FontSizes sizes;
+  PangoContext *context = gtk_widget_get_pango_context (GTK_WIDGET (self));
+  const PangoFontDescription *font = pango_context_get_font_description (context);
+
+  if (sizes.font == NULL || !pango_font_description_equal (sizes.font, font))
+    {
+      g_autoptr(PangoLayout) body = make_layout (self, "", FALSE, FALSE);
+      g_autoptr(PangoLayout) caption = make_layout (self, "", TRUE, FALSE);
+      PangoFontMetrics *metrics = pango_context_get_metrics (context, font, NULL);
+
+      g_clear_pointer (&sizes.font, pango_font_description_free);
+      sizes.font = pango_font_description_copy (font);
+      pango_layout_get_pixel_size (body, NULL, &sizes.line_height);
+      pango_layout_get_pixel_size (caption, NULL, &sizes.caption_height);
+      sizes.char_width = MAX (1, PANGO_PIXELS_CEIL (pango_font_metrics_get_approximate_char_width (metrics)));
+      pango_font_metrics_unref (metrics);
+    }
+  return &sizes;
+}
+
+static int
+caption_height (GlossAnnotationRow *self)
+{
+  return font_sizes (self)->caption_height;
+}
+
+static int
+char_width (GlossAnnotationRow *self)
+{
+  return font_sizes (self)->char_width;
+}
+
+static const char *
+badge_text (Badge badge)
+{
+  switch (badge)
+    {
+    case BADGE_MOVED:
+      return _("Moved");
+    case BADGE_ORPHANED:
+      return _("Orphaned");
+    case BADGE_NONE:
+    default:
+      return NULL;
+    }
+}
+
+static int
+count_columns (const char *text)
+{
+  int columns = 0;
+
+  for (const char *p = text; p != NULL && *p != '\0'; p = g_utf8_next_char (p))
+    columns += g_unichar_iswide (g_utf8_get_char (p)) ? 2 : 1;
+  return columns;
+}
+
+/* How many lines the quote gets at @width: one when it clearly fits, else
+ * two, ellipsized. Estimated from its length rather than laid out: the
+ * list measures every bound row before its first frame, and shaping two
+ * hundred quotes of mixed scripts cost more than all the rest of it. */
+static int
+quote_lines (GlossAnnotationRow *self,
+             int                 width)
+{
+  return self->quote_columns * char_width (self) <= width * 4 / 5 ? 1 : QUOTE_LINES;
+}
+
+/* The quote laid out @width pixels wide, in quote_lines (). */
+static PangoLayout *
+quote_layout (GlossAnnotationRow *self,
+              int                 width)
+{
+  if (self->quote_layout == NULL)
+    {
+      self->quote_layout = make_layout (self, self->quote, FALSE, FALSE);
+      pango_layout_set_wrap (self->quote_layout, PANGO_WRAP_WORD_CHAR);
+      self->quote_layout_width = -1;
+    }
+  if (self->quote_layout_width != width)
+    {
+      pango_layout_set_width (self->quote_layout, MAX (width, 1) * PANGO_SCALE);
+      pango_layout_set_height (self->quote_layout, -quote_lines (self, width));
+      self->quote_layout_width = width;
+    }
+  return self->quote_layout;
+}
+
+/* ---- size ---- */
+
+static gboolean
+has_note (GlossAnnotationRow *self)
+{
+  return self->note != NULL && self->note[0] != '\0';
+}
+
+static gboolean
+has_document (GlossAnnotationRow *self)
+{
+  return self->show_document && self->document_title != NULL;
+}
+
+static int
+natural_width (GlossAnnotationRow *self)
+{
+  return 2 * PADDING + NATURAL_CHARS * char_width (self);
+}
+
+static int
+height_for_width (GlossAnnotationRow *self,
+                  int                 width)
+{
+  int inner = MAX (width - 2 * PADDING, 1);
+  int height;
+
+  height = 2 * PADDING + MAX (CHIP_SIZE, caption_height (self)) +
+           LINE_SPACING + quote_lines (self, inner) * font_sizes (self)->line_height;
+  if (has_note (self))
+    height += LINE_SPACING + caption_height (self);
+  if (has_document (self))
+    height += LINE_SPACING + caption_height (self);
+  return height;
+}
+
+static GtkSizeRequestMode
+gloss_annotation_row_get_request_mode (GtkWidget *widget)
+{
+  return GTK_SIZE_REQUEST_HEIGHT_FOR_WIDTH;
+}
+
+static void
+gloss_annotation_row_measure (GtkWidget      *widget,
+                              GtkOrientation  orientation,
+                              int             for_size,
+                              int            *minimum,
+                              int            *natural,
+                              int            *minimum_baseline,
+                              int            *natural_baseline)
+{
+  GlossAnnotationRow *self = GLOSS_ANNOTATION_ROW (widget);
+
+  if (orientation == GTK_ORIENTATION_HORIZONTAL)
+    {
+      /* Everything ellipsizes, so any width will do. */
+      *minimum = 2 * PADDING + char_width (self);
+      *natural = natural_width (self);
+    }
+  else
+    *minimum = *natural = height_for_width (self, for_size >= 0 ? for_size : natural_width (self));
+}
+
+/* ---- drawing ---- */
+
+static GdkRGBA
+foreground (GlossAnnotationRow *self,
+            double              opacity)
+{
+  GdkRGBA color;
+
+  G_GNUC_BEGIN_IGNORE_DEPRECATIONS
+  gtk_style_context_get_color (gtk_widget_get_style_context (GTK_WIDGET (self)), &color);
+  G_GNUC_END_IGNORE_DEPRECATIONS
+  color.alpha *= opacity;
+  return color;
+}
+
+static GdkRGBA
+badge_color (GlossAnnotationRow *self)
+{
+  GdkRGBA color;
+
+  G_GNUC_BEGIN_IGNORE_DEPRECATIONS
+  if (!gtk_style_context_lookup_color (gtk_widget_get_style_context (GTK_WIDGET (self)),
+                                       self->badge == BADGE_ORPHANED ? "error_color" : "warning_color",
+                                       &color))
+    color = foreground (self, 1.0);
+  G_GNUC_END_IGNORE_DEPRECATIONS
+  return color;
+}
+
+static void
+append_layout_at (GtkSnapshot   *snapshot,
+                  PangoLayout   *layout,
+                  int            x,
+                  int            y,
+                  const GdkRGBA *color)
+{
+  gtk_snapshot_save (snapshot);
+  gtk_snapshot_translate (snapshot, &GRAPHENE_POINT_INIT (x, y));
+  gtk_snapshot_append_layout (snapshot, layout, color);
+  gtk_snapshot_restore (snapshot);
+}
+
+/* Draws the chips from the start of the header, within @available
+ * pixels; a chip that does not fit is cut short or left out. */
+static void
+snapshot_chips (GlossAnnotationRow *self,
+                GtkSnapshot        *snapshot,
+                int                 available,
+                int                 line_height,
+                gboolean            rtl)
+{
+  GdkRGBA color = foreground (self, 1.0);
+  int x = 0;
+
+  if (self->chips->len == 0)
+    {
+      GdkRGBA dim = foreground (self, DIM_OPACITY);
+      int width, height;
+
+      if (self->no_tag_layout == NULL)
+        self->no_tag_layout = make_layout (self, _("No tag"), TRUE, FALSE);
+      pango_layout_set_width (self->no_tag_layout, available * PANGO_SCALE);
+      pango_layout_get_pixel_size (self->no_tag_layout, &width, &height);
+      append_layout_at (snapshot, self->no_tag_layout,
+                        PADDING + (rtl ? available - width : 0),
+                        PADDING + (line_height - height) / 2, &dim);
+      return;
+    }
+
+  for (guint i = 0; i < self->chips->len && x + CHIP_SIZE <= available; i++)
+    {
+      Chip *chip = &g_array_index (self->chips, Chip, i);
+      int name_room = available - x - CHIP_SIZE - CHIP_NAME_GAP;
+      int name_width, name_height;
+      int chip_x;
+
+      /* Past the first chip, one without room for a few letters of its
+       * name is left out rather than shown as a bare swatch. */
+      if (i > 0 && name_room < 3 * char_width (self))
+        break;
+      if (chip->layout == NULL)
+        chip->layout = make_layout (self, chip->name, TRUE, TRUE);
+      pango_layout_set_width (chip->layout,
+                              MAX (MIN (name_room, CHIP_NAME_CHARS * char_width (self)), 1) * PANGO_SCALE);
+      pango_layout_get_pixel_size (chip->layout, &name_width, &name_height);
+
+      chip_x = rtl ? available - x - CHIP_SIZE : x;
+      gloss_color_append_swatch (snapshot, &chip->rgba,
+                                 PADDING + chip_x, PADDING + (line_height - CHIP_SIZE) / 2.0f,
+                                 CHIP_SIZE);
+      if (name_room > 0)
+        {
+          int name_x = rtl ? chip_x - CHIP_NAME_GAP - name_width : chip_x + CHIP_SIZE + CHIP_NAME_GAP;
+
+          append_layout_at (snapshot, chip->layout, PADDING + name_x,
+                            PADDING + (line_height - name_height) / 2, &color);
+        }
+      x += CHIP_SIZE + CHIP_NAME_GAP + name_width + CHIP_GAP;
+    }
+}
+
+static void
+gloss_annotation_row_snapshot (GtkWidget   *widget,
+                               GtkSnapshot *snapshot)
+{
+  GlossAnnotationRow *self = GLOSS_ANNOTATION_ROW (widget);
+  gboolean rtl = gtk_widget_get_direction (widget) == GTK_TEXT_DIR_RTL;
+  int width = gtk_widget_get_width (widget);
+  int inner = MAX (width - 2 * PADDING, 1);
+  int header = MAX (CHIP_SIZE, caption_height (self));
+  int chips_room = inner;
+  GdkRGBA color = foreground (self, 1.0);
+  GdkRGBA dim = foreground (self, DIM_OPACITY);
+  int y;
+
+  if (self->annotation == NULL)
+    return;
+
+  gtk_snapshot_push_clip (snapshot, &GRAPHENE_RECT_INIT (0, 0, width, gtk_widget_get_height (widget)));
+
+  if (self->badge != BADGE_NONE)
+    {
+      GdkRGBA badge = badge_color (self);
+      int badge_width, badge_height;
+
+      if (self->badge_layout == NULL)
+        self->badge_layout = make_layout (self, badge_text (self->badge), TRUE, TRUE);
+      pango_layout_get_pixel_size (self->badge_layout, &badge_width, &badge_height);
+      append_layout_at (snapshot, self->badge_layout,
+                        PADDING + (rtl ? 0 : inner - badge_width),
+                        PADDING + (header - badge_height) / 2, &badge);
+      chips_room = MAX (inner - badge_width - BADGE_GAP, 0);
+    }
+  if (rtl && chips_room < inner)
+    {
+      gtk_snapshot_save (snapshot);
+      gtk_snapshot_translate (snapshot, &GRAPHENE_POINT_INIT (inner - chips_room, 0));
+      snapshot_chips (self, snapshot, chips_room, header, rtl);
+      gtk_snapshot_restore (snapshot);
+    }
+  else
+    snapshot_chips (self, snapshot, chips_room, header, rtl);
+
+  y = PADDING + header + LINE_SPACING;
+  append_layout_at (snapshot, quote_layout (self, inner), PADDING, y, &color);
+  y += quote_lines (self, inner) * font_sizes (self)->line_height;
+
+  if (has_note (self))
+    {
+      if (self->note_layout == NULL)
+        self->note_layout = make_layout (self, self->note, TRUE, FALSE);
+      pango_layout_set_width (self->note_layout, inner * PANGO_SCALE);
+      append_layout_at (snapshot, self->note_layout, PADDING, y + LINE_SPACING, &dim);
+      y += LINE_SPACING + caption_height (self);
+    }
+
+  if (has_document (self))
+    {
+      if (self->document_layout == NULL)
+        self->document_layout = make_layout (self, self->document_title, TRUE, FALSE);
+      pango_layout_set_width (self->document_layout, inner * PANGO_SCALE);
+      append_layout_at (snapshot, self->document_layout, PADDING, y + LINE_SPACING, &dim);
+    }
+
+  gtk_snapshot_pop (snapshot);
+}
+
+static void
+gloss_annotation_row_css_changed (GtkWidget         *widget,
+                                  GtkCssStyleChange *change)
+{
+  GlossAnnotationRow *self = GLOSS_ANNOTATION_ROW (widget);
+
+  GTK_WIDGET_CLASS (gloss_annotation_row_parent_class)->css_changed (widget, change);
+
+  /* A new font (text scaling, a theme) changes every size; colours are
+   * read when drawing. */
+  drop_layouts (self);
+  gtk_widget_queue_resize (widget);
+}
+
+/* ---- what the row shows ---- */
+
+static void
+update_accessible_label (GlossAnnotationRow *self)
+{
+  g_autoptr(GString) label = g_string_new (NULL);
+
+  for (guint i = 0; i < self->chips->len; i++)
+    g_string_append_printf (label, "%s, ", g_array_index (self->chips, Chip, i).name);
+  if (badge_text (self->badge) != NULL)
+    g_string_append_printf (label, "%s, ", badge_text (self->badge));
+  g_string_append (label, self->quote != NULL ? self->quote : "");
+  if (has_note (self))
+    g_string_append_printf (label, ". %s", self->note);
+
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, label->str,
+                                  -1);
+}
+
+static void
+tag_notify_cb (GlossTag           *tag,
+               GParamSpec         *pspec,
+               GlossAnnotationRow *self)
+{
+  /* A rename or recolour: the chip follows without a rebind. */
+  for (guint i = 0; i < self->chips->len; i++)
+    {
+      Chip *chip = &g_array_index (self->chips, Chip, i);
+
+      if (chip->tag != tag)
+        continue;
+      g_free (chip->name);
+      chip->name = g_strdup (gloss_tag_get_name (tag));
+      gloss_color_parse (gloss_tag_get_color (tag), &chip->rgba);
+      g_clear_object (&chip->layout);
+    }
+  update_accessible_label (self);
+  gtk_widget_queue_draw (GTK_WIDGET (self));
+}
+
+static void
+disconnect_chips (GlossAnnotationRow *self)
+{
+  for (guint i = 0; i < self->chips->len; i++)
+    {
+      Chip *chip = &g_array_index (self->chips, Chip, i);
+
+      if (chip->tag != NULL)
+        g_signal_handlers_disconnect_by_func (chip->tag, tag_notify_cb, self);
+    }
+  g_array_set_size (self->chips, 0);
 }
 
 static void
 rebuild_chips (GlossAnnotationRow *self)
 {
-  GtkWidget *child;
   const char * const *tags;
 
-  while ((child = gtk_widget_get_first_child (self->chips_box)) != NULL)
-    gtk_box_remove (GTK_BOX (self->chips_box), child);
-
+  disconnect_chips (self);
   if (self->annotation == NULL)
     return;
 
   tags = gloss_annotation_get_tags (self->annotation);
   for (guint i = 0; tags[i] != NULL; i++)
     {
-      GlossTag *tag = NULL;
-      GtkWidget *chip_box;
-      GtkWidget *label;
+      GlossTag *tag = self->project != NULL ? gloss_project_lookup_tag (self->project, tags[i]) : NULL;
+      Chip chip = { NULL, NULL, { 0 }, NULL };
 
-      if (self->project != NULL)
-        tag = gloss_project_lookup_tag (self->project, tags[i]);
-
-      chip_box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 4);
-      gtk_box_append (GTK_BOX (chip_box), gloss_color_chip_new (tag));
-      label = gtk_label_new (NULL);
-      gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
-      gtk_label_set_max_width_chars (GTK_LABEL (label), 16);
-      gtk_widget_add_css_class (label, "caption-heading");
-      /* Renames arrive with the project's "changed"; the label follows
-       * the tag itself so a rename needs no rebuild. */
       if (tag != NULL)
-        g_object_bind_property (tag, "name", label, "label", G_BINDING_SYNC_CREATE);
+        {
+          chip.tag = g_object_ref (tag);
+          chip.name = g_strdup (gloss_tag_get_name (tag));
+          g_signal_connect_object (tag, "notify", G_CALLBACK (tag_notify_cb), self, 0);
+        }
       else
-        gtk_label_set_text (GTK_LABEL (label), tags[i]);
-      gtk_box_append (GTK_BOX (chip_box), label);
-      gtk_box_append (GTK_BOX (self->chips_box), chip_box);
+        chip.name = g_strdup (tags[i]);
+      gloss_color_parse (tag != NULL ? gloss_tag_get_color (tag) : NULL, &chip.rgba);
+      g_array_append_val (self->chips, chip);
     }
+}
 
-  if (tags[0] == NULL)
+static char *
+make_tags_key (GlossAnnotation *annotation)
+{
+  return g_strjoinv ("\n", (char **) gloss_annotation_get_tags (annotation));
+}
+
+/* Sets *@field to @text; TRUE if that changed it. Takes @text. */
+static gboolean
+take_text (char **field,
+           char  *text)
+{
+  if (g_strcmp0 (*field, text) == 0)
     {
-      GtkWidget *label = gtk_label_new (_("No tag"));
-
-      gtk_widget_add_css_class (label, "caption");
-      gtk_widget_add_css_class (label, "dim-label");
-      gtk_box_append (GTK_BOX (self->chips_box), label);
+      g_free (text);
+      return FALSE;
     }
+  g_free (*field);
+  *field = text;
+  return TRUE;
 }
 
 void
 gloss_annotation_row_update (GlossAnnotationRow *self)
 {
+  gboolean resize = FALSE;
+  gboolean redraw = FALSE;
   g_autofree char *tags_key = NULL;
-  g_autofree char *quote = NULL;
-  g_autofree char *note = NULL;
+  Badge badge = BADGE_NONE;
+  char *title = NULL;
 
   g_return_if_fail (GLOSS_IS_ANNOTATION_ROW (self));
 
   if (self->annotation == NULL)
     {
+      disconnect_chips (self);
       g_clear_pointer (&self->tags_key, g_free);
-      rebuild_chips (self);
-      set_label_text (self->quote_label, "");
-      gtk_widget_set_visible (self->note_label, FALSE);
-      gtk_widget_set_visible (self->badge, FALSE);
-      gtk_widget_set_visible (self->document_label, FALSE);
+      g_clear_pointer (&self->quote, g_free);
+      g_clear_pointer (&self->note, g_free);
+      g_clear_pointer (&self->document_title, g_free);
+      self->badge = BADGE_NONE;
+      drop_layouts (self);
+      gtk_widget_queue_resize (GTK_WIDGET (self));
       return;
     }
 
@@ -219,87 +710,117 @@ gloss_annotation_row_update (GlossAnnotationRow *self)
       g_free (self->tags_key);
       self->tags_key = g_steal_pointer (&tags_key);
       rebuild_chips (self);
+      redraw = TRUE;
     }
 
-  quote = gloss_text_one_line (gloss_annotation_get_quote (self->annotation),
-                               QUOTE_PREVIEW_CHARS);
-  set_label_text (self->quote_label, quote);
+  if (take_text (&self->quote, gloss_text_one_line (gloss_annotation_get_quote (self->annotation),
+                                                     QUOTE_PREVIEW_CHARS)))
+    {
+      g_clear_object (&self->quote_layout);
+      self->quote_columns = count_columns (self->quote);
+      resize = TRUE;
+    }
 
-  note = gloss_text_one_line (gloss_annotation_get_note (self->annotation),
-                              NOTE_PREVIEW_CHARS);
-  set_label_text (self->note_label, note);
-  gtk_widget_set_visible (self->note_label, note[0] != '\0');
+  if (take_text (&self->note, gloss_text_one_line (gloss_annotation_get_note (self->annotation),
+                                                    NOTE_PREVIEW_CHARS)))
+    {
+      g_clear_object (&self->note_layout);
+      resize = TRUE;
+    }
 
   switch (gloss_annotation_get_state (self->annotation))
     {
     case GLOSS_ANCHOR_MOVED:
-      set_label_text (self->badge, _("Moved"));
-      gtk_widget_set_tooltip_text (self->badge,
-                                   _("Found elsewhere after the text changed: please review"));
-      gtk_widget_remove_css_class (self->badge, "error");
-      gtk_widget_add_css_class (self->badge, "warning");
-      gtk_widget_set_visible (self->badge, TRUE);
+      badge = BADGE_MOVED;
       break;
-
     case GLOSS_ANCHOR_ORPHANED:
-      set_label_text (self->badge, _("Orphaned"));
-      gtk_widget_set_tooltip_text (self->badge,
-                                   _("The quoted text is no longer in the document"));
-      gtk_widget_remove_css_class (self->badge, "warning");
-      gtk_widget_add_css_class (self->badge, "error");
-      gtk_widget_set_visible (self->badge, TRUE);
+      badge = BADGE_ORPHANED;
       break;
-
     case GLOSS_ANCHOR_ANCHORED:
     default:
-      gtk_widget_set_visible (self->badge, FALSE);
       break;
+    }
+  if (badge != self->badge)
+    {
+      self->badge = badge;
+      g_clear_object (&self->badge_layout);
+      /* Only these rare rows ask for a tooltip: setting one costs an X
+       * round trip, too much for every row the list binds. */
+      gtk_widget_set_has_tooltip (GTK_WIDGET (self), badge != BADGE_NONE);
+      redraw = TRUE;
     }
 
   if (self->show_document)
     {
       GlossDocument *document = gloss_annotation_get_document (self->annotation);
 
-      set_label_text (self->document_label,
-                      document != NULL ? gloss_document_get_title (document) : "");
-      gtk_widget_set_visible (self->document_label, document != NULL);
+      if (document != NULL)
+        title = g_strdup (gloss_document_get_title (document));
     }
-  else
-    gtk_widget_set_visible (self->document_label, FALSE);
-}
-
-static GtkWidget *
-make_label (const char *css_class,
-            int         lines)
-{
-  GtkWidget *label = gtk_label_new (NULL);
-
-  gtk_label_set_xalign (GTK_LABEL (label), 0.0);
-  gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
-  if (lines > 1)
+  if (take_text (&self->document_title, title))
     {
-      gtk_label_set_wrap (GTK_LABEL (label), TRUE);
-      gtk_label_set_wrap_mode (GTK_LABEL (label), PANGO_WRAP_WORD_CHAR);
-      gtk_label_set_lines (GTK_LABEL (label), lines);
+      g_clear_object (&self->document_layout);
+      resize = TRUE;
     }
-  gtk_label_set_width_chars (GTK_LABEL (label), 1);
-  gtk_label_set_max_width_chars (GTK_LABEL (label), 40);
-  if (css_class != NULL)
-    gtk_widget_add_css_class (label, css_class);
-  return label;
+
+  if (resize || redraw)
+    update_accessible_label (self);
+  if (resize)
+    gtk_widget_queue_resize (GTK_WIDGET (self));
+  else if (redraw)
+    gtk_widget_queue_draw (GTK_WIDGET (self));
 }
+
+static gboolean
+gloss_annotation_row_query_tooltip (GtkWidget  *widget,
+                                    int         x,
+                                    int         y,
+                                    gboolean    keyboard_mode,
+                                    GtkTooltip *tooltip)
+{
+  GlossAnnotationRow *self = GLOSS_ANNOTATION_ROW (widget);
+
+  switch (self->badge)
+    {
+    case BADGE_MOVED:
+      gtk_tooltip_set_text (tooltip, _("Found elsewhere after the text changed: please review"));
+      return TRUE;
+    case BADGE_ORPHANED:
+      gtk_tooltip_set_text (tooltip, _("The quoted text is no longer in the document"));
+      return TRUE;
+    case BADGE_NONE:
+    default:
+      return FALSE;
+    }
+}
+
+/* ---- the object ---- */
 
 static void
 gloss_annotation_row_dispose (GObject *object)
 {
   GlossAnnotationRow *self = GLOSS_ANNOTATION_ROW (object);
 
-  g_clear_pointer (&self->box, gtk_widget_unparent);
+  disconnect_chips (self);
+  drop_layouts (self);
   g_clear_object (&self->annotation);
   g_clear_object (&self->project);
-  g_clear_pointer (&self->tags_key, g_free);
 
   G_OBJECT_CLASS (gloss_annotation_row_parent_class)->dispose (object);
+}
+
+static void
+gloss_annotation_row_finalize (GObject *object)
+{
+  GlossAnnotationRow *self = GLOSS_ANNOTATION_ROW (object);
+
+  g_array_unref (self->chips);
+  g_free (self->tags_key);
+  g_free (self->quote);
+  g_free (self->note);
+  g_free (self->document_title);
+
+  G_OBJECT_CLASS (gloss_annotation_row_parent_class)->finalize (object);
 }
 
 static void
@@ -309,46 +830,22 @@ gloss_annotation_row_class_init (GlossAnnotationRowClass *klass)
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->dispose = gloss_annotation_row_dispose;
+  object_class->finalize = gloss_annotation_row_finalize;
+  widget_class->get_request_mode = gloss_annotation_row_get_request_mode;
+  widget_class->measure = gloss_annotation_row_measure;
+  widget_class->snapshot = gloss_annotation_row_snapshot;
+  widget_class->css_changed = gloss_annotation_row_css_changed;
+  widget_class->query_tooltip = gloss_annotation_row_query_tooltip;
 
-  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
   gtk_widget_class_set_css_name (widget_class, "annotationrow");
+  gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_LABEL);
 }
 
 static void
 gloss_annotation_row_init (GlossAnnotationRow *self)
 {
-  GtkWidget *header;
-
-  self->box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 3);
-  gtk_widget_set_margin_top (self->box, 6);
-  gtk_widget_set_margin_bottom (self->box, 6);
-  gtk_widget_set_margin_start (self->box, 6);
-  gtk_widget_set_margin_end (self->box, 6);
-  gtk_widget_set_parent (self->box, GTK_WIDGET (self));
-
-  header = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
-  self->chips_box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 8);
-  gtk_widget_set_hexpand (self->chips_box, TRUE);
-  gtk_box_append (GTK_BOX (header), self->chips_box);
-  self->badge = gtk_label_new (NULL);
-  gtk_widget_add_css_class (self->badge, "caption-heading");
-  gtk_widget_add_css_class (self->badge, "gloss-badge");
-  gtk_widget_set_visible (self->badge, FALSE);
-  gtk_box_append (GTK_BOX (header), self->badge);
-  gtk_box_append (GTK_BOX (self->box), header);
-
-  self->quote_label = make_label (NULL, 2);
-  gtk_box_append (GTK_BOX (self->box), self->quote_label);
-
-  self->note_label = make_label ("caption", 1);
-  gtk_widget_add_css_class (self->note_label, "dim-label");
-  gtk_widget_set_visible (self->note_label, FALSE);
-  gtk_box_append (GTK_BOX (self->box), self->note_label);
-
-  self->document_label = make_label ("caption", 1);
-  gtk_widget_add_css_class (self->document_label, "dim-label");
-  gtk_widget_set_visible (self->document_label, FALSE);
-  gtk_box_append (GTK_BOX (self->box), self->document_label);
+  self->chips = g_array_new (FALSE, TRUE, sizeof (Chip));
+  g_array_set_clear_func (self->chips, (GDestroyNotify) clear_chip);
 }
 
 GtkWidget *
@@ -397,4 +894,24 @@ gloss_annotation_row_set_show_document (GlossAnnotationRow *self,
 
   self->show_document = !!show_document;
   gloss_annotation_row_update (self);
+}
+
+gboolean
+gloss_annotation_row_shows_text (GlossAnnotationRow *self,
+                                 const char         *text)
+{
+  g_return_val_if_fail (GLOSS_IS_ANNOTATION_ROW (self), FALSE);
+  g_return_val_if_fail (text != NULL, FALSE);
+
+  if (self->annotation == NULL)
+    return FALSE;
+  for (guint i = 0; i < self->chips->len; i++)
+    if (g_strcmp0 (g_array_index (self->chips, Chip, i).name, text) == 0)
+      return TRUE;
+  if (self->chips->len == 0 && g_strcmp0 (_("No tag"), text) == 0)
+    return TRUE;
+  return g_strcmp0 (badge_text (self->badge), text) == 0 ||
+         g_strcmp0 (self->quote, text) == 0 ||
+         (has_note (self) && g_strcmp0 (self->note, text) == 0) ||
+         (has_document (self) && g_strcmp0 (self->document_title, text) == 0);
 }

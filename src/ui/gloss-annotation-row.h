@@ -25,6 +25,10 @@ void             gloss_annotation_row_set_show_document (GlossAnnotationRow *sel
                                                          gboolean            show_document);
 /* Re-reads the annotation and the project's tags. Cheap when nothing changed. */
 void             gloss_annotation_row_update            (GlossAnnotationRow *self);
+/* Whether the row draws @text as one of its lines or tag names. The row
+ * draws its own text (there are no labels inside), so tests ask it. */
+gboolean         gloss_annotation_row_shows_text        (GlossAnnotationRow *self,
+                                                         const char         *text);
 
 /* Text helpers shared by the panels. */
 /* @text on one line (runs of white space become one space), cut to

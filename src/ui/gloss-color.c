@@ -58,6 +58,29 @@ tag_notify_color_cb (GlossColorChip *self)
   update_color (self);
 }
 
+void
+gloss_color_append_swatch (GtkSnapshot   *snapshot,
+                           const GdkRGBA *rgba,
+                           float          x,
+                           float          y,
+                           float          size)
+{
+  GskRoundedRect rect;
+  GdkRGBA border = { 0, 0, 0, 0.25 };
+  float widths[4] = { 1, 1, 1, 1 };
+  GdkRGBA borders[4];
+
+  gsk_rounded_rect_init_from_rect (&rect, &GRAPHENE_RECT_INIT (x, y, size, size), size / 4);
+  gtk_snapshot_push_rounded_clip (snapshot, &rect);
+  gtk_snapshot_append_color (snapshot, rgba, &rect.bounds);
+  gtk_snapshot_pop (snapshot);
+
+  /* A faint outline keeps pale colours visible on light backgrounds. */
+  for (guint i = 0; i < 4; i++)
+    borders[i] = border;
+  gtk_snapshot_append_border (snapshot, &rect, widths, borders);
+}
+
 static void
 gloss_color_chip_snapshot (GtkWidget   *widget,
                            GtkSnapshot *snapshot)
@@ -66,24 +89,8 @@ gloss_color_chip_snapshot (GtkWidget   *widget,
   int width = gtk_widget_get_width (widget);
   int height = gtk_widget_get_height (widget);
   float size = MIN (width, height);
-  GskRoundedRect rect;
-  GdkRGBA border = { 0, 0, 0, 0.25 };
-  float widths[4] = { 1, 1, 1, 1 };
-  GdkRGBA borders[4];
 
-  gsk_rounded_rect_init_from_rect (&rect,
-                                   &GRAPHENE_RECT_INIT ((width - size) / 2,
-                                                        (height - size) / 2,
-                                                        size, size),
-                                   size / 4);
-  gtk_snapshot_push_rounded_clip (snapshot, &rect);
-  gtk_snapshot_append_color (snapshot, &self->rgba, &rect.bounds);
-  gtk_snapshot_pop (snapshot);
-
-  /* A faint outline keeps pale colours visible on light backgrounds. */
-  for (guint i = 0; i < 4; i++)
-    borders[i] = border;
-  gtk_snapshot_append_border (snapshot, &rect, widths, borders);
+  gloss_color_append_swatch (snapshot, &self->rgba, (width - size) / 2, (height - size) / 2, size);
 }
 
 static void

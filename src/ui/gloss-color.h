@@ -26,6 +26,14 @@ void       gloss_color_chip_set_tag (GlossColorChip *self,
                                      GlossTag       *tag);
 GlossTag  *gloss_color_chip_get_tag (GlossColorChip *self);
 
+/* Draws a swatch of @rgba, @size pixels square, at @x, @y: what a chip
+ * draws, for widgets that draw their own (the annotation rows). */
+void       gloss_color_append_swatch (GtkSnapshot   *snapshot,
+                                      const GdkRGBA *rgba,
+                                      float          x,
+                                      float          y,
+                                      float          size);
+
 /* The GNOME palette offered when picking a tag colour. */
 const char * const *gloss_color_get_palette (void);
 
