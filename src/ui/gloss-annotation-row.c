@@ -73,6 +73,8 @@ struct _GlossAnnotationRow
   int              quote_columns;   /* the quote's length, wide characters counting twice */
   PangoLayout     *quote_layout;
   int              quote_layout_width;
+  int              quote_lines_width;  /* the width quote_lines was found for, or -1 */
+  int              quote_lines;
   PangoLayout     *note_layout;
   PangoLayout     *document_layout;
   PangoLayout     *badge_layout;
@@ -231,6 +233,7 @@ drop_layouts (GlossAnnotationRow *self)
   g_clear_object (&self->document_layout);
   g_clear_object (&self->badge_layout);
   g_clear_object (&self->no_tag_layout);
+  self->quote_lines_width = -1;  /* a new font may wrap differently */
 }
 
 /* Font sizes every row needs, measured once per body font rather than
@@ -238,6 +241,7 @@ drop_layouts (GlossAnnotationRow *self)
 typedef struct {
   PangoFontDescription *font;  /* the body font they were measured for */
   int                   line_height;
+  double                text_char_width;  /* an average character of running text */
   int                   caption_height;
   int                   char_width;
 } FontSizes;
@@ -259,6 +263,15 @@ font_sizes (GlossAnnotationRow *self)
       sizes.font = pango_font_description_copy (font);
       pango_layout_get_pixel_size (body, NULL, &sizes.line_height);
       pango_layout_get_pixel_size (caption, NULL, &sizes.caption_height);
+      {
+        /* Typical running text: what a quote's length is measured against. */
+        static const char sample[] = "The minister said on Monday that talks would resume, officials confirmed.";
+        g_autoptr(PangoLayout) text = make_layout (self, sample, FALSE, FALSE);
+        int width;
+
+        pango_layout_get_pixel_size (text, &width, NULL);
+        sizes.text_char_width = MAX (width, 1) / (double) (sizeof sample - 1);
+      }
       sizes.char_width = MAX (1, PANGO_PIXELS_CEIL (pango_font_metrics_get_approximate_char_width (metrics)));
       pango_font_metrics_unref (metrics);
     }
@@ -302,18 +315,7 @@ count_columns (const char *text)
   return columns;
 }
 
-/* How many lines the quote gets at @width: one when it clearly fits, else
- * two, ellipsized. Estimated from its length rather than laid out: the
- * list measures every bound row before its first frame, and shaping two
- * hundred quotes of mixed scripts cost more than all the rest of it. */
-static int
-quote_lines (GlossAnnotationRow *self,
-             int                 width)
-{
-  return self->quote_columns * char_width (self) <= width * 4 / 5 ? 1 : QUOTE_LINES;
-}
-
-/* The quote laid out @width pixels wide, in quote_lines (). */
+/* The quote laid out @width pixels wide, at most two lines. */
 static PangoLayout *
 quote_layout (GlossAnnotationRow *self,
               int                 width)
@@ -322,15 +324,41 @@ quote_layout (GlossAnnotationRow *self,
     {
       self->quote_layout = make_layout (self, self->quote, FALSE, FALSE);
       pango_layout_set_wrap (self->quote_layout, PANGO_WRAP_WORD_CHAR);
+      pango_layout_set_height (self->quote_layout, -QUOTE_LINES);
       self->quote_layout_width = -1;
     }
   if (self->quote_layout_width != width)
     {
       pango_layout_set_width (self->quote_layout, MAX (width, 1) * PANGO_SCALE);
-      pango_layout_set_height (self->quote_layout, -quote_lines (self, width));
       self->quote_layout_width = width;
     }
   return self->quote_layout;
+}
+
+/* How many lines the quote takes at @width: one, or two (it ellipsizes
+ * beyond). The list measures every row it binds, up to two hundred,
+ * before its first frame, and shaping that many quotes in mixed scripts
+ * cost more than the rest of the list: a quote clearly shorter or clearly
+ * longer than a line is judged by its length, and only one near a line's
+ * length is laid out. */
+static int
+quote_lines (GlossAnnotationRow *self,
+             int                 width)
+{
+  double estimate;
+
+  if (self->quote_lines_width == width)
+    return self->quote_lines;
+
+  estimate = self->quote_columns * font_sizes (self)->text_char_width;
+  if (estimate <= width * 0.92)
+    self->quote_lines = 1;
+  else if (estimate >= width * 1.08)
+    self->quote_lines = QUOTE_LINES;
+  else
+    self->quote_lines = CLAMP (pango_layout_get_line_count (quote_layout (self, width)), 1, QUOTE_LINES);
+  self->quote_lines_width = width;
+  return self->quote_lines;
 }
 
 /* ---- size ---- */
@@ -540,7 +568,10 @@ gloss_annotation_row_snapshot (GtkWidget   *widget,
     snapshot_chips (self, snapshot, chips_room, header, rtl);
 
   y = PADDING + header + LINE_SPACING;
-  append_layout_at (snapshot, quote_layout (self, inner), PADDING, y, &color);
+  /* Judged one line by its length: the rare quote that wraps anyway
+   * ellipsizes on that line rather than run into the note. */
+  pango_layout_set_height (quote_layout (self, inner), -quote_lines (self, inner));
+  append_layout_at (snapshot, self->quote_layout, PADDING, y, &color);
   y += quote_lines (self, inner) * font_sizes (self)->line_height;
 
   if (has_note (self))
@@ -718,6 +749,7 @@ gloss_annotation_row_update (GlossAnnotationRow *self)
     {
       g_clear_object (&self->quote_layout);
       self->quote_columns = count_columns (self->quote);
+      self->quote_lines_width = -1;
       resize = TRUE;
     }
 
@@ -846,6 +878,7 @@ gloss_annotation_row_init (GlossAnnotationRow *self)
 {
   self->chips = g_array_new (FALSE, TRUE, sizeof (Chip));
   g_array_set_clear_func (self->chips, (GDestroyNotify) clear_chip);
+  self->quote_lines_width = -1;
 }
 
 GtkWidget *
