@@ -60,7 +60,7 @@ test_escaping_round_trip (void)
 {
   const char *values[] = {
     "plain", "quote \" and backslash \\", "tab\tnewline\ncr\r", "\x01\x1f control",
-    "👨‍👩‍👧‍👦 🇺🇦 👍🏽 Zoë שלום مرحبا 你好", "</script><b>&amp;</b>", "\xe2\x80\xae" "bidi override", "",
+    "👨‍👩‍👧‍👦 🇺🇦 👍🏽 Zoë שלום مرحبا 你好", "</script><b>&amp;</b>", ("\xe2\x80\xae" "bidi override"), "",
   };
 
   for (guint i = 0; i < G_N_ELEMENTS (values); i++)

@@ -800,7 +800,7 @@ _gloss_document_reposition (GlossDocument   *self,
                             GlossOffset      start,
                             GlossOffset      end)
 {
-  g_autoptr(GlossAnnotation) hold = g_object_ref (annotation);
+  G_GNUC_UNUSED g_autoptr(GlossAnnotation) hold = g_object_ref (annotation);
   guint old_position;
   guint new_position;
 

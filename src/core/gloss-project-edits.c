@@ -887,7 +887,7 @@ remove_relation_at (GlossProject  *self,
                     GlossRelation *relation,
                     guint          position)
 {
-  g_autoptr(GlossRelation) hold = g_object_ref (relation);
+  G_GNUC_UNUSED g_autoptr(GlossRelation) hold = g_object_ref (relation);
 
   _gloss_project_remove_relation (self, relation, position);
   push_relation_presence (self, relation, position, FALSE, _("Remove Link"));

@@ -652,7 +652,7 @@ _gloss_project_remove_relation (GlossProject  *self,
                                 GlossRelation *relation,
                                 guint          hint)
 {
-  g_autoptr(GlossRelation) hold = g_object_ref (relation);
+  G_GNUC_UNUSED g_autoptr(GlossRelation) hold = g_object_ref (relation);
   g_autoptr(GlossRelation) at_hint = NULL;
   guint position;
 
