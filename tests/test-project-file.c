@@ -915,6 +915,26 @@ test_schema (void)
   remove_tree (dir);
 }
 
+static void
+test_is_project (void)
+{
+  const char *projects[] = { "a.gloss", "/tmp/Zoë 👩‍🔬.gloss", ".a.gloss", NULL };
+  const char *others[] = { "a.txt", "a.gloss.autosave", "a.GLOSS", "gloss", "/", NULL };
+
+  for (guint i = 0; projects[i] != NULL; i++)
+    {
+      g_autoptr(GFile) file = g_file_new_for_path (projects[i]);
+
+      g_assert_true (gloss_file_is_project (file));
+    }
+  for (guint i = 0; others[i] != NULL; i++)
+    {
+      g_autoptr(GFile) file = g_file_new_for_path (others[i]);
+
+      g_assert_false (gloss_file_is_project (file));
+    }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -935,6 +955,7 @@ main (int   argc,
   g_test_add_func ("/gloss/project-file/sha256-mismatch", test_sha256_mismatch);
   g_test_add_func ("/gloss/project-file/bom-and-unknown-members", test_bom_and_unknown_members);
   g_test_add_func ("/gloss/project-file/schema", test_schema);
+  g_test_add_func ("/gloss/project-file/is-project", test_is_project);
 
   return g_test_run ();
 }

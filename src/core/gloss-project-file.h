@@ -13,6 +13,13 @@ G_BEGIN_DECLS
 #define GLOSS_FORMAT_NAME    "gloss-project"
 #define GLOSS_FORMAT_VERSION 1
 
+/* The file extension of projects. */
+#define GLOSS_PROJECT_SUFFIX ".gloss"
+
+/* Whether @file is named as a project (ends in .gloss), which decides
+ * whether opening it loads a project or imports an article. */
+gboolean      gloss_file_is_project         (GFile        *file);
+
 /* Loads @file. Every problem is an error (GLOSS_ERROR) whose message names
  * the file, the line:column or JSON path, and what is wrong. Annotations
  * whose offsets disagree with their quotes are re-anchored (see

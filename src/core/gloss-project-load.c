@@ -1418,6 +1418,17 @@ read_bounded (GFile   *file,
   return g_byte_array_free_to_bytes (g_steal_pointer (&buffer));
 }
 
+gboolean
+gloss_file_is_project (GFile *file)
+{
+  g_autofree char *basename = NULL;
+
+  g_return_val_if_fail (G_IS_FILE (file), FALSE);
+
+  basename = g_file_get_basename (file);
+  return basename != NULL && g_str_has_suffix (basename, GLOSS_PROJECT_SUFFIX);
+}
+
 GlossProject *
 gloss_project_load (GFile   *file,
                     GError **error)

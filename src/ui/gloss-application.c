@@ -59,9 +59,7 @@ gloss_application_open (GApplication  *app,
 
   for (int i = 0; i < n_files; i++)
     {
-      g_autofree char *basename = g_file_get_basename (files[i]);
-
-      if (g_str_has_suffix (basename, ".gloss"))
+      if (gloss_file_is_project (files[i]))
         {
           GlossWindow *window = get_window_for_open (self);
 

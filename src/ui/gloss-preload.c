@@ -116,7 +116,6 @@ gloss_preload_start (int    argc,
   for (int i = 1; i < argc; i++)
     {
       g_autoptr(GFile) file = NULL;
-      g_autofree char *basename = NULL;
       Preload *preload;
 
       if (!options_ended && g_str_equal (argv[i], "--"))
@@ -129,8 +128,7 @@ gloss_preload_start (int    argc,
 
       /* The same test and the same GFile as GApplication's "open". */
       file = g_file_new_for_commandline_arg (argv[i]);
-      basename = g_file_get_basename (file);
-      if (basename == NULL || !g_str_has_suffix (basename, ".gloss") || is_listed (file))
+      if (!gloss_file_is_project (file) || is_listed (file))
         continue;
 
       preload = g_new0 (Preload, 1);

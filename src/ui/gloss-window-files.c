@@ -470,9 +470,8 @@ drop_cb (GtkDropTarget *target,
   for (GSList *l = files; l != NULL; l = l->next)
     {
       GFile *file = l->data;
-      g_autofree char *basename = g_file_get_basename (file);
 
-      if (g_str_has_suffix (basename, ".gloss"))
+      if (gloss_file_is_project (file))
         {
           GlossWindow *target_window = self;
 
