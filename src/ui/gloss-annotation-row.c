@@ -20,6 +20,7 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <math.h>
 
 #include "gloss-annotation-row.h"
 #include "gloss-color.h"
@@ -239,41 +240,32 @@ drop_layouts (GlossAnnotationRow *self)
 /* Font sizes every row needs, measured once per body font rather than
  * once per row: a list binds up to two hundred rows at a time. */
 typedef struct {
-  PangoFontDescription *font;  /* the body font they were measured for */
+  PangoFontDescription *font;             /* the body font they were measured for */
   int                   line_height;
-  double                text_char_width;  /* an average character of running text */
   int                   caption_height;
-  int                   char_width;
+  double                text_char_width;  /* an average character of running text */
 } FontSizes;
 
 static const FontSizes *
 font_sizes (GlossAnnotationRow *self)
 {
+  /* Typical running text: what a quote's length is measured against. */
+  static const char sample[] = "The minister said on Monday that talks would resume, officials confirmed.";
   static FontSizes sizes;
   PangoContext *context = gtk_widget_get_pango_context (GTK_WIDGET (self));
   const PangoFontDescription *font = pango_context_get_font_description (context);
 
   if (sizes.font == NULL || !pango_font_description_equal (sizes.font, font))
     {
-      g_autoptr(PangoLayout) body = make_layout (self, "", FALSE, FALSE);
+      g_autoptr(PangoLayout) body = make_layout (self, sample, FALSE, FALSE);
       g_autoptr(PangoLayout) caption = make_layout (self, "", TRUE, FALSE);
-      PangoFontMetrics *metrics = pango_context_get_metrics (context, font, NULL);
+      int width;
 
       g_clear_pointer (&sizes.font, pango_font_description_free);
       sizes.font = pango_font_description_copy (font);
-      pango_layout_get_pixel_size (body, NULL, &sizes.line_height);
+      pango_layout_get_pixel_size (body, &width, &sizes.line_height);
       pango_layout_get_pixel_size (caption, NULL, &sizes.caption_height);
-      {
-        /* Typical running text: what a quote's length is measured against. */
-        static const char sample[] = "The minister said on Monday that talks would resume, officials confirmed.";
-        g_autoptr(PangoLayout) text = make_layout (self, sample, FALSE, FALSE);
-        int width;
-
-        pango_layout_get_pixel_size (text, &width, NULL);
-        sizes.text_char_width = MAX (width, 1) / (double) (sizeof sample - 1);
-      }
-      sizes.char_width = MAX (1, PANGO_PIXELS_CEIL (pango_font_metrics_get_approximate_char_width (metrics)));
-      pango_font_metrics_unref (metrics);
+      sizes.text_char_width = MAX (width, 1) / (double) (sizeof sample - 1);
     }
   return &sizes;
 }
@@ -287,7 +279,7 @@ caption_height (GlossAnnotationRow *self)
 static int
 char_width (GlossAnnotationRow *self)
 {
-  return font_sizes (self)->char_width;
+  return (int) ceil (font_sizes (self)->text_char_width);
 }
 
 static const char *
