@@ -11,6 +11,7 @@
 #include "config.h"
 
 #include "gloss-export-private.h"
+#include "gloss-project-private.h"
 
 #define GLOSS_EXPORT_JSON_FORMAT  "gloss-annotations"
 #define GLOSS_EXPORT_JSON_VERSION 1
@@ -67,7 +68,6 @@ write_annotation (GlossJsonWriter *writer,
   GlossOffset start = gloss_annotation_get_start (annotation);
   GlossOffset end = gloss_annotation_get_end (annotation);
   const char * const *tag_ids = gloss_annotation_get_tags (annotation);
-  g_auto(GStrv) keys = gloss_annotation_dup_attribute_keys (annotation);
 
   gloss_json_writer_begin_object (writer);
   gloss_json_writer_string_member (writer, "id", gloss_annotation_get_id (annotation));
@@ -99,20 +99,7 @@ write_annotation (GlossJsonWriter *writer,
     }
   gloss_json_writer_end_array (writer);
 
-  gloss_json_writer_string_member (writer, "note", gloss_annotation_get_note (annotation));
-
-  gloss_json_writer_member (writer, "attributes");
-  gloss_json_writer_begin_object (writer);
-  for (guint i = 0; keys[i] != NULL; i++)
-    gloss_json_writer_string_member (writer, keys[i],
-                                     gloss_annotation_get_attribute (annotation, keys[i]));
-  gloss_json_writer_end_object (writer);
-
-  gloss_json_writer_string_member (writer, "author", gloss_annotation_get_author (annotation));
-  gloss_json_writer_datetime_member (writer, "created", gloss_annotation_get_created (annotation));
-  gloss_json_writer_datetime_member (writer, "modified", gloss_annotation_get_modified (annotation));
-  gloss_json_writer_string_member (writer, "state",
-                                   gloss_anchor_state_to_string (gloss_annotation_get_state (annotation)));
+  _gloss_project_write_annotation_details (writer, annotation);
   gloss_json_writer_end_object (writer);
 }
 
@@ -123,17 +110,7 @@ write_relations (GlossJsonWriter *writer,
   gloss_json_writer_member (writer, "relations");
   gloss_json_writer_begin_array (writer);
   for (guint i = 0; i < relations->len; i++)
-    {
-      GlossRelation *relation = g_ptr_array_index (relations, i);
-
-      gloss_json_writer_begin_object (writer);
-      gloss_json_writer_string_member (writer, "id", gloss_relation_get_id (relation));
-      gloss_json_writer_string_member (writer, "type", gloss_relation_get_type_name (relation));
-      gloss_json_writer_string_member (writer, "from", gloss_relation_get_from (relation));
-      gloss_json_writer_string_member (writer, "to", gloss_relation_get_to (relation));
-      gloss_json_writer_string_member (writer, "note", gloss_relation_get_note (relation));
-      gloss_json_writer_end_object (writer);
-    }
+    _gloss_project_write_relation (writer, g_ptr_array_index (relations, i));
   gloss_json_writer_end_array (writer);
 }
 

@@ -5,6 +5,7 @@
 #pragma once
 
 #include "gloss-history.h"
+#include "gloss-json-writer.h"
 #include "gloss-project.h"
 
 G_BEGIN_DECLS
@@ -47,6 +48,14 @@ void          _gloss_project_store_relation_types (GlossProject *self,
 /* The project differs from its file though no step of the history says so
  * (the loader repaired it). */
 void          _gloss_project_mark_unsaved     (GlossProject  *self);
+
+/* Members the project file and the JSON export write alike (in
+ * gloss-project-save.c): an annotation's note, attributes (keys sorted),
+ * author, times and state, inside its object; and a relation's object. */
+void          _gloss_project_write_annotation_details (GlossJsonWriter *writer,
+                                                       GlossAnnotation *annotation);
+void          _gloss_project_write_relation   (GlossJsonWriter *writer,
+                                               GlossRelation   *relation);
 
 /* Every change to a project starts here: it returns once no other thread
  * reads the project (gloss_project_begin_read ()). */

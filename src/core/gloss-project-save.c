@@ -17,6 +17,7 @@
 #include "gloss-document.h"
 #include "gloss-json-writer.h"
 #include "gloss-project-file.h"
+#include "gloss-project-private.h"
 #include "gloss-project.h"
 #include "gloss-relation.h"
 #include "gloss-tag.h"
@@ -45,7 +46,6 @@ write_annotation (GlossJsonWriter *writer,
                   GlossAnnotation *annotation)
 {
   const char * const *tags = gloss_annotation_get_tags (annotation);
-  g_auto(GStrv) keys = NULL;
 
   gloss_json_writer_begin_object (writer);
   gloss_json_writer_string_member (writer, "id", gloss_annotation_get_id (annotation));
@@ -60,6 +60,16 @@ write_annotation (GlossJsonWriter *writer,
   for (guint i = 0; tags[i] != NULL; i++)
     gloss_json_writer_string (writer, tags[i]);
   gloss_json_writer_end_array (writer);
+
+  _gloss_project_write_annotation_details (writer, annotation);
+  gloss_json_writer_end_object (writer);
+}
+
+void
+_gloss_project_write_annotation_details (GlossJsonWriter *writer,
+                                         GlossAnnotation *annotation)
+{
+  g_auto(GStrv) keys = NULL;
 
   gloss_json_writer_string_member (writer, "note", gloss_annotation_get_note (annotation));
 
@@ -79,7 +89,6 @@ write_annotation (GlossJsonWriter *writer,
   gloss_json_writer_datetime_member (writer, "modified", gloss_annotation_get_modified (annotation));
   gloss_json_writer_string_member (writer, "state",
                                    gloss_anchor_state_to_string (gloss_annotation_get_state (annotation)));
-  gloss_json_writer_end_object (writer);
 }
 
 static gboolean
@@ -120,9 +129,9 @@ write_document (GlossJsonWriter *writer,
   gloss_json_writer_end_object (writer);
 }
 
-static void
-write_relation (GlossJsonWriter *writer,
-                GlossRelation   *relation)
+void
+_gloss_project_write_relation (GlossJsonWriter *writer,
+                               GlossRelation   *relation)
 {
   gloss_json_writer_begin_object (writer);
   gloss_json_writer_string_member (writer, "id", gloss_relation_get_id (relation));
@@ -215,7 +224,7 @@ gloss_project_serialize (GlossProject *self)
     {
       g_autoptr(GlossRelation) relation = g_list_model_get_item (relations, i);
 
-      write_relation (writer, relation);
+      _gloss_project_write_relation (writer, relation);
     }
   gloss_json_writer_end_array (writer);
 
