@@ -1005,33 +1005,6 @@ is_sha256 (const char *text)
   return i == 64;
 }
 
-/* A language tag in the shape of BCP 47: letters, then subtags of letters
- * and digits, 1–8 characters each, joined by hyphens ("en", "pt-BR",
- * "zh-Hant-TW"). The registry itself is not consulted. */
-static gboolean
-looks_like_language_tag (const char *tag)
-{
-  guint run = 0;
-  gboolean first = TRUE;
-
-  for (const char *p = tag; ; p++)
-    {
-      if (*p == '-' || *p == '\0')
-        {
-          if (run == 0 || run > 8 || (first && run < 2))
-            return FALSE;
-          if (*p == '\0')
-            return TRUE;
-          run = 0;
-          first = FALSE;
-        }
-      else if (g_ascii_isalpha (*p) || (!first && g_ascii_isdigit (*p)))
-        run++;
-      else
-        return FALSE;
-    }
-}
-
 static gboolean
 read_provenance_authors (Loader              *loader,
                          const GlossJsonNode *node,
@@ -1072,25 +1045,6 @@ read_provenance_authors (Loader              *loader,
   if (ok)
     gloss_provenance_set_authors (provenance, (const char * const *) authors->pdata);
   return ok;
-}
-
-/* What one string member of a provenance may hold; NULL when it is fine,
- * else why not. */
-static const char *
-check_provenance_string (const char *name,
-                         const char *value)
-{
-  if (*value == '\0')
-    return "must be left out rather than empty";
-  if (g_str_equal (name, "url") && g_uri_peek_scheme (value) == NULL)
-    return "is not an absolute address (like https://example.org/page)";
-  if (g_str_equal (name, "file") && strpbrk (value, "/\\") != NULL)
-    return "must be a file name alone, without folders";
-  if (g_str_equal (name, "file_sha256") && !is_sha256 (value))
-    return "is not a SHA-256 (64 lower-case hexadecimal digits)";
-  if (g_str_equal (name, "language") && !looks_like_language_tag (value))
-    return "is not a language tag (like en, fr-CA or zh-Hant)";
-  return NULL;
 }
 
 /* A document's "provenance" (format version 2): an object whose members
@@ -1146,7 +1100,7 @@ read_provenance (Loader              *loader,
           problem (loader, GLOSS_ERROR_INVALID, "must be a string, not %s", describe_node (node));
           ok = FALSE;
         }
-      else if ((why = check_provenance_string (string_members[i].name, node->v.string)) != NULL)
+      else if ((why = gloss_provenance_check_value (string_members[i].name, node->v.string)) != NULL)
         {
           g_autofree char *shown = shorten (node->v.string);
 

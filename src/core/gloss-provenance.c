@@ -4,6 +4,10 @@
  */
 #include "config.h"
 
+#include <string.h>
+
+#include <glib/gi18n-lib.h>
+
 #include "gloss-provenance.h"
 
 /* The string properties, in the order of their property ids; the values
@@ -280,3 +284,63 @@ STRING_ACCESSORS (file, PROP_FILE)
 STRING_ACCESSORS (file_sha256, PROP_FILE_SHA256)
 STRING_ACCESSORS (extractor, PROP_EXTRACTOR)
 STRING_ACCESSORS (extractor_version, PROP_EXTRACTOR_VERSION)
+
+static gboolean
+is_sha256 (const char *text)
+{
+  gsize i;
+
+  for (i = 0; text[i] != '\0'; i++)
+    if (!g_ascii_isdigit (text[i]) && !(text[i] >= 'a' && text[i] <= 'f'))
+      return FALSE;
+
+  return i == 64;
+}
+
+/* A language tag in the shape of BCP 47: letters, then subtags of letters
+ * and digits, 1–8 characters each, joined by hyphens ("en", "pt-BR",
+ * "zh-Hant-TW"). The registry itself is not consulted. */
+static gboolean
+looks_like_language_tag (const char *tag)
+{
+  guint run = 0;
+  gboolean first = TRUE;
+
+  for (const char *p = tag; ; p++)
+    {
+      if (*p == '-' || *p == '\0')
+        {
+          if (run == 0 || run > 8 || (first && run < 2))
+            return FALSE;
+          if (*p == '\0')
+            return TRUE;
+          run = 0;
+          first = FALSE;
+        }
+      else if (g_ascii_isalpha (*p) || (!first && g_ascii_isdigit (*p)))
+        run++;
+      else
+        return FALSE;
+    }
+}
+
+const char *
+gloss_provenance_check_value (const char *member,
+                              const char *value)
+{
+  g_return_val_if_fail (member != NULL, NULL);
+  g_return_val_if_fail (value != NULL, NULL);
+
+  if (*value == '\0')
+    return _("must be left out rather than empty");
+  if (g_str_equal (member, "url") && g_uri_peek_scheme (value) == NULL)
+    return _("is not an absolute address (like https://example.org/page)");
+  if (g_str_equal (member, "file") && strpbrk (value, "/\\") != NULL)
+    return _("must be a file name alone, without folders");
+  if (g_str_equal (member, "file_sha256") && !is_sha256 (value))
+    return _("is not a SHA-256 (64 lower-case hexadecimal digits)");
+  if (g_str_equal (member, "language") && !looks_like_language_tag (value))
+    return _("is not a language tag (like en, fr-CA or zh-Hant)");
+
+  return NULL;
+}

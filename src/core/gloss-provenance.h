@@ -31,6 +31,15 @@ gboolean            gloss_provenance_equal                 (GlossProvenance    *
 /* TRUE when every string is "" and there are no authors. */
 gboolean            gloss_provenance_is_empty              (GlossProvenance    *self);
 
+/* Whether @value may be the provenance member @member (named as in the
+ * project file: "url", "site_name", "file_sha256"…): NULL when it may,
+ * else why not, in words that follow the value ("is not an absolute
+ * address…"). The project file refuses what this refuses, so whatever
+ * sets a provenance from outside (an importer, the analyst) checks here
+ * first. "" is not a value: a member that is not known is left empty. */
+const char         *gloss_provenance_check_value           (const char         *member,
+                                                            const char         *value);
+
 /* Canonical address of the page. */
 const char         *gloss_provenance_get_url               (GlossProvenance    *self);
 void                gloss_provenance_set_url               (GlossProvenance    *self,
