@@ -753,6 +753,144 @@ def pixel(path, x, y):
     return tuple(int(float(v)) for v in values[:3])
 
 
+# ---- documents: details, rename, remove, the same article twice ----
+
+def window_origin(xid):
+    out = subprocess.run(['xdotool', 'getwindowgeometry', str(xid)],
+                         check=True, capture_output=True, text=True).stdout
+    for line in out.splitlines():
+        line = line.strip()
+        if line.startswith('Position:'):
+            x, y = line.split()[1].split(',')
+            return int(x), int(y)
+    raise Failure('no window position from xdotool: ' + out)
+
+
+def click_details_row(app, field):
+    """Clicks inside the details window's row for @field (its entry)."""
+    # Until the window is laid out its rows are a few pixels wide.
+    report = app.wait(lambda r: r['details'] and r['details']['rows'][field]['rect'][2] > 100,
+                      'the details row ' + field)
+    details = report['details']
+    ox, oy = window_origin(details['xid'])
+    x, y, w, h = details['rows'][field]['rect']
+    xdo('mousemove', ox + x + w // 3, oy + y + h // 2)
+    time.sleep(0.1)
+    xdo('click', 1)
+    time.sleep(0.3)
+
+
+def import_by_chooser(app, path):
+    app.key('ctrl+i')
+    choose_file(app, path, 'the import dialog')
+
+
+def sha256_of(path):
+    import hashlib
+    with open(path, 'rb') as f:
+        return hashlib.sha256(f.read()).hexdigest()
+
+
+def scenario_document_details(ctx):
+    make_project(ctx.gloss, ctx.project, ctx.article)
+    app = ctx.start([ctx.project])
+    # Import a second article (with a BOM and CRLF) through the Import action.
+    second = os.path.join(ctx.tmp, 'ferry-timetable.txt')
+    with open(second, 'wb') as f:
+        f.write('\ufeffFerry timetable stays\r\n\r\nThe operator said nothing changes \U0001F6A2.\r\n'.encode())
+    import_by_chooser(app, second)
+    app.wait(lambda r: r['n_documents'] == 2 and r['document']['title'] == 'Ferry timetable stays',
+             'the imported article shown')
+    doc_id = app.last['document']['id']
+    app.key('ctrl+s')
+    app.wait(lambda r: not r['dirty'], 'the save after the import')
+    # Its details, from the header (Alt+Return).
+    app.key('alt+Return')
+    app.wait(lambda r: r['details'] and r['details']['document'] == doc_id, 'the details window')
+    check('file-sha256' in app.last['details']['rows'], 'no file digest row: %r' % app.last['details'])
+    # An address without a scheme is refused, and the row says so.
+    click_details_row(app, 'url')
+    app.key('ctrl+a')
+    app.type('news.example.org/ferry')
+    app.key('Return')
+    app.wait(lambda r: r['details']['rows']['url']['error'], 'the address refused')
+    check(not app.last['dirty'], 'a refused address changed the project')
+    app.key('ctrl+a')
+    app.type('https://news.example.org/ferry?day=2')
+    app.key('Return')
+    app.wait(lambda r: r['dirty'] and not r['details']['rows']['url']['error'], 'the address applied')
+    click_details_row(app, 'authors')
+    app.type('Ana Ruiz; Zoë Ławrynowicz')
+    app.key('Return')
+    app.wait(lambda r: r['details']['rows']['authors']['text'] == 'Ana Ruiz; Zoë Ławrynowicz',
+             'the authors applied')
+    app.key('Escape')
+    app.wait(lambda r: r['details'] is None, 'the details window to close')
+    app.key('ctrl+s')
+    app.wait(lambda r: not r['dirty'], 'the save')
+    saved = load_project(ctx.project)
+    doc = next(d for d in saved['documents'] if d['id'] == doc_id)
+    check(doc['provenance'] == {
+        'url': 'https://news.example.org/ferry?day=2',
+        'authors': ['Ana Ruiz', 'Zoë Ławrynowicz'],
+        'file': 'ferry-timetable.txt',
+        'file_sha256': sha256_of(second),
+    }, 'saved provenance %r' % doc['provenance'])
+    check(saved['version'] == 2, 'saved version %r' % saved['version'])
+    # Undo takes the authors back off, then the address.
+    app.key('ctrl+z')
+    app.key('ctrl+z')
+    app.key('ctrl+s')
+    app.wait(lambda r: not r['dirty'], 'the second save')
+    doc = next(d for d in load_project(ctx.project)['documents'] if d['id'] == doc_id)
+    check(doc['provenance'] == {'file': 'ferry-timetable.txt', 'file_sha256': sha256_of(second)},
+          'provenance after undo %r' % doc['provenance'])
+
+
+def details_screenshots(app, out, style):
+    """The details window at its top, then scrolled to the evidence."""
+    report = app.wait(lambda r: r['details'] and r['details']['rows']['title']['rect'][2] > 100,
+                      'the details window laid out')
+    details = report['details']
+    ox, oy = window_origin(details['xid'])
+    time.sleep(0.6)
+    paths = []
+    for part in ('top', 'evidence'):
+        if part == 'evidence':
+            x, y, w, h = details['rows']['site']['rect']
+            xdo('mousemove', ox + x + w // 2, oy + y)
+            for _ in range(10):
+                xdo('click', 5)
+                time.sleep(0.05)
+            time.sleep(0.6)
+        path = os.path.join(out, 'document-details-%s-%s.png' % (style, part))
+        subprocess.run(['import', '-window', str(details['xid']), path], check=True)
+        check(os.path.getsize(path) > 10000, '%s: a nearly empty screenshot' % path)
+        paths.append(path)
+    # The rows follow the style: a light or a dark background beside the title.
+    x, y, w, h = details['rows']['title']['rect']
+    bg = pixel(paths[0], x + w - 80, y + 6)
+    if style == 'light':
+        check(sum(bg) > 600, 'light: the title row background %r is not light' % (bg,))
+    else:
+        check(sum(bg) < 300, 'dark: the title row background %r is not dark' % (bg,))
+    return paths
+
+
+def scenario_document_details_screenshots(ctx):
+    # The details of an imported article in both styles, for looking at.
+    article = os.path.join(ctx.tmp, 'harbour-vote.txt')
+    with open(article, 'w', encoding='utf-8', newline='') as f:
+        f.write(ctx.article)
+    shots = []
+    for style in ('light', 'dark'):
+        app = ctx.start([article], env={'GLOSS_STYLE': style}, name=style)
+        app.key('alt+Return')
+        shots += details_screenshots(app, ctx.out or ctx.tmp, style)
+        app.kill()
+    print('screenshots: %s' % ', '.join(shots))
+
+
 def scenario_screenshot(ctx):
     article = ctx.article
     claim = word(article, 'would cost 41 million crowns')
