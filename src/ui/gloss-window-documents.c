@@ -214,6 +214,7 @@ row_pressed_cb (GtkGestureClick *gesture,
 {
   gtk_popover_set_pointing_to (GTK_POPOVER (popover), &(GdkRectangle) { (int) x, (int) y, 1, 1 });
   gtk_popover_popup (GTK_POPOVER (popover));
+  _gloss_window_queue_report (g_object_get_data (G_OBJECT (popover), "gloss-window"));
   gtk_gesture_set_state (GTK_GESTURE (gesture), GTK_EVENT_SEQUENCE_CLAIMED);
 }
 
@@ -242,6 +243,7 @@ _gloss_window_add_document_menu (GlossWindow   *self,
   gtk_popover_set_has_arrow (GTK_POPOVER (popover), FALSE);
   gtk_widget_set_halign (popover, GTK_ALIGN_START);
   gtk_widget_set_parent (popover, row);
+  g_object_set_data (G_OBJECT (popover), "gloss-window", self);
   /* The row owns its popover: it goes when the row goes. */
   g_object_set_data_full (G_OBJECT (row), "gloss-menu", popover, (GDestroyNotify) gtk_widget_unparent);
 

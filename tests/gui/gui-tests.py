@@ -847,6 +847,84 @@ def scenario_document_details(ctx):
           'provenance after undo %r' % doc['provenance'])
 
 
+def document_menu(app, index, item):
+    """Opens the sidebar's context menu on document row @index and clicks
+    its @item-th entry (0: Details, 1: Rename, 2: Remove)."""
+    report = app.wait(lambda r: len(r['document_rows']) > index, 'document row %d' % index)
+    x, y, w, h = report['document_rows'][index]
+    xdo('mousemove', app.origin[0] + x + w // 2, app.origin[1] + y + h // 2)
+    time.sleep(0.1)
+    xdo('click', 3)
+    report = app.wait(lambda r: len(r['document_menu']) == 3 and r['document_menu'][2][3] > 20,
+                      'the context menu')
+    label, mx, my, mw, mh = report['document_menu'][item]
+    xdo('mousemove', app.origin[0] + mx + mw // 2, app.origin[1] + my + mh // 2)
+    time.sleep(0.2)
+    xdo('click', 1)
+    time.sleep(0.3)
+    return label
+
+
+def scenario_rename_remove(ctx):
+    text = make_project(ctx.gloss, ctx.project, ctx.article, annotations=[
+        (word(ctx.article, 'Maren Oyelaran')[0], word(ctx.article, 'Maren Oyelaran')[1], ['source'], '', 's1'),
+        (word(ctx.article, 'Larkmouth')[0], word(ctx.article, 'Larkmouth')[1], ['place'], 'Where?', 'p1'),
+    ], relations=[('p1', 's1', 'attributed-to')])
+    first_title = load_project(ctx.project)['documents'][0]['title']
+    app = ctx.start([ctx.project])
+    second = os.path.join(ctx.tmp, 'ferry.md')
+    with open(second, 'w', encoding='utf-8') as f:
+        f.write('# Ferry timetable\n\nNothing changes, \u05e9\u05dc\u05d5\u05dd.\n')
+    import_by_chooser(app, second)
+    app.wait(lambda r: r['n_documents'] == 2 and r['document']['title'] == 'Ferry timetable', 'the import')
+    # F2 renames the document shown.
+    app.key('F2')
+    app.wait(lambda r: any('gloss-rename-document-dialog' in d['classes'] for d in r['dialogs']),
+             'the rename dialog')
+    time.sleep(0.3)
+    app.key('ctrl+a')
+    app.type('Ferry renamed')
+    app.key('Return')
+    app.wait(lambda r: r['document']['title'] == 'Ferry renamed' and not r['dialogs'], 'the rename')
+    # Removing a document without annotations asks nothing; undo brings it back.
+    document_menu(app, 1, 2)
+    app.wait(lambda r: r['n_documents'] == 1, 'the removal of the second document')
+    check(not app.last['dialogs'], 'asked before removing a document without annotations')
+    app.key('ctrl+z')
+    app.wait(lambda r: r['n_documents'] == 2, 'the second document back')
+    # One with annotations asks first: Escape keeps it.
+    document_menu(app, 0, 2)
+    app.wait(lambda r: any('gloss-remove-document-dialog' in d['classes'] for d in r['dialogs']),
+             'the question before removing')
+    dialog = next(d for d in app.last['dialogs'] if 'gloss-remove-document-dialog' in d['classes'])
+    check(first_title in dialog['heading'] and '2 annotations' in dialog['body'],
+          'the question says %r' % dialog)
+    app.key('Escape')
+    app.wait(lambda r: not r['dialogs'], 'the question to go')
+    check(app.last['n_documents'] == 2 and app.last['n_relations'] == 1, 'Escape removed something')
+    # Again, and this time remove: the annotations and the link go with it.
+    document_menu(app, 0, 2)
+    app.wait(lambda r: any('gloss-remove-document-dialog' in d['classes'] for d in r['dialogs']),
+             'the question again')
+    time.sleep(0.3)
+    app.key('Tab', 'Return')
+    app.wait(lambda r: r['n_documents'] == 1 and r['n_relations'] == 0, 'the removal with its annotations')
+    app.key('ctrl+s')
+    app.wait(lambda r: not r['dirty'], 'the save without it')
+    saved = load_project(ctx.project)
+    check([d['title'] for d in saved['documents']] == ['Ferry renamed'], 'saved %r' % saved['documents'])
+    # Undo brings the document, its annotations and the relation back.
+    app.key('ctrl+z')
+    app.wait(lambda r: r['n_documents'] == 2 and r['n_relations'] == 1, 'the undone removal')
+    app.key('ctrl+s')
+    app.wait(lambda r: not r['dirty'], 'the save with it')
+    saved = load_project(ctx.project)
+    back = next(d for d in saved['documents'] if d['title'] == first_title)
+    check(sorted(a['id'] for a in back['annotations']) == ['p1', 's1'], 'annotations back %r' % back['annotations'])
+    check(saved['relations'][0]['from'] == 'p1', 'relation back %r' % saved['relations'])
+    check(back['text'] == text, 'the text came back changed')
+
+
 def details_screenshots(app, out, style):
     """The details window at its top, then scrolled to the evidence."""
     report = app.wait(lambda r: r['details'] and r['details']['rows']['title']['rect'][2] > 100,
