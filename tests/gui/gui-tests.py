@@ -925,6 +925,63 @@ def scenario_rename_remove(ctx):
     check(back['text'] == text, 'the text came back changed')
 
 
+def scenario_duplicate_import(ctx):
+    article = os.path.join(ctx.tmp, 'harbour-vote.txt')
+    with open(article, 'w', encoding='utf-8', newline='') as f:
+        f.write(ctx.article)
+    app = ctx.start([article])
+    s, e = word(ctx.article, 'Maren Oyelaran')
+    app.drag(s, e)
+    app.wait(lambda r: r['selection'] == [s, e], 'the selection')
+    app.key('2')
+    app.wait(lambda r: r['document']['n_annotations'] == 1, 'the annotation')
+    # The same file again (under another name): Gloss says so and asks.
+    copy = os.path.join(ctx.tmp, 'harbour-vote-copy.txt')
+    shutil.copyfile(article, copy)
+    app.key('ctrl+i')
+    choose_file_keeping(app, copy)
+    app.wait(lambda r: any('gloss-duplicate-dialog' in d['classes'] for d in r['dialogs']),
+             'the question about the duplicate')
+    dialog = next(d for d in app.last['dialogs'] if 'gloss-duplicate-dialog' in d['classes'])
+    check('harbour-vote-copy.txt is the same file as' in dialog['body'], 'the question says %r' % dialog)
+    check(app.last['n_documents'] == 1, 'a duplicate was added before asking')
+    # Escape: nothing happens.
+    app.key('Escape')
+    app.wait(lambda r: not r['dialogs'], 'the question to go')
+    check(app.last['n_documents'] == 1, 'cancelling added the duplicate')
+    # The same bytes again, and this time Return: the text is replaced
+    # (the default), the annotation stays where it is, no new document.
+    app.key('ctrl+i')
+    choose_file_keeping(app, copy)
+    app.wait(lambda r: any('gloss-duplicate-dialog' in d['classes'] for d in r['dialogs']),
+             'the question again')
+    time.sleep(0.3)
+    app.key('Return')
+    app.wait(lambda r: not r['dialogs'] and r['n_documents'] == 1, 'the text replaced')
+    check(app.last['document']['n_annotations'] == 1 and
+          (app.last['document']['annotations'][0]['start'], app.last['document']['annotations'][0]['end']) == (s, e),
+          'the annotation after replacing: %r' % app.last['document']['annotations'])
+    # And once more, adding it as a new document.
+    app.key('ctrl+i')
+    choose_file_keeping(app, copy)
+    app.wait(lambda r: any('gloss-duplicate-dialog' in d['classes'] for d in r['dialogs']),
+             'the question a third time')
+    time.sleep(0.3)
+    app.key('shift+Tab', 'Return')
+    app.wait(lambda r: not r['dialogs'] and r['n_documents'] == 2, 'the copy added as new')
+
+
+def choose_file_keeping(app, path):
+    """choose_file() for a dialog that may be followed by another one."""
+    app.wait(lambda r: any('GtkFileChooser' in d['type'] for d in r['dialogs']), 'the import dialog')
+    time.sleep(0.5)
+    app.key('ctrl+a')
+    app.type(path)
+    app.key('Return')
+    app.wait(lambda r: not any('GtkFileChooser' in d['type'] for d in r['dialogs']),
+             'the import dialog to close')
+
+
 def details_screenshots(app, out, style):
     """The details window at its top, then scrolled to the evidence."""
     report = app.wait(lambda r: r['details'] and r['details']['rows']['title']['rect'][2] > 100,
