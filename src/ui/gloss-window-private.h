@@ -56,7 +56,6 @@ struct _GlossWindow
 
   GtkWidget            *annotation_list;  /* GlossAnnotationList, or a placeholder */
   GtkWidget            *inspector;        /* GlossInspector, or a placeholder */
-  GtkWidget            *selected_label;   /* placeholder inspector's text */
 
   guint                 report_id;
 };

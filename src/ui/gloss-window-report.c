@@ -14,11 +14,11 @@
 #include <json-glib/json-glib.h>
 #include <unistd.h>
 
-#ifdef GLOSS_HAVE_X11
+#include "gloss-window-private.h"
+
+#ifdef GDK_WINDOWING_X11
 #include <gdk/x11/gdkx.h>
 #endif
-
-#include "gloss-window-private.h"
 
 #define MAX_REPORTED_OFFSETS 4000
 
@@ -181,7 +181,7 @@ report_cb (gpointer user_data)
 
   json_builder_set_member_name (builder, "pid");
   json_builder_add_int_value (builder, getpid ());
-#ifdef GLOSS_HAVE_X11
+#ifdef GDK_WINDOWING_X11
   {
     GdkSurface *surface = gtk_native_get_surface (GTK_NATIVE (self));
 

@@ -14,12 +14,8 @@
 #include "gloss-settings.h"
 #include "gloss-window-private.h"
 
-#ifdef GLOSS_HAVE_ANNOTATION_LIST
 #include "gloss-annotation-list.h"
-#endif
-#ifdef GLOSS_HAVE_INSPECTOR
 #include "gloss-inspector.h"
-#endif
 
 G_DEFINE_FINAL_TYPE (GlossWindow, gloss_window, ADW_TYPE_APPLICATION_WINDOW)
 
@@ -102,77 +98,15 @@ update_header (GlossWindow *self)
   gtk_widget_set_visible (GTK_WIDGET (self->search_toggle), project);
 }
 
-/* ---- the placeholder side pane (until the panels are built in) ---- */
-
-#if !defined(GLOSS_HAVE_INSPECTOR)
-static void
-update_placeholder_inspector (GlossWindow *self)
-{
-  g_autoptr(GString) text = g_string_new (NULL);
-
-  if (self->selected == NULL)
-    {
-      gtk_label_set_text (GTK_LABEL (self->selected_label),
-                          _("Select a highlight to see it here."));
-      return;
-    }
-
-  for (const char * const *tags = gloss_annotation_get_tags (self->selected); *tags; tags++)
-    {
-      GlossTag *tag = gloss_project_lookup_tag (self->project, *tags);
-
-      g_string_append_printf (text, "%s%s", text->len ? ", " : "",
-                              tag != NULL ? gloss_tag_get_name (tag) : *tags);
-    }
-  g_string_append_printf (text, "\n“%s”", gloss_annotation_get_quote (self->selected));
-  if (gloss_annotation_get_note (self->selected)[0] != '\0')
-    g_string_append_printf (text, "\n\n%s", gloss_annotation_get_note (self->selected));
-  gtk_label_set_text (GTK_LABEL (self->selected_label), text->str);
-}
-#endif
+/* ---- the side pane: the annotation list over the inspector ---- */
 
 static void
 build_side_pane (GlossWindow *self)
 {
-#ifdef GLOSS_HAVE_ANNOTATION_LIST
   self->annotation_list = gloss_annotation_list_new ();
-#else
-  self->annotation_list = adw_status_page_new ();
-  adw_status_page_set_title (ADW_STATUS_PAGE (self->annotation_list), _("Annotations"));
-  adw_status_page_set_description (ADW_STATUS_PAGE (self->annotation_list),
-                                   _("Select text and press a digit to annotate it."));
-  gtk_widget_add_css_class (self->annotation_list, "compact");
-#endif
   gtk_widget_set_vexpand (self->annotation_list, TRUE);
 
-#ifdef GLOSS_HAVE_INSPECTOR
   self->inspector = gloss_inspector_new ();
-#else
-  {
-    GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 12);
-    GtkWidget *buttons = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
-    GtkWidget *button;
-
-    gtk_widget_set_margin_start (box, 12);
-    gtk_widget_set_margin_end (box, 12);
-    gtk_widget_set_margin_top (box, 12);
-    gtk_widget_set_margin_bottom (box, 12);
-    self->selected_label = gtk_label_new (NULL);
-    gtk_label_set_wrap (GTK_LABEL (self->selected_label), TRUE);
-    gtk_label_set_xalign (GTK_LABEL (self->selected_label), 0);
-    gtk_label_set_selectable (GTK_LABEL (self->selected_label), TRUE);
-    gtk_box_append (GTK_BOX (box), self->selected_label);
-    button = gtk_button_new_with_mnemonic (_("_Link…"));
-    gtk_actionable_set_action_name (GTK_ACTIONABLE (button), "win.link");
-    gtk_box_append (GTK_BOX (buttons), button);
-    button = gtk_button_new_with_mnemonic (_("_Delete"));
-    gtk_actionable_set_action_name (GTK_ACTIONABLE (button), "win.delete-annotation");
-    gtk_widget_add_css_class (button, "destructive-action");
-    gtk_box_append (GTK_BOX (buttons), button);
-    gtk_box_append (GTK_BOX (box), buttons);
-    self->inspector = box;
-  }
-#endif
   gtk_widget_set_vexpand (self->inspector, TRUE);
 
   /* The list over the inspector, the split theirs to move. */
@@ -190,7 +124,6 @@ build_side_pane (GlossWindow *self)
   }
 }
 
-#ifdef GLOSS_HAVE_ANNOTATION_LIST
 static void
 list_selected_cb (GObject     *list,
                   GParamSpec  *pspec,
@@ -201,9 +134,7 @@ list_selected_cb (GObject     *list,
   if (annotation != self->selected)
     _gloss_window_select (self, annotation, TRUE);
 }
-#endif
 
-#ifdef GLOSS_HAVE_INSPECTOR
 static void
 inspector_follow_cb (GObject         *inspector,
                      GlossAnnotation *target,
@@ -219,7 +150,6 @@ inspector_link_requested_cb (GObject         *inspector,
 {
   _gloss_window_begin_link (self, from);
 }
-#endif
 
 /* Escape in the side pane (the note, a filter) goes back to the text. */
 static gboolean
@@ -287,16 +217,10 @@ _gloss_window_select (GlossWindow     *self,
   g_set_object (&self->selected, annotation);
   gloss_article_view_set_selected (self->article_view, annotation);
 
-#ifdef GLOSS_HAVE_ANNOTATION_LIST
   g_signal_handlers_block_by_func (self->annotation_list, list_selected_cb, self);
   gloss_annotation_list_set_selected (GLOSS_ANNOTATION_LIST (self->annotation_list), annotation);
   g_signal_handlers_unblock_by_func (self->annotation_list, list_selected_cb, self);
-#endif
-#ifdef GLOSS_HAVE_INSPECTOR
   gloss_inspector_set_annotation (GLOSS_INSPECTOR (self->inspector), annotation);
-#else
-  update_placeholder_inspector (self);
-#endif
 
   if (annotation != NULL && scroll)
     {
@@ -520,14 +444,8 @@ _gloss_window_show_document (GlossWindow   *self,
   g_clear_object (&self->selected);
 
   gloss_article_view_set_document (self->article_view, self->project, document);
-#ifdef GLOSS_HAVE_ANNOTATION_LIST
   gloss_annotation_list_set_document (GLOSS_ANNOTATION_LIST (self->annotation_list), document);
-#endif
-#ifdef GLOSS_HAVE_INSPECTOR
   gloss_inspector_set_annotation (GLOSS_INSPECTOR (self->inspector), NULL);
-#else
-  update_placeholder_inspector (self);
-#endif
 
   if (document != NULL)
     {
@@ -590,9 +508,6 @@ project_changed_cb (GlossProject *project,
 {
   if (self->selected != NULL && gloss_annotation_get_document (self->selected) == NULL)
     _gloss_window_select (self, NULL, FALSE);
-#if !defined(GLOSS_HAVE_INSPECTOR)
-  update_placeholder_inspector (self);
-#endif
   _gloss_window_update_title (self);
   _gloss_window_update_actions (self);
   _gloss_window_schedule_autosave (self);
@@ -636,12 +551,8 @@ _gloss_window_set_project (GlossWindow  *self,
   g_signal_connect_object (documents, "items-changed", G_CALLBACK (documents_changed_cb), self, 0);
   g_signal_connect_object (project, "changed", G_CALLBACK (project_changed_cb), self, 0);
 
-#ifdef GLOSS_HAVE_ANNOTATION_LIST
   gloss_annotation_list_set_project (GLOSS_ANNOTATION_LIST (self->annotation_list), project);
-#endif
-#ifdef GLOSS_HAVE_INSPECTOR
   gloss_inspector_set_project (GLOSS_INSPECTOR (self->inspector), project);
-#endif
 
   {
     g_autoptr(GlossDocument) first = g_list_model_get_n_items (documents) > 0
@@ -890,13 +801,9 @@ gloss_window_init (GlossWindow *self)
     gtk_widget_add_controller (GTK_WIDGET (self), controller);
   }
 
-#ifdef GLOSS_HAVE_ANNOTATION_LIST
   g_signal_connect (self->annotation_list, "notify::selected", G_CALLBACK (list_selected_cb), self);
-#endif
-#ifdef GLOSS_HAVE_INSPECTOR
   g_signal_connect (self->inspector, "follow", G_CALLBACK (inspector_follow_cb), self);
   g_signal_connect (self->inspector, "link-requested", G_CALLBACK (inspector_link_requested_cb), self);
-#endif
 
   g_signal_connect (self->article_view, "annotate", G_CALLBACK (annotate_cb), self);
   g_signal_connect (self->article_view, "annotation-activated", G_CALLBACK (annotation_activated_cb), self);
