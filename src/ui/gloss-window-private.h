@@ -19,6 +19,7 @@ struct _GlossWindow
   GFile                *file;          /* NULL until saved */
   GFile                *recovery;      /* where autosaves go */
   GlossAnnotation      *link_from;     /* "click the other highlight" mode */
+  GBindingGroup        *document_bindings;  /* the header, bound to the shown document */
 
   guint                 autosave_id;
   guint64               autosaved_generation;

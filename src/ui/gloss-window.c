@@ -442,6 +442,7 @@ _gloss_window_show_document (GlossWindow   *self,
     g_signal_handlers_disconnect_by_data (self->document, self);
   g_set_object (&self->document, document);
   g_clear_object (&self->selected);
+  g_binding_group_set_source (self->document_bindings, document);
 
   gloss_article_view_set_document (self->article_view, self->project, document);
   gloss_annotation_list_set_document (GLOSS_ANNOTATION_LIST (self->annotation_list), document);
@@ -449,13 +450,6 @@ _gloss_window_show_document (GlossWindow   *self,
 
   if (document != NULL)
     {
-      const char *title = gloss_document_get_title (document);
-      const char *text = gloss_document_get_text (document);
-
-      g_object_bind_property (document, "title", self->article_title, "label", G_BINDING_SYNC_CREATE);
-      /* Most articles open with their headline: no need to say it twice. */
-      gtk_widget_set_visible (GTK_WIDGET (self->article_title),
-                              title[0] != '\0' && !g_str_has_prefix (text, title));
       gtk_stack_set_visible_child_name (self->article_stack, "article");
     }
   else
@@ -695,6 +689,7 @@ gloss_window_dispose (GObject *object)
 
   gtk_widget_dispose_template (GTK_WIDGET (self), GLOSS_TYPE_WINDOW);
 
+  g_clear_object (&self->document_bindings);
   g_clear_object (&self->selected);
   g_clear_object (&self->link_from);
   g_clear_object (&self->document);
@@ -748,6 +743,35 @@ gloss_window_class_init (GlossWindowClass *klass)
   _gloss_window_class_init_actions (klass);
 }
 
+/* Most articles open with their headline: no need to say it twice. */
+static gboolean
+title_shown_in_header (GBinding     *binding,
+                       const GValue *from_value,
+                       GValue       *to_value,
+                       gpointer      user_data)
+{
+  g_autoptr(GObject) document = g_binding_dup_source (binding);
+  const char *title = g_value_get_string (from_value);
+
+  g_value_set_boolean (to_value,
+                       document != NULL && title != NULL && title[0] != '\0' &&
+                       !g_str_has_prefix (gloss_document_get_text (GLOSS_DOCUMENT (document)), title));
+  return TRUE;
+}
+
+/* The header follows whichever document is shown: one group of bindings,
+ * re-targeted on each switch (as GNOME Text Editor follows its page). */
+static void
+bind_current_document (GlossWindow *self)
+{
+  self->document_bindings = g_binding_group_new ();
+  g_binding_group_bind (self->document_bindings, "title",
+                        self->article_title, "label", G_BINDING_SYNC_CREATE);
+  g_binding_group_bind_full (self->document_bindings, "title",
+                             self->article_title, "visible", G_BINDING_SYNC_CREATE,
+                             title_shown_in_header, NULL, NULL, NULL);
+}
+
 static void
 gloss_window_init (GlossWindow *self)
 {
@@ -755,6 +779,7 @@ gloss_window_init (GlossWindow *self)
 
   gtk_widget_init_template (GTK_WIDGET (self));
   self->cancellable = g_cancellable_new ();
+  bind_current_document (self);
 
   if (DEVELOPMENT_BUILD)
     gtk_widget_add_css_class (GTK_WIDGET (self), "devel");
