@@ -531,7 +531,7 @@ _gloss_window_set_project (GlossWindow  *self,
     {
       gtk_list_box_bind_model (self->documents_list, NULL, NULL, NULL, NULL);
       _gloss_window_show_document (self, NULL);
-      gtk_stack_set_visible_child_name (self->main_stack, "start");
+      _gloss_window_show_page (self, "start");
       _gloss_window_refresh_recent (self);
       _gloss_window_refresh_recovered (self);
       _gloss_window_update_title (self);
@@ -557,7 +557,7 @@ _gloss_window_set_project (GlossWindow  *self,
     _gloss_window_show_document (self, first);
   }
 
-  gtk_stack_set_visible_child_name (self->main_stack, "project");
+  _gloss_window_show_page (self, "project");
   update_header (self);
   if (file != NULL)
     gloss_settings_add_recent (file);
@@ -573,7 +573,20 @@ gloss_window_is_empty (GlossWindow *self)
 {
   g_return_val_if_fail (GLOSS_IS_WINDOW (self), FALSE);
 
-  return self->project == NULL;
+  return self->project == NULL && self->loading_file == NULL;
+}
+
+void
+_gloss_window_show_page (GlossWindow *self,
+                         const char  *name)
+{
+  /* A project replaces its loading page at once: fading would only delay
+   * the first frame of the article. */
+  gboolean from_loading = g_strcmp0 (gtk_stack_get_visible_child_name (self->main_stack), "loading") == 0;
+
+  gtk_stack_set_visible_child_full (self->main_stack, name,
+                                    from_loading ? GTK_STACK_TRANSITION_TYPE_NONE
+                                                 : gtk_stack_get_transition_type (self->main_stack));
 }
 
 GlossProject *
@@ -690,6 +703,7 @@ gloss_window_dispose (GObject *object)
   gtk_widget_dispose_template (GTK_WIDGET (self), GLOSS_TYPE_WINDOW);
 
   g_clear_object (&self->document_bindings);
+  g_clear_object (&self->loading_file);
   g_clear_object (&self->selected);
   g_clear_object (&self->link_from);
   g_clear_object (&self->document);
@@ -717,6 +731,8 @@ gloss_window_class_init (GlossWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, GlossWindow, toast_overlay);
   gtk_widget_class_bind_template_child (widget_class, GlossWindow, window_title);
   gtk_widget_class_bind_template_child (widget_class, GlossWindow, main_stack);
+  gtk_widget_class_bind_template_child (widget_class, GlossWindow, loading_page);
+  gtk_widget_class_bind_template_child (widget_class, GlossWindow, loading_spinner);
   gtk_widget_class_bind_template_child (widget_class, GlossWindow, start_page);
   gtk_widget_class_bind_template_child (widget_class, GlossWindow, recent_group);
   gtk_widget_class_bind_template_child (widget_class, GlossWindow, recent_list);
