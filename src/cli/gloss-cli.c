@@ -139,6 +139,12 @@ run_new (Options *options)
 
         summary = gloss_import_report_summary (report);
         g_printerr (_("%s: imported %s\n"), options->files[i], summary);
+        for (guint j = 0; j < report->placements->len; j++)
+          {
+            g_autofree char *placed = gloss_import_placement_describe (g_ptr_array_index (report->placements, j));
+
+            g_printerr ("  %s\n", placed);
+          }
       }
 
   basename = g_file_get_basename (destination);

@@ -328,7 +328,72 @@ quote_is_at (GlossDocument *document,
   return g_str_equal (slice, quote);
 }
 
-/* Where @web goes in @target's document; its state says how it got there. */
+/* @text with every run of white space as one space, trimmed. */
+static char *
+collapse_spaces (const char *text)
+{
+  g_autoptr(GString) collapsed = g_string_new (NULL);
+  gboolean space = FALSE;
+
+  for (const char *p = text; *p != '\0'; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+
+      if (g_unichar_isspace (c))
+        space = collapsed->len > 0;
+      else
+        {
+          if (space)
+            g_string_append_c (collapsed, ' ');
+          space = FALSE;
+          g_string_append_unichar (collapsed, c);
+        }
+    }
+
+  return g_string_free (g_steal_pointer (&collapsed), FALSE);
+}
+
+/* Whether the text around [start, end) reads as @prefix and @suffix say,
+ * white space aside (a page's markup lays it out otherwise). Missing
+ * context agrees. */
+static gboolean
+context_agrees (GlossDocument *document,
+                GlossOffset    start,
+                GlossOffset    end,
+                const char    *prefix,
+                const char    *suffix)
+{
+  GlossOffset length = gloss_document_get_length (document);
+
+  if (prefix != NULL && *prefix != '\0')
+    {
+      glong span = g_utf8_strlen (prefix, -1) * 2;
+      g_autofree char *before = gloss_document_dup_slice (document, start > span ? start - (GlossOffset) span : 0, start);
+      g_autofree char *ours = collapse_spaces (before);
+      g_autofree char *theirs = collapse_spaces (prefix);
+
+      if (!g_str_has_suffix (ours, theirs))
+        return FALSE;
+    }
+  if (suffix != NULL && *suffix != '\0')
+    {
+      glong span = g_utf8_strlen (suffix, -1) * 2;
+      g_autofree char *after = gloss_document_dup_slice (document, end, MIN (length, end + (GlossOffset) span));
+      g_autofree char *ours = collapse_spaces (after);
+      g_autofree char *theirs = collapse_spaces (suffix);
+
+      if (!g_str_has_prefix (ours, theirs))
+        return FALSE;
+    }
+
+  return TRUE;
+}
+
+/* Where @web goes in @target's document; its state says how it got there:
+ * anchored when its positions hold its quote, or when its quote stands
+ * there as it is with the context it gives (positions counted on another
+ * copy of the page, menus and all, mean nothing here); moved when the
+ * place was found otherwise; orphaned when none was. */
 static GlossAnchorState
 place (Target        *target,
        WebAnnotation *web,
@@ -382,9 +447,9 @@ place (Target        *target,
   selector = (GlossAnchorSelector) { start, end, web->exact, web->prefix, web->suffix };
   state = gloss_anchor_locate (target->anchor_text, &selector, out_start, out_end);
 
-  /* A quote alone, found as it is: that is where it was made. */
-  if (state == GLOSS_ANCHOR_MOVED && !web->has_position &&
-      quote_is_at (document, *out_start, *out_end, web->exact))
+  if (state == GLOSS_ANCHOR_MOVED &&
+      quote_is_at (document, *out_start, *out_end, web->exact) &&
+      context_agrees (document, *out_start, *out_end, web->prefix, web->suffix))
     return GLOSS_ANCHOR_ANCHORED;
 
   return state;

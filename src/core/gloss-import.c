@@ -111,8 +111,10 @@ gloss_import_report_summary (GlossImportReport *report)
   g_return_val_if_fail (report != NULL, NULL);
 
   /* Documents and annotations always show; the rest only when there are any. */
-  append_count (summary, g_dngettext (GETTEXT_PACKAGE, "%u document", "%u documents", report->documents),
-                report->documents);
+  /* Web annotations land on documents already there: no "0 documents". */
+  if (report->documents > 0 || report->placements == NULL || report->placements->len == 0)
+    append_count (summary, g_dngettext (GETTEXT_PACKAGE, "%u document", "%u documents", report->documents),
+                  report->documents);
   append_count (summary, g_dngettext (GETTEXT_PACKAGE, "%u annotation", "%u annotations", report->annotations),
                 report->annotations);
   if (report->notes > 0)
