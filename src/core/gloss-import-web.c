@@ -222,7 +222,8 @@ document_by_quotes (WebImport  *self,
           WebAnnotation *web = g_ptr_array_index (self->webs, j);
 
           if (web->kind == WEB_ANNOTATION_SPAN && web->exact != NULL &&
-              g_strcmp0 (web->source, source) == 0 && strstr (text, web->exact) != NULL)
+              g_str_equal (web->source != NULL ? web->source : "", source) &&
+              strstr (text, web->exact) != NULL)
             count++;
         }
       if (count > best_count)
