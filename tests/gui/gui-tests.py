@@ -532,6 +532,40 @@ def scenario_save_as_export(ctx):
     check('Coastal Ledger' in exported, 'the export lacks the quote: %s' % exported[:500])
 
 
+def scenario_web_import(ctx):
+    # A Hypothesis export made on the live page, imported (Ctrl+I) onto
+    # the saved copy: two anchor exactly, one moves, two stay orphaned for
+    # review; nothing is dropped. Screenshots light and dark.
+    web = os.path.join(HERE, '..', 'fixtures', 'web')
+    article = os.path.join(ctx.tmp, 'dalsund-saved.txt')
+    shutil.copy(os.path.join(web, 'dalsund-saved.txt'), article)
+    annotations = os.path.join(ctx.tmp, 'hypothesis-live-export.json')
+    shutil.copy(os.path.join(web, 'hypothesis-live-export.json'), annotations)
+    out = ctx.out or ctx.tmp
+    for style in ('light', 'dark'):
+        app = ctx.start([article], env={'GLOSS_STYLE': style}, name=style)
+        app.wait(lambda r: r['page'] == 'project' and r['n_documents'] == 1, 'the article')
+        app.key('ctrl+i')
+        app.wait(lambda r: any('GtkFileChooser' in d['type'] for d in r['dialogs']), 'the import dialog')
+        time.sleep(0.5)
+        app.key('ctrl+l')
+        app.type(annotations)
+        app.key('Return')
+        app.wait(lambda r: not r['dialogs'], 'the import dialog to close')
+        app.wait(lambda r: r['document']['n_annotations'] == 5, 'the five annotations', timeout=15)
+        states = sorted(a['state'] for a in app.last['document']['annotations'])
+        check(states == ['anchored', 'anchored', 'moved', 'orphaned', 'orphaned'], 'states %r' % states)
+        notes = [a['note'] for a in app.last['document']['annotations']]
+        check('Ask again.' in notes, 'the orphaned annotation lost its note: %r' % notes)
+        xdo('mousemove', 5, 790)
+        time.sleep(0.8)
+        path = os.path.join(out, 'screenshot-web-import-%s.png' % style)
+        app.screenshot(path)
+        check(os.path.getsize(path) > 20000, '%s: a nearly empty screenshot' % path)
+        app.kill()
+    print('screenshots in %s' % out)
+
+
 CLIPBOARD_OWNER = '''
 import sys, tkinter
 root = tkinter.Tk()
