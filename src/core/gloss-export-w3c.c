@@ -125,7 +125,6 @@ write_annotation (GlossJsonWriter *writer,
   const char *prefix = gloss_annotation_get_prefix (annotation);
   const char *suffix = gloss_annotation_get_suffix (annotation);
   gboolean has_note = note != NULL && *note != '\0';
-  gboolean has_bodies = tag_ids[0] != NULL || keys[0] != NULL || has_note;
   const char *motivation;
 
   if (has_note)
@@ -155,28 +154,28 @@ write_annotation (GlossJsonWriter *writer,
   if (gloss_annotation_get_modified (annotation) != NULL)
     gloss_json_writer_datetime_member (writer, "modified", gloss_annotation_get_modified (annotation));
 
-  if (has_bodies)
+  /* Always a body, empty for a bare highlight: the model allows none, but
+   * JavaScript clients (Recogito's text annotator) fail on a missing one
+   * and take an empty list. */
+  gloss_json_writer_member (writer, "body");
+  gloss_json_writer_begin_array (writer);
+  for (guint i = 0; tag_ids[i] != NULL; i++)
     {
-      gloss_json_writer_member (writer, "body");
-      gloss_json_writer_begin_array (writer);
-      for (guint i = 0; tag_ids[i] != NULL; i++)
-        {
-          GlossTag *tag = g_hash_table_lookup (tag_table, tag_ids[i]);
+      GlossTag *tag = g_hash_table_lookup (tag_table, tag_ids[i]);
 
-          write_textual_body (writer, "tagging",
-                              tag != NULL ? gloss_tag_get_name (tag) : tag_ids[i]);
-        }
-      for (guint i = 0; keys[i] != NULL; i++)
-        {
-          g_autofree char *value =
-            g_strdup_printf ("%s: %s", keys[i], gloss_annotation_get_attribute (annotation, keys[i]));
-
-          write_textual_body (writer, "describing", value);
-        }
-      if (has_note)
-        write_textual_body (writer, "commenting", note);
-      gloss_json_writer_end_array (writer);
+      write_textual_body (writer, "tagging",
+                          tag != NULL ? gloss_tag_get_name (tag) : tag_ids[i]);
     }
+  for (guint i = 0; keys[i] != NULL; i++)
+    {
+      g_autofree char *value =
+        g_strdup_printf ("%s: %s", keys[i], gloss_annotation_get_attribute (annotation, keys[i]));
+
+      write_textual_body (writer, "describing", value);
+    }
+  if (has_note)
+    write_textual_body (writer, "commenting", note);
+  gloss_json_writer_end_array (writer);
 
   gloss_json_writer_member (writer, "target");
   gloss_json_writer_begin_object (writer);
