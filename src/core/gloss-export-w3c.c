@@ -47,16 +47,22 @@ id_to_iri (const char *kind,
   return g_strdup_printf ("urn:x-gloss:%s:%s", kind, escaped);
 }
 
-/* The document's public name: its address when it came from the web, else
+/* The document's public name: its canonical address (provenance), or the
+ * web address its text came from, else
  * "urn:sha256:" of its text, which any copy of the same text shares. A
  * local path never leaves the machine: it would name the analyst's folders
  * and mean nothing to anyone else. */
 char *
 _gloss_export_document_iri (GlossDocument *document)
 {
+  const char *url = gloss_provenance_get_url (gloss_document_get_provenance (document));
   const char *source = gloss_document_get_source (document);
-  const char *scheme = source != NULL ? g_uri_peek_scheme (source) : NULL;
+  const char *scheme = NULL;
 
+  if (*url != '\0')
+    return g_strdup (url);
+
+  scheme = source != NULL ? g_uri_peek_scheme (source) : NULL;
   if (scheme != NULL &&
       (g_str_equal (scheme, "http") || g_str_equal (scheme, "https")) &&
       g_uri_is_valid (source, G_URI_FLAGS_NONE, NULL))

@@ -4,8 +4,9 @@
  * A web annotation names the page it was made on, not a Gloss document, so
  * each annotation's target source is matched to a document already in the
  * project, in this order:
- *  1. its address or name as Gloss exports it (the web address the text
- *     came from, "urn:sha256:" of the text, "urn:uuid:" of the document);
+ *  1. its address or name as Gloss exports it (the canonical address of
+ *     its provenance or the web address the text came from, "urn:sha256:"
+ *     of the text, "urn:uuid:" of the document);
  *  2. the same address without its fragment or a trailing slash;
  *  3. the file name: the last segment of the address against the name of
  *     the file the document was imported from ("…/2024/story.html" and a
@@ -174,30 +175,39 @@ file_name_of (const char *source)
 }
 
 static gboolean
+same_address (const char *a,
+              const char *b)
+{
+  g_autofree char *normal_a = normalise_address (a);
+  g_autofree char *normal_b = normalise_address (b);
+
+  return normal_a != NULL && normal_b != NULL && g_str_equal (normal_a, normal_b);
+}
+
+static gboolean
 source_names_document (const char    *source,
                        GlossDocument *document)
 {
+  GlossProvenance *provenance = gloss_document_get_provenance (document);
   const char *document_source = gloss_document_get_source (document);
   g_autofree char *iri = _gloss_export_document_iri (document);
   g_autofree char *id_iri = g_strconcat ("urn:uuid:", gloss_document_get_id (document), NULL);
-  g_autofree char *ours = NULL;
-  g_autofree char *theirs = NULL;
 
   if (g_str_equal (source, iri) || g_ascii_strcasecmp (source, id_iri) == 0 ||
       g_str_equal (source, document_source))
     return TRUE;
 
-  ours = normalise_address (document_source);
-  theirs = normalise_address (source);
-  return ours != NULL && theirs != NULL && g_str_equal (ours, theirs);
+  return same_address (source, gloss_provenance_get_url (provenance)) ||
+         same_address (source, document_source);
 }
 
 static gboolean
 file_name_names_document (const char    *source,
                           GlossDocument *document)
 {
+  const char *file = gloss_provenance_get_file (gloss_document_get_provenance (document));
   g_autofree char *theirs = file_name_of (source);
-  g_autofree char *ours = file_name_of (gloss_document_get_source (document));
+  g_autofree char *ours = file_name_of (*file != '\0' ? file : gloss_document_get_source (document));
 
   return theirs != NULL && ours != NULL && g_str_equal (theirs, ours);
 }

@@ -18,6 +18,7 @@
 #include <gdk/x11/gdkx.h>
 #endif
 
+#include "gloss-document-details.h"
 #include "gloss-window-private.h"
 
 #define MAX_REPORTED_OFFSETS 4000
@@ -132,6 +133,72 @@ add_offsets (GlossWindow *self,
       json_builder_add_int_value (builder, (gint64) rect.size.height);
       json_builder_end_array (builder);
     }
+  json_builder_end_object (builder);
+}
+
+/* The details window, when open: its X window and where its rows are,
+ * in that window's coordinates, and what they hold. */
+static void
+add_details (GlossWindow *self,
+             JsonBuilder *builder)
+{
+  static const char * const fields[] = {
+    "title", "url", "site", "authors", "published", "modified", "file-sha256",
+  };
+  GlossDocumentDetails *details = self->details != NULL ? GLOSS_DOCUMENT_DETAILS (self->details) : NULL;
+  double sx = 0, sy = 0;
+
+  json_builder_set_member_name (builder, "details");
+  if (details == NULL || !gtk_widget_get_mapped (self->details))
+    {
+      json_builder_add_null_value (builder);
+      return;
+    }
+
+  json_builder_begin_object (builder);
+  json_builder_set_member_name (builder, "document");
+  json_builder_add_string_value (builder, gloss_document_get_id (gloss_document_details_get_document (details)));
+#ifdef GLOSS_HAVE_X11
+  {
+    GdkSurface *surface = gtk_native_get_surface (GTK_NATIVE (details));
+
+    if (GDK_IS_X11_SURFACE (surface))
+      {
+        json_builder_set_member_name (builder, "xid");
+        json_builder_add_int_value (builder, (gint64) gdk_x11_surface_get_xid (surface));
+      }
+  }
+#endif
+  gtk_native_get_surface_transform (GTK_NATIVE (details), &sx, &sy);
+  json_builder_set_member_name (builder, "rows");
+  json_builder_begin_object (builder);
+  for (guint i = 0; i < G_N_ELEMENTS (fields); i++)
+    {
+      GtkWidget *row = gloss_document_details_get_row (details, fields[i]);
+      graphene_rect_t bounds;
+
+      if (!gtk_widget_get_mapped (row) ||
+          !gtk_widget_compute_bounds (row, GTK_WIDGET (details), &bounds))
+        continue;
+      json_builder_set_member_name (builder, fields[i]);
+      json_builder_begin_object (builder);
+      json_builder_set_member_name (builder, "rect");
+      json_builder_begin_array (builder);
+      json_builder_add_int_value (builder, (gint64) (bounds.origin.x + sx));
+      json_builder_add_int_value (builder, (gint64) (bounds.origin.y + sy));
+      json_builder_add_int_value (builder, (gint64) bounds.size.width);
+      json_builder_add_int_value (builder, (gint64) bounds.size.height);
+      json_builder_end_array (builder);
+      if (GTK_IS_EDITABLE (row))
+        {
+          json_builder_set_member_name (builder, "text");
+          json_builder_add_string_value (builder, gtk_editable_get_text (GTK_EDITABLE (row)));
+          json_builder_set_member_name (builder, "error");
+          json_builder_add_boolean_value (builder, gtk_widget_has_css_class (row, "error"));
+        }
+      json_builder_end_object (builder);
+    }
+  json_builder_end_object (builder);
   json_builder_end_object (builder);
 }
 
@@ -288,6 +355,7 @@ report_cb (gpointer user_data)
   json_builder_add_int_value (builder, gloss_article_view_get_caret (self->article_view));
 
   add_dialogs (self, builder);
+  add_details (self, builder);
   add_offsets (self, builder);
   add_rows (self, builder, "recovered_rows", self->recovered_list);
   add_rows (self, builder, "recent_rows", self->recent_list);
