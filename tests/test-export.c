@@ -759,6 +759,21 @@ test_w3c_utf16 (void)
   /* The fixture's emoji make the two differ. */
   g_assert_cmpuint (n_differing, >, 5);
 
+  /* A canonical address, once known, names the document. */
+  {
+    g_autoptr(GlossProvenance) provenance = gloss_provenance_new ();
+    g_autoptr(JsonNode) with_url = NULL;
+    JsonObject *first;
+
+    gloss_provenance_set_url (provenance, "https://news.example/world/talks-stall");
+    gloss_document_set_provenance (f.talks, provenance);
+    with_url = parse_export (f.project, f.talks, GLOSS_EXPORT_W3C);
+    first = json_array_get_object_element (
+      json_object_get_array_member (json_object_get_object_member (json_node_get_object (with_url), "first"), "items"), 0);
+    g_assert_cmpstr (member_string (json_object_get_object_member (first, "target"), "source"), ==,
+                     "https://news.example/world/talks-stall");
+  }
+
   fixture_clear (&f);
 }
 

@@ -308,6 +308,26 @@ test_hypothesis_live_page_on_saved_copy (void)
   g_assert_cmpstr (gloss_annotation_get_note (page_note), ==, "Whole page: compare with the council minutes.");
 }
 
+/* A saved page knows its canonical address (provenance): annotations made
+ * on that address go to it, not to another copy of the same text. */
+static void
+test_match_by_provenance_address (void)
+{
+  g_autoptr(GlossProject) project = gloss_project_new ();
+  g_autoptr(GlossImportReport) report = NULL;
+  g_autoptr(GlossProvenance) provenance = gloss_provenance_new ();
+  GlossDocument *copy = add_article (project, "dalsund-saved.txt");
+  GlossDocument *page = add_article (project, "dalsund-saved.txt");
+
+  gloss_provenance_set_url (provenance, "https://news.example/local/ferry-plan-splits-dalsund/");
+  gloss_document_set_provenance (page, provenance);
+
+  report = import_fixture (project, "hypothesis-live-export.json");
+  g_assert_cmpuint (gloss_document_get_n_annotations (page), ==, 5);
+  g_assert_cmpuint (gloss_document_get_n_annotations (copy), ==, 0);
+  g_assert_cmpuint (only_placement (report)->exact, ==, 2);
+}
+
 static void
 assert_refused (const char *name,
                 const char *contents,
@@ -435,6 +455,7 @@ main (int    argc,
   g_test_add_func ("/import-web/w3c/array-and-single", test_array_and_single);
   g_test_add_func ("/import-web/hypothesis/rows", test_hypothesis_rows);
   g_test_add_func ("/import-web/hypothesis/live-page-on-saved-copy", test_hypothesis_live_page_on_saved_copy);
+  g_test_add_func ("/import-web/match-by-provenance-address", test_match_by_provenance_address);
   g_test_add_func ("/import-web/hostile", test_hostile);
   g_test_add_func ("/import-web/no-documents", test_no_documents);
 
