@@ -479,6 +479,26 @@ static const char * const palette[] = {
   "#62a0ea", "#57e389", "#f8e45c", "#ffa348", "#ed333b", "#c061cb", "#b5835a",
 };
 
+/* "quote" from a web tool is the project's "Quote". */
+static GlossTag *
+lookup_tag_ignoring_case (GlossProject *project,
+                          const char   *name)
+{
+  GListModel *tags = gloss_project_get_tags (project);
+  g_autofree char *folded = g_utf8_casefold (name, -1);
+
+  for (guint i = 0; i < g_list_model_get_n_items (tags); i++)
+    {
+      g_autoptr(GlossTag) tag = g_list_model_get_item (tags, i);
+      g_autofree char *tag_folded = g_utf8_casefold (gloss_tag_get_name (tag), -1);
+
+      if (g_str_equal (folded, tag_folded))
+        return tag;
+    }
+
+  return NULL;
+}
+
 static const char *
 tag_id_for_name (WebImport  *self,
                  const char *name)
@@ -490,6 +510,8 @@ tag_id_for_name (WebImport  *self,
     return tag_id;
 
   tag = gloss_project_lookup_tag_by_name (self->project, name);
+  if (tag == NULL)
+    tag = lookup_tag_ignoring_case (self->project, name);
   if (tag == NULL)
     {
       guint n_tags = g_list_model_get_n_items (gloss_project_get_tags (self->project));

@@ -265,6 +265,54 @@ import_one (GlossWindow       *self,
   return TRUE;
 }
 
+/* Web annotations that did not all land where their file said deserve
+ * more than a toast: how each document fared, and what was left out. */
+static gboolean
+report_needs_review (GlossImportReport *report)
+{
+  if (report->unplaced > 0)
+    return TRUE;
+
+  for (guint i = 0; i < report->placements->len; i++)
+    {
+      GlossImportPlacement *placement = g_ptr_array_index (report->placements, i);
+
+      if (placement->moved > 0 || placement->orphaned > 0)
+        return TRUE;
+    }
+
+  return FALSE;
+}
+
+static void
+show_placements (GlossWindow       *self,
+                 GlossImportReport *report,
+                 const char        *summary)
+{
+  g_autoptr(GString) body = g_string_new (summary);
+  GtkWidget *dialog;
+
+  g_string_append (body, "\n\n");
+  for (guint i = 0; i < report->placements->len; i++)
+    {
+      g_autofree char *line = gloss_import_placement_describe (g_ptr_array_index (report->placements, i));
+
+      g_string_append_printf (body, "%s\n", line);
+    }
+  for (guint i = 0; i < report->messages->len; i++)
+    g_string_append_printf (body, "\n%s", (const char *) g_ptr_array_index (report->messages, i));
+  g_string_append_printf (body, "\n%s",
+                          _("Moved annotations found their quote elsewhere or approximately; "
+                            "orphaned ones found no place and wait, with their notes, for you "
+                            "to place them."));
+
+  dialog = adw_message_dialog_new (GTK_WINDOW (self), _("Some Annotations Need Review"), body->str);
+  adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
+  gtk_widget_add_css_class (dialog, "gloss-import-report-dialog");
+  gtk_window_present (GTK_WINDOW (dialog));
+  _gloss_window_queue_report (self);
+}
+
 static void
 toast_report (GlossWindow       *self,
               GlossImportReport *report)
@@ -273,14 +321,18 @@ toast_report (GlossWindow       *self,
   g_autofree char *text = NULL;
 
   /* Only duplicates, each asking in its own dialog: nothing to tell yet. */
-  if (report->documents == 0 && report->annotations == 0 && report->messages->len == 0)
+  if (report->documents == 0 && report->annotations == 0 && report->messages->len == 0 &&
+      report->unplaced == 0)
     return;
 
   summary = gloss_import_report_summary (report);
 
   /* Translators: %s is a summary such as “1 document, 42 annotations” */
   text = g_strdup_printf (_("Imported %s"), summary);
-  _gloss_window_toast (self, text);
+  if (report_needs_review (report))
+    show_placements (self, report, text);
+  else
+    _gloss_window_toast (self, text);
 }
 
 void

@@ -551,10 +551,26 @@ def scenario_web_import(ctx):
         app.key('ctrl+l')
         app.type(annotations)
         app.key('Return')
-        app.wait(lambda r: not r['dialogs'], 'the import dialog to close')
         app.wait(lambda r: r['document']['n_annotations'] == 5, 'the five annotations', timeout=15)
+        # Not all landed where the file said: the window says how each fared.
+        app.wait(lambda r: any('gloss-import-report-dialog' in d['classes'] for d in r['dialogs']),
+                 'the import report')
+        body = [d for d in app.last['dialogs'] if 'gloss-import-report-dialog' in d['classes']][0]['body']
+        check('Ferry plan splits Dalsund: 2 anchored exactly, 1 moved, 2 orphaned' in body,
+              'the report says %r' % body)
+        if style == 'light':
+            time.sleep(0.5)
+            # The report is its own window: the whole screen.
+            subprocess.run(['import', '-window', 'root', os.path.join(out, 'screenshot-web-import-report.png')],
+                           check=True)
+        app.key('Return')
+        app.wait(lambda r: not r['dialogs'], 'the report to close')
         states = sorted(a['state'] for a in app.last['document']['annotations'])
         check(states == ['anchored', 'anchored', 'moved', 'orphaned', 'orphaned'], 'states %r' % states)
+        tags = sorted(t for a in app.last['document']['annotations'] for t in a['tags'])
+        # "quote" and "person" from Hypothesis are the project's Quote and Person.
+        check('quote' in tags and 'person' in tags and not any(t.endswith('-2') for t in tags),
+              'tags %r' % tags)
         notes = [a['note'] for a in app.last['document']['annotations']]
         check('Ask again.' in notes, 'the orphaned annotation lost its note: %r' % notes)
         xdo('mousemove', 5, 790)
