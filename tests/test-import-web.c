@@ -143,8 +143,9 @@ test_collection (void)
   g_assert_cmpint (gloss_annotation_get_state (ferry), ==, GLOSS_ANCHOR_ANCHORED);
   /* The file's urn:uuid: id is kept. */
   g_assert_cmpstr (gloss_annotation_get_id (ferry), ==, "6f1c2a9e-4b7d-4e0a-9c11-2f5d8e3a7b01");
+  /* "claim" is the project's own Claim tag. */
   tags = tag_names (project, ferry);
-  g_assert_cmpstr (tags, ==, "claim");
+  g_assert_cmpstr (tags, ==, "Claim");
   g_assert_cmpstr (gloss_annotation_get_note (ferry), ==,
                    "Check the ferry timetable.\n\n"
                    "\xE2\x80\x94 Omar Haddad, 2026-03-02 11:30:\nThe timetable says June, not May.");
@@ -157,7 +158,7 @@ test_collection (void)
   g_assert_cmpstr (gloss_annotation_get_author (zoe), ==, "Ines Duarte");
   g_clear_pointer (&tags, g_free);
   tags = tag_names (project, zoe);
-  g_assert_cmpstr (tags, ==, "person");
+  g_assert_cmpstr (tags, ==, "Person");
 
   arabic = annotation_on (harbour, ARABIC);
   assert_at (harbour, arabic, ARABIC);
@@ -177,11 +178,10 @@ test_collection (void)
   g_assert_cmpstr (gloss_relation_get_note (relation), ==, "She said it at the pier.");
   g_object_unref (relation);
 
-  /* One undo step takes it all back, tags made for it too. */
+  /* One undo step takes it all back. */
   g_assert_true (gloss_project_undo (project));
   g_assert_cmpuint (gloss_document_get_n_annotations (harbour), ==, 0);
   g_assert_cmpuint (g_list_model_get_n_items (gloss_project_get_relations (project)), ==, 0);
-  g_assert_null (gloss_project_lookup_tag_by_name (project, "claim"));
 }
 
 /* An AnnotationPage as a JavaScript tool writes it: UTF-16 positions,
@@ -227,7 +227,7 @@ test_array_and_single (void)
   /* Its positions were wrong, its quote and context right. */
   g_assert_cmpint (gloss_annotation_get_state (ship), ==, GLOSS_ANCHOR_ANCHORED);
   tags = tag_names (project, ship);
-  g_assert_cmpstr (tags, ==, "place");
+  g_assert_cmpstr (tags, ==, "Place");
   mayor = annotation_on (harbour, "mayor");
   assert_at (harbour, mayor, "mayor");
 
@@ -261,8 +261,14 @@ test_hypothesis_rows (void)
                    "\xE2\x80\x94 Piet, 2026-03-03 09:10:\nThe harbour town's, Jens Holm.\n\n"
                    "\xE2\x80\x94 Marta, 2026-03-03 09:40:\nConfirmed on the council site.");
   g_assert_cmpstr (gloss_annotation_get_author (mayor), ==, "Marta");
+  /* "person" is the project's Person; "check" is new, made for it. */
   tags = tag_names (project, mayor);
-  g_assert_cmpstr (tags, ==, "person check");
+  g_assert_cmpstr (tags, ==, "Person check");
+  g_assert_nonnull (gloss_project_lookup_tag_by_name (project, "check"));
+  g_assert_true (gloss_project_undo (project));
+  g_assert_null (gloss_project_lookup_tag_by_name (project, "check"));
+  g_assert_true (gloss_project_redo (project));
+  mayor = annotation_on (harbour, "mayor");
 
   ferry = annotation_on (harbour, FERRY);
   assert_at (harbour, ferry, FERRY);
