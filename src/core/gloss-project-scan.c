@@ -1,8 +1,10 @@
-/* gloss-project-scan.c — the checks a .gloss file passes before json-glib
+/* gloss-project-scan.c — the strict reading of a .gloss file's bytes
  *
  * 1. the bytes: the size limit, a UTF-16 byte order mark, valid UTF-8;
- * 2. a strict RFC 8259 scan without recursion. json-glib 1.6 is lenient
- *    where a project file must not be: it wraps integers too large for 64
+ * 2. a strict RFC 8259 scan without recursion, building Gloss's compact
+ *    tree (gloss-json-reader.h) as it goes. This is why the project file
+ *    does not go through json-glib (docs/decisions/json.md), which 1.6 is
+ *    lenient where a project file must not be: it wraps integers too large for 64
  *    bits (99999999999999999999 reads as -1), ignores text after the
  *    value, accepts comments, single quotes and hex numbers, cuts strings at
  *    \u0000, keeps the last of two members with one name, and recurses once

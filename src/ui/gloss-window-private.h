@@ -17,9 +17,11 @@ struct _GlossWindow
   GlossDocument        *document;
   GlossAnnotation      *selected;
   GFile                *file;          /* NULL until saved */
+  GFile                *loading_file;  /* a project being opened into this window */
   GFile                *recovery;      /* where autosaves go */
   GlossAnnotation      *link_from;     /* "click the other highlight" mode */
   GtkWidget            *details;       /* GlossDocumentDetails while open, unowned */
+  GBindingGroup        *document_bindings;  /* the header, bound to the shown document */
 
   guint                 autosave_id;
   guint64               autosaved_generation;
@@ -33,6 +35,8 @@ struct _GlossWindow
   AdwWindowTitle       *window_title;
   GtkStack             *main_stack;
   AdwStatusPage        *start_page;
+  AdwStatusPage        *loading_page;
+  GtkSpinner           *loading_spinner;
   AdwPreferencesGroup  *recent_group;
   GtkListBox           *recent_list;
   AdwPreferencesGroup  *recovered_group;
@@ -57,7 +61,6 @@ struct _GlossWindow
 
   GtkWidget            *annotation_list;  /* GlossAnnotationList, or a placeholder */
   GtkWidget            *inspector;        /* GlossInspector, or a placeholder */
-  GtkWidget            *selected_label;   /* placeholder inspector's text */
 
   guint                 report_id;
 };
@@ -76,6 +79,9 @@ void     _gloss_window_select             (GlossWindow     *self,
                                            GlossAnnotation *annotation,
                                            gboolean         scroll);
 void     _gloss_window_update_title       (GlossWindow     *self);
+/* Shows the start, loading or project page. */
+void     _gloss_window_show_page          (GlossWindow     *self,
+                                           const char      *name);
 void     _gloss_window_toast              (GlossWindow     *self,
                                            const char      *text);
 void     _gloss_window_error              (GlossWindow     *self,

@@ -14,12 +14,8 @@
 #include "gloss-settings.h"
 #include "gloss-window-private.h"
 
-#ifdef GLOSS_HAVE_ANNOTATION_LIST
 #include "gloss-annotation-list.h"
-#endif
-#ifdef GLOSS_HAVE_INSPECTOR
 #include "gloss-inspector.h"
-#endif
 
 G_DEFINE_FINAL_TYPE (GlossWindow, gloss_window, ADW_TYPE_APPLICATION_WINDOW)
 
@@ -102,77 +98,15 @@ update_header (GlossWindow *self)
   gtk_widget_set_visible (GTK_WIDGET (self->search_toggle), project);
 }
 
-/* ---- the placeholder side pane (until the panels are built in) ---- */
-
-#if !defined(GLOSS_HAVE_INSPECTOR)
-static void
-update_placeholder_inspector (GlossWindow *self)
-{
-  g_autoptr(GString) text = g_string_new (NULL);
-
-  if (self->selected == NULL)
-    {
-      gtk_label_set_text (GTK_LABEL (self->selected_label),
-                          _("Select a highlight to see it here."));
-      return;
-    }
-
-  for (const char * const *tags = gloss_annotation_get_tags (self->selected); *tags; tags++)
-    {
-      GlossTag *tag = gloss_project_lookup_tag (self->project, *tags);
-
-      g_string_append_printf (text, "%s%s", text->len ? ", " : "",
-                              tag != NULL ? gloss_tag_get_name (tag) : *tags);
-    }
-  g_string_append_printf (text, "\n“%s”", gloss_annotation_get_quote (self->selected));
-  if (gloss_annotation_get_note (self->selected)[0] != '\0')
-    g_string_append_printf (text, "\n\n%s", gloss_annotation_get_note (self->selected));
-  gtk_label_set_text (GTK_LABEL (self->selected_label), text->str);
-}
-#endif
+/* ---- the side pane: the annotation list over the inspector ---- */
 
 static void
 build_side_pane (GlossWindow *self)
 {
-#ifdef GLOSS_HAVE_ANNOTATION_LIST
   self->annotation_list = gloss_annotation_list_new ();
-#else
-  self->annotation_list = adw_status_page_new ();
-  adw_status_page_set_title (ADW_STATUS_PAGE (self->annotation_list), _("Annotations"));
-  adw_status_page_set_description (ADW_STATUS_PAGE (self->annotation_list),
-                                   _("Select text and press a digit to annotate it."));
-  gtk_widget_add_css_class (self->annotation_list, "compact");
-#endif
   gtk_widget_set_vexpand (self->annotation_list, TRUE);
 
-#ifdef GLOSS_HAVE_INSPECTOR
   self->inspector = gloss_inspector_new ();
-#else
-  {
-    GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 12);
-    GtkWidget *buttons = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
-    GtkWidget *button;
-
-    gtk_widget_set_margin_start (box, 12);
-    gtk_widget_set_margin_end (box, 12);
-    gtk_widget_set_margin_top (box, 12);
-    gtk_widget_set_margin_bottom (box, 12);
-    self->selected_label = gtk_label_new (NULL);
-    gtk_label_set_wrap (GTK_LABEL (self->selected_label), TRUE);
-    gtk_label_set_xalign (GTK_LABEL (self->selected_label), 0);
-    gtk_label_set_selectable (GTK_LABEL (self->selected_label), TRUE);
-    gtk_box_append (GTK_BOX (box), self->selected_label);
-    button = gtk_button_new_with_mnemonic (_("_Link…"));
-    gtk_actionable_set_action_name (GTK_ACTIONABLE (button), "win.link");
-    gtk_box_append (GTK_BOX (buttons), button);
-    button = gtk_button_new_with_mnemonic (_("_Delete"));
-    gtk_actionable_set_action_name (GTK_ACTIONABLE (button), "win.delete-annotation");
-    gtk_widget_add_css_class (button, "destructive-action");
-    gtk_box_append (GTK_BOX (buttons), button);
-    gtk_box_append (GTK_BOX (box), buttons);
-    self->inspector = box;
-  }
-#endif
   gtk_widget_set_vexpand (self->inspector, TRUE);
 
   /* The list over the inspector, the split theirs to move. */
@@ -190,7 +124,6 @@ build_side_pane (GlossWindow *self)
   }
 }
 
-#ifdef GLOSS_HAVE_ANNOTATION_LIST
 static void
 list_selected_cb (GObject     *list,
                   GParamSpec  *pspec,
@@ -201,9 +134,7 @@ list_selected_cb (GObject     *list,
   if (annotation != self->selected)
     _gloss_window_select (self, annotation, TRUE);
 }
-#endif
 
-#ifdef GLOSS_HAVE_INSPECTOR
 static void
 inspector_follow_cb (GObject         *inspector,
                      GlossAnnotation *target,
@@ -219,7 +150,6 @@ inspector_link_requested_cb (GObject         *inspector,
 {
   _gloss_window_begin_link (self, from);
 }
-#endif
 
 /* Escape in the side pane (the note, a filter) goes back to the text. */
 static gboolean
@@ -287,16 +217,10 @@ _gloss_window_select (GlossWindow     *self,
   g_set_object (&self->selected, annotation);
   gloss_article_view_set_selected (self->article_view, annotation);
 
-#ifdef GLOSS_HAVE_ANNOTATION_LIST
   g_signal_handlers_block_by_func (self->annotation_list, list_selected_cb, self);
   gloss_annotation_list_set_selected (GLOSS_ANNOTATION_LIST (self->annotation_list), annotation);
   g_signal_handlers_unblock_by_func (self->annotation_list, list_selected_cb, self);
-#endif
-#ifdef GLOSS_HAVE_INSPECTOR
   gloss_inspector_set_annotation (GLOSS_INSPECTOR (self->inspector), annotation);
-#else
-  update_placeholder_inspector (self);
-#endif
 
   if (annotation != NULL && scroll)
     {
@@ -520,26 +444,14 @@ _gloss_window_show_document (GlossWindow   *self,
     g_signal_handlers_disconnect_by_data (self->document, self);
   g_set_object (&self->document, document);
   g_clear_object (&self->selected);
+  g_binding_group_set_source (self->document_bindings, document);
 
   gloss_article_view_set_document (self->article_view, self->project, document);
-#ifdef GLOSS_HAVE_ANNOTATION_LIST
   gloss_annotation_list_set_document (GLOSS_ANNOTATION_LIST (self->annotation_list), document);
-#endif
-#ifdef GLOSS_HAVE_INSPECTOR
   gloss_inspector_set_annotation (GLOSS_INSPECTOR (self->inspector), NULL);
-#else
-  update_placeholder_inspector (self);
-#endif
 
   if (document != NULL)
     {
-      const char *title = gloss_document_get_title (document);
-      const char *text = gloss_document_get_text (document);
-
-      g_object_bind_property (document, "title", self->article_title, "label", G_BINDING_SYNC_CREATE);
-      /* Most articles open with their headline: no need to say it twice. */
-      gtk_widget_set_visible (GTK_WIDGET (self->article_title),
-                              title[0] != '\0' && !g_str_has_prefix (text, title));
       gtk_stack_set_visible_child_name (self->article_stack, "article");
     }
   else
@@ -592,9 +504,6 @@ project_changed_cb (GlossProject *project,
 {
   if (self->selected != NULL && gloss_annotation_get_document (self->selected) == NULL)
     _gloss_window_select (self, NULL, FALSE);
-#if !defined(GLOSS_HAVE_INSPECTOR)
-  update_placeholder_inspector (self);
-#endif
   _gloss_window_update_title (self);
   _gloss_window_update_actions (self);
   _gloss_window_schedule_autosave (self);
@@ -624,7 +533,7 @@ _gloss_window_set_project (GlossWindow  *self,
     {
       gtk_list_box_bind_model (self->documents_list, NULL, NULL, NULL, NULL);
       _gloss_window_show_document (self, NULL);
-      gtk_stack_set_visible_child_name (self->main_stack, "start");
+      _gloss_window_show_page (self, "start");
       _gloss_window_refresh_recent (self);
       _gloss_window_refresh_recovered (self);
       _gloss_window_update_title (self);
@@ -638,12 +547,8 @@ _gloss_window_set_project (GlossWindow  *self,
   g_signal_connect_object (documents, "items-changed", G_CALLBACK (documents_changed_cb), self, 0);
   g_signal_connect_object (project, "changed", G_CALLBACK (project_changed_cb), self, 0);
 
-#ifdef GLOSS_HAVE_ANNOTATION_LIST
   gloss_annotation_list_set_project (GLOSS_ANNOTATION_LIST (self->annotation_list), project);
-#endif
-#ifdef GLOSS_HAVE_INSPECTOR
   gloss_inspector_set_project (GLOSS_INSPECTOR (self->inspector), project);
-#endif
 
   {
     g_autoptr(GlossDocument) first = g_list_model_get_n_items (documents) > 0
@@ -654,7 +559,7 @@ _gloss_window_set_project (GlossWindow  *self,
     _gloss_window_show_document (self, first);
   }
 
-  gtk_stack_set_visible_child_name (self->main_stack, "project");
+  _gloss_window_show_page (self, "project");
   update_header (self);
   if (file != NULL)
     gloss_settings_add_recent (file);
@@ -670,7 +575,20 @@ gloss_window_is_empty (GlossWindow *self)
 {
   g_return_val_if_fail (GLOSS_IS_WINDOW (self), FALSE);
 
-  return self->project == NULL;
+  return self->project == NULL && self->loading_file == NULL;
+}
+
+void
+_gloss_window_show_page (GlossWindow *self,
+                         const char  *name)
+{
+  /* A project replaces its loading page at once: fading would only delay
+   * the first frame of the article. */
+  gboolean from_loading = g_strcmp0 (gtk_stack_get_visible_child_name (self->main_stack), "loading") == 0;
+
+  gtk_stack_set_visible_child_full (self->main_stack, name,
+                                    from_loading ? GTK_STACK_TRANSITION_TYPE_NONE
+                                                 : gtk_stack_get_transition_type (self->main_stack));
 }
 
 GlossProject *
@@ -788,6 +706,8 @@ gloss_window_dispose (GObject *object)
 
   gtk_widget_dispose_template (GTK_WIDGET (self), GLOSS_TYPE_WINDOW);
 
+  g_clear_object (&self->document_bindings);
+  g_clear_object (&self->loading_file);
   g_clear_object (&self->selected);
   g_clear_object (&self->link_from);
   g_clear_object (&self->document);
@@ -815,6 +735,8 @@ gloss_window_class_init (GlossWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, GlossWindow, toast_overlay);
   gtk_widget_class_bind_template_child (widget_class, GlossWindow, window_title);
   gtk_widget_class_bind_template_child (widget_class, GlossWindow, main_stack);
+  gtk_widget_class_bind_template_child (widget_class, GlossWindow, loading_page);
+  gtk_widget_class_bind_template_child (widget_class, GlossWindow, loading_spinner);
   gtk_widget_class_bind_template_child (widget_class, GlossWindow, start_page);
   gtk_widget_class_bind_template_child (widget_class, GlossWindow, recent_group);
   gtk_widget_class_bind_template_child (widget_class, GlossWindow, recent_list);
@@ -842,6 +764,35 @@ gloss_window_class_init (GlossWindowClass *klass)
   _gloss_window_class_init_documents (klass);
 }
 
+/* Most articles open with their headline: no need to say it twice. */
+static gboolean
+title_shown_in_header (GBinding     *binding,
+                       const GValue *from_value,
+                       GValue       *to_value,
+                       gpointer      user_data)
+{
+  g_autoptr(GObject) document = g_binding_dup_source (binding);
+  const char *title = g_value_get_string (from_value);
+
+  g_value_set_boolean (to_value,
+                       document != NULL && title != NULL && title[0] != '\0' &&
+                       !g_str_has_prefix (gloss_document_get_text (GLOSS_DOCUMENT (document)), title));
+  return TRUE;
+}
+
+/* The header follows whichever document is shown: one group of bindings,
+ * re-targeted on each switch (as GNOME Text Editor follows its page). */
+static void
+bind_current_document (GlossWindow *self)
+{
+  self->document_bindings = g_binding_group_new ();
+  g_binding_group_bind (self->document_bindings, "title",
+                        self->article_title, "label", G_BINDING_SYNC_CREATE);
+  g_binding_group_bind_full (self->document_bindings, "title",
+                             self->article_title, "visible", G_BINDING_SYNC_CREATE,
+                             title_shown_in_header, NULL, NULL, NULL);
+}
+
 static void
 gloss_window_init (GlossWindow *self)
 {
@@ -849,6 +800,7 @@ gloss_window_init (GlossWindow *self)
 
   gtk_widget_init_template (GTK_WIDGET (self));
   self->cancellable = g_cancellable_new ();
+  bind_current_document (self);
 
   if (DEVELOPMENT_BUILD)
     gtk_widget_add_css_class (GTK_WIDGET (self), "devel");
@@ -895,13 +847,9 @@ gloss_window_init (GlossWindow *self)
     gtk_widget_add_controller (GTK_WIDGET (self), controller);
   }
 
-#ifdef GLOSS_HAVE_ANNOTATION_LIST
   g_signal_connect (self->annotation_list, "notify::selected", G_CALLBACK (list_selected_cb), self);
-#endif
-#ifdef GLOSS_HAVE_INSPECTOR
   g_signal_connect (self->inspector, "follow", G_CALLBACK (inspector_follow_cb), self);
   g_signal_connect (self->inspector, "link-requested", G_CALLBACK (inspector_link_requested_cb), self);
-#endif
 
   g_signal_connect (self->article_view, "annotate", G_CALLBACK (annotate_cb), self);
   g_signal_connect (self->article_view, "annotation-activated", G_CALLBACK (annotation_activated_cb), self);
