@@ -96,6 +96,9 @@ tag_names (GlossProject    *project,
   return g_strjoinv (" ", (char **) names->pdata);
 }
 
+static GlossImportReport *import_text (GlossProject *project,
+                                       const char   *contents);
+
 static GlossImportPlacement *
 only_placement (GlossImportReport *report)
 {
@@ -204,6 +207,47 @@ test_page_utf16 (void)
 
       assert_at (harbour, annotation, quotes[i]);
       g_assert_cmpint (gloss_annotation_get_state (annotation), ==, GLOSS_ANCHOR_ANCHORED);
+    }
+}
+
+/* Only the positions tell which "the" is meant, no context: counted in
+ * UTF-16 code units they point past the emoji at one occurrence, which the
+ * import must find by reading them as UTF-16; read as code points they
+ * hold no "the". The same in code points finds the same place. */
+static void
+test_positions_pick_the_occurrence (void)
+{
+  g_autoptr(GlossProject) project = gloss_project_new ();
+  GlossDocument *harbour = add_article (project, "harbour.txt");
+  const char *text = gloss_document_get_text (harbour);
+  /* "the terminal": the last "the", after the ZWJ family, the flag and the
+   * combining marks. */
+  const char *occurrence = strstr (text, "the terminal");
+  GlossOffset start = (GlossOffset) g_utf8_pointer_to_offset (text, occurrence);
+  gsize start16 = gloss_document_offset_to_utf16 (harbour, start);
+  const char *units[] = { "utf16", "code points" };
+
+  g_assert_cmpuint (start16, >, start);
+  for (guint i = 0; i < G_N_ELEMENTS (units); i++)
+    {
+      gsize at = i == 0 ? start16 : start;
+      g_autofree char *json = g_strdup_printf (
+        "{\"type\": \"Annotation\", \"id\": \"urn:x:%u\", \"target\": {\"source\": \"harbour.txt\","
+        " \"selector\": [{\"type\": \"TextQuoteSelector\", \"exact\": \"the\"},"
+        " {\"type\": \"TextPositionSelector\", \"start\": %" G_GSIZE_FORMAT ", \"end\": %" G_GSIZE_FORMAT "}]}}",
+        i, at, at + 3);
+      g_autoptr(GlossImportReport) report = import_text (project, json);
+
+      g_test_message ("positions in %s", units[i]);
+      g_assert_cmpuint (gloss_document_get_n_annotations (harbour), ==, i + 1);
+      g_assert_cmpuint (only_placement (report)->exact, ==, 1);
+      for (guint j = 0; j < gloss_document_get_n_annotations (harbour); j++)
+        {
+          GlossAnnotation *annotation = gloss_document_get_annotation (harbour, j);
+
+          g_assert_cmpint (gloss_annotation_get_start (annotation), ==, start);
+          g_assert_cmpint (gloss_annotation_get_state (annotation), ==, GLOSS_ANCHOR_ANCHORED);
+        }
     }
 }
 
@@ -459,6 +503,7 @@ main (int    argc,
   g_test_add_func ("/import-web/w3c/collection", test_collection);
   g_test_add_func ("/import-web/w3c/page-utf16", test_page_utf16);
   g_test_add_func ("/import-web/w3c/array-and-single", test_array_and_single);
+  g_test_add_func ("/import-web/w3c/positions-pick-the-occurrence", test_positions_pick_the_occurrence);
   g_test_add_func ("/import-web/hypothesis/rows", test_hypothesis_rows);
   g_test_add_func ("/import-web/hypothesis/live-page-on-saved-copy", test_hypothesis_live_page_on_saved_copy);
   g_test_add_func ("/import-web/match-by-provenance-address", test_match_by_provenance_address);

@@ -400,11 +400,27 @@ context_agrees (GlossDocument *document,
   return TRUE;
 }
 
+static gboolean
+has_context (WebAnnotation *web)
+{
+  return (web->prefix != NULL && *web->prefix != '\0') || (web->suffix != NULL && *web->suffix != '\0');
+}
+
+static gboolean
+occurs_once (GlossDocument *document,
+             const char    *quote)
+{
+  const char *first = strstr (gloss_document_get_text (document), quote);
+
+  return first != NULL && strstr (first + 1, quote) == NULL;
+}
+
 /* Where @web goes in @target's document; its state says how it got there:
  * anchored when its positions hold its quote, or when its quote stands
- * there as it is with the context it gives (positions counted on another
- * copy of the page, menus and all, mean nothing here); moved when the
- * place was found otherwise; orphaned when none was. */
+ * there as it is with the context it gives, or is the only occurrence of
+ * a quote given without context (positions counted on another copy of the
+ * page, menus and all, mean nothing here); moved when the place was found
+ * otherwise; orphaned when none was. */
 static GlossAnchorState
 place (Target        *target,
        WebAnnotation *web,
@@ -458,9 +474,12 @@ place (Target        *target,
   selector = (GlossAnchorSelector) { start, end, web->exact, web->prefix, web->suffix };
   state = gloss_anchor_locate (target->anchor_text, &selector, out_start, out_end);
 
+  /* The quote as it is, where its context (or, with none, its being the
+   * only occurrence) says it belongs. */
   if (state == GLOSS_ANCHOR_MOVED &&
       quote_is_at (document, *out_start, *out_end, web->exact) &&
-      context_agrees (document, *out_start, *out_end, web->prefix, web->suffix))
+      (has_context (web) ? context_agrees (document, *out_start, *out_end, web->prefix, web->suffix)
+                         : occurs_once (document, web->exact)))
     return GLOSS_ANCHOR_ANCHORED;
 
   return state;
