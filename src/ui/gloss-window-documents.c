@@ -242,8 +242,9 @@ _gloss_window_add_document_menu (GlossWindow   *self,
   gtk_popover_set_has_arrow (GTK_POPOVER (popover), FALSE);
   gtk_widget_set_halign (popover, GTK_ALIGN_START);
   gtk_widget_set_parent (popover, row);
-  /* The row owns its popover: it goes when the row goes. */
-  g_object_set_data_full (G_OBJECT (row), "gloss-menu", popover, (GDestroyNotify) gtk_widget_unparent);
+  /* The row owns its popover: it goes when the row is disposed (object
+   * data would go only at finalize, after GTK checks the row has no child). */
+  g_signal_connect_swapped (row, "destroy", G_CALLBACK (gtk_widget_unparent), popover);
 
   gtk_gesture_single_set_button (GTK_GESTURE_SINGLE (click), GDK_BUTTON_SECONDARY);
   g_signal_connect (click, "pressed", G_CALLBACK (row_pressed_cb), popover);
