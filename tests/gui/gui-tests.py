@@ -908,8 +908,8 @@ def scenario_screenshot_sample(ctx):
     for style in ('light', 'dark'):
         app = ctx.start([project], env={'GLOSS_STYLE': style}, name='sample-' + style)
         app.wait(lambda r: r['document']['n_annotations'] == len(doc['annotations']), 'the sample')
-        if str(chosen['start'] + 2) not in app.last['offsets']:
-            raise Failure('the chosen annotation is not on screen')
+        # The report can come before the first layout: wait for the text.
+        app.wait(lambda r: str(chosen['start'] + 2) in r['offsets'], 'the chosen annotation on screen')
         app.click(chosen['start'] + 2)
         app.wait(lambda r: r['selected'] is not None, 'a selected annotation')
         xdo('mousemove', 5, 790)
