@@ -102,6 +102,7 @@ test_format_names (void)
 {
   static const GlossExportFormat all[] = {
     GLOSS_EXPORT_JSON, GLOSS_EXPORT_W3C, GLOSS_EXPORT_BRAT, GLOSS_EXPORT_CSV,
+    GLOSS_EXPORT_W3C_UTF16,
   };
   GlossExportFormat format;
 
@@ -116,6 +117,10 @@ test_format_names (void)
 
   g_assert_true (gloss_export_format_from_string ("w3c", &format));
   g_assert_cmpint (format, ==, GLOSS_EXPORT_W3C);
+  /* The Export dialog's choice for web tools. */
+  g_assert_true (gloss_export_format_from_string ("w3c-utf16", &format));
+  g_assert_cmpint (format, ==, GLOSS_EXPORT_W3C_UTF16);
+  g_assert_cmpstr (gloss_export_format_extension (GLOSS_EXPORT_W3C_UTF16), ==, "jsonld");
   g_assert_false (gloss_export_format_from_string ("xml", &format));
   g_assert_false (gloss_export_format_from_string ("", &format));
   g_assert_false (gloss_export_format_from_string (NULL, &format));
