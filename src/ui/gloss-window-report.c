@@ -158,7 +158,7 @@ add_details (GlossWindow *self,
   json_builder_begin_object (builder);
   json_builder_set_member_name (builder, "document");
   json_builder_add_string_value (builder, gloss_document_get_id (gloss_document_details_get_document (details)));
-#ifdef GLOSS_HAVE_X11
+#ifdef GDK_WINDOWING_X11
   {
     GdkSurface *surface = gtk_native_get_surface (GTK_NATIVE (details));
 
@@ -200,6 +200,67 @@ add_details (GlossWindow *self,
     }
   json_builder_end_object (builder);
   json_builder_end_object (builder);
+}
+
+/* The menu items of an open context menu of a document row, in the
+ * window's coordinates: [label, x, y, width, height]. */
+static void
+add_menu_items (GtkWidget   *widget,
+                GtkWidget   *popover,
+                double       dx,
+                double       dy,
+                JsonBuilder *builder)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      graphene_rect_t bounds;
+      g_autofree char *text = NULL;
+
+      if (!gtk_widget_get_mapped (child))
+        continue;
+      if (g_str_equal (G_OBJECT_TYPE_NAME (child), "GtkModelButton") &&
+          gtk_widget_compute_bounds (child, popover, &bounds))
+        {
+          g_object_get (child, "text", &text, NULL);
+          json_builder_begin_array (builder);
+          json_builder_add_string_value (builder, text != NULL ? text : "");
+          json_builder_add_int_value (builder, (gint64) (bounds.origin.x + dx));
+          json_builder_add_int_value (builder, (gint64) (bounds.origin.y + dy));
+          json_builder_add_int_value (builder, (gint64) bounds.size.width);
+          json_builder_add_int_value (builder, (gint64) bounds.size.height);
+          json_builder_end_array (builder);
+        }
+      add_menu_items (child, popover, dx, dy, builder);
+    }
+}
+
+static void
+add_document_menu (GlossWindow *self,
+                   JsonBuilder *builder)
+{
+  double wx = 0, wy = 0;
+
+  json_builder_set_member_name (builder, "document_menu");
+  json_builder_begin_array (builder);
+  gtk_native_get_surface_transform (GTK_NATIVE (self), &wx, &wy);
+  for (GtkWidget *row = gtk_widget_get_first_child (GTK_WIDGET (self->documents_list));
+       row != NULL; row = gtk_widget_get_next_sibling (row))
+    {
+      GtkWidget *popover = g_object_get_data (G_OBJECT (row), "gloss-menu");
+      GdkSurface *surface;
+      double px = 0, py = 0;
+
+      if (popover == NULL || !gtk_widget_get_mapped (popover))
+        continue;
+      /* The popup's place is relative to the window's surface. */
+      surface = gtk_native_get_surface (GTK_NATIVE (popover));
+      gtk_native_get_surface_transform (GTK_NATIVE (popover), &px, &py);
+      add_menu_items (popover, popover,
+                      gdk_popup_get_position_x (GDK_POPUP (surface)) + px,
+                      gdk_popup_get_position_y (GDK_POPUP (surface)) + py, builder);
+    }
+  json_builder_end_array (builder);
 }
 
 static void
@@ -379,6 +440,7 @@ report_cb (gpointer user_data)
 
   add_dialogs (self, builder);
   add_details (self, builder);
+  add_document_menu (self, builder);
   add_offsets (self, builder);
   add_rows (self, builder, "recovered_rows", self->recovered_list);
   add_rows (self, builder, "recent_rows", self->recent_list);
