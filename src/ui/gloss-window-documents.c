@@ -104,7 +104,6 @@ _gloss_window_remove_document (GlossWindow   *self,
   g_object_set_data_full (G_OBJECT (dialog), "gloss-document", g_object_ref (document), g_object_unref);
   g_signal_connect_object (dialog, "response", G_CALLBACK (remove_response_cb), self, 0);
   gtk_window_present (GTK_WINDOW (dialog));
-  _gloss_window_queue_report (self);
 }
 
 /* ---- Renaming ---- */
@@ -157,7 +156,6 @@ _gloss_window_rename_document (GlossWindow   *self,
   g_signal_connect_object (dialog, "response", G_CALLBACK (rename_response_cb), self, 0);
   gtk_window_present (GTK_WINDOW (dialog));
   gtk_widget_grab_focus (entry);
-  _gloss_window_queue_report (self);
 }
 
 /* ---- Details ---- */
@@ -179,14 +177,12 @@ details_destroyed_cb (GtkWidget   *details,
 {
   if (self->details == details)
     self->details = NULL;
-  _gloss_window_queue_report (self);
 }
 
 static void
 details_mapped_cb (GtkWidget   *details,
                    GlossWindow *self)
 {
-  _gloss_window_queue_report (self);
 }
 
 void
@@ -217,7 +213,6 @@ row_pressed_cb (GtkGestureClick *gesture,
 {
   gtk_popover_set_pointing_to (GTK_POPOVER (popover), &(GdkRectangle) { (int) x, (int) y, 1, 1 });
   gtk_popover_popup (GTK_POPOVER (popover));
-  _gloss_window_queue_report (g_object_get_data (G_OBJECT (popover), "gloss-window"));
   gtk_gesture_set_state (GTK_GESTURE (gesture), GTK_EVENT_SEQUENCE_CLAIMED);
 }
 
@@ -254,7 +249,6 @@ _gloss_window_add_document_menu (GlossWindow   *self,
   gtk_popover_set_has_arrow (GTK_POPOVER (popover), FALSE);
   gtk_widget_set_halign (popover, GTK_ALIGN_START);
   gtk_widget_set_parent (popover, row);
-  g_object_set_data (G_OBJECT (popover), "gloss-window", self);
   /* The row owns its popover: it goes when the row goes, in the row's
    * dispose (a row finalized with a child left is a bug GTK reports). */
   g_object_set_data (G_OBJECT (row), "gloss-menu", popover);
@@ -387,7 +381,6 @@ _gloss_window_import_article (GlossWindow       *self,
   g_signal_connect_data (dialog, "response", G_CALLBACK (duplicate_response_cb), duplicate,
                          (GClosureNotify) (void (*) (void)) duplicate_free, 0);
   gtk_window_present (GTK_WINDOW (dialog));
-  _gloss_window_queue_report (self);
   return TRUE;
 }
 
