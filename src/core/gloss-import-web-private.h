@@ -11,6 +11,7 @@
 
 #include <json-glib/json-glib.h>
 
+#include "gloss-anchor.h"
 #include "gloss-import-private.h"
 
 G_BEGIN_DECLS
@@ -59,6 +60,20 @@ G_DEFINE_AUTOPTR_CLEANUP_FUNC (WebAnnotation, _gloss_web_annotation_free)
  * of each) into @web; other selectors are passed over. */
 void     _gloss_web_annotation_read_selectors (WebAnnotation *web,
                                                JsonObject    *target);
+
+/* Where @web goes in @document (gloss-import-web-place.c); the state says
+ * how it got there: anchored when its positions (code points or UTF-16)
+ * hold its quote, or when its quote stands there as it is with the context
+ * it gives, or is the only occurrence of a quote given without context
+ * (positions counted on another copy of the page, menus and all, mean
+ * nothing here); moved when the place was found otherwise; orphaned when
+ * none was (a page note, without selectors, too). *@anchor_text is built
+ * on first need and reused for the document's other annotations. */
+GlossAnchorState _gloss_web_annotation_place (WebAnnotation    *web,
+                                              GlossDocument    *document,
+                                              GlossAnchorText **anchor_text,
+                                              GlossOffset      *out_start,
+                                              GlossOffset      *out_end);
 
 /* What a reader recognised: TRUE with the annotations (maybe none) added
  * to @out, or FALSE when @root is not its format at all. Problems with
