@@ -179,12 +179,6 @@ details_destroyed_cb (GtkWidget   *details,
     self->details = NULL;
 }
 
-static void
-details_mapped_cb (GtkWidget   *details,
-                   GlossWindow *self)
-{
-}
-
 void
 _gloss_window_show_details (GlossWindow   *self,
                             GlossDocument *document)
@@ -198,7 +192,6 @@ _gloss_window_show_details (GlossWindow   *self,
   self->details = GTK_WIDGET (details);
   g_signal_connect_object (details, "remove-requested", G_CALLBACK (details_remove_cb), self, 0);
   g_signal_connect_object (details, "destroy", G_CALLBACK (details_destroyed_cb), self, 0);
-  g_signal_connect_object (details, "map", G_CALLBACK (details_mapped_cb), self, 0);
   gtk_window_present (GTK_WINDOW (details));
 }
 

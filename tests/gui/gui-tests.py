@@ -960,6 +960,14 @@ def document_menu(app, index, item):
         except Failure:
             if attempt == 2:
                 raise
+    # Until the popup settles its items may be reported where they were
+    # first laid out: aim only at a place two reports agree on.
+    while True:
+        time.sleep(0.4)
+        again = app.wait(lambda r: len(r['document_menu']) == 3, 'the context menu to stay')
+        if again['document_menu'] == report['document_menu']:
+            break
+        report = again
     label, mx, my, mw, mh = report['document_menu'][item]
     xdo('mousemove', app.origin[0] + mx + mw // 2, app.origin[1] + my + mh // 2)
     time.sleep(0.2)
