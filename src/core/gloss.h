@@ -14,4 +14,5 @@
 #include "gloss-project.h"
 #include "gloss-project-file.h"
 #include "gloss-relation.h"
+#include "gloss-search.h"
 #include "gloss-tag.h"
