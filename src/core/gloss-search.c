@@ -226,17 +226,38 @@ fold (const char  *text,
 {
   const char *end = text + size;
   GlossOffset offset = first_offset;
+  const char *p = text;
 
-  for (const char *p = text; p < end; offset++)
+  while (p < end)
     {
-      guchar byte = (guchar) *p;
-
-      if (byte < 0x80)
+      if ((guchar) *p < 0x80)
         {
-          g_string_append_c (out, g_ascii_tolower (byte));
+          /* A run of ASCII: most of a news article, a byte per byte. */
+          const char *run = p;
+          gsize old_length = out->len;
+          gsize n;
+
+          while (p < end && (guchar) *p < 0x80)
+            p++;
+          n = p - run;
+
+          g_string_set_size (out, old_length + n);
+          for (gsize i = 0; i < n; i++)
+            {
+              char c = run[i];
+
+              out->str[old_length + i] = (c >= 'A' && c <= 'Z') ? c + ('a' - 'A') : c;
+            }
+
           if (origins != NULL)
-            g_array_append_val (origins, offset);
-          p++;
+            {
+              guint old_origins = origins->len;
+
+              g_array_set_size (origins, old_origins + n);
+              for (gsize i = 0; i < n; i++)
+                g_array_index (origins, GlossOffset, old_origins + i) = offset + (GlossOffset) i;
+            }
+          offset += (GlossOffset) n;
         }
       else
         {
@@ -250,6 +271,7 @@ fold (const char  *text,
           for (gsize i = before; origins != NULL && i < out->len; i++)
             g_array_append_val (origins, offset);
           p = g_utf8_next_char (p);
+          offset++;
         }
     }
 }
