@@ -681,7 +681,7 @@ palette_key_pressed_cb (GtkEventControllerKey *controller,
     digit = keyval - GDK_KEY_0;
   else if (keyval >= GDK_KEY_KP_0 && keyval <= GDK_KEY_KP_9)
     digit = keyval - GDK_KEY_KP_0;
-  if (digit < 0 || self->project == NULL)
+  if (digit < 0 || self->project == NULL || !gtk_widget_get_visible (GTK_WIDGET (self->palette)))
     return GDK_EVENT_PROPAGATE;
 
   tag = gloss_project_lookup_tag_by_digit (self->project, digit);
@@ -941,6 +941,9 @@ gloss_project_search_init (GlossProjectSearch *self)
   g_signal_connect (self->palette, "show", G_CALLBACK (palette_show_cb), self);
   gtk_event_controller_set_propagation_phase (keys, GTK_PHASE_CAPTURE);
   g_signal_connect (keys, "key-pressed", G_CALLBACK (palette_key_pressed_cb), self);
+  /* Unlike the article's palette, this one closes on a click elsewhere
+   * and holds the keyboard while it is up, for its digits and Escape. */
+  gtk_popover_set_autohide (GTK_POPOVER (self->palette), TRUE);
   gtk_widget_add_controller (GTK_WIDGET (self->palette), keys);
   gtk_menu_button_set_popover (self->tag_button, GTK_WIDGET (self->palette));
 
