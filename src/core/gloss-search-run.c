@@ -113,9 +113,11 @@ gloss_search_run_new (GlossSearch  *search,
   return self;
 }
 
-/* Searches documents until the slice is spent; FALSE when done. */
+/* Searches documents until the slice is spent (or, with @until_found,
+ * the first document with matches is announced); FALSE when done. */
 static gboolean
-search_slice (GlossSearchRun *self)
+search_slice (GlossSearchRun *self,
+              gboolean        until_found)
 {
   gint64 deadline = g_get_monotonic_time () + self->slice_usec;
 
@@ -138,7 +140,7 @@ search_slice (GlossSearchRun *self)
           g_signal_emit (self, signals[MATCHES], 0, document, matches);
         }
 
-      if (g_get_monotonic_time () >= deadline)
+      if (g_get_monotonic_time () >= deadline || (until_found && self->n_matches > 0))
         return self->documents != NULL;  /* NULL: disposed by a handler */
     }
 
@@ -156,7 +158,7 @@ search_slice_cb (gpointer user_data)
   GlossSearchRun *self = user_data;
   G_GNUC_UNUSED g_autoptr(GlossSearchRun) hold = g_object_ref (self);
 
-  if (search_slice (self))
+  if (search_slice (self, FALSE))
     return G_SOURCE_CONTINUE;
 
   self->idle_id = 0;
@@ -171,9 +173,10 @@ gloss_search_run_start (GlossSearchRun *self)
   g_return_if_fail (GLOSS_IS_SEARCH_RUN (self));
   g_return_if_fail (self->idle_id == 0 && self->next == 0);
 
-  /* The first slice runs at once: the first matches cost no wait. */
+  /* The first slice runs at once and stops at the first document with
+   * matches: they are on screen in the next frame. */
   hold = g_object_ref (self);
-  if (search_slice (self) && self->documents != NULL)
+  if (search_slice (self, TRUE) && self->documents != NULL)
     self->idle_id = g_idle_add_full (G_PRIORITY_DEFAULT_IDLE, search_slice_cb, self, NULL);
 }
 

@@ -3,9 +3,12 @@
  * The results come in as the core's GlossSearchRun finds them, a document
  * at a time in slices of main-loop time, so the first are on screen within
  * a frame of the last key and the window never stalls while the rest
- * arrive. Each document with matches is a row with its count, its matches
- * beneath it in keyword-in-context form: the words before, the match,
- * the words after, the match lined up in the middle.
+ * arrive. Each document with matches is a heading with its count, its
+ * matches beneath it in keyword-in-context form: the words before, the
+ * match, the words after, the match lined up in the middle.
+ *
+ * The rows are one flat list (headings and matches), so that a new search
+ * drops the old results with one change, not one per document.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -15,6 +18,7 @@
 #include <stdlib.h>
 
 #include "gloss-project-search.h"
+#include "gloss-search-row.h"
 #include "gloss-tag-palette.h"
 
 /* Main-loop time the search takes between frames. */
@@ -81,9 +85,9 @@ struct _GlossProjectSearch
   GlossProject       *project;
   GlossSearchRun     *run;
   GCancellable       *cancellable;
-  GListStore         *groups;      /* GlossSearchGroup */
-  GtkTreeListModel   *tree;
+  GListStore         *rows;        /* GlossSearchGroup, then its GlossSearchMatch */
   GtkMultiSelection  *selection;
+  guint               n_documents;
   GArray             *scopes;      /* ScopeChoice, parallel to the dropdown */
   GlossTagPalette    *palette;
   char               *error;
@@ -128,7 +132,7 @@ scope_choice_clear (gpointer data)
 static void
 update_status (GlossProjectSearch *self)
 {
-  guint n_documents = g_list_model_get_n_items (G_LIST_MODEL (self->groups));
+  guint n_documents = self->n_documents;
   g_autofree char *text = NULL;
 
   if (self->error != NULL || gtk_editable_get_text (GTK_EDITABLE (self->entry))[0] == '\0')
@@ -149,28 +153,14 @@ update_status (GlossProjectSearch *self)
   gtk_label_set_text (self->status_label, text);
 }
 
+static GPtrArray *dup_selected_matches (GlossProjectSearch *self);
+
 static guint
 count_selected_matches (GlossProjectSearch *self)
 {
-  g_autoptr(GtkBitset) selected = gtk_selection_model_get_selection (GTK_SELECTION_MODEL (self->selection));
-  GtkBitsetIter iter;
-  guint position;
-  guint n = 0;
+  g_autoptr(GPtrArray) selected = dup_selected_matches (self);
 
-  for (gboolean ok = gtk_bitset_iter_init_first (&iter, selected, &position); ok;
-       ok = gtk_bitset_iter_next (&iter, &position))
-    {
-      g_autoptr(GtkTreeListRow) row = g_list_model_get_item (G_LIST_MODEL (self->tree), position);
-      gpointer item = gtk_tree_list_row_get_item (row);
-
-      if (GLOSS_IS_SEARCH_GROUP (item))
-        n += g_list_model_get_n_items (G_LIST_MODEL (GLOSS_SEARCH_GROUP (item)->matches));
-      else
-        n++;
-      g_object_unref (item);
-    }
-
-  return n;
+  return selected->len;
 }
 
 static void
@@ -193,9 +183,15 @@ run_matches_cb (GlossSearchRun     *run,
                 GlossProjectSearch *self)
 {
   g_autoptr(GlossSearchGroup) group = gloss_search_group_new (document, matches);
+  g_autoptr(GPtrArray) rows = g_ptr_array_sized_new (matches->len + 1);
 
+  g_ptr_array_add (rows, group);
+  for (guint i = 0; i < matches->len; i++)
+    g_ptr_array_add (rows, matches->pdata[i]);
   self->n_matches += matches->len;
-  g_list_store_append (self->groups, group);
+  self->n_documents++;
+  g_list_store_splice (self->rows, g_list_model_get_n_items (G_LIST_MODEL (self->rows)), 0,
+                       rows->pdata, rows->len);
   update_status (self);
   update_tag_button (self);
 }
@@ -222,6 +218,40 @@ stop_run (GlossProjectSearch *self)
     g_signal_handlers_disconnect_by_data (self->run, self);
   g_clear_object (&self->run);
   self->searching = FALSE;
+}
+
+static void selection_changed_cb (GtkSelectionModel  *model,
+                                  guint               position,
+                                  guint               n_items,
+                                  GlossProjectSearch *self);
+
+static gboolean
+drop_cb (gpointer data)
+{
+  g_object_unref (data);
+  return G_SOURCE_REMOVE;
+}
+
+/* A new, empty list for a new search. The old one, with perhaps
+ * thousands of matches, is let go when the main loop is idle: emptying
+ * it in place would cost the keystroke that starts the new search. */
+static void
+reset_results (GlossProjectSearch *self)
+{
+  self->n_matches = 0;
+  self->n_documents = 0;
+
+  if (self->selection != NULL)
+    g_signal_handlers_disconnect_by_data (self->selection, self);
+  if (self->rows != NULL && g_list_model_get_n_items (G_LIST_MODEL (self->rows)) > 0)
+    g_idle_add_full (G_PRIORITY_LOW, drop_cb, g_steal_pointer (&self->rows), NULL);
+  g_clear_object (&self->rows);
+  g_clear_object (&self->selection);
+
+  self->rows = g_list_store_new (G_TYPE_OBJECT);
+  self->selection = gtk_multi_selection_new (G_LIST_MODEL (g_object_ref (self->rows)));
+  g_signal_connect (self->selection, "selection-changed", G_CALLBACK (selection_changed_cb), self);
+  gtk_list_view_set_model (self->results_view, GTK_SELECTION_MODEL (self->selection));
 }
 
 static GlossSearchFlags
@@ -262,8 +292,7 @@ restart (GlossProjectSearch *self)
   guint scope = gtk_drop_down_get_selected (self->scope_dropdown);
 
   stop_run (self);
-  g_list_store_remove_all (self->groups);
-  self->n_matches = 0;
+  reset_results (self);
   show_error (self, NULL);
 
   if (text[0] == '\0' || self->project == NULL)
@@ -436,63 +465,12 @@ rebuild_scopes (GlossProjectSearch *self)
 
 /* ---- rows ---- */
 
-static GListModel *
-create_children_cb (gpointer item,
-                    gpointer user_data)
-{
-  if (GLOSS_IS_SEARCH_GROUP (item))
-    return g_object_ref (G_LIST_MODEL (GLOSS_SEARCH_GROUP (item)->matches));
-  return NULL;
-}
-
-static GtkWidget *
-make_label (const char         *css_class,
-            PangoEllipsizeMode  ellipsize,
-            float               xalign,
-            gboolean            expand)
-{
-  GtkWidget *label = gtk_label_new (NULL);
-
-  gtk_label_set_ellipsize (GTK_LABEL (label), ellipsize);
-  gtk_label_set_xalign (GTK_LABEL (label), xalign);
-  gtk_label_set_single_line_mode (GTK_LABEL (label), TRUE);
-  gtk_widget_set_hexpand (label, expand);
-  if (css_class != NULL)
-    gtk_widget_add_css_class (label, css_class);
-  return label;
-}
-
 static void
 setup_row_cb (GtkSignalListItemFactory *factory,
               GtkListItem              *item,
               GlossProjectSearch       *self)
 {
-  GtkWidget *expander = gtk_tree_expander_new ();
-  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 0);
-  GtkWidget *title = make_label ("heading", PANGO_ELLIPSIZE_END, 0, TRUE);
-  GtkWidget *count = make_label ("numeric", PANGO_ELLIPSIZE_NONE, 1, FALSE);
-  /* The match stays in the middle: the words before give way on their
-   * left, those after on their right. */
-  GtkWidget *before = make_label (NULL, PANGO_ELLIPSIZE_START, 1, TRUE);
-  GtkWidget *match = make_label ("search-match", PANGO_ELLIPSIZE_NONE, 0.5, FALSE);
-  GtkWidget *after = make_label (NULL, PANGO_ELLIPSIZE_END, 0, TRUE);
-
-  gtk_widget_add_css_class (count, "dim-label");
-  gtk_widget_set_margin_start (count, 6);
-  gtk_widget_add_css_class (before, "dim-label");
-  gtk_widget_add_css_class (after, "dim-label");
-  /* Equal natural widths, so the two sides share the row evenly. */
-  gtk_label_set_width_chars (GTK_LABEL (before), 4);
-  gtk_label_set_max_width_chars (GTK_LABEL (before), 4);
-  gtk_label_set_width_chars (GTK_LABEL (after), 4);
-  gtk_label_set_max_width_chars (GTK_LABEL (after), 4);
-  gtk_box_append (GTK_BOX (box), title);
-  gtk_box_append (GTK_BOX (box), count);
-  gtk_box_append (GTK_BOX (box), before);
-  gtk_box_append (GTK_BOX (box), match);
-  gtk_box_append (GTK_BOX (box), after);
-  gtk_tree_expander_set_child (GTK_TREE_EXPANDER (expander), box);
-  gtk_list_item_set_child (item, expander);
+  gtk_list_item_set_child (item, gloss_search_row_new ());
 }
 
 static void
@@ -500,59 +478,52 @@ bind_row_cb (GtkSignalListItemFactory *factory,
              GtkListItem              *item,
              GlossProjectSearch       *self)
 {
-  GtkTreeListRow *row = gtk_list_item_get_item (item);
-  GtkWidget *expander = gtk_list_item_get_child (item);
-  GtkWidget *box = gtk_tree_expander_get_child (GTK_TREE_EXPANDER (expander));
-  GtkWidget *title = gtk_widget_get_first_child (box);
-  GtkWidget *count = gtk_widget_get_next_sibling (title);
-  GtkWidget *before = gtk_widget_get_next_sibling (count);
-  GtkWidget *match = gtk_widget_get_next_sibling (before);
-  GtkWidget *after = gtk_widget_get_next_sibling (match);
-  g_autoptr(GObject) object = gtk_tree_list_row_get_item (row);
-  gboolean is_group = GLOSS_IS_SEARCH_GROUP (object);
+  GlossSearchRow *row = GLOSS_SEARCH_ROW (gtk_list_item_get_child (item));
+  GObject *object = gtk_list_item_get_item (item);
 
-  gtk_tree_expander_set_list_row (GTK_TREE_EXPANDER (expander), row);
-  gtk_widget_set_visible (title, is_group);
-  gtk_widget_set_visible (count, is_group);
-  gtk_widget_set_visible (before, !is_group);
-  gtk_widget_set_visible (match, !is_group);
-  gtk_widget_set_visible (after, !is_group);
+  /* For the test report, which tells a heading from a match. */
+  g_object_set_data_full (G_OBJECT (row), "gloss-search-item", g_object_ref (object), g_object_unref);
 
   /* Titles and text come from files: plain text, never markup. */
-  if (is_group)
+  if (GLOSS_IS_SEARCH_GROUP (object))
     {
       GlossSearchGroup *group = GLOSS_SEARCH_GROUP (object);
-      g_autofree char *n = g_strdup_printf ("%u", g_list_model_get_n_items (G_LIST_MODEL (group->matches)));
 
-      gtk_label_set_text (GTK_LABEL (title), gloss_document_get_title (group->document));
-      gtk_label_set_text (GTK_LABEL (count), n);
-      gtk_widget_set_tooltip_text (box, gloss_document_get_title (group->document));
+      gloss_search_row_set_heading (row, gloss_document_get_title (group->document),
+                                    g_list_model_get_n_items (G_LIST_MODEL (group->matches)));
+      gtk_widget_add_css_class (GTK_WIDGET (row), "heading-row");
     }
   else
     {
-      GlossSearchMatch *found = GLOSS_SEARCH_MATCH (object);
+      GlossSearchMatch *match = GLOSS_SEARCH_MATCH (object);
 
-      gtk_label_set_text (GTK_LABEL (before), gloss_search_match_get_before (found));
-      gtk_label_set_text (GTK_LABEL (match), gloss_search_match_get_text (found));
-      gtk_label_set_text (GTK_LABEL (after), gloss_search_match_get_after (found));
-      gtk_widget_set_tooltip_text (box, NULL);
+      gloss_search_row_set_match (row, gloss_search_match_get_before (match),
+                                  gloss_search_match_get_text (match),
+                                  gloss_search_match_get_after (match));
+      gtk_widget_remove_css_class (GTK_WIDGET (row), "heading-row");
     }
+}
+
+static GlossSearchMatch *
+match_at (GlossProjectSearch *self,
+          guint               position)
+{
+  g_autoptr(GObject) item = g_list_model_get_item (G_LIST_MODEL (self->rows), position);
+
+  /* A heading stands for its document's first match. */
+  if (GLOSS_IS_SEARCH_GROUP (item))
+    return g_list_model_get_item (G_LIST_MODEL (GLOSS_SEARCH_GROUP (item)->matches), 0);
+  return item != NULL ? GLOSS_SEARCH_MATCH (g_steal_pointer (&item)) : NULL;
 }
 
 static void
 row_activated_cb (GlossProjectSearch *self,
                   guint               position)
 {
-  g_autoptr(GtkTreeListRow) row = g_list_model_get_item (G_LIST_MODEL (self->tree), position);
-  g_autoptr(GObject) item = NULL;
+  g_autoptr(GlossSearchMatch) match = match_at (self, position);
 
-  if (row == NULL)
-    return;
-  item = gtk_tree_list_row_get_item (row);
-  if (GLOSS_IS_SEARCH_MATCH (item))
-    g_signal_emit (self, signals[MATCH_ACTIVATED], 0, item, TRUE);
-  else
-    gtk_tree_list_row_set_expanded (row, !gtk_tree_list_row_get_expanded (row));
+  if (match != NULL)
+    g_signal_emit (self, signals[MATCH_ACTIVATED], 0, match, TRUE);
 }
 
 static void
@@ -568,12 +539,10 @@ selection_changed_cb (GtkSelectionModel  *model,
   /* Clicking a match shows it. */
   if (gtk_bitset_get_size (selected) == 1)
     {
-      g_autoptr(GtkTreeListRow) row = g_list_model_get_item (G_LIST_MODEL (self->tree),
-                                                             gtk_bitset_get_nth (selected, 0));
-      g_autoptr(GObject) item = gtk_tree_list_row_get_item (row);
+      g_autoptr(GlossSearchMatch) match = match_at (self, gtk_bitset_get_nth (selected, 0));
 
-      if (GLOSS_IS_SEARCH_MATCH (item))
-        g_signal_emit (self, signals[MATCH_ACTIVATED], 0, item, FALSE);
+      if (match != NULL)
+        g_signal_emit (self, signals[MATCH_ACTIVATED], 0, match, FALSE);
     }
 }
 
@@ -591,8 +560,7 @@ dup_selected_matches (GlossProjectSearch *self)
   for (gboolean ok = gtk_bitset_iter_init_first (&iter, selected, &position); ok;
        ok = gtk_bitset_iter_next (&iter, &position))
     {
-      g_autoptr(GtkTreeListRow) row = g_list_model_get_item (G_LIST_MODEL (self->tree), position);
-      g_autoptr(GObject) item = gtk_tree_list_row_get_item (row);
+      g_autoptr(GObject) item = g_list_model_get_item (G_LIST_MODEL (self->rows), position);
       GListModel *members = GLOSS_IS_SEARCH_GROUP (item)
                             ? G_LIST_MODEL (GLOSS_SEARCH_GROUP (item)->matches) : NULL;
       guint n = members != NULL ? g_list_model_get_n_items (members) : 1;
@@ -613,24 +581,21 @@ GPtrArray *
 gloss_project_search_dup_matches (GlossProjectSearch *self,
                                   guint               limit)
 {
-  GListModel *groups;
+  GListModel *rows;
   GPtrArray *matches;
+  guint n;
 
   g_return_val_if_fail (GLOSS_IS_PROJECT_SEARCH (self), NULL);
 
-  groups = G_LIST_MODEL (self->groups);
+  rows = G_LIST_MODEL (self->rows);
+  n = g_list_model_get_n_items (rows);
   matches = g_ptr_array_new_with_free_func (g_object_unref);
-  for (guint i = 0; i < g_list_model_get_n_items (groups); i++)
+  for (guint i = 0; i < n && (limit == 0 || matches->len < limit); i++)
     {
-      g_autoptr(GlossSearchGroup) group = g_list_model_get_item (groups, i);
-      GListModel *members = G_LIST_MODEL (group->matches);
+      g_autoptr(GObject) item = g_list_model_get_item (rows, i);
 
-      for (guint j = 0; j < g_list_model_get_n_items (members); j++)
-        {
-          if (limit > 0 && matches->len >= limit)
-            return matches;
-          g_ptr_array_add (matches, g_list_model_get_item (members, j));
-        }
+      if (GLOSS_IS_SEARCH_MATCH (item))
+        g_ptr_array_add (matches, g_steal_pointer (&item));
     }
 
   return matches;
@@ -785,7 +750,7 @@ GListModel *
 gloss_project_search_get_rows (GlossProjectSearch *self)
 {
   g_return_val_if_fail (GLOSS_IS_PROJECT_SEARCH (self), NULL);
-  return G_LIST_MODEL (self->tree);
+  return G_LIST_MODEL (self->rows);
 }
 
 guint
@@ -799,7 +764,7 @@ guint
 gloss_project_search_get_n_documents (GlossProjectSearch *self)
 {
   g_return_val_if_fail (GLOSS_IS_PROJECT_SEARCH (self), 0);
-  return g_list_model_get_n_items (G_LIST_MODEL (self->groups));
+  return self->n_documents;
 }
 
 gboolean
@@ -860,9 +825,10 @@ gloss_project_search_dispose (GObject *object)
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL)
     gtk_widget_unparent (child);
   g_clear_object (&self->project);
+  if (self->selection != NULL)
+    g_signal_handlers_disconnect_by_data (self->selection, self);
   g_clear_object (&self->selection);
-  g_clear_object (&self->tree);
-  g_clear_object (&self->groups);
+  g_clear_object (&self->rows);
   g_clear_pointer (&self->scopes, g_array_unref);
   g_clear_pointer (&self->error, g_free);
 
@@ -922,19 +888,14 @@ gloss_project_search_init (GlossProjectSearch *self)
 
   self->scopes = g_array_new (FALSE, TRUE, sizeof (ScopeChoice));
   g_array_set_clear_func (self->scopes, scope_choice_clear);
-  self->groups = g_list_store_new (GLOSS_TYPE_SEARCH_GROUP);
 
   gtk_widget_init_template (GTK_WIDGET (self));
 
-  self->tree = gtk_tree_list_model_new (G_LIST_MODEL (g_object_ref (self->groups)), FALSE, TRUE,
-                                        create_children_cb, NULL, NULL);
-  self->selection = gtk_multi_selection_new (G_LIST_MODEL (g_object_ref (self->tree)));
-  g_signal_connect (self->selection, "selection-changed", G_CALLBACK (selection_changed_cb), self);
   g_signal_connect (factory, "setup", G_CALLBACK (setup_row_cb), self);
   g_signal_connect (factory, "bind", G_CALLBACK (bind_row_cb), self);
   gtk_list_view_set_factory (self->results_view, factory);
   g_object_unref (factory);
-  gtk_list_view_set_model (self->results_view, GTK_SELECTION_MODEL (self->selection));
+  reset_results (self);
 
   self->palette = GLOSS_TAG_PALETTE (gloss_tag_palette_new ());
   g_signal_connect (self->palette, "tag-chosen", G_CALLBACK (tag_chosen_cb), self);

@@ -202,12 +202,13 @@ add_project_search (GlossWindow *self,
   json_builder_begin_array (builder);
   for (GtkWidget *row = gtk_widget_get_first_child (view); row != NULL; row = gtk_widget_get_next_sibling (row))
     {
-      GtkWidget *expander = gtk_widget_get_first_child (row);
+      GtkWidget *child = gtk_widget_get_first_child (row);
       g_autoptr(GObject) item = NULL;
 
-      if (!GTK_IS_TREE_EXPANDER (expander) || !gtk_widget_get_mapped (row) ||
-          (item = gtk_tree_expander_get_item (GTK_TREE_EXPANDER (expander))) == NULL)
+      if (child == NULL || !gtk_widget_get_mapped (row) ||
+          (item = g_object_get_data (G_OBJECT (child), "gloss-search-item")) == NULL)
         continue;
+      g_object_ref (item);
 
       json_builder_begin_object (builder);
       if (GLOSS_IS_SEARCH_MATCH (item))
