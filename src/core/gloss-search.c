@@ -84,27 +84,6 @@ gloss_search_match_get_end (GlossSearchMatch *self)
   return self->end;
 }
 
-const char *
-gloss_search_match_get_before (GlossSearchMatch *self)
-{
-  g_return_val_if_fail (GLOSS_IS_SEARCH_MATCH (self), NULL);
-  return self->before;
-}
-
-const char *
-gloss_search_match_get_text (GlossSearchMatch *self)
-{
-  g_return_val_if_fail (GLOSS_IS_SEARCH_MATCH (self), NULL);
-  return self->text;
-}
-
-const char *
-gloss_search_match_get_after (GlossSearchMatch *self)
-{
-  g_return_val_if_fail (GLOSS_IS_SEARCH_MATCH (self), NULL);
-  return self->after;
-}
-
 /* ---- Context ---- */
 
 /* A copy of [from, to) on one line: line breaks and tabs become spaces. */
@@ -170,28 +149,76 @@ context_end (const char *end,
   return p;
 }
 
+/* The context is made when first asked for: a search may find tens of
+ * thousands of matches, and a window shows a screenful. */
+static void
+ensure_context (GlossSearchMatch *self)
+{
+  const char *text, *text_end, *match_start, *match_end;
+
+  if (self->text != NULL)
+    return;
+
+  text = gloss_document_get_text (self->document);
+  text_end = text + gloss_document_get_text_size (self->document);
+  match_start = text + gloss_document_offset_to_byte (self->document, self->start);
+  match_end = text + gloss_document_offset_to_byte (self->document, self->end);
+  self->before = one_line (context_start (text, match_start), match_start);
+  self->text = one_line (match_start, match_end);
+  self->after = one_line (match_end, context_end (match_end, text_end));
+}
+
+const char *
+gloss_search_match_get_before (GlossSearchMatch *self)
+{
+  g_return_val_if_fail (GLOSS_IS_SEARCH_MATCH (self), NULL);
+  ensure_context (self);
+  return self->before;
+}
+
+const char *
+gloss_search_match_get_text (GlossSearchMatch *self)
+{
+  g_return_val_if_fail (GLOSS_IS_SEARCH_MATCH (self), NULL);
+  ensure_context (self);
+  return self->text;
+}
+
+const char *
+gloss_search_match_get_after (GlossSearchMatch *self)
+{
+  g_return_val_if_fail (GLOSS_IS_SEARCH_MATCH (self), NULL);
+  ensure_context (self);
+  return self->after;
+}
+
 static GlossSearchMatch *
 match_new (GlossDocument *document,
            GlossOffset    start,
            GlossOffset    end)
 {
   GlossSearchMatch *self = g_object_new (GLOSS_TYPE_SEARCH_MATCH, NULL);
-  const char *text = gloss_document_get_text (document);
-  const char *text_end = text + gloss_document_get_text_size (document);
-  const char *match_start = text + gloss_document_offset_to_byte (document, start);
-  const char *match_end = text + gloss_document_offset_to_byte (document, end);
 
   self->document = g_object_ref (document);
   self->start = start;
   self->end = end;
-  self->before = one_line (context_start (text, match_start), match_start);
-  self->text = one_line (match_start, match_end);
-  self->after = one_line (match_end, context_end (match_end, text_end));
-
   return self;
 }
 
 /* ---- Folding ---- */
+
+/* Where a stretch of the folded text came from. An ASCII stretch maps
+ * byte for byte to code points; any other character may fold to more or
+ * fewer bytes, all of which come from its one code point. */
+typedef struct {
+  gsize       folded;    /* first byte of the stretch in the folded text */
+  GlossOffset offset;    /* its first code point in the original */
+  gboolean    ascii;
+} Anchor;
+
+/* Folded forms of the non-ASCII characters met so far: a news archive
+ * uses few of them, over and over. */
+typedef GHashTable FoldCache;  /* GUINT_TO_POINTER (gunichar) -> char* */
 
 static void
 append_folded_char (GString  *out,
@@ -215,17 +242,38 @@ append_folded_char (GString  *out,
     g_string_append_unichar (out, c);
 }
 
-/* Appends @text folded to @out. With @origins, appends to it the code point
- * offset (counted from @first_offset) each new byte of @out came from. */
+static const char *
+fold_char (FoldCache *cache,
+           gunichar   c)
+{
+  char *folded = g_hash_table_lookup (cache, GUINT_TO_POINTER (c));
+
+  if (folded == NULL)
+    {
+      gunichar decomposed[G_UNICHAR_MAX_DECOMPOSITION_LENGTH];
+      gsize n = g_unichar_fully_decompose (c, FALSE, decomposed, G_N_ELEMENTS (decomposed));
+      GString *out = g_string_new (NULL);
+
+      for (gsize i = 0; i < n; i++)
+        append_folded_char (out, decomposed[i]);
+      folded = g_string_free (out, FALSE);
+      g_hash_table_insert (cache, GUINT_TO_POINTER (c), folded);
+    }
+
+  return folded;
+}
+
+/* Appends @text folded to @out; with @anchors, where each stretch of it
+ * came from (code points counted from 0). */
 static void
-fold (const char  *text,
-      gsize        size,
-      GlossOffset  first_offset,
-      GString     *out,
-      GArray      *origins)
+fold (FoldCache  *cache,
+      const char *text,
+      gsize       size,
+      GString    *out,
+      GArray     *anchors)
 {
   const char *end = text + size;
-  GlossOffset offset = first_offset;
+  GlossOffset offset = 0;
   const char *p = text;
 
   while (p < end)
@@ -234,46 +282,62 @@ fold (const char  *text,
         {
           /* A run of ASCII: most of a news article, a byte per byte. */
           const char *run = p;
-          gsize old_length = out->len;
-          gsize n;
+          gsize start = out->len;
+          char *q;
 
           while (p < end && (guchar) *p < 0x80)
             p++;
-          n = p - run;
-
-          g_string_set_size (out, old_length + n);
-          for (gsize i = 0; i < n; i++)
+          if (anchors != NULL)
             {
-              char c = run[i];
-
-              out->str[old_length + i] = (c >= 'A' && c <= 'Z') ? c + ('a' - 'A') : c;
+              Anchor anchor = { start, offset, TRUE };
+              g_array_append_val (anchors, anchor);
             }
-
-          if (origins != NULL)
-            {
-              guint old_origins = origins->len;
-
-              g_array_set_size (origins, old_origins + n);
-              for (gsize i = 0; i < n; i++)
-                g_array_index (origins, GlossOffset, old_origins + i) = offset + (GlossOffset) i;
-            }
-          offset += (GlossOffset) n;
+          g_string_set_size (out, start + (p - run));
+          q = out->str + start;
+          for (const char *r = run; r < p; r++)
+            *q++ = (*r >= 'A' && *r <= 'Z') ? *r + ('a' - 'A') : *r;
+          offset += (GlossOffset) (p - run);
         }
       else
         {
-          gunichar decomposed[G_UNICHAR_MAX_DECOMPOSITION_LENGTH];
-          gsize before = out->len;
-          gsize n = g_unichar_fully_decompose (g_utf8_get_char (p), FALSE, decomposed,
-                                               G_N_ELEMENTS (decomposed));
-
-          for (gsize i = 0; i < n; i++)
-            append_folded_char (out, decomposed[i]);
-          for (gsize i = before; origins != NULL && i < out->len; i++)
-            g_array_append_val (origins, offset);
+          if (anchors != NULL)
+            {
+              Anchor anchor = { out->len, offset, FALSE };
+              g_array_append_val (anchors, anchor);
+            }
+          g_string_append (out, fold_char (cache, g_utf8_get_char (p)));
           p = g_utf8_next_char (p);
           offset++;
         }
     }
+}
+
+/* The code point the folded byte @folded came from; @length past the end. */
+static GlossOffset
+origin_of (const Anchor *anchors,
+           guint         n_anchors,
+           gsize         folded,
+           gsize         folded_size,
+           GlossOffset   length)
+{
+  guint low = 0, high = n_anchors;
+
+  if (folded >= folded_size)
+    return length;
+
+  /* The last anchor at or before @folded. */
+  while (high - low > 1)
+    {
+      guint mid = low + (high - low) / 2;
+
+      if (anchors[mid].folded <= folded)
+        low = mid;
+      else
+        high = mid;
+    }
+
+  return anchors[low].ascii ? anchors[low].offset + (GlossOffset) (folded - anchors[low].folded)
+                            : anchors[low].offset;
 }
 
 /* ---- GlossSearch ---- */
@@ -286,6 +350,7 @@ struct _GlossSearch
   GlossSearchScope  scope;
   char             *scope_value;
   char             *folded;   /* plain, not exact: the folded pattern */
+  FoldCache        *fold_cache;
   GRegex           *regex;    /* GLOSS_SEARCH_REGEX */
 };
 
@@ -315,6 +380,7 @@ gloss_search_new (const char        *pattern,
   g_atomic_ref_count_init (&self->ref_count);
   self->pattern = g_strdup (pattern);
   self->flags = flags;
+  self->fold_cache = g_hash_table_new_full (NULL, NULL, NULL, g_free);
 
   if (flags & GLOSS_SEARCH_REGEX)
     {
@@ -336,7 +402,7 @@ gloss_search_new (const char        *pattern,
     {
       GString *folded = g_string_new (NULL);
 
-      fold (pattern, strlen (pattern), 0, folded, NULL);
+      fold (self->fold_cache, pattern, strlen (pattern), folded, NULL);
       self->folded = g_string_free (folded, FALSE);
       if (*self->folded == '\0')
         {
@@ -369,6 +435,7 @@ gloss_search_unref (GlossSearch *self)
   g_free (self->pattern);
   g_free (self->scope_value);
   g_free (self->folded);
+  g_clear_pointer (&self->fold_cache, g_hash_table_unref);
   g_clear_pointer (&self->regex, g_regex_unref);
   g_free (self);
 }
@@ -533,23 +600,26 @@ search_folded (Collector *collector)
   const char *needle = collector->search->folded;
   gsize needle_size = strlen (needle);
   g_autoptr(GString) folded = g_string_sized_new (size + 16);
-  g_autoptr(GArray) origins = g_array_sized_new (FALSE, FALSE, sizeof (GlossOffset), size + 1);
+  g_autoptr(GArray) anchor_array = g_array_new (FALSE, FALSE, sizeof (Anchor));
   GlossOffset length = gloss_document_get_length (document);
-  const GlossOffset *origin;
+  const Anchor *anchors;
   const char *p;
 
-  fold (text, size, 0, folded, origins);
-  g_array_append_val (origins, length);
-  origin = (const GlossOffset *) (gpointer) origins->data;
+  fold (collector->search->fold_cache, text, size, folded, anchor_array);
+  anchors = (const Anchor *) (gpointer) anchor_array->data;
+
+#define ORIGIN(byte) origin_of (anchors, anchor_array->len, (byte), folded->len, length)
 
   for (p = folded->str; (p = memmem (p, folded->str + folded->len - p, needle, needle_size)) != NULL;)
     {
       gsize first = p - folded->str;
       gsize last = first + needle_size;  /* exclusive */
-      GlossOffset start = origin[first];
+      GlossOffset start = ORIGIN (first);
+      GlossOffset last_origin = ORIGIN (last - 1);
+      GlossOffset next_origin = ORIGIN (last);
       /* Whole original characters: one folded into several bytes ends
        * after itself; dropped marks after the match stay with it. */
-      GlossOffset end = origin[last] > origin[last - 1] ? origin[last] : origin[last - 1] + 1;
+      GlossOffset end = next_origin > last_origin ? next_origin : last_origin + 1;
 
       if ((collector->search->flags & GLOSS_SEARCH_WHOLE_WORDS) &&
           !is_whole_word (text, size,
@@ -564,6 +634,8 @@ search_folded (Collector *collector)
         return;
       p += needle_size;
     }
+
+#undef ORIGIN
 }
 
 static void

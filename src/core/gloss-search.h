@@ -52,7 +52,8 @@ GlossDocument *gloss_search_match_get_document (GlossSearchMatch *self);
 GlossOffset    gloss_search_match_get_start    (GlossSearchMatch *self);
 GlossOffset    gloss_search_match_get_end      (GlossSearchMatch *self);
 /* Keyword in context, each on one line (line breaks and tabs become
- * spaces): a few words before, the matched text, a few words after. */
+ * spaces): a few words before, the matched text, a few words after.
+ * Made when first asked for, from the document's text at that moment. */
 const char    *gloss_search_match_get_before   (GlossSearchMatch *self);
 const char    *gloss_search_match_get_text     (GlossSearchMatch *self);
 const char    *gloss_search_match_get_after    (GlossSearchMatch *self);
