@@ -36,7 +36,6 @@ match_activated_cb (GlossProjectSearch *search,
         adw_flap_set_reveal_flap (self->documents_flap, FALSE);
       gtk_widget_grab_focus (GTK_WIDGET (self->article_view));
     }
-  _gloss_window_queue_report (self);
 }
 
 static void
@@ -56,14 +55,6 @@ tagged_cb (GlossProjectSearch *search,
                                          "Tagged %u matches as %s", count),
                             count, name);
   _gloss_window_toast (self, text);
-  _gloss_window_queue_report (self);
-}
-
-static void
-finished_cb (GlossProjectSearch *search,
-             GlossWindow        *self)
-{
-  _gloss_window_queue_report (self);
 }
 
 static void
@@ -82,7 +73,6 @@ ensure_search (GlossWindow *self)
       gtk_stack_add_named (self->sidebar_stack, self->project_search, "search");
       g_signal_connect_object (self->project_search, "match-activated", G_CALLBACK (match_activated_cb), self, 0);
       g_signal_connect_object (self->project_search, "tagged", G_CALLBACK (tagged_cb), self, 0);
-      g_signal_connect_object (self->project_search, "finished", G_CALLBACK (finished_cb), self, 0);
       g_signal_connect_object (self->project_search, "close", G_CALLBACK (close_cb), self, 0);
       gloss_project_search_set_project (GLOSS_PROJECT_SEARCH (self->project_search), self->project);
     }
@@ -101,7 +91,6 @@ _gloss_window_open_search (GlossWindow *self)
   adw_flap_set_reveal_flap (self->documents_flap, TRUE);
   gtk_stack_set_visible_child_name (self->sidebar_stack, "search");
   gloss_project_search_focus (search);
-  _gloss_window_queue_report (self);
   return search;
 }
 
@@ -111,7 +100,6 @@ _gloss_window_close_search (GlossWindow *self)
   gtk_stack_set_visible_child_name (self->sidebar_stack, "documents");
   if (self->document != NULL)
     gtk_widget_grab_focus (GTK_WIDGET (self->article_view));
-  _gloss_window_queue_report (self);
 }
 
 gboolean
