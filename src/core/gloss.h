@@ -13,6 +13,7 @@
 #include "gloss-json-writer.h"
 #include "gloss-project.h"
 #include "gloss-project-file.h"
+#include "gloss-provenance.h"
 #include "gloss-relation.h"
 #include "gloss-search.h"
 #include "gloss-tag.h"
