@@ -1151,8 +1151,10 @@ def scenario_screenshot_sample(ctx):
     for style in ('light', 'dark'):
         app = ctx.start([project], env={'GLOSS_STYLE': style}, name='sample-' + style)
         app.wait(lambda r: r['document']['n_annotations'] == len(doc['annotations']), 'the sample')
-        if str(chosen['start'] + 2) not in app.last['offsets']:
-            raise Failure('the chosen annotation is not on screen')
+        # The offsets are reported once the article is laid out, which can
+        # come a report after the annotations.
+        app.wait(lambda r: str(chosen['start'] + 2) in r['offsets'],
+                 'the chosen annotation on screen', timeout=5)
         app.click(chosen['start'] + 2)
         app.wait(lambda r: r['selected'] is not None, 'a selected annotation')
         xdo('mousemove', 5, 790)
