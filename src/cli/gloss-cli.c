@@ -1,4 +1,4 @@
-/* gloss-cli.c — the headless command line: --new, --export, --validate
+/* gloss-cli.c — the headless command line: --new, --export, --validate, --merge
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -18,6 +18,7 @@ typedef struct {
   char     *document_id;
   char     *title;
   gboolean  validate;
+  gboolean  merge;
   gboolean  force;
   gboolean  version;
   char    **files;
@@ -38,7 +39,7 @@ G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Options, options_clear)
 
 static const char * const command_line_flags[] = {
   "--new", "--export", "--validate", "--help", "-h", "--help-all", "--version",
-  "--force", "--title", "--output", "-o", "--document",
+  "--force", "--title", "--output", "-o", "--document", "--merge",
 };
 
 gboolean
@@ -263,6 +264,40 @@ run_validate (Options *options)
   return GLOSS_EXIT_OK;
 }
 
+/* git's merge driver: gloss --merge %O %A %B. The result goes over OURS. */
+static int
+run_merge (Options *options)
+{
+  g_autoptr(GPtrArray) conflicts = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GFile) base = NULL;
+  g_autoptr(GFile) ours = NULL;
+  g_autoptr(GFile) theirs = NULL;
+  guint n_conflicts;
+
+  if (options->files == NULL || g_strv_length (options->files) != 3)
+    return usage (_("--merge needs three project files: BASE OURS THEIRS"));
+
+  base = g_file_new_for_commandline_arg (options->files[0]);
+  ours = g_file_new_for_commandline_arg (options->files[1]);
+  theirs = g_file_new_for_commandline_arg (options->files[2]);
+  if (!gloss_merge_files (base, ours, theirs, conflicts, &n_conflicts, &error))
+    return fail ("%s", error->message);
+
+  if (n_conflicts == 0)
+    return GLOSS_EXIT_OK;
+
+  for (guint i = 0; i < conflicts->len; i++)
+    g_printerr ("%s: %s\n", options->files[1], (const char *) g_ptr_array_index (conflicts, i));
+  g_printerr (g_dngettext (GETTEXT_PACKAGE,
+                           "%s: %u conflict; both versions are kept and marked for review in Gloss\n",
+                           "%s: %u conflicts; both versions are kept and marked for review in Gloss\n",
+                           n_conflicts),
+              options->files[1], n_conflicts);
+
+  return GLOSS_EXIT_BAD_INPUT;
+}
+
 int
 gloss_cli_run (int    argc,
                char **argv)
@@ -287,6 +322,8 @@ gloss_cli_run (int    argc,
       N_("With --export: only the document with this id"), N_("ID") },
     { "validate", 0, 0, G_OPTION_ARG_NONE, &options.validate,
       N_("Check a project file and print every problem"), NULL },
+    { "merge", 0, 0, G_OPTION_ARG_NONE, &options.merge,
+      N_("Merge two versions of a project as git’s merge driver: --merge BASE OURS THEIRS writes the result over OURS"), NULL },
     { "version", 0, 0, G_OPTION_ARG_NONE, &options.version,
       N_("Print the version and exit"), NULL },
     { G_OPTION_REMAINING, 0, 0, G_OPTION_ARG_FILENAME_ARRAY, &options.files, NULL, N_("[FILE…]") },
@@ -306,7 +343,8 @@ gloss_cli_run (int    argc,
       "  gloss --new=talks.gloss article.txt brat/doc1.ann\n"
       "  gloss --export=json talks.gloss > talks.json\n"
       "  gloss --export=brat --output=talks-brat/ talks.gloss\n"
-      "  gloss --validate talks.gloss"));
+      "  gloss --validate talks.gloss\n"
+      "  gloss --merge %O %A %B        (in git config merge.gloss.driver)"));
   g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
 
   args = g_strdupv (argv);
@@ -319,11 +357,12 @@ gloss_cli_run (int    argc,
       return GLOSS_EXIT_OK;
     }
 
-  n_commands = (options.new_path != NULL) + (options.export_format != NULL) + (options.validate != FALSE);
+  n_commands = (options.new_path != NULL) + (options.export_format != NULL) + (options.validate != FALSE) +
+               (options.merge != FALSE);
   if (n_commands == 0)
-    return usage (_("nothing to do: give --new, --export or --validate"));
+    return usage (_("nothing to do: give --new, --export, --validate or --merge"));
   if (n_commands > 1)
-    return usage (_("give only one of --new, --export and --validate"));
+    return usage (_("give only one of --new, --export, --validate and --merge"));
   if (options.force && options.new_path == NULL)
     return usage (_("--force goes with --new"));
   if ((options.output != NULL || options.document_id != NULL) && options.export_format == NULL)
@@ -333,6 +372,8 @@ gloss_cli_run (int    argc,
     return run_new (&options);
   if (options.export_format != NULL)
     return run_export (&options);
+  if (options.merge)
+    return run_merge (&options);
 
   return run_validate (&options);
 }

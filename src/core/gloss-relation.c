@@ -4,6 +4,7 @@
  */
 #include "config.h"
 
+#include "gloss-conflict.h"
 #include "gloss-relation.h"
 
 struct _GlossRelation
@@ -15,6 +16,7 @@ struct _GlossRelation
   char *from;
   char *to;
   char *note;
+  GlossConflict *conflict;  /* NULL unless a merge left two versions */
 };
 
 G_DEFINE_FINAL_TYPE (GlossRelation, gloss_relation, G_TYPE_OBJECT)
@@ -38,6 +40,7 @@ gloss_relation_finalize (GObject *object)
   g_free (self->from);
   g_free (self->to);
   g_free (self->note);
+  gloss_conflict_free (self->conflict);
 
   G_OBJECT_CLASS (gloss_relation_parent_class)->finalize (object);
 }
@@ -173,4 +176,22 @@ gloss_relation_set_note (GlossRelation *self,
   g_free (self->note);
   self->note = g_strdup (note);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_NOTE]);
+}
+
+/* The mark `gloss --merge` leaves on each of two versions (gloss-conflict.h),
+ * or NULL. */
+const GlossConflict *
+gloss_relation_get_conflict (GlossRelation *self)
+{
+  g_return_val_if_fail (GLOSS_IS_RELATION (self), NULL);
+  return self->conflict;
+}
+
+void
+gloss_relation_set_conflict (GlossRelation          *self,
+                             GlossConflictSide  side,
+                             const char        *with)
+{
+  g_return_if_fail (GLOSS_IS_RELATION (self));
+  gloss_conflict_replace (&self->conflict, side, with);
 }

@@ -11,6 +11,7 @@
 #include "gloss-export.h"
 #include "gloss-import.h"
 #include "gloss-json-writer.h"
+#include "gloss-merge.h"
 #include "gloss-project.h"
 #include "gloss-project-file.h"
 #include "gloss-relation.h"
