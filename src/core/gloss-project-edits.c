@@ -719,9 +719,12 @@ gloss_project_remove_annotation (GlossProject    *self,
   for (guint i = 0; i < relations->len; i++)
     gloss_project_remove_relation (self, g_ptr_array_index (relations, i));
 
+  /* The document may hold the last reference to the annotation. */
   g_object_ref (document);
+  g_object_ref (annotation);
   gloss_document_remove_annotation (document, annotation);
   push_annotation_presence (self, document, annotation, FALSE, NULL);
+  g_object_unref (annotation);
   g_object_unref (document);
 
   gloss_project_end_action (self);
