@@ -10,6 +10,7 @@
 
 #include "gloss.h"
 #include "gloss-cli.h"
+#include "gloss-cli-agreement.h"
 
 typedef struct {
   char     *new_path;
@@ -19,6 +20,9 @@ typedef struct {
   char     *title;
   gboolean  validate;
   gboolean  merge;
+  gboolean  agreement;
+  gboolean  agreement_json;
+  gboolean  by_author;
   gboolean  force;
   gboolean  version;
   char    **files;
@@ -40,6 +44,7 @@ G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Options, options_clear)
 static const char * const command_line_flags[] = {
   "--new", "--export", "--validate", "--help", "-h", "--help-all", "--version",
   "--force", "--title", "--output", "-o", "--document", "--merge",
+  "--agreement", "--by-author",
 };
 
 gboolean
@@ -65,12 +70,8 @@ gloss_cli_wants_command_line (int    argc,
   return FALSE;
 }
 
-static int
-fail (const char *format,
-      ...) G_GNUC_PRINTF (1, 2);
-
-static int
-fail (const char *format,
+int
+gloss_cli_fail (const char *format,
       ...)
 {
   va_list args;
@@ -84,12 +85,8 @@ fail (const char *format,
   return GLOSS_EXIT_BAD_INPUT;
 }
 
-static int
-usage (const char *format,
-       ...) G_GNUC_PRINTF (1, 2);
-
-static int
-usage (const char *format,
+int
+gloss_cli_usage (const char *format,
        ...)
 {
   va_list args;
@@ -112,10 +109,10 @@ run_new (Options *options)
   g_autofree char *basename = NULL;
 
   if (options->files == NULL || options->files[0] == NULL)
-    return usage (_("--new needs at least one article or brat .ann file to import"));
+    return gloss_cli_usage (_("--new needs at least one article or brat .ann file to import"));
 
   if (!options->force && g_file_query_exists (destination, NULL))
-    return fail (_("%s already exists; use --force to replace it"), options->new_path);
+    return gloss_cli_fail (_("%s already exists; use --force to replace it"), options->new_path);
 
   for (guint i = 0; options->files[i] != NULL; i++)
     {
@@ -124,7 +121,7 @@ run_new (Options *options)
       g_autofree char *summary = NULL;
 
       if (!gloss_import_file (project, file, report, &error))
-        return fail ("%s", error->message);
+        return gloss_cli_fail ("%s", error->message);
 
       for (guint j = 0; j < report->messages->len; j++)
         g_printerr ("%s\n", (const char *) g_ptr_array_index (report->messages, j));
@@ -146,7 +143,7 @@ run_new (Options *options)
     }
 
   if (!gloss_project_save (project, destination, &error))
-    return fail ("%s", error->message);
+    return gloss_cli_fail ("%s", error->message);
 
   return GLOSS_EXIT_OK;
 }
@@ -169,23 +166,23 @@ run_export (Options *options)
   GlossExportFormat format;
 
   if (!gloss_export_format_from_string (options->export_format, &format))
-    return usage (_("unknown export format “%s” (use json, w3c, brat or csv)"), options->export_format);
+    return gloss_cli_usage (_("unknown export format “%s” (use json, w3c, brat or csv)"), options->export_format);
 
   if (options->files == NULL || options->files[0] == NULL || options->files[1] != NULL)
-    return usage (_("--export needs exactly one project file"));
+    return gloss_cli_usage (_("--export needs exactly one project file"));
 
   if (format == GLOSS_EXPORT_BRAT && options->output == NULL)
-    return usage (_("--export=brat writes a folder: give it with --output=FOLDER"));
+    return gloss_cli_usage (_("--export=brat writes a folder: give it with --output=FOLDER"));
 
   project = load_project (options->files[0], &error);
   if (project == NULL)
-    return fail ("%s", error->message);
+    return gloss_cli_fail ("%s", error->message);
 
   if (options->document_id != NULL)
     {
       document = gloss_project_lookup_document (project, options->document_id);
       if (document == NULL)
-        return fail (_("%s has no document with the id “%s”"), options->files[0], options->document_id);
+        return gloss_cli_fail (_("%s has no document with the id “%s”"), options->files[0], options->document_id);
     }
 
   if (options->output != NULL)
@@ -193,7 +190,7 @@ run_export (Options *options)
       g_autoptr(GFile) destination = g_file_new_for_commandline_arg (options->output);
 
       if (!gloss_export_to_file (project, document, format, destination, &error))
-        return fail ("%s", error->message);
+        return gloss_cli_fail ("%s", error->message);
     }
   else
     {
@@ -202,11 +199,11 @@ run_export (Options *options)
       const char *data;
 
       if (bytes == NULL)
-        return fail ("%s", error->message);
+        return gloss_cli_fail ("%s", error->message);
 
       data = g_bytes_get_data (bytes, &size);
       if (fwrite (data, 1, size, stdout) != size || fflush (stdout) != 0)
-        return fail (_("could not write the export to standard output"));
+        return gloss_cli_fail (_("could not write the export to standard output"));
     }
 
   return GLOSS_EXIT_OK;
@@ -224,12 +221,12 @@ run_validate (Options *options)
   guint n_documents;
 
   if (options->files == NULL || options->files[0] == NULL || options->files[1] != NULL)
-    return usage (_("--validate needs exactly one project file"));
+    return gloss_cli_usage (_("--validate needs exactly one project file"));
 
   file = g_file_new_for_commandline_arg (options->files[0]);
   bytes = g_file_load_bytes (file, NULL, NULL, &error);
   if (bytes == NULL)
-    return fail (_("cannot read %s: %s"), options->files[0], error->message);
+    return gloss_cli_fail (_("cannot read %s: %s"), options->files[0], error->message);
 
   project = gloss_project_load_bytes (bytes, options->files[0], problems, &error);
   if (project == NULL)
@@ -276,13 +273,13 @@ run_merge (Options *options)
   guint n_conflicts;
 
   if (options->files == NULL || g_strv_length (options->files) != 3)
-    return usage (_("--merge needs three project files: BASE OURS THEIRS"));
+    return gloss_cli_usage (_("--merge needs three project files: BASE OURS THEIRS"));
 
   base = g_file_new_for_commandline_arg (options->files[0]);
   ours = g_file_new_for_commandline_arg (options->files[1]);
   theirs = g_file_new_for_commandline_arg (options->files[2]);
   if (!gloss_merge_files (base, ours, theirs, conflicts, &n_conflicts, &error))
-    return fail ("%s", error->message);
+    return gloss_cli_fail ("%s", error->message);
 
   if (n_conflicts == 0)
     return GLOSS_EXIT_OK;
@@ -296,6 +293,28 @@ run_merge (Options *options)
               options->files[1], n_conflicts);
 
   return GLOSS_EXIT_BAD_INPUT;
+}
+
+static gboolean
+parse_agreement (const char  *option_name,
+                 const char  *value,
+                 gpointer     data,
+                 GError     **error)
+{
+  Options *options = data;
+
+  options->agreement = TRUE;
+  if (value == NULL || g_str_equal (value, "text"))
+    return TRUE;
+  if (g_str_equal (value, "json"))
+    {
+      options->agreement_json = TRUE;
+      return TRUE;
+    }
+
+  g_set_error (error, G_OPTION_ERROR, G_OPTION_ERROR_BAD_VALUE,
+               _("unknown agreement format “%s” (use text or json)"), value);
+  return FALSE;
 }
 
 int
@@ -324,6 +343,10 @@ gloss_cli_run (int    argc,
       N_("Check a project file and print every problem"), NULL },
     { "merge", 0, 0, G_OPTION_ARG_NONE, &options.merge,
       N_("Merge two versions of a project as git’s merge driver: --merge BASE OURS THEIRS writes the result over OURS"), NULL },
+    { "agreement", 0, G_OPTION_FLAG_OPTIONAL_ARG, G_OPTION_ARG_CALLBACK, parse_agreement,
+      N_("Measure the agreement of annotators (each file one annotator): a table, or JSON with --agreement=json"), N_("[json]") },
+    { "by-author", 0, 0, G_OPTION_ARG_NONE, &options.by_author,
+      N_("With --agreement: the annotators are the authors of the annotations in one project"), NULL },
     { "version", 0, 0, G_OPTION_ARG_NONE, &options.version,
       N_("Print the version and exit"), NULL },
     { G_OPTION_REMAINING, 0, 0, G_OPTION_ARG_FILENAME_ARRAY, &options.files, NULL, N_("[FILE…]") },
@@ -331,6 +354,13 @@ gloss_cli_run (int    argc,
   };
 
   context = g_option_context_new (NULL);
+  {
+    GOptionGroup *group = g_option_group_new (NULL, NULL, NULL, &options, NULL);
+
+    g_option_group_add_entries (group, entries);
+    g_option_group_set_translation_domain (group, GETTEXT_PACKAGE);
+    g_option_context_set_main_group (context, group);
+  }
   g_option_context_set_translation_domain (context, GETTEXT_PACKAGE);
   g_option_context_set_summary (context,
     _("Gloss marks up what news articles claim and who says so.\n\n"
@@ -344,12 +374,21 @@ gloss_cli_run (int    argc,
       "  gloss --export=json talks.gloss > talks.json\n"
       "  gloss --export=brat --output=talks-brat/ talks.gloss\n"
       "  gloss --validate talks.gloss\n"
-      "  gloss --merge %O %A %B        (in git config merge.gloss.driver)"));
-  g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
+      "  gloss --merge %O %A %B        (in git config merge.gloss.driver)\n"
+      "  gloss --agreement ana.gloss ben.gloss\n"
+      "  gloss --agreement=json --by-author team.gloss"));
 
   args = g_strdupv (argv);
+  /* A bare --agreement takes no value: GOption would take the next file
+   * for its optional one. */
+  for (guint i = 1; args[i] != NULL && !g_str_equal (args[i], "--"); i++)
+    if (g_str_equal (args[i], "--agreement"))
+      {
+        g_free (args[i]);
+        args[i] = g_strdup ("--agreement=text");
+      }
   if (!g_option_context_parse_strv (context, &args, &error))
-    return usage ("%s", error->message);
+    return gloss_cli_usage ("%s", error->message);
 
   if (options.version)
     {
@@ -358,15 +397,17 @@ gloss_cli_run (int    argc,
     }
 
   n_commands = (options.new_path != NULL) + (options.export_format != NULL) + (options.validate != FALSE) +
-               (options.merge != FALSE);
+               (options.merge != FALSE) + (options.agreement != FALSE);
   if (n_commands == 0)
-    return usage (_("nothing to do: give --new, --export, --validate or --merge"));
+    return gloss_cli_usage (_("nothing to do: give --new, --export, --validate, --merge or --agreement"));
   if (n_commands > 1)
-    return usage (_("give only one of --new, --export, --validate and --merge"));
+    return gloss_cli_usage (_("give only one of --new, --export, --validate, --merge and --agreement"));
   if (options.force && options.new_path == NULL)
-    return usage (_("--force goes with --new"));
+    return gloss_cli_usage (_("--force goes with --new"));
+  if (options.by_author && !options.agreement)
+    return gloss_cli_usage (_("--by-author goes with --agreement"));
   if ((options.output != NULL || options.document_id != NULL) && options.export_format == NULL)
-    return usage (_("--output and --document go with --export"));
+    return gloss_cli_usage (_("--output and --document go with --export"));
 
   if (options.new_path != NULL)
     return run_new (&options);
@@ -374,6 +415,8 @@ gloss_cli_run (int    argc,
     return run_export (&options);
   if (options.merge)
     return run_merge (&options);
+  if (options.agreement)
+    return gloss_cli_agreement (options.files, options.by_author, options.agreement_json);
 
   return run_validate (&options);
 }

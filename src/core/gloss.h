@@ -5,6 +5,7 @@
 #pragma once
 
 #include "gloss-types.h"
+#include "gloss-agreement.h"
 #include "gloss-annotation.h"
 #include "gloss-anchor.h"
 #include "gloss-document.h"
