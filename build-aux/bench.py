@@ -131,7 +131,8 @@ def main():
 
         core = core_figures(args.builddir, path, args.runs)
         for metric in ("core_load_ms", "core_save_ms", "core_export_json_ms",
-                       "core_export_w3c_ms", "core_peak_rss_mb"):
+                       "core_export_w3c_ms", "core_merge_ms", "core_agreement_ms",
+                       "core_peak_rss_mb"):
             emit(case, metric, core[metric])
         emit(case, "python_json_load_ms", python_json_load_ms(path, args.runs))
 

@@ -73,7 +73,7 @@ lower_bound (GArray      *spans,
              guint        document,
              GlossOffset  start)
 {
-  GlossSpan key = { document, start, 0, NULL };
+  GlossSpan key = { document, start, 0, NULL, 0 };
   guint low = 0, high = spans->len;
 
   while (low < high)

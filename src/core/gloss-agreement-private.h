@@ -5,6 +5,7 @@
 #pragma once
 
 #include "gloss-agreement.h"
+#include "gloss-annotation.h"
 
 G_BEGIN_DECLS
 
@@ -14,7 +15,21 @@ typedef struct {
   GlossOffset      start;
   GlossOffset      end;
   GlossAnnotation *annotation; /* borrowed: for its tags */
+  /* Bit t: the span carries the project's t-th tag (the first 64; the
+   * rest are looked up on the annotation). */
+  guint64          tag_bits;
 } GlossSpan;
+
+/* Whether @span carries the tag of index @tag (id @tag_id). */
+static inline gboolean
+_gloss_span_has_tag (const GlossSpan *span,
+                     guint            tag,
+                     const char      *tag_id)
+{
+  if (tag < 64)
+    return (span->tag_bits >> tag) & 1;
+  return gloss_annotation_has_tag (span->annotation, tag_id);
+}
 
 /* Sorts spans by (document, start, end). */
 void   _gloss_spans_sort          (GArray *spans);

@@ -21,6 +21,7 @@ typedef struct {
   guint64    length;          /* of all shared documents end to end */
   GPtrArray *tag_ids;         /* char *, tag-set order */
   GPtrArray *tag_names;       /* char * */
+  GHashTable *tag_index;      /* tag id → its index + 1 */
 } Input;
 
 static void
@@ -32,6 +33,7 @@ input_clear (Input *input)
   g_clear_pointer (&input->document_starts, g_array_unref);
   g_clear_pointer (&input->tag_ids, g_ptr_array_unref);
   g_clear_pointer (&input->tag_names, g_ptr_array_unref);
+  g_clear_pointer (&input->tag_index, g_hash_table_unref);
 }
 
 G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Input, input_clear)
@@ -47,6 +49,7 @@ input_init (Input *input,
   input->document_starts = g_array_new (FALSE, FALSE, sizeof (guint64));
   input->tag_ids = g_ptr_array_new_with_free_func (g_free);
   input->tag_names = g_ptr_array_new_with_free_func (g_free);
+  input->tag_index = g_hash_table_new (g_str_hash, g_str_equal);
 }
 
 static guint
@@ -66,7 +69,15 @@ input_add_annotation (Input           *input,
                       GlossAnnotation *annotation)
 {
   GlossSpan span = { document, gloss_annotation_get_start (annotation),
-                     gloss_annotation_get_end (annotation), annotation };
+                     gloss_annotation_get_end (annotation), annotation, 0 };
+
+  for (const char * const *tag = gloss_annotation_get_tags (annotation); *tag != NULL; tag++)
+    {
+      guint index = GPOINTER_TO_UINT (g_hash_table_lookup (input->tag_index, *tag));
+
+      if (index > 0 && index <= 64)
+        span.tag_bits |= G_GUINT64_CONSTANT (1) << (index - 1);
+    }
 
   if (gloss_annotation_get_state (annotation) != GLOSS_ANCHOR_ORPHANED && span.start < span.end)
     g_array_append_val (input->spans[annotator], span);
@@ -82,12 +93,12 @@ input_add_tags (Input        *input,
   for (guint i = 0; i < n; i++)
     {
       g_autoptr(GlossTag) tag = g_list_model_get_item (tags, i);
-      guint index;
-
-      if (!g_ptr_array_find_with_equal_func (input->tag_ids, gloss_tag_get_id (tag), g_str_equal, &index))
+      if (!g_hash_table_contains (input->tag_index, gloss_tag_get_id (tag)))
         {
           g_ptr_array_add (input->tag_ids, g_strdup (gloss_tag_get_id (tag)));
           g_ptr_array_add (input->tag_names, g_strdup (gloss_tag_get_name (tag)));
+          g_hash_table_insert (input->tag_index, g_ptr_array_index (input->tag_ids, input->tag_ids->len - 1),
+                               GUINT_TO_POINTER (input->tag_ids->len));
         }
     }
 }
@@ -117,6 +128,7 @@ f1 (guint matched,
 
 static GArray *
 spans_with_tag (GArray     *spans,
+                guint       tag,
                 const char *tag_id)
 {
   GArray *with_tag = g_array_new (FALSE, FALSE, sizeof (GlossSpan));
@@ -125,7 +137,7 @@ spans_with_tag (GArray     *spans,
     {
       const GlossSpan *span = &g_array_index (spans, GlossSpan, k);
 
-      if (gloss_annotation_has_tag (span->annotation, tag_id))
+      if (_gloss_span_has_tag (span, tag, tag_id))
         g_array_append_val (with_tag, *span);
     }
 
@@ -190,17 +202,31 @@ kappa_results (const KappaTotals *totals,
                                    : undefined (_("no spans of the annotators overlap"));
 }
 
-/* The tag set of an annotation as one label. */
-static guint
-tag_set_label (GHashTable      *labels,
-               GlossAnnotation *annotation)
+/* Labels for kappa: each distinct tag set gets a number. */
+typedef struct {
+  GHashTable *by_bits;    /* guint64 * → number + 1 */
+  GHashTable *by_names;   /* sorted ids joined → number + 1 */
+  guint       n;
+} Labels;
+
+static void
+labels_clear (Labels *labels)
 {
-  g_autofree const char **sorted = NULL;
-  g_autofree char *key = NULL;
+  g_clear_pointer (&labels->by_bits, g_hash_table_unref);
+  g_clear_pointer (&labels->by_names, g_hash_table_unref);
+}
+
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Labels, labels_clear)
+
+static guint
+label_by_names (Labels          *labels,
+                GlossAnnotation *annotation)
+{
   guint n = gloss_annotation_get_n_tags (annotation);
+  g_autofree const char **sorted = g_new0 (const char *, n + 1);
+  g_autofree char *key = NULL;
   gpointer value;
 
-  sorted = g_new0 (const char *, n + 1);
   memcpy (sorted, gloss_annotation_get_tags (annotation), n * sizeof (char *));
   /* An annotation has a few tags: insertion sort. */
   for (guint i = 1; i < n; i++)
@@ -213,12 +239,33 @@ tag_set_label (GHashTable      *labels,
       }
   key = g_strjoinv ("\x1f", (char **) sorted);
 
-  if (g_hash_table_lookup_extended (labels, key, NULL, &value))
-    return GPOINTER_TO_UINT (value);
+  if ((value = g_hash_table_lookup (labels->by_names, key)) != NULL)
+    return GPOINTER_TO_UINT (value) - 1;
 
-  value = GUINT_TO_POINTER (g_hash_table_size (labels));
-  g_hash_table_insert (labels, g_steal_pointer (&key), value);
-  return GPOINTER_TO_UINT (value);
+  g_hash_table_insert (labels->by_names, g_steal_pointer (&key), GUINT_TO_POINTER (++labels->n));
+  return labels->n - 1;
+}
+
+/* The tag set of a span as one label: its tag bits, or with more than 64
+ * tags in play, its sorted tag ids. */
+static guint
+tag_set_label (Labels          *labels,
+               guint            n_tags,
+               const GlossSpan *span)
+{
+  gpointer value;
+  guint64 *key;
+
+  if (n_tags > 64)
+    return label_by_names (labels, span->annotation);
+
+  if ((value = g_hash_table_lookup (labels->by_bits, &span->tag_bits)) != NULL)
+    return GPOINTER_TO_UINT (value) - 1;
+
+  key = g_new (guint64, 1);
+  *key = span->tag_bits;
+  g_hash_table_insert (labels->by_bits, key, GUINT_TO_POINTER (++labels->n));
+  return labels->n - 1;
 }
 
 static void
@@ -251,7 +298,8 @@ measure (Input *input)
   guint n_pairs = m * (m - 1) / 2;
   g_autoptr(GArray) pairs = g_array_new (FALSE, FALSE, sizeof (guint));
   g_autoptr(GPtrArray) pair_matches = g_ptr_array_new_with_free_func ((GDestroyNotify) g_array_unref);
-  g_autoptr(GHashTable) labels = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  g_auto(Labels) labels = { g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL),
+                            g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL), 0 };
   g_autoptr(GArray) labels_a = g_array_new (FALSE, FALSE, sizeof (guint));
   g_autoptr(GArray) labels_b = g_array_new (FALSE, FALSE, sizeof (guint));
   KappaTotals overall_kappa = { 0 };
@@ -280,16 +328,16 @@ measure (Input *input)
         g_array_set_size (labels_b, 0);
         for (guint k = 0; k < matched->len; k += 2)
           {
-            guint la = tag_set_label (labels, g_array_index (input->spans[i], GlossSpan,
-                                                             g_array_index (matched, guint, k)).annotation);
-            guint lb = tag_set_label (labels, g_array_index (input->spans[j], GlossSpan,
-                                                             g_array_index (matched, guint, k + 1)).annotation);
+            guint la = tag_set_label (&labels, input->tag_ids->len,
+                                      &g_array_index (input->spans[i], GlossSpan, g_array_index (matched, guint, k)));
+            guint lb = tag_set_label (&labels, input->tag_ids->len,
+                                      &g_array_index (input->spans[j], GlossSpan, g_array_index (matched, guint, k + 1)));
 
             g_array_append_val (labels_a, la);
             g_array_append_val (labels_b, lb);
           }
         add_kappa (&overall_kappa, (guint *) labels_a->data, (guint *) labels_b->data, labels_a->len,
-                   g_hash_table_size (labels));
+                   labels.n);
       }
   kappa_results (&overall_kappa, &agreement->kappa, &agreement->percent);
 
@@ -309,7 +357,7 @@ measure (Input *input)
 
       for (guint i = 0; i < m; i++)
         {
-          GArray *spans = spans_with_tag (input->spans[i], tag_id);
+          GArray *spans = spans_with_tag (input->spans[i], t, tag_id);
           GArray *annotator_units = g_array_sized_new (FALSE, FALSE, sizeof (GlossUnit), spans->len);
 
           tag->counts[i] = spans->len;
@@ -340,10 +388,10 @@ measure (Input *input)
             g_array_set_size (labels_b, 0);
             for (guint k = 0; k < matched->len; k += 2)
               {
-                guint la = gloss_annotation_has_tag (g_array_index (input->spans[i], GlossSpan,
-                                                     g_array_index (matched, guint, k)).annotation, tag_id);
-                guint lb = gloss_annotation_has_tag (g_array_index (input->spans[j], GlossSpan,
-                                                     g_array_index (matched, guint, k + 1)).annotation, tag_id);
+                guint la = _gloss_span_has_tag (&g_array_index (input->spans[i], GlossSpan,
+                                                                g_array_index (matched, guint, k)), t, tag_id);
+                guint lb = _gloss_span_has_tag (&g_array_index (input->spans[j], GlossSpan,
+                                                                g_array_index (matched, guint, k + 1)), t, tag_id);
 
                 g_array_append_val (labels_a, la);
                 g_array_append_val (labels_b, lb);

@@ -16,7 +16,7 @@
 
 #include "gloss-anchor.h"
 #include "gloss-annotation.h"
-#include "gloss-document.h"
+#include "gloss-document-private.h"
 #include "gloss-merge-private.h"
 
 /* One version of an annotation, placed on the merged text. */
@@ -30,6 +30,9 @@ typedef struct {
 typedef struct {
   GlossDocument   *result;
   GlossAnchorText *anchor_text;   /* the merged text, built when needed */
+  /* The versions whose text is the merged text (compared once: a text
+   * may be megabytes). */
+  GHashTable      *same_text;     /* GlossDocument * set */
 } Placer;
 
 static void
@@ -49,8 +52,7 @@ place (Placer          *placer,
   out->end = gloss_annotation_get_end (annotation);
   out->state = gloss_annotation_get_state (annotation);
 
-  if (source_document == placer->result ||
-      g_str_equal (gloss_document_get_text (source_document), gloss_document_get_text (placer->result)))
+  if (g_hash_table_contains (placer->same_text, source_document))
     return;
 
   /* An orphan stays an orphan, where it was, as loading keeps it. */
@@ -233,10 +235,17 @@ static void
 merge_attributes (FieldMerge      *fm,
                   GlossAnnotation *into)
 {
-  g_autoptr(GHashTable) keys = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  g_autoptr(GHashTable) keys = NULL;
   GHashTableIter iter;
   gpointer key;
 
+  /* Most annotations have none. */
+  if ((fm->base->annotation == NULL || gloss_annotation_get_n_attributes (fm->base->annotation) == 0) &&
+      gloss_annotation_get_n_attributes (fm->ours->annotation) == 0 &&
+      gloss_annotation_get_n_attributes (fm->theirs->annotation) == 0)
+    return;
+
+  keys = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   add_keys (keys, fm->base->annotation);
   add_keys (keys, fm->ours->annotation);
   add_keys (keys, fm->theirs->annotation);
@@ -264,18 +273,33 @@ later (GDateTime *a,
   return g_date_time_compare (a, b) >= 0 ? a : b;
 }
 
-/* Adds @annotation (its fields set) to the merged document; an orphan keeps
- * the quote and context of the version its place came from. */
+/* Adds @annotation (its fields set) to the merged document. An orphan
+ * keeps the quote and context of the version its place came from; so does
+ * an annotation where that version, on this very text, had it: its quote
+ * and context are then already right, and slicing them again from a long
+ * text for each of many annotations is most of a merge's time. */
 static void
 add_to_result (Placer          *placer,
                GlossAnnotation *annotation,
                const Placed    *place_source)
 {
-  if (gloss_annotation_get_state (annotation) == GLOSS_ANCHOR_ORPHANED)
-    gloss_annotation_set_selector (annotation,
-                                   gloss_annotation_get_quote (place_source->annotation),
-                                   gloss_annotation_get_prefix (place_source->annotation),
-                                   gloss_annotation_get_suffix (place_source->annotation));
+  GlossAnnotation *source = place_source->annotation;
+  gboolean orphan = gloss_annotation_get_state (annotation) == GLOSS_ANCHOR_ORPHANED;
+
+  if (orphan ||
+      (g_hash_table_contains (placer->same_text, gloss_annotation_get_document (source)) &&
+       gloss_annotation_get_start (source) == gloss_annotation_get_start (annotation) &&
+       gloss_annotation_get_end (source) == gloss_annotation_get_end (annotation)))
+    {
+      gloss_annotation_set_selector (annotation, gloss_annotation_get_quote (source),
+                                     gloss_annotation_get_prefix (source),
+                                     gloss_annotation_get_suffix (source));
+      if (!orphan)
+        {
+          _gloss_document_add_annotation_keeping_selector (placer->result, annotation);
+          return;
+        }
+    }
   gloss_document_add_annotation (placer->result, annotation);
 }
 
@@ -448,8 +472,15 @@ _gloss_merge_annotations (GlossMerge    *merge,
                           GlossDocument *theirs_document,
                           GlossDocument *result_document)
 {
-  Placer placer = { result_document, NULL };
+  g_autoptr(GHashTable) same_text = g_hash_table_new (NULL, NULL);
+  Placer placer = { result_document, NULL, same_text };
+  GlossDocument *versions[] = { base_document, ours_document, theirs_document };
   guint n;
+
+  for (guint i = 0; i < G_N_ELEMENTS (versions); i++)
+    if (versions[i] != NULL &&
+        g_str_equal (gloss_document_get_text (versions[i]), gloss_document_get_text (result_document)))
+      g_hash_table_add (same_text, versions[i]);
 
   n = ours_document != NULL ? gloss_document_get_n_annotations (ours_document) : 0;
   for (guint i = 0; i < n; i++)
