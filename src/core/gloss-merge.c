@@ -482,6 +482,7 @@ copy_relation (GlossRelation *relation,
   GlossRelation *copy = gloss_relation_new (id, type, from, to);
 
   gloss_relation_set_note (copy, note);
+  gloss_relation_set_author (copy, gloss_relation_get_author (relation));
   return copy;
 }
 

@@ -635,17 +635,6 @@ gloss_project_set_title (GlossProject *self,
                  title != NULL ? title : "", _("Rename Project"));
 }
 
-static const char *
-current_author (void)
-{
-  const char *name = g_get_real_name ();
-
-  if (name == NULL || *name == '\0' || g_str_equal (name, "Unknown"))
-    name = g_get_user_name ();
-
-  return name;
-}
-
 GlossAnnotation *
 gloss_project_annotate (GlossProject  *self,
                         GlossDocument *document,
@@ -669,7 +658,7 @@ gloss_project_annotate (GlossProject  *self,
   g_return_val_if_fail (start < end, NULL);
 
   annotation = gloss_annotation_new (NULL, start, end);
-  gloss_annotation_set_author (annotation, current_author ());
+  gloss_annotation_set_author (annotation, gloss_project_get_author (self));
   gloss_annotation_set_created (annotation, now);
   gloss_annotation_set_modified (annotation, now);
   if (tag_id != NULL)
@@ -876,6 +865,7 @@ gloss_project_link (GlossProject    *self,
   relation = gloss_relation_new (NULL, type,
                                  gloss_annotation_get_id (from),
                                  gloss_annotation_get_id (to));
+  gloss_relation_set_author (relation, gloss_project_get_author (self));
   position = g_list_model_get_n_items (gloss_project_get_relations (self));
   _gloss_project_insert_relation_at (self, relation, position);
   push_relation_presence (self, relation, position, TRUE, NULL);

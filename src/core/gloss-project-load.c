@@ -1153,7 +1153,7 @@ read_relation (Walk       *walk,
                const GlossJsonNode *object)
 {
   Loader *loader = walk->loader;
-  const char *id = NULL, *type = NULL, *from = NULL, *to = NULL, *note = NULL;
+  const char *id = NULL, *type = NULL, *from = NULL, *to = NULL, *note = NULL, *author = NULL;
   g_autoptr(GlossRelation) relation = NULL;
   g_autoptr(GlossConflict) conflict = NULL;
   gboolean ok = TRUE;
@@ -1189,6 +1189,8 @@ read_relation (Walk       *walk,
     }
 
   ok &= read_string (loader, object, "note", REQUIRED, &note);
+  if (gloss_json_object_get (object, "author", NULL) != NULL)
+    ok &= read_string (loader, object, "author", REQUIRED, &author);
   ok &= read_conflict (loader, object, &conflict);
 
   if (!ok)
@@ -1196,6 +1198,7 @@ read_relation (Walk       *walk,
 
   relation = gloss_relation_new (id, type, from, to);
   gloss_relation_set_note (relation, note);
+  gloss_relation_set_author (relation, author);
   if (conflict != NULL)
     gloss_relation_set_conflict (relation, conflict->side, conflict->with);
   gloss_project_insert_relation (walk->project, relation);

@@ -158,6 +158,9 @@ _gloss_project_write_relation (GlossJsonWriter *writer,
   gloss_json_writer_string_member (writer, "from", gloss_relation_get_from (relation));
   gloss_json_writer_string_member (writer, "to", gloss_relation_get_to (relation));
   gloss_json_writer_string_member (writer, "note", gloss_relation_get_note (relation));
+  /* Optional: files from before relations had authors stay as they were. */
+  if (*gloss_relation_get_author (relation) != '\0')
+    gloss_json_writer_string_member (writer, "author", gloss_relation_get_author (relation));
   write_conflict (writer, gloss_relation_get_conflict (relation));
   gloss_json_writer_end_object (writer);
 }

@@ -16,6 +16,7 @@ struct _GlossRelation
   char *from;
   char *to;
   char *note;
+  char *author;
   GlossConflict *conflict;  /* NULL unless a merge left two versions */
 };
 
@@ -40,6 +41,7 @@ gloss_relation_finalize (GObject *object)
   g_free (self->from);
   g_free (self->to);
   g_free (self->note);
+  g_free (self->author);
   gloss_conflict_free (self->conflict);
 
   G_OBJECT_CLASS (gloss_relation_parent_class)->finalize (object);
@@ -176,6 +178,23 @@ gloss_relation_set_note (GlossRelation *self,
   g_free (self->note);
   self->note = g_strdup (note);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_NOTE]);
+}
+
+const char *
+gloss_relation_get_author (GlossRelation *self)
+{
+  g_return_val_if_fail (GLOSS_IS_RELATION (self), NULL);
+  return self->author != NULL ? self->author : "";
+}
+
+void
+gloss_relation_set_author (GlossRelation *self,
+                           const char    *author)
+{
+  g_return_if_fail (GLOSS_IS_RELATION (self));
+
+  g_free (self->author);
+  self->author = author != NULL && *author != '\0' ? g_strdup (author) : NULL;
 }
 
 /* The mark `gloss --merge` leaves on each of two versions (gloss-conflict.h),

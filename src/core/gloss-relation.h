@@ -28,6 +28,10 @@ const char    *gloss_relation_get_note (GlossRelation *self);
 void           gloss_relation_set_note (GlossRelation *self,
                                         const char    *note);
 
+/* Who made it; "" when unknown (files before authors were recorded). */
+const char    *gloss_relation_get_author (GlossRelation *self);
+void           gloss_relation_set_author (GlossRelation *self,
+                                          const char    *author);
 /* The mark a merge left on this version (gloss-conflict.h), or NULL. */
 const GlossConflict *gloss_relation_get_conflict (GlossRelation *self);
 /* GLOSS_CONFLICT_NONE removes the mark. */
