@@ -384,6 +384,38 @@ test_tags_and_relations (void)
   g_assert_true (g_strv_contains (gloss_project_get_relation_types (result), "quotes"));
 }
 
+/* One click keeps one version: the other goes, the mark goes; undo
+ * brings both back, marked. */
+static void
+test_keep_version (void)
+{
+  g_autoptr(GlossProject) base = make_base ();
+  g_autoptr(GlossProject) ours = copy_project (base);
+  g_autoptr(GlossProject) theirs = copy_project (base);
+  g_autoptr(GlossProject) result = NULL;
+
+  gloss_project_set_annotation_note (ours, ann (ours, "deal"), "Mine");
+  gloss_project_set_annotation_note (theirs, ann (theirs, "deal"), "Theirs");
+  result = merge (base, ours, theirs, 1);
+
+  gloss_project_keep_conflict_version (result, ann (result, "deal~theirs"));
+  g_assert_null (ann (result, "deal"));
+  g_assert_null (gloss_annotation_get_conflict (ann (result, "deal~theirs")));
+  g_assert_cmpstr (gloss_annotation_get_note (ann (result, "deal~theirs")), ==, "Theirs");
+  /* The relation went with ours' version. */
+  g_assert_null (gloss_project_lookup_relation (result, "said"));
+  g_assert_cmpstr (gloss_project_get_undo_label (result), ==, "Keep Version");
+
+  g_assert_true (gloss_project_undo (result));
+  g_assert_nonnull (ann (result, "deal"));
+  g_assert_nonnull (gloss_project_lookup_relation (result, "said"));
+  check_both_versions (result, "deal", "deal~theirs");
+
+  g_assert_true (gloss_project_redo (result));
+  g_assert_null (ann (result, "deal"));
+  g_assert_null (gloss_annotation_get_conflict (ann (result, "deal~theirs")));
+}
+
 int
 main (int    argc,
       char **argv)
@@ -399,6 +431,7 @@ main (int    argc,
   g_test_add_func ("/merge/corrected-text", test_corrected_text);
   g_test_add_func ("/merge/text-conflict", test_text_conflict);
   g_test_add_func ("/merge/tags-and-relations", test_tags_and_relations);
+  g_test_add_func ("/merge/keep-version", test_keep_version);
 
   return g_test_run ();
 }

@@ -508,6 +508,7 @@ _gloss_annotation_snapshot (GlossAnnotation *self)
   snapshot->attributes = copy_attributes (self->attributes);
   snapshot->state = self->state;
   snapshot->modified = self->modified != NULL ? g_date_time_ref (self->modified) : NULL;
+  snapshot->conflict = gloss_conflict_copy (self->conflict);
 
   return snapshot;
 }
@@ -539,6 +540,8 @@ _gloss_annotation_restore (GlossAnnotation               *self,
   self->attributes = copy_attributes (snapshot->attributes);
   self->state = snapshot->state;
   replace_date_time (&self->modified, snapshot->modified);
+  gloss_conflict_free (self->conflict);
+  self->conflict = gloss_conflict_copy (snapshot->conflict);
 
   if (document != NULL)
     _gloss_document_annotation_changed (document, self, old_start, old_end);
@@ -559,6 +562,7 @@ _gloss_annotation_snapshot_free (GlossAnnotationSnapshot *snapshot)
   g_free (snapshot->note);
   g_clear_pointer (&snapshot->attributes, g_hash_table_unref);
   g_clear_pointer (&snapshot->modified, g_date_time_unref);
+  gloss_conflict_free (snapshot->conflict);
   g_free (snapshot);
 }
 
@@ -597,7 +601,8 @@ _gloss_annotation_snapshot_equal (const GlossAnnotationSnapshot *a,
          g_str_equal (a->prefix, b->prefix) &&
          g_str_equal (a->suffix, b->suffix) &&
          g_strv_equal ((const char * const *) a->tags, (const char * const *) b->tags) &&
-         attributes_equal (a->attributes, b->attributes);
+         attributes_equal (a->attributes, b->attributes) &&
+         gloss_conflict_equal (a->conflict, b->conflict);
 }
 
 /* The mark `gloss --merge` leaves on each of two versions (gloss-conflict.h),

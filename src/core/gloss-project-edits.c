@@ -841,6 +841,34 @@ gloss_project_set_annotation_state (GlossProject     *self,
   push_annotation_fields (self, annotation, before, FALSE, _("Mark Reviewed"));
 }
 
+void
+gloss_project_keep_conflict_version (GlossProject    *self,
+                                     GlossAnnotation *annotation)
+{
+  _gloss_project_wait_for_readers (self);
+
+  g_autoptr(GlossAnnotationSnapshot) before = NULL;
+  const GlossConflict *conflict;
+  GlossAnnotation *other;
+
+  g_return_if_fail (GLOSS_IS_PROJECT (self));
+  g_return_if_fail (GLOSS_IS_ANNOTATION (annotation));
+
+  conflict = gloss_annotation_get_conflict (annotation);
+  if (conflict == NULL)
+    return;
+
+  gloss_project_begin_action (self, _("Keep Version"));
+  other = *conflict->with != '\0' ? gloss_project_lookup_annotation (self, conflict->with) : NULL;
+  if (other != NULL && other != annotation)
+    gloss_project_remove_annotation (self, other);
+
+  before = _gloss_annotation_snapshot (annotation);
+  gloss_annotation_set_conflict (annotation, GLOSS_CONFLICT_NONE, NULL);
+  push_annotation_fields (self, annotation, g_steal_pointer (&before), FALSE, NULL);
+  gloss_project_end_action (self);
+}
+
 GlossRelation *
 gloss_project_link (GlossProject    *self,
                     GlossAnnotation *from,

@@ -123,6 +123,12 @@ void                gloss_project_set_annotation_state  (GlossProject  *self,
                                                          GlossAnnotation *annotation,
                                                          GlossAnchorState state);
 
+/* Settles a merge conflict (gloss-conflict.h) in favour of @annotation's
+ * version: the other version, if there is one, is deleted (with its
+ * relations) and the mark goes. One undoable step. */
+void                gloss_project_keep_conflict_version (GlossProject *self,
+                                                         GlossAnnotation *annotation);
+
 GlossRelation      *gloss_project_link                  (GlossProject  *self,
                                                          GlossAnnotation *from,
                                                          GlossAnnotation *to,
