@@ -370,6 +370,31 @@ test_by_author (void)
   g_assert_error (error, GLOSS_ERROR, GLOSS_ERROR_INVALID);
 }
 
+static void
+test_csv (void)
+{
+  g_autofree char *text = continuum ();
+  const char *texts[] = { text, NULL };
+  const Mark one[] = { { "doc", "c", 75, 145 }, { "doc", "c", 220, 250 } };
+  const Mark two[] = { { "doc", "c", 70, 150 }, { "doc", "c", 205, 225 }, { "doc", "c", 250, 270 } };
+  g_autoptr(GlossProject) a = make_project (texts, one, G_N_ELEMENTS (one), "");
+  g_autoptr(GlossProject) b = make_project (texts, two, G_N_ELEMENTS (two), "");
+  g_autoptr(GlossAgreement) agreement = between_two (a, b);
+  g_autoptr(GBytes) csv = gloss_agreement_to_csv (agreement);
+  g_autofree char *data = g_strndup (g_bytes_get_data (csv, NULL), g_bytes_get_size (csv));
+  g_auto(GStrv) lines = g_strsplit (data, "\r\n", -1);
+
+  g_assert_cmpstr (lines[0], ==, "tag,count a.gloss,count b.gloss,f1_exact,f1_overlap,alpha_u,kappa,percent_agreement");
+  /* c: no exact match, two by overlap of five spans, α_U 0.7286; every
+   * matched span carries c on both sides, so kappa is undefined: empty. */
+  g_assert_cmpstr (lines[1], ==, "c,2,3,0.0000,0.8000,0.7286,,1.0000");
+  /* k: nobody used it. */
+  g_assert_cmpstr (lines[2], ==, "k,0,0,,,,,1.0000");
+  g_assert_true (g_str_has_prefix (lines[5], "All tags,2,3,0.0000,0.8000,0.7286,"));
+  g_assert_cmpstr (lines[6], ==, "");
+  g_assert_null (lines[7]);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -385,6 +410,7 @@ main (int    argc,
   g_test_add_func ("/agreement/property/identical", test_identical);
   g_test_add_func ("/agreement/property/swapping-annotators", test_swapping_annotators);
   g_test_add_func ("/agreement/by-author", test_by_author);
+  g_test_add_func ("/agreement/csv", test_csv);
 
   return g_test_run ();
 }

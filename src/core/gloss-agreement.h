@@ -69,6 +69,11 @@ GlossAgreement *gloss_agreement_between         (GlossProject * const *projects,
 GlossAgreement *gloss_agreement_by_author       (GlossProject         *project,
                                                  GError              **error);
 
+/* The table as CSV: a row per tag and one for all tags; counts per
+ * annotator, then F1 exact, F1 overlap, α_U, κ and the raw agreement; an
+ * undefined value is an empty cell. */
+GBytes         *gloss_agreement_to_csv          (GlossAgreement       *agreement);
+
 /* ---- The unitizing alpha itself, for one category ----
  *
  * @units[i]: annotator i's units as pairs of guint64 (begin, length) on a

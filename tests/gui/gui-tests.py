@@ -785,16 +785,29 @@ def scenario_narrow(ctx):
         app.screenshot(os.path.join(ctx.out, 'screenshot-narrow.png'))
 
 
-def press(app, name):
-    """Clicks the middle of a widget the report names."""
-    x, y, w, h = app.last['named'][name]
-    xdo('mousemove', app.origin[0] + x + w // 2, app.origin[1] + y + h // 2)
-    # A button needs the pointer to have entered it, and a press it sees.
-    time.sleep(0.3)
-    xdo('mousedown', 1)
-    time.sleep(0.1)
-    xdo('mouseup', 1)
-    time.sleep(0.45)
+def press(app, name, done, what):
+    """Clicks the middle of a widget the report names until @done holds:
+    under load a layout may still move between the report and the click."""
+    for attempt in range(3):
+        app.wait(lambda r: name in r.get('named', {}), name)
+        x, y, w, h = app.last['named'][name]
+        xdo('mousemove', app.origin[0] + x + w // 2, app.origin[1] + y + h // 2)
+        # A button needs the pointer to have entered it, and a press it sees.
+        time.sleep(0.3)
+        xdo('mousedown', 1)
+        time.sleep(0.1)
+        xdo('mouseup', 1)
+        try:
+            app.wait(done, what, timeout=4)
+            return
+        except Failure:
+            if attempt == 2:
+                raise
+
+
+def root_screenshot(path):
+    """The whole screen, dialogs included."""
+    subprocess.run(['import', '-window', 'root', path], check=True)
 
 
 def scenario_conflict(ctx):
@@ -837,8 +850,7 @@ def scenario_conflict(ctx):
             app.kill()
             continue
 
-        press(app, 'conflict-keep-theirs')
-        app.wait(lambda r: r['document']['n_annotations'] == 1, 'one version left')
+        press(app, 'conflict-keep-theirs', lambda r: r['document']['n_annotations'] == 1, 'one version left')
         app.wait(lambda r: 'conflict-keep-theirs' not in r.get('named', {}), 'the conflict to go')
         app.key('ctrl+z')
         app.wait(lambda r: r['document']['n_annotations'] == 2, 'undo to bring both back')
@@ -854,9 +866,49 @@ def scenario_conflict(ctx):
         app.key('ctrl+comma')
         app.wait(lambda r: any(d['type'] == 'AdwPreferencesWindow' for d in r['dialogs']), 'the preferences')
         time.sleep(1.5)
-        app.screenshot(os.path.join(out, 'screenshot-preferences.png'))
+        root_screenshot(os.path.join(out, 'screenshot-preferences.png'))
         app.key('Escape')
         app.wait(lambda r: not r['dialogs'], 'the preferences to close')
+        app.kill()
+
+
+def scenario_agreement(ctx):
+    """Agreement by Author from the main menu: the per-tag table of two
+    analysts' annotations, light and dark."""
+    text = make_project(ctx.gloss, ctx.project, ctx.article)
+    project = load_project(ctx.project)
+    doc = project['documents'][0]
+
+    def mark(ident, quote, tags, author, trim=0):
+        s, e = word(text, quote)
+        e -= trim
+        return {'id': ident, 'start': s, 'end': e, 'quote': text[s:e],
+                'prefix': text[max(0, s - 32):s], 'suffix': text[e:e + 32],
+                'tags': tags, 'note': '', 'attributes': {}, 'author': author,
+                'created': None, 'modified': None, 'state': 'anchored'}
+    doc['annotations'] = sorted([
+        mark('a1', 'would cost 41 million crowns', ['claim'], 'Ana'),
+        mark('a2', 'Maren Oyelaran', ['source', 'person'], 'Ana'),
+        mark('a3', 'Larkmouth', ['place'], 'Ana'),
+        mark('b1', 'would cost 41 million crowns', ['claim'], 'Ben', trim=7),
+        mark('b2', 'Maren Oyelaran', ['source'], 'Ben'),
+        mark('b3', 'Coastal Ledger', ['organization'], 'Ben'),
+    ], key=lambda a: (a['start'], a['end'], a['id']))
+    with open(ctx.project, 'w', encoding='utf-8') as f:
+        json.dump(project, f, ensure_ascii=False, indent=2)
+        f.write('\n')
+
+    out = ctx.out or ctx.tmp
+    for style in ('light', 'dark'):
+        app = ctx.start([ctx.project], env={'GLOSS_STYLE': style}, name=style)
+        app.wait(lambda r: r['document']['n_annotations'] == 6, 'the annotations')
+        app.key('F10')
+        time.sleep(0.6)
+        app.key('g')
+        app.wait(lambda r: any(d['type'] == 'AdwWindow' for d in r['dialogs']), 'the agreement dialog')
+        time.sleep(1.5)
+        root_screenshot(os.path.join(out, 'screenshot-agreement-%s.png' % style))
+        app.key('Escape')
         app.kill()
 
 
