@@ -326,6 +326,7 @@ copy_document_fields (GlossDocument *document,
 
   gloss_document_set_source (copy, source);
   gloss_document_set_imported (copy, gloss_document_get_imported (document));
+  gloss_document_set_provenance (copy, gloss_document_get_provenance (document));
   return copy;
 }
 
@@ -393,7 +394,15 @@ merge_document_pair (GlossMerge    *merge,
                                 gloss_document_get_text (a), gloss_document_get_text (b), &text) == GLOSS_MERGE_SAME;
 
   if (clean)
-    merged = copy_document_fields (a, id, title, source, text);
+    {
+      /* Where the text came from, as one value: theirs when only theirs
+       * changed it, else ours. */
+      gboolean theirs_changed = o != NULL
+                                && gloss_provenance_equal (gloss_document_get_provenance (o), gloss_document_get_provenance (a))
+                                && !gloss_provenance_equal (gloss_document_get_provenance (o), gloss_document_get_provenance (b));
+
+      merged = copy_document_fields (theirs_changed ? b : a, id, title, source, text);
+    }
   else
     {
       /* Ours keeps the annotations of both (theirs re-anchored onto our

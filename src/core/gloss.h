@@ -15,5 +15,6 @@
 #include "gloss-merge.h"
 #include "gloss-project.h"
 #include "gloss-project-file.h"
+#include "gloss-provenance.h"
 #include "gloss-relation.h"
 #include "gloss-tag.h"
