@@ -7,7 +7,8 @@
  * out for drawing until the row is actually drawn.
  *
  * Row layout, top to bottom, inside a 6 px padding:
- *   tag chips (swatch + name, caption heading), and a Moved/Orphaned badge at the end
+ *   tag chips (swatch + name, caption heading), and a badge at the end:
+ *   Ours/Theirs for a merge conflict's two versions, else Moved/Orphaned
  *   the quote: up to two lines, ellipsized
  *   the note's start: one caption line, dimmed (when there is a note)
  *   the document's title: one caption line, dimmed (in the link dialog)
@@ -45,6 +46,8 @@ typedef enum {
   BADGE_NONE,
   BADGE_MOVED,
   BADGE_ORPHANED,
+  BADGE_CONFLICT_OURS,
+  BADGE_CONFLICT_THEIRS,
 } Badge;
 
 typedef struct {
@@ -291,6 +294,13 @@ badge_text (Badge badge)
       return _("Moved");
     case BADGE_ORPHANED:
       return _("Orphaned");
+    /* Translators: a badge on an annotation in conflict after a merge: the
+     * version from this side of the merge. */
+    case BADGE_CONFLICT_OURS:
+      return C_("conflict", "Conflict: Ours");
+    /* Translators: the version merged in from the other side. */
+    case BADGE_CONFLICT_THEIRS:
+      return C_("conflict", "Conflict: Theirs");
     case BADGE_NONE:
     default:
       return NULL;
@@ -438,7 +448,8 @@ badge_color (GlossAnnotationRow *self)
 
   G_GNUC_BEGIN_IGNORE_DEPRECATIONS
   if (!gtk_style_context_lookup_color (gtk_widget_get_style_context (GTK_WIDGET (self)),
-                                       self->badge == BADGE_ORPHANED ? "error_color" : "warning_color",
+                                       self->badge == BADGE_ORPHANED ? "error_color"
+                                       : self->badge >= BADGE_CONFLICT_OURS ? "accent_color" : "warning_color",
                                        &color))
     color = foreground (self, 1.0);
   G_GNUC_END_IGNORE_DEPRECATIONS
@@ -764,6 +775,10 @@ gloss_annotation_row_update (GlossAnnotationRow *self)
     default:
       break;
     }
+  /* A conflict waits for the analyst first. */
+  if (gloss_annotation_get_conflict (self->annotation) != NULL)
+    badge = gloss_annotation_get_conflict (self->annotation)->side == GLOSS_CONFLICT_OURS
+            ? BADGE_CONFLICT_OURS : BADGE_CONFLICT_THEIRS;
   if (badge != self->badge)
     {
       self->badge = badge;
@@ -811,6 +826,12 @@ gloss_annotation_row_query_tooltip (GtkWidget  *widget,
       return TRUE;
     case BADGE_ORPHANED:
       gtk_tooltip_set_text (tooltip, _("The quoted text is no longer in the document"));
+      return TRUE;
+    case BADGE_CONFLICT_OURS:
+    case BADGE_CONFLICT_THEIRS:
+      gtk_tooltip_set_text (tooltip, *gloss_annotation_get_conflict (self->annotation)->with != '\0'
+                                     ? _("Two analysts changed this annotation differently; both versions are kept: choose one in the inspector")
+                                     : _("Deleted on the other side of a merge and changed on this one: keep or delete it"));
       return TRUE;
     case BADGE_NONE:
     default:

@@ -13,6 +13,7 @@
 
 #include "gloss-annotation-row.h"
 #include "gloss-color.h"
+#include "gloss-conflict-box.h"
 #include "gloss-inspector.h"
 #include "gloss-link-dialog.h"
 #include "gloss-relation-row.h"
@@ -37,6 +38,7 @@ struct _GlossInspector
   GtkScrolledWindow *scroller;
   GtkLabel        *quote_label;
   GtkWidget       *state_box;
+  GtkWidget       *conflict_box;
   GtkLabel        *state_label;
   GtkFlowBox      *tags_box;
   GtkTextView     *note_view;
@@ -726,6 +728,7 @@ refresh (GlossInspector *self)
   refresh_attributes (self);
   refresh_relations (self);
   refresh_meta (self);
+  gloss_conflict_box_set (GLOSS_CONFLICT_BOX (self->conflict_box), self->project, self->annotation);
 
   self->updating = FALSE;
 }
@@ -900,6 +903,11 @@ static void
 gloss_inspector_init (GlossInspector *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+
+  /* Below the quote and its state, above the tags. */
+  self->conflict_box = gloss_conflict_box_new ();
+  gtk_box_insert_child_after (GTK_BOX (gtk_widget_get_parent (self->state_box)), self->conflict_box,
+                              self->state_box);
 
   /* The project's history is the one undo: Ctrl+Z in the note must reach
    * the window's undo, not a private buffer history. */
