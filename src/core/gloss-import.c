@@ -120,6 +120,7 @@ gloss_import_report_summary (GlossImportReport *report)
 typedef enum {
   IMPORT_TEXT,
   IMPORT_BRAT,
+  IMPORT_WEB,
   IMPORT_UNKNOWN,
 } ImportKind;
 
@@ -127,6 +128,7 @@ static ImportKind
 kind_of (GFile *file)
 {
   static const char * const text_suffixes[] = { ".txt", ".text", ".md", ".markdown" };
+  static const char * const web_suffixes[] = { ".html", ".htm", ".xhtml", ".mhtml", ".mht" };
   g_autofree char *name = g_file_get_basename (file);
   g_autofree char *lower = NULL;
 
@@ -137,6 +139,9 @@ kind_of (GFile *file)
   for (guint i = 0; i < G_N_ELEMENTS (text_suffixes); i++)
     if (g_str_has_suffix (lower, text_suffixes[i]) && strlen (lower) > strlen (text_suffixes[i]))
       return IMPORT_TEXT;
+  for (guint i = 0; i < G_N_ELEMENTS (web_suffixes); i++)
+    if (g_str_has_suffix (lower, web_suffixes[i]) && strlen (lower) > strlen (web_suffixes[i]))
+      return IMPORT_WEB;
   if (g_str_has_suffix (lower, ".ann") && strlen (lower) > 4)
     return IMPORT_BRAT;
 
@@ -166,16 +171,20 @@ gloss_import_file (GlossProject       *project,
                    GError            **error)
 {
   g_autofree char *display_name = NULL;
+  ImportKind kind;
 
   g_return_val_if_fail (GLOSS_IS_PROJECT (project), FALSE);
   g_return_val_if_fail (G_IS_FILE (file), FALSE);
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
 
-  switch (kind_of (file))
+  kind = kind_of (file);
+  switch (kind)
     {
     case IMPORT_TEXT:
+    case IMPORT_WEB:
       {
-        g_autoptr(GlossDocument) document = gloss_import_text_file (file, error);
+        g_autoptr(GlossDocument) document = kind == IMPORT_WEB ? gloss_import_web_file (file, error)
+                                                               : gloss_import_text_file (file, error);
 
         if (document == NULL)
           return FALSE;
@@ -201,7 +210,8 @@ gloss_import_file (GlossProject       *project,
       display_name = _gloss_import_display_name (file);
       g_set_error (error, GLOSS_ERROR, GLOSS_ERROR_INVALID,
                    _("%s is not a file Gloss imports: choose a text file (.txt, .text), "
-                     "a Markdown file (.md, .markdown) or a brat annotation file (.ann)"),
+                     "a Markdown file (.md, .markdown), a saved web page (.html, .htm, .xhtml, "
+                     ".mhtml, .mht) or a brat annotation file (.ann)"),
                    display_name);
       return FALSE;
     }

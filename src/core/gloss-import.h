@@ -38,8 +38,13 @@ char              *gloss_decode_text           (GBytes       *bytes,
 GlossDocument     *gloss_import_text_file      (GFile        *file,
                                                 GError      **error);
 
+/* A saved web page (.html/.htm/.xhtml, or .mhtml/.mht archive) as a new
+ * document: the readable article, headline first, with its provenance. */
+GlossDocument     *gloss_import_web_file       (GFile        *file,
+                                                GError      **error);
+
 /* Imports any supported file into @project as one undoable step:
- * .txt/.md/.markdown (text) or .ann (brat, with the .txt beside it). */
+ * .txt/.md/.markdown (text), .html/.htm/.xhtml/.mhtml/.mht (web) or .ann (brat, with the .txt beside it). */
 gboolean           gloss_import_file           (GlossProject *project,
                                                 GFile        *file,
                                                 GlossImportReport *report,
