@@ -15,6 +15,7 @@
 
 #include "gloss-document.h"
 #include "gloss-import-private.h"
+#include "gloss-provenance.h"
 #include "gloss-web-private.h"
 
 void
@@ -143,6 +144,67 @@ _gloss_web_article_read (const char  *data,
   return g_steal_pointer (&article);
 }
 
+/* Sets @member when the value is one the project file accepts; a page's
+ * odd value (a relative address, a made-up language) is left out. */
+static void
+set_checked (GlossProvenance *provenance,
+             const char      *member,
+             void           (*setter) (GlossProvenance *, const char *),
+             const char      *value)
+{
+  if (value != NULL && gloss_provenance_check_value (member, value) == NULL)
+    setter (provenance, value);
+}
+
+/* The page's address made absolute against the MHTML location. */
+static char *
+absolute_url (const char *url,
+              const char *base)
+{
+  g_autoptr(GUri) base_uri = NULL;
+  g_autoptr(GUri) resolved = NULL;
+
+  if (url == NULL || g_uri_peek_scheme (url) != NULL || base == NULL)
+    return g_strdup (url != NULL ? url : base);
+
+  base_uri = g_uri_parse (base, G_URI_FLAGS_NONE, NULL);
+  if (base_uri != NULL)
+    resolved = g_uri_parse_relative (base_uri, url, G_URI_FLAGS_NONE, NULL);
+  return resolved != NULL ? g_uri_to_string (resolved) : g_strdup (base);
+}
+
+static GlossProvenance *
+article_provenance (GlossWebArticle *article,
+                    const char      *file_name,
+                    GBytes          *bytes)
+{
+  GlossProvenance *provenance = gloss_provenance_new ();
+  GlossWebMetadata *metadata = article->metadata;
+  g_autofree char *file_sha256 = g_compute_checksum_for_bytes (G_CHECKSUM_SHA256, bytes);
+  g_autofree char *url = absolute_url (metadata->url, article->location);
+  g_autoptr(GPtrArray) authors = g_ptr_array_new ();
+
+  set_checked (provenance, "url", gloss_provenance_set_url, url);
+  set_checked (provenance, "site_name", gloss_provenance_set_site_name, metadata->site_name);
+  set_checked (provenance, "published", gloss_provenance_set_published, metadata->published);
+  set_checked (provenance, "modified", gloss_provenance_set_modified, metadata->modified);
+  set_checked (provenance, "language", gloss_provenance_set_language, metadata->language);
+  set_checked (provenance, "description", gloss_provenance_set_description, metadata->description);
+  set_checked (provenance, "captured", gloss_provenance_set_captured, article->captured);
+  set_checked (provenance, "file", gloss_provenance_set_file, file_name);
+  set_checked (provenance, "file_sha256", gloss_provenance_set_file_sha256, file_sha256);
+  gloss_provenance_set_extractor (provenance, GLOSS_WEB_EXTRACTOR);
+  gloss_provenance_set_extractor_version (provenance, GLOSS_WEB_EXTRACTOR_VERSION);
+
+  for (guint i = 0; metadata->authors[i] != NULL; i++)
+    if (gloss_provenance_check_value ("authors", metadata->authors[i]) == NULL)
+      g_ptr_array_add (authors, metadata->authors[i]);
+  g_ptr_array_add (authors, NULL);
+  gloss_provenance_set_authors (provenance, (const char * const *) authors->pdata);
+
+  return provenance;
+}
+
 gboolean
 _gloss_import_is_mhtml_name (const char *name)
 {
@@ -163,6 +225,8 @@ gloss_import_web_file (GFile   *file,
   g_autoptr(GError) local_error = NULL;
   g_autoptr(GDateTime) now = NULL;
   g_autoptr(GlossWebArticle) article = NULL;
+  g_autoptr(GlossProvenance) provenance = NULL;
+  g_autofree char *file_name = NULL;
   GlossDocument *document;
   gsize size;
   const char *data;
@@ -201,10 +265,14 @@ gloss_import_web_file (GFile   *file,
   if (source == NULL)
     source = g_file_get_uri (file);
 
+  file_name = _gloss_import_file_name (file);
+  provenance = article_provenance (article, file_name, bytes);
+
   now = g_date_time_new_now_utc ();
   document = gloss_document_new (NULL, title, article->text);
   gloss_document_set_source (document, source);
   gloss_document_set_imported (document, now);
+  gloss_document_set_provenance (document, provenance);
 
   return document;
 }
