@@ -378,7 +378,22 @@ score_of (Pass      *pass,
   return score;
 }
 
-/* A paragraph with @m's figures whose closest container is @container. */
+static guint element_children (Pass *pass, const GumboNode *node);
+
+static gboolean
+has_own_text (const GumboNode *node)
+{
+  const GumboVector *children = _gloss_html_children (node);
+
+  for (guint i = 0; i < children->length; i++)
+    if (((GumboNode *) children->data[i])->type == GUMBO_NODE_TEXT)
+      return TRUE;
+  return FALSE;
+}
+
+/* A paragraph with @m's figures whose closest container is @container.
+ * A wrapper holding nothing but the paragraph is the paragraph itself:
+ * its parent is the container. */
 static void
 score_paragraph (Pass           *pass,
                  GumboNode      *container,
@@ -389,6 +404,11 @@ score_paragraph (Pass           *pass,
 
   if (m->text < MIN_PARAGRAPH_LENGTH)
     return;
+
+  while ((_gloss_html_tag (container) == GUMBO_TAG_DIV || _gloss_html_tag (container) == GUMBO_TAG_SECTION)
+         && _gloss_html_is_element (container->parent) && _gloss_html_tag (container->parent) != GUMBO_TAG_BODY
+         && element_children (pass, container) == 1 && !has_own_text (container))
+    container = container->parent;
 
   points = 1 + m->commas + MIN (m->text / 100, 3);
   for (GumboNode *ancestor = container; ancestor != NULL && _gloss_html_is_element (ancestor) && level < 5;
@@ -842,6 +862,15 @@ run_pass (GumboOutput *page,
   return text;
 }
 
+static gboolean
+has_word (const char *text)
+{
+  for (const char *p = text; *p != '\0'; p = g_utf8_next_char (p))
+    if (g_unichar_isalnum (g_utf8_get_char (p)))
+      return TRUE;
+  return FALSE;
+}
+
 char *
 _gloss_readable_extract (GumboOutput *page,
                          const char  *title,
@@ -879,7 +908,7 @@ _gloss_readable_extract (GumboOutput *page,
 
   if (byline != NULL)
     *byline = g_steal_pointer (&best_byline);
-  if (best_length < MIN_PARAGRAPH_LENGTH)
+  if (!has_word (best))
     return NULL;
   return g_steal_pointer (&best);
 }
