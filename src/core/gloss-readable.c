@@ -422,6 +422,8 @@ score_paragraph (Pass           *pass,
     }
 }
 
+static gboolean is_heading (GumboTag tag);
+
 static gboolean
 has_block_descendant (Pass            *pass,
                       const GumboNode *node)
@@ -481,12 +483,14 @@ score_tree (Pass      *pass,
       if (child == NULL || !_gloss_html_is_element (child) || g_hash_table_contains (pass->dropped, child))
         continue;
 
-      if (tag == GUMBO_TAG_P || tag == GUMBO_TAG_PRE
+      if (tag == GUMBO_TAG_P || tag == GUMBO_TAG_PRE || (is_heading (tag) && tag != GUMBO_TAG_H1)
           || (tag == GUMBO_TAG_DIV && !has_block_descendant (pass, child)))
         score_paragraph (pass, node, measures_of (pass, child));
       else
         {
-          if (tag == GUMBO_TAG_TD)
+          /* Sections and cells count as paragraphs of their container as
+           * well as holding paragraphs of their own. */
+          if (tag == GUMBO_TAG_TD || tag == GUMBO_TAG_SECTION)
             score_paragraph (pass, node, measures_of (pass, child));
           score_tree (pass, child);
         }
