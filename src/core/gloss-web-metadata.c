@@ -249,12 +249,30 @@ read_json_ld (PageFacts  *facts,
 {
   g_autoptr(JsonParser) parser = NULL;
   JsonObject *article;
+  g_autofree char *body = NULL;
+  const char *start, *end;
 
   if (facts->article != NULL || strlen (text) > JSON_LD_MAX_SIZE || json_depth (text) > JSON_LD_MAX_DEPTH)
     return;
 
+  /* Pages wrap it in <![CDATA[ … ]]> or comments: the JSON is what lies
+   * between the first opening bracket and the last matching closing one. */
+  start = strstr (text, "<![CDATA[");
+  if (start != NULL)
+    {
+      const char *cdata_end = g_strrstr (start, "]]>");
+
+      body = g_strndup (start + 9, cdata_end != NULL ? (gsize) (cdata_end - start - 9) : strlen (start + 9));
+    }
+  else
+    body = g_strdup (text);
+  start = strpbrk (body, "{[");
+  end = start == NULL ? NULL : strrchr (body, *start == '{' ? '}' : ']');
+  if (start == NULL || end == NULL || end < start)
+    return;
+
   parser = json_parser_new_immutable ();
-  if (!json_parser_load_from_data (parser, text, -1, NULL))
+  if (!json_parser_load_from_data (parser, start, end - start + 1, NULL))
     return;
 
   article = find_article (json_parser_get_root (parser), 0);
