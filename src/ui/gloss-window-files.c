@@ -311,8 +311,11 @@ import_response_cb (GtkNativeDialog *chooser,
 void
 _gloss_window_choose_import (GlossWindow *self)
 {
-  static const char * const all_patterns[] = { "*.txt", "*.md", "*.markdown", "*.ann", NULL };
+  static const char * const all_patterns[] = {
+    "*.txt", "*.md", "*.markdown", "*.html", "*.htm", "*.xhtml", "*.mhtml", "*.mht", "*.ann", NULL,
+  };
   static const char * const text_patterns[] = { "*.txt", "*.md", "*.markdown", NULL };
+  static const char * const web_patterns[] = { "*.html", "*.htm", "*.xhtml", "*.mhtml", "*.mht", NULL };
   static const char * const brat_patterns[] = { "*.ann", NULL };
   GtkFileChooserNative *chooser;
 
@@ -322,6 +325,7 @@ _gloss_window_choose_import (GlossWindow *self)
   gtk_file_chooser_set_select_multiple (GTK_FILE_CHOOSER (chooser), TRUE);
   add_filter (GTK_FILE_CHOOSER (chooser), _("Articles and brat Annotations"), NULL, all_patterns);
   add_filter (GTK_FILE_CHOOSER (chooser), _("Text and Markdown"), NULL, text_patterns);
+  add_filter (GTK_FILE_CHOOSER (chooser), _("Saved Web Pages"), NULL, web_patterns);
   add_filter (GTK_FILE_CHOOSER (chooser), _("brat Standoff (.ann)"), NULL, brat_patterns);
   g_signal_connect (chooser, "response", G_CALLBACK (import_response_cb), self);
   gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
