@@ -476,7 +476,8 @@ score_tree (Pass      *pass,
             add_measures (&run, measures_of (pass, child));
           continue;
         }
-      if (_gloss_html_is_element (node) && run.text > 0)
+      if (run.text > 0 && (_gloss_html_tag (node) == GUMBO_TAG_DIV || _gloss_html_tag (node) == GUMBO_TAG_SECTION
+                           || _gloss_html_tag (node) == GUMBO_TAG_ARTICLE || _gloss_html_tag (node) == GUMBO_TAG_MAIN))
         score_paragraph (pass, node, &run);
       memset (&run, 0, sizeof run);
 
