@@ -515,8 +515,9 @@ find_authors (PageFacts *facts)
   article_authors (facts, authors);
 
   citation = g_hash_table_lookup (facts->meta, "citation_author");
-  for (guint i = 0; authors->len == 0 && citation != NULL && i < citation->len; i++)
-    g_ptr_array_add (authors, g_strdup (g_ptr_array_index (citation, i)));
+  if (authors->len == 0 && citation != NULL)
+    for (guint i = 0; i < citation->len; i++)
+      g_ptr_array_add (authors, g_strdup (g_ptr_array_index (citation, i)));
 
   for (guint i = 0; authors->len == 0 && single_keys[i] != NULL; i++)
     {
