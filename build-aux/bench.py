@@ -49,6 +49,13 @@ def core_figures(builddir, path, runs):
     return figures
 
 
+def web_import_ms(builddir, runs):
+    """Median ms to import a ~1 MB news page bench-web makes at run time."""
+    out = subprocess.run([os.path.join(builddir, "tests/bench/bench-web"), str(runs)],
+                         check=True, capture_output=True, text=True).stdout
+    return float(out.split()[1])
+
+
 def gui_environment(builddir):
     env = dict(os.environ)
     env.update({
@@ -122,6 +129,9 @@ def main():
 
     workdir = args.workdir or tempfile.mkdtemp(prefix="gloss-bench-")
     os.makedirs(workdir, exist_ok=True)
+    # Target: core_import_html_ms <= 100 (docs/web-import.md).
+    emit("web", "core_import_html_ms", web_import_ms(args.builddir, args.runs))
+
     for case in args.cases.split(","):
         chars, annotations = CASES[case]
         path = os.path.join(workdir, f"{case}.gloss")

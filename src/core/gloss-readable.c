@@ -378,7 +378,7 @@ score_of (Pass      *pass,
   return score;
 }
 
-static guint element_children (Pass *pass, const GumboNode *node);
+static gboolean has_one_element_child (Pass *pass, const GumboNode *node);
 
 static gboolean
 has_own_text (const GumboNode *node)
@@ -407,7 +407,7 @@ score_paragraph (Pass           *pass,
 
   while ((_gloss_html_tag (container) == GUMBO_TAG_DIV || _gloss_html_tag (container) == GUMBO_TAG_SECTION)
          && _gloss_html_is_element (container->parent) && _gloss_html_tag (container->parent) != GUMBO_TAG_BODY
-         && element_children (pass, container) == 1 && !has_own_text (container))
+         && has_one_element_child (pass, container) && !has_own_text (container))
     container = container->parent;
 
   points = 1 + m->commas + MIN (m->text / 100, 3);
@@ -519,17 +519,18 @@ is_ancestor (const GumboNode *ancestor,
   return FALSE;
 }
 
-static guint
-element_children (Pass            *pass,
-                  const GumboNode *node)
+/* Whether @node holds exactly one element (what is left out aside). */
+static gboolean
+has_one_element_child (Pass            *pass,
+                       const GumboNode *node)
 {
   const GumboVector *children = _gloss_html_children (node);
   guint count = 0;
 
-  for (guint i = 0; i < children->length; i++)
+  for (guint i = 0; i < children->length && count < 2; i++)
     if (_gloss_html_is_element (children->data[i]) && !g_hash_table_contains (pass->dropped, children->data[i]))
       count++;
-  return count;
+  return count == 1;
 }
 
 static int
@@ -606,7 +607,7 @@ choose_top (Pass      *pass,
     }
 
   while (top->parent != NULL && top->parent != body && _gloss_html_is_element (top->parent)
-         && element_children (pass, top->parent) == 1)
+         && has_one_element_child (pass, top->parent))
     top = top->parent;
 
   return top;
