@@ -162,10 +162,16 @@ is_byline (const GumboNode *node,
          || contains_any (matched, byline_words);
 }
 
+static gboolean has_block_descendant (Pass *pass, const GumboNode *node);
+
+/* Class words judge containers (blocks, or what holds blocks), not text
+ * that sits inside a paragraph or runs between blocks: a formula's
+ * "CtxtMenu" is not a menu. */
 static void
 prepare (Pass      *pass,
          GumboNode *node,
-         gboolean   in_table_or_code)
+         gboolean   in_table_or_code,
+         gboolean   in_paragraph)
 {
   const GumboVector *children = _gloss_html_children (node);
 
@@ -198,15 +204,17 @@ prepare (Pass      *pass,
             }
         }
 
-      if ((pass->flags & STRIP_UNLIKELY) && !in_table_or_code && tag != GUMBO_TAG_BODY && tag != GUMBO_TAG_A
+      if ((pass->flags & STRIP_UNLIKELY) && !in_table_or_code && !in_paragraph && tag != GUMBO_TAG_BODY && tag != GUMBO_TAG_A
           && (tag == GUMBO_TAG_ASIDE
-              || (contains_any (matched, unlikely_words) && !contains_any (matched, maybe_words))))
+              || (contains_any (matched, unlikely_words) && !contains_any (matched, maybe_words)
+                  && (_gloss_html_is_block (child) || has_block_descendant (pass, child)))))
         {
           g_hash_table_add (pass->dropped, child);
           continue;
         }
 
-      prepare (pass, child, in_table_or_code || tag == GUMBO_TAG_TABLE || tag == GUMBO_TAG_CODE);
+      prepare (pass, child, in_table_or_code || tag == GUMBO_TAG_TABLE || tag == GUMBO_TAG_CODE,
+               in_paragraph || tag == GUMBO_TAG_P);
     }
 }
 
@@ -847,7 +855,7 @@ run_pass (GumboOutput *page,
   pass.candidates = g_ptr_array_new ();
   pass.title = title != NULL ? _gloss_web_normalize (title) : NULL;
 
-  prepare (&pass, body, FALSE);
+  prepare (&pass, body, FALSE, FALSE);
   measure (&pass, body);
   score_tree (&pass, body);
   top = choose_top (&pass, body);
