@@ -39,6 +39,16 @@ trim_block_end (GString *block)
     g_string_truncate (block, block->len - 1);
 }
 
+/* A block of nothing but spaces (U+3000 and the like) shows as nothing. */
+static gboolean
+only_space (const char *text)
+{
+  for (const char *p = text; *p != '\0'; p = g_utf8_next_char (p))
+    if (!g_unichar_isspace (g_utf8_get_char (p)) && g_utf8_get_char (p) != 0xA0)
+      return FALSE;
+  return TRUE;
+}
+
 static void
 flush_block (Writer *writer)
 {
@@ -57,7 +67,7 @@ flush_block (Writer *writer)
   while (start < block->len && (block->str[start] == ' ' || block->str[start] == '\n'))
     start++;
 
-  if (start < block->len)
+  if (start < block->len && !only_space (block->str + start))
     {
       if (writer->out->len > 0)
         g_string_append (writer->out, "\n\n");
