@@ -102,7 +102,6 @@ _gloss_window_remove_document (GlossWindow   *self,
   g_object_set_data_full (G_OBJECT (dialog), "gloss-document", g_object_ref (document), g_object_unref);
   g_signal_connect_object (dialog, "response", G_CALLBACK (remove_response_cb), self, 0);
   gtk_window_present (GTK_WINDOW (dialog));
-  _gloss_window_queue_report (self);
 }
 
 /* ---- Renaming ---- */
@@ -154,7 +153,6 @@ _gloss_window_rename_document (GlossWindow   *self,
   g_signal_connect_object (dialog, "response", G_CALLBACK (rename_response_cb), self, 0);
   gtk_window_present (GTK_WINDOW (dialog));
   gtk_widget_grab_focus (entry);
-  _gloss_window_queue_report (self);
 }
 
 /* ---- Details ---- */
@@ -176,14 +174,6 @@ details_destroyed_cb (GtkWidget   *details,
 {
   if (self->details == details)
     self->details = NULL;
-  _gloss_window_queue_report (self);
-}
-
-static void
-details_mapped_cb (GtkWidget   *details,
-                   GlossWindow *self)
-{
-  _gloss_window_queue_report (self);
 }
 
 void
@@ -199,7 +189,6 @@ _gloss_window_show_details (GlossWindow   *self,
   self->details = GTK_WIDGET (details);
   g_signal_connect_object (details, "remove-requested", G_CALLBACK (details_remove_cb), self, 0);
   g_signal_connect_object (details, "destroy", G_CALLBACK (details_destroyed_cb), self, 0);
-  g_signal_connect_object (details, "map", G_CALLBACK (details_mapped_cb), self, 0);
   gtk_window_present (GTK_WINDOW (details));
 }
 
@@ -214,7 +203,6 @@ row_pressed_cb (GtkGestureClick *gesture,
 {
   gtk_popover_set_pointing_to (GTK_POPOVER (popover), &(GdkRectangle) { (int) x, (int) y, 1, 1 });
   gtk_popover_popup (GTK_POPOVER (popover));
-  _gloss_window_queue_report (g_object_get_data (G_OBJECT (popover), "gloss-window"));
   gtk_gesture_set_state (GTK_GESTURE (gesture), GTK_EVENT_SEQUENCE_CLAIMED);
 }
 
@@ -373,7 +361,6 @@ _gloss_window_import_article (GlossWindow       *self,
   g_signal_connect_data (dialog, "response", G_CALLBACK (duplicate_response_cb), duplicate,
                          (GClosureNotify) (void (*) (void)) duplicate_free, 0);
   gtk_window_present (GTK_WINDOW (dialog));
-  _gloss_window_queue_report (self);
   return TRUE;
 }
 
