@@ -24,41 +24,7 @@
 
 #include <string.h>
 
-#include "gloss-web-private.h"
-
-typedef enum {
-  STRIP_UNLIKELY      = 1 << 0,
-  WEIGHT_CLASSES      = 1 << 1,
-  CLEAN_CONDITIONALLY = 1 << 2,
-} PassFlags;
-
-#define MIN_PARAGRAPH_LENGTH 25
-#define MIN_ARTICLE_LENGTH   500
-
-/* Text statistics of a subtree, without what is left out. */
-typedef struct {
-  guint  text;        /* characters, white space runs counted once */
-  double links;       /* characters inside links (in-page links count 0.3) */
-  guint  commas;
-  guint  paragraphs;
-  guint  images;
-  guint  inputs;
-  guint  embeds;
-  guint  headings;    /* characters inside headings */
-  guint  list_items;  /* characters inside list items */
-} Measures;
-
-typedef struct {
-  GumboOutput *page;
-  PassFlags    flags;
-  GHashTable  *dropped;     /* GumboNode* set */
-  GHashTable  *measures;    /* GumboNode* → Measures* */
-  GHashTable  *scores;      /* GumboNode* → double* */
-  GPtrArray   *candidates;  /* scored nodes, in the order first scored */
-  char        *byline;
-  char        *title;       /* normalised */
-  gboolean     title_dropped;
-} Pass;
+#include "gloss-readable-private.h"
 
 /* Words in class and id ------------------------------------------------------ */
 
@@ -97,8 +63,8 @@ contains_any (const char         *haystack,
 }
 
 /* "class id", lower case. */
-static char *
-match_string (const GumboNode *node)
+char *
+_gloss_readable_match_string (const GumboNode *node)
 {
   const char *class_name = _gloss_html_attr (node, "class");
   const char *id = _gloss_html_attr (node, "id");
@@ -123,8 +89,8 @@ word_weight (const char *value)
   return weight;
 }
 
-static int
-class_weight (Pass            *pass,
+int
+_gloss_readable_class_weight (Pass            *pass,
               const GumboNode *node)
 {
   if (!(pass->flags & WEIGHT_CLASSES))
@@ -190,7 +156,7 @@ prepare (Pass      *pass,
           continue;
         }
 
-      matched = match_string (child);
+      matched = _gloss_readable_match_string (child);
       if (pass->byline == NULL && tag != GUMBO_TAG_BODY && is_byline (child, matched))
         {
           g_autofree char *text = _gloss_html_text (child);
@@ -216,137 +182,6 @@ prepare (Pass      *pass,
       prepare (pass, child, in_table_or_code || tag == GUMBO_TAG_TABLE || tag == GUMBO_TAG_CODE,
                in_paragraph || tag == GUMBO_TAG_P);
     }
-}
-
-/* Measuring ------------------------------------------------------------------------ */
-
-static gboolean
-is_comma (gunichar c)
-{
-  return c == 0x2C || c == 0x60C || c == 0xFE50 || c == 0xFE10 || c == 0xFE11 || c == 0x2E41
-         || c == 0x2E34 || c == 0x2E32 || c == 0xFF0C || c == 0x3001;
-}
-
-static void
-measure_text (const char *text,
-              Measures   *m)
-{
-  gboolean space = TRUE;
-
-  for (const char *p = text; *p != '\0'; p = g_utf8_next_char (p))
-    {
-      gunichar c = g_utf8_get_char (p);
-
-      if (c == ' ' || c == '\n' || c == '\t' || c == '\r' || c == '\f')
-        {
-          if (!space)
-            m->text++;
-          space = TRUE;
-          continue;
-        }
-      space = FALSE;
-      m->text++;
-      if (is_comma (c))
-        m->commas++;
-    }
-}
-
-static void
-add_measures (Measures       *into,
-              const Measures *m)
-{
-  into->text += m->text;
-  into->links += m->links;
-  into->commas += m->commas;
-  into->paragraphs += m->paragraphs;
-  into->images += m->images;
-  into->inputs += m->inputs;
-  into->embeds += m->embeds;
-  into->headings += m->headings;
-  into->list_items += m->list_items;
-}
-
-/* Measures @node's subtree, storing each element's figures. */
-static Measures
-measure (Pass      *pass,
-         GumboNode *node)
-{
-  Measures m = { 0 };
-  const GumboVector *children;
-  GumboTag tag;
-
-  if (node->type == GUMBO_NODE_TEXT || node->type == GUMBO_NODE_CDATA || node->type == GUMBO_NODE_WHITESPACE)
-    {
-      measure_text (node->v.text.text, &m);
-      return m;
-    }
-  if (!_gloss_html_is_element (node) || g_hash_table_contains (pass->dropped, node))
-    return m;
-
-  tag = _gloss_html_tag (node);
-  children = _gloss_html_children (node);
-  for (guint i = 0; i < children->length; i++)
-    {
-      Measures child = measure (pass, children->data[i]);
-
-      add_measures (&m, &child);
-    }
-
-  switch ((int) tag)
-    {
-    case GUMBO_TAG_A:
-      {
-        const char *href = _gloss_html_attr (node, "href");
-
-        m.links = (href != NULL && href[0] == '#') ? m.text * 0.3 : m.text;
-        break;
-      }
-    case GUMBO_TAG_P:
-      m.paragraphs++;
-      break;
-    case GUMBO_TAG_IMG:
-   
-      m.images++;
-      break;
-    case GUMBO_TAG_INPUT:
-    case GUMBO_TAG_SELECT:
-    case GUMBO_TAG_TEXTAREA:
-      m.inputs++;
-      break;
-    case GUMBO_TAG_IFRAME:
-    case GUMBO_TAG_OBJECT:
-    case GUMBO_TAG_EMBED:
-      m.embeds++;
-      break;
-    case GUMBO_TAG_H1: case GUMBO_TAG_H2: case GUMBO_TAG_H3:
-    case GUMBO_TAG_H4: case GUMBO_TAG_H5: case GUMBO_TAG_H6:
-      m.headings = m.text;
-      break;
-    case GUMBO_TAG_LI:
-      m.list_items = m.text;
-      break;
-    default:
-      break;
-    }
-
-  g_hash_table_insert (pass->measures, node, g_memdup2 (&m, sizeof m));
-  return m;
-}
-
-static const Measures *
-measures_of (Pass            *pass,
-             const GumboNode *node)
-{
-  static const Measures none = { 0 };
-  const Measures *m = g_hash_table_lookup (pass->measures, node);
-
-  return m != NULL ? m : &none;
-}
-
-static double
-link_density (const Measures *m)
-{
-  return m->text > 0 ? m->links / m->text : 0;
 }
 
 /* Step 2: scoring ------------------------------------------------------------------- */
@@ -380,7 +215,7 @@ score_of (Pass      *pass,
     default:
       break;
     }
-  *score += class_weight (pass, node);
+  *score += _gloss_readable_class_weight (pass, node);
   g_hash_table_insert (pass->scores, node, score);
   g_ptr_array_add (pass->candidates, node);
   return score;
@@ -430,8 +265,6 @@ score_paragraph (Pass           *pass,
     }
 }
 
-static gboolean is_heading (GumboTag tag);
-
 static gboolean
 has_block_descendant (Pass            *pass,
                       const GumboNode *node)
@@ -479,9 +312,9 @@ score_tree (Pass      *pass,
       if (inline_content)
         {
           if (child->type == GUMBO_NODE_TEXT)
-            measure_text (child->v.text.text, &run);
+            _gloss_readable_measure_text (child->v.text.text, &run);
           else
-            add_measures (&run, measures_of (pass, child));
+            _gloss_readable_add_measures (&run, _gloss_readable_measures_of (pass, child));
           continue;
         }
       if (run.text > 0 && (_gloss_html_tag (node) == GUMBO_TAG_DIV || _gloss_html_tag (node) == GUMBO_TAG_SECTION
@@ -492,15 +325,15 @@ score_tree (Pass      *pass,
       if (child == NULL || !_gloss_html_is_element (child) || g_hash_table_contains (pass->dropped, child))
         continue;
 
-      if (tag == GUMBO_TAG_P || tag == GUMBO_TAG_PRE || (is_heading (tag) && tag != GUMBO_TAG_H1)
+      if (tag == GUMBO_TAG_P || tag == GUMBO_TAG_PRE || (_gloss_readable_is_heading (tag) && tag != GUMBO_TAG_H1)
           || (tag == GUMBO_TAG_DIV && !has_block_descendant (pass, child)))
-        score_paragraph (pass, node, measures_of (pass, child));
+        score_paragraph (pass, node, _gloss_readable_measures_of (pass, child));
       else
         {
           /* Sections and cells count as paragraphs of their container as
            * well as holding paragraphs of their own. */
           if (tag == GUMBO_TAG_TD || tag == GUMBO_TAG_SECTION)
-            score_paragraph (pass, node, measures_of (pass, child));
+            score_paragraph (pass, node, _gloss_readable_measures_of (pass, child));
           score_tree (pass, child);
         }
     }
@@ -508,8 +341,8 @@ score_tree (Pass      *pass,
 
 /* Step 3: choosing ------------------------------------------------------------------ */
 
-static double
-final_score (Pass      *pass,
+double
+_gloss_readable_score (Pass      *pass,
              GumboNode *node)
 {
   double *score = g_hash_table_lookup (pass->scores, node);
@@ -547,8 +380,8 @@ compare_scores (gconstpointer a,
                 gpointer      user_data)
 {
   Pass *pass = user_data;
-  double sa = final_score (pass, *(GumboNode **) a);
-  double sb = final_score (pass, *(GumboNode **) b);
+  double sa = _gloss_readable_score (pass, *(GumboNode **) a);
+  double sb = _gloss_readable_score (pass, *(GumboNode **) b);
 
   return sa < sb ? 1 : sa > sb ? -1 : 0;
 }
@@ -565,20 +398,20 @@ choose_top (Pass      *pass,
     {
       GumboNode *node = pass->candidates->pdata[i];
 
-      *(double *) g_hash_table_lookup (pass->scores, node) *= 1 - link_density (measures_of (pass, node));
+      *(double *) g_hash_table_lookup (pass->scores, node) *= 1 - _gloss_readable_link_density (_gloss_readable_measures_of (pass, node));
     }
   if (pass->candidates->len == 0)
     return body;
 
   g_ptr_array_sort_with_data (pass->candidates, compare_scores, pass);
   top = pass->candidates->pdata[0];
-  if (top == body || final_score (pass, top) <= 0)
+  if (top == body || _gloss_readable_score (pass, top) <= 0)
     return body;
 
   /* Near-best candidates that share an ancestor with the best: the article
    * is split in parts, take their common container. */
   for (guint i = 1; i < MIN (pass->candidates->len, 5); i++)
-    if (final_score (pass, pass->candidates->pdata[i]) / final_score (pass, top) >= 0.75)
+    if (_gloss_readable_score (pass, pass->candidates->pdata[i]) / _gloss_readable_score (pass, top) >= 0.75)
       g_ptr_array_add (close, pass->candidates->pdata[i]);
   if (close->len >= 3)
     for (GumboNode *p = top->parent; p != NULL && p != body && _gloss_html_is_element (p); p = p->parent)
@@ -595,7 +428,7 @@ choose_top (Pass      *pass,
       }
 
   /* A parent that scores better than its best child holds more article. */
-  last = final_score (pass, top);
+  last = _gloss_readable_score (pass, top);
   threshold = last / 3;
   for (GumboNode *p = top->parent; p != NULL && p != body && _gloss_html_is_element (p); p = p->parent)
     {
@@ -603,7 +436,7 @@ choose_top (Pass      *pass,
 
       if (!g_hash_table_contains (pass->scores, p))
         continue;
-      score = final_score (pass, p);
+      score = _gloss_readable_score (pass, p);
       if (score < threshold)
         break;
       if (score > last)
@@ -646,7 +479,7 @@ gather_siblings (Pass      *pass,
       return article;
     }
 
-  top_score = final_score (pass, top);
+  top_score = _gloss_readable_score (pass, top);
   threshold = MAX (10, top_score * 0.2);
   top_class = _gloss_html_attr (top, "class");
   siblings = _gloss_html_children (top->parent);
@@ -668,12 +501,12 @@ gather_siblings (Pass      *pass,
               && g_str_equal (top_class, sibling_class))
             bonus = top_score * 0.2;
 
-          if (g_hash_table_contains (pass->scores, sibling) && final_score (pass, sibling) + bonus >= threshold)
+          if (g_hash_table_contains (pass->scores, sibling) && _gloss_readable_score (pass, sibling) + bonus >= threshold)
             include = TRUE;
           else if (_gloss_html_tag (sibling) == GUMBO_TAG_P)
             {
-              const Measures *m = measures_of (pass, sibling);
-              double density = link_density (m);
+              const Measures *m = _gloss_readable_measures_of (pass, sibling);
+              double density = _gloss_readable_link_density (m);
 
               if (m->text > 80 && density < 0.25)
                 include = TRUE;
@@ -686,150 +519,6 @@ gather_siblings (Pass      *pass,
     }
 
   return article;
-}
-
-/* Step 4: cleaning ------------------------------------------------------------------- */
-
-static gboolean
-is_heading (GumboTag tag)
-{
-  return tag == GUMBO_TAG_H1 || tag == GUMBO_TAG_H2 || tag == GUMBO_TAG_H3
-         || tag == GUMBO_TAG_H4 || tag == GUMBO_TAG_H5 || tag == GUMBO_TAG_H6;
-}
-
-static gboolean
-looks_like_junk (Pass           *pass,
-                 GumboNode      *node,
-                 const Measures *m,
-                 gboolean        in_figure)
-{
-  GumboTag tag = _gloss_html_tag (node);
-  int weight = class_weight (pass, node);
-  double density = link_density (m);
-  gboolean is_list;
-
-  if (weight + final_score (pass, node) < 0)
-    return TRUE;
-  if (m->commas >= 10)
-    return FALSE;
-
-  is_list = tag == GUMBO_TAG_UL || tag == GUMBO_TAG_OL || (m->text > 0 && m->list_items > 0.9 * m->text);
-
-  if (m->images > 1 && (double) m->paragraphs / m->images < 0.5 && !in_figure)
-    return TRUE;
-  if (m->inputs > m->paragraphs / 3)
-    return TRUE;
-  if (!is_list && m->text < MIN_PARAGRAPH_LENGTH && (m->images == 0 || m->images > 2) && !in_figure
-      && (m->text == 0 || (double) m->headings / m->text < 0.9))
-    return TRUE;
-  if (!is_list && weight < 25 && density > 0.2)
-    return TRUE;
-  if (weight >= 25 && density > 0.5)
-    return TRUE;
-  if ((m->embeds == 1 && m->text < 75) || m->embeds > 1)
-    return TRUE;
-  return FALSE;
-}
-
-/* Post-order: inner junk goes first, so its container is judged without it. */
-static Measures
-clean (Pass      *pass,
-       GumboNode *node,
-       gboolean   in_data_table,
-       gboolean   in_figure)
-{
-  Measures m = { 0 };
-  const GumboVector *children;
-  GumboTag tag;
-  g_autofree char *matched = NULL;
-
-  if (node->type == GUMBO_NODE_TEXT || node->type == GUMBO_NODE_CDATA || node->type == GUMBO_NODE_WHITESPACE)
-    {
-      measure_text (node->v.text.text, &m);
-      return m;
-    }
-  if (!_gloss_html_is_element (node) || g_hash_table_contains (pass->dropped, node))
-    return m;
-
-  tag = _gloss_html_tag (node);
-  if (tag == GUMBO_TAG_FIELDSET || tag == GUMBO_TAG_FOOTER || tag == GUMBO_TAG_ASIDE || tag == GUMBO_TAG_NAV)
-    {
-      g_hash_table_add (pass->dropped, node);
-      return m;
-    }
-
-  matched = match_string (node);
-  if (tag != GUMBO_TAG_BODY && (strstr (matched, "share") != NULL || strstr (matched, "social") != NULL))
-    {
-      const Measures *before = measures_of (pass, node);
-
-      if (before->text < 500)
-        {
-          g_hash_table_add (pass->dropped, node);
-          return m;
-        }
-    }
-
-  if (is_heading (tag))
-    {
-      g_autofree char *text = _gloss_html_text (node);
-      g_autofree char *normal = _gloss_web_normalize (text);
-
-      if ((tag == GUMBO_TAG_H1 || tag == GUMBO_TAG_H2) && class_weight (pass, node) < 0)
-        {
-          g_hash_table_add (pass->dropped, node);
-          return m;
-        }
-      if (!pass->title_dropped && pass->title != NULL && g_str_equal (normal, pass->title))
-        {
-          pass->title_dropped = TRUE;
-          g_hash_table_add (pass->dropped, node);
-          return m;
-        }
-    }
-
-  in_data_table = in_data_table || (tag == GUMBO_TAG_TABLE && _gloss_web_is_data_table (node));
-  in_figure = in_figure || tag == GUMBO_TAG_FIGURE;
-
-  children = _gloss_html_children (node);
-  for (guint i = 0; i < children->length; i++)
-    {
-      Measures child = clean (pass, children->data[i], in_data_table, in_figure);
-
-      add_measures (&m, &child);
-    }
-
-  switch ((int) tag)
-    {
-    case GUMBO_TAG_A:
-      {
-        const char *href = _gloss_html_attr (node, "href");
-
-        m.links = (href != NULL && href[0] == '#') ? m.text * 0.3 : m.text;
-        break;
-      }
-    case GUMBO_TAG_P: m.paragraphs++; break;
-    case GUMBO_TAG_IMG: m.images++; break;
-    case GUMBO_TAG_INPUT: case GUMBO_TAG_SELECT: case GUMBO_TAG_TEXTAREA: m.inputs++; break;
-    case GUMBO_TAG_IFRAME: case GUMBO_TAG_OBJECT: case GUMBO_TAG_EMBED: m.embeds++; break;
-    case GUMBO_TAG_H1: case GUMBO_TAG_H2: case GUMBO_TAG_H3:
-    case GUMBO_TAG_H4: case GUMBO_TAG_H5: case GUMBO_TAG_H6: m.headings = m.text; break;
-    case GUMBO_TAG_LI: m.list_items = m.text; break;
-    default: break;
-    }
-
-  if ((pass->flags & CLEAN_CONDITIONALLY) && !in_data_table
-      && (tag == GUMBO_TAG_FORM || tag == GUMBO_TAG_TABLE || tag == GUMBO_TAG_UL || tag == GUMBO_TAG_DIV
-          || tag == GUMBO_TAG_SECTION)
-      && looks_like_junk (pass, node, &m, in_figure))
-    {
-      Measures none = { 0 };
-
-      g_hash_table_add (pass->dropped, node);
-      return none;
-    }
-
-  return m;
 }
 
 /* Putting it together -------------------------------------------------------------- */
@@ -856,13 +545,13 @@ run_pass (GumboOutput *page,
   pass.title = title != NULL ? _gloss_web_normalize (title) : NULL;
 
   prepare (&pass, body, FALSE, FALSE);
-  measure (&pass, body);
+  _gloss_readable_measure (&pass, body);
   score_tree (&pass, body);
   top = choose_top (&pass, body);
   article = gather_siblings (&pass, top, body);
 
   for (guint i = 0; i < article->len; i++)
-    clean (&pass, article->pdata[i], FALSE, FALSE);
+    _gloss_readable_clean (&pass, article->pdata[i], FALSE, FALSE);
   text = _gloss_web_text_write (article, pass.dropped);
 
   if (byline != NULL)
