@@ -720,8 +720,6 @@ gloss_window_dispose (GObject *object)
       g_signal_handlers_disconnect_by_data (self->project, self);
       g_signal_handlers_disconnect_by_data (gloss_project_get_documents (self->project), self);
     }
-  if (self->document != NULL)
-    g_signal_handlers_disconnect_by_data (self->document, self);
   if (self->details != NULL)
     gtk_window_destroy (GTK_WINDOW (self->details));
 
