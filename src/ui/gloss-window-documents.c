@@ -90,6 +90,8 @@ _gloss_window_remove_document (GlossWindow   *self,
                                        n),
                           n);
   dialog = adw_message_dialog_new (GTK_WINDOW (self), heading, body);
+  /* Its response names the window: it must not outlive it. */
+  gtk_window_set_destroy_with_parent (GTK_WINDOW (dialog), TRUE);
   adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
                                     "cancel", _("_Cancel"),
                                     "remove", _("_Remove"),
@@ -135,6 +137,7 @@ _gloss_window_rename_document (GlossWindow   *self,
   GtkWidget *dialog = adw_message_dialog_new (GTK_WINDOW (self), _("Rename Document"), NULL);
   GtkWidget *entry = gtk_entry_new ();
 
+  gtk_window_set_destroy_with_parent (GTK_WINDOW (dialog), TRUE);
   gtk_editable_set_text (GTK_EDITABLE (entry), gloss_document_get_title (document));
   gtk_accessible_update_property (GTK_ACCESSIBLE (entry),
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, _("Title"), -1);
@@ -206,6 +209,14 @@ row_pressed_cb (GtkGestureClick *gesture,
   gtk_gesture_set_state (GTK_GESTURE (gesture), GTK_EVENT_SEQUENCE_CLAIMED);
 }
 
+static void
+row_destroy_cb (GtkWidget *row,
+                GtkWidget *popover)
+{
+  g_object_set_data (G_OBJECT (row), "gloss-menu", NULL);
+  gtk_widget_unparent (popover);
+}
+
 void
 _gloss_window_add_document_menu (GlossWindow   *self,
                                  GtkWidget     *row,
@@ -231,9 +242,10 @@ _gloss_window_add_document_menu (GlossWindow   *self,
   gtk_popover_set_has_arrow (GTK_POPOVER (popover), FALSE);
   gtk_widget_set_halign (popover, GTK_ALIGN_START);
   gtk_widget_set_parent (popover, row);
-  g_object_set_data (G_OBJECT (popover), "gloss-window", self);
-  /* The row owns its popover: it goes when the row goes. */
-  g_object_set_data_full (G_OBJECT (row), "gloss-menu", popover, (GDestroyNotify) gtk_widget_unparent);
+  /* The row owns its popover: it goes when the row goes, in the row's
+   * dispose (a row finalized with a child left is a bug GTK reports). */
+  g_object_set_data (G_OBJECT (row), "gloss-menu", popover);
+  g_signal_connect (row, "destroy", G_CALLBACK (row_destroy_cb), popover);
 
   gtk_gesture_single_set_button (GTK_GESTURE_SINGLE (click), GDK_BUTTON_SECONDARY);
   g_signal_connect (click, "pressed", G_CALLBACK (row_pressed_cb), popover);
@@ -343,6 +355,7 @@ _gloss_window_import_article (GlossWindow       *self,
                         "and moved ones are marked for review), or add it as a new document?"),
                       NULL);
   dialog = adw_message_dialog_new (GTK_WINDOW (self), _("Already Imported"), body);
+  gtk_window_set_destroy_with_parent (GTK_WINDOW (dialog), TRUE);
   adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
                                     "cancel", _("_Cancel"),
                                     "add", _("_Add as New"),
