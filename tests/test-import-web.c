@@ -270,6 +270,27 @@ test_bad_pages (void)
   assert_refused ("plain.mhtml", "just some text, not MIME", 24, GLOSS_ERROR_PARSE, "MHTML");
 }
 
+/* JSON-LD nested 100,000 deep (json-glib 1.6 would overflow its stack) is
+ * ignored; the page imports with the metadata it has elsewhere. */
+static void
+test_deep_json_ld (void)
+{
+  g_autoptr(GString) page = g_string_new ("<html><head><title>Deep data | Site</title>"
+                                          "<script type=\"application/ld+json\">");
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GlossWebArticle) article = NULL;
+
+  for (guint i = 0; i < 100000; i++)
+    g_string_append (page, "{\"@type\":\"NewsArticle\",\"a\":[");
+  g_string_append (page, "</script></head><body><p>The body survives the deep metadata, with commas, and words.</p></body></html>");
+
+  article = read_page (page->str, (gssize) page->len, FALSE, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (article->metadata->title, ==, "Deep data | Site");
+  g_assert_cmpstr (article->text, ==,
+                   "Deep data | Site\n\nThe body survives the deep metadata, with commas, and words.");
+}
+
 /* gloss --new=p.gloss page.html and page.mhtml, then the json export
  * carries the article and its provenance. */
 static void
@@ -343,6 +364,7 @@ main (int    argc,
   g_test_add_func ("/web/mhtml-base64", test_mhtml_base64);
   g_test_add_func ("/web/metadata-precedence", test_metadata_precedence);
   g_test_add_func ("/web/bad-pages", test_bad_pages);
+  g_test_add_func ("/web/deep-json-ld", test_deep_json_ld);
   g_test_add_func ("/web/command-line", test_command_line);
 
   return g_test_run ();
