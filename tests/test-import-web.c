@@ -270,6 +270,30 @@ test_bad_pages (void)
   assert_refused ("plain.mhtml", "just some text, not MIME", 24, GLOSS_ERROR_PARSE, "MHTML");
 }
 
+/* An archive larger than the page limit imports when its page is small:
+ * the images make it large. */
+static void
+test_large_archive (void)
+{
+  gsize filler = 40 * 1024 * 1024;
+  g_autoptr(GString) archive = g_string_sized_new (filler + 1024);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GlossWebArticle) article = NULL;
+
+  g_string_append (archive, "Content-Type: multipart/related; boundary=\"b\"\r\n\r\n"
+                            "--b\r\nContent-Type: text/html\r\n\r\n<title>Photo essay</title>"
+                            "<p>A short page, with many photos saved beside it, and a few words.</p>\r\n"
+                            "--b\r\nContent-Type: image/jpeg\r\nContent-Transfer-Encoding: base64\r\n\r\n");
+  for (gsize i = 0; i < filler / 78; i++)
+    g_string_append (archive, "QUFBQUFBQUFBQUFBQUFBQUFBQUFBQUFBQUFBQUFBQUFBQUFBQUFBQUFBQUFBQUFBQUFBQUFBQUFB\r\n");
+  g_string_append (archive, "--b--\r\n");
+  g_assert_cmpuint (archive->len, >, GLOSS_WEB_MAX_PAGE_SIZE);
+
+  article = read_page (archive->str, (gssize) archive->len, TRUE, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (article->text, ==, "Photo essay\n\nA short page, with many photos saved beside it, and a few words.");
+}
+
 /* JSON-LD nested 100,000 deep (json-glib 1.6 would overflow its stack) is
  * ignored; the page imports with the metadata it has elsewhere. */
 static void
@@ -365,6 +389,7 @@ main (int    argc,
   g_test_add_func ("/web/metadata-precedence", test_metadata_precedence);
   g_test_add_func ("/web/bad-pages", test_bad_pages);
   g_test_add_func ("/web/deep-json-ld", test_deep_json_ld);
+  g_test_add_func ("/web/large-archive", test_large_archive);
   g_test_add_func ("/web/command-line", test_command_line);
 
   return g_test_run ();

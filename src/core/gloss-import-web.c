@@ -45,16 +45,27 @@ byline_author (const char *byline)
   return g_steal_pointer (&text);
 }
 
+/* An archive carries the page's images too, so it may be larger than the
+ * page it holds. */
+static gsize
+size_limit (gboolean mhtml)
+{
+  return mhtml ? GLOSS_WEB_MAX_ARCHIVE_SIZE : GLOSS_WEB_MAX_PAGE_SIZE;
+}
+
 static void
 refuse_too_large (gsize        size,
+                  gsize        limit,
                   const char  *display_name,
                   GError     **error)
 {
   g_autofree char *size_text = g_format_size (size);
-  g_autofree char *limit_text = g_format_size (GLOSS_WEB_MAX_PAGE_SIZE);
+  g_autofree char *limit_text = g_format_size (limit);
 
   g_set_error (error, GLOSS_ERROR, GLOSS_ERROR_TOO_LARGE,
-               _("%s is too large (%s); Gloss imports saved pages of up to %s"),
+               limit == GLOSS_WEB_MAX_ARCHIVE_SIZE
+                 ? _("%s is too large (%s); Gloss imports MHTML archives of up to %s")
+                 : _("%s is too large (%s); Gloss imports saved pages of up to %s"),
                display_name, size_text, limit_text);
 }
 
@@ -76,9 +87,9 @@ _gloss_web_article_read (const char  *data,
   const char *charset = NULL;
   const char *first_break;
 
-  if (size > GLOSS_WEB_MAX_PAGE_SIZE)
+  if (size > size_limit (mhtml))
     {
-      refuse_too_large (size, display_name, error);
+      refuse_too_large (size, size_limit (mhtml), display_name, error);
       return NULL;
     }
 
@@ -87,6 +98,12 @@ _gloss_web_article_read (const char  *data,
       if (!_gloss_mhtml_read (data, size, display_name, &archive, error))
         return NULL;
       data = g_bytes_get_data (archive.html, &size);
+      if (size > GLOSS_WEB_MAX_PAGE_SIZE)
+        {
+          refuse_too_large (size, GLOSS_WEB_MAX_PAGE_SIZE, display_name, error);
+          _gloss_mhtml_clear (&archive);
+          return NULL;
+        }
       charset = archive.charset;
       article->location = g_steal_pointer (&archive.location);
       article->captured = g_steal_pointer (&archive.captured);
@@ -238,9 +255,10 @@ gloss_import_web_file (GFile   *file,
 
   /* Refuse a huge page before reading it. */
   info = g_file_query_info (file, G_FILE_ATTRIBUTE_STANDARD_SIZE, G_FILE_QUERY_INFO_NONE, NULL, &local_error);
-  if (info != NULL && g_file_info_get_size (info) > GLOSS_WEB_MAX_PAGE_SIZE)
+  if (info != NULL && (guint64) g_file_info_get_size (info) > size_limit (_gloss_import_is_mhtml_name (display_name)))
     {
-      refuse_too_large (g_file_info_get_size (info), display_name, error);
+      refuse_too_large (g_file_info_get_size (info), size_limit (_gloss_import_is_mhtml_name (display_name)),
+                        display_name, error);
       return NULL;
     }
   if (info != NULL)

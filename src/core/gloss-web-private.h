@@ -20,8 +20,11 @@ G_BEGIN_DECLS
 #define GLOSS_WEB_EXTRACTOR         "gloss-readable"
 #define GLOSS_WEB_EXTRACTOR_VERSION "1.0"
 
-/* Pages larger than this (bytes as saved) are refused before parsing. */
+/* Pages larger than this (bytes as saved) are refused before parsing;
+ * an MHTML archive, which also holds the page's images, may reach the
+ * second figure, its page the first. */
 #define GLOSS_WEB_MAX_PAGE_SIZE     (32 * 1024 * 1024)
+#define GLOSS_WEB_MAX_ARCHIVE_SIZE  (256 * 1024 * 1024)
 /* Elements may nest this deep; the HTML5 tree builder is quadratic in depth. */
 #define GLOSS_WEB_MAX_DEPTH         1024
 
