@@ -50,8 +50,8 @@ def core_figures(builddir, path, runs):
 
 
 def web_import_figures(builddir, runs):
-    """Median wall and CPU ms to import a ~1 MB news page bench-web makes at run time."""
-    out = subprocess.run([os.path.join(builddir, "tests/bench/bench-web"), str(runs)],
+    """Median wall and CPU ms to import a ~1 MB news page bench-page makes at run time."""
+    out = subprocess.run([os.path.join(builddir, "tests/bench/bench-page"), str(runs)],
                          check=True, capture_output=True, text=True).stdout
     return dict((k, float(v)) for k, v in (line.split() for line in out.splitlines()))
 

@@ -19,7 +19,7 @@
 
 #include <glib/gi18n-lib.h>
 
-#include "gloss-web-private.h"
+#include "gloss-page-private.h"
 
 /* How far into the page a <meta charset> is looked for. */
 #define PRESCAN_BYTES 8192

@@ -14,7 +14,7 @@
 
 #include <glib/gi18n-lib.h>
 
-#include "gloss-web-private.h"
+#include "gloss-page-private.h"
 
 /* Elements a start tag does not open for long: void elements, and those
  * the parser closes by itself when the next one starts. */
@@ -158,12 +158,12 @@ _gloss_html_parse (const char  *html,
 
   g_return_val_if_fail (html != NULL, NULL);
 
-  if (estimate_depth (html, size, GLOSS_WEB_MAX_DEPTH) > GLOSS_WEB_MAX_DEPTH)
+  if (estimate_depth (html, size, GLOSS_PAGE_MAX_DEPTH) > GLOSS_PAGE_MAX_DEPTH)
     {
       g_set_error (error, GLOSS_ERROR, GLOSS_ERROR_TOO_LARGE,
                    _("%s nests its elements more than %u deep, which no readable page does; "
                      "Gloss does not import it"),
-                   display_name, (guint) GLOSS_WEB_MAX_DEPTH);
+                   display_name, (guint) GLOSS_PAGE_MAX_DEPTH);
       return NULL;
     }
 

@@ -184,7 +184,7 @@ gloss_import_read_article (GFile   *file,
   if (kind_of (file) == IMPORT_TEXT)
     return gloss_import_text_file (file, error);
   if (kind_of (file) == IMPORT_WEB)
-    return gloss_import_web_file (file, error);
+    return gloss_import_page_file (file, error);
 
   display_name = _gloss_import_display_name (file);
   g_set_error (error, GLOSS_ERROR, GLOSS_ERROR_INVALID,

@@ -40,7 +40,7 @@ GlossDocument     *gloss_import_text_file      (GFile        *file,
 
 /* A saved web page (.html/.htm/.xhtml, or .mhtml/.mht archive) as a new
  * document: the readable article, headline first, with its provenance. */
-GlossDocument     *gloss_import_web_file       (GFile        *file,
+GlossDocument     *gloss_import_page_file       (GFile        *file,
                                                 GError      **error);
 /* Whether @file is named as an article (a text, Markdown or web page file: a document of its own), which
  * gloss_import_read_article () reads; brat .ann files are not. */

@@ -17,7 +17,7 @@
 
 #include <glib/gi18n-lib.h>
 
-#include "gloss-web-private.h"
+#include "gloss-page-private.h"
 
 typedef struct {
   GHashTable *headers;   /* lower-case name → unfolded value (first one wins) */

@@ -230,7 +230,7 @@ _gloss_readable_clean (Pass      *pass,
   if (_gloss_readable_is_heading (tag))
     {
       g_autofree char *text = _gloss_html_text (node);
-      g_autofree char *normal = _gloss_web_normalize (text);
+      g_autofree char *normal = _gloss_page_normalize (text);
 
       if ((tag == GUMBO_TAG_H1 || tag == GUMBO_TAG_H2) && _gloss_readable_class_weight (pass, node) < 0)
         {
@@ -245,7 +245,7 @@ _gloss_readable_clean (Pass      *pass,
         }
     }
 
-  in_data_table = in_data_table || (tag == GUMBO_TAG_TABLE && _gloss_web_is_data_table (node));
+  in_data_table = in_data_table || (tag == GUMBO_TAG_TABLE && _gloss_page_is_data_table (node));
   in_figure = in_figure || tag == GUMBO_TAG_FIGURE;
 
   children = _gloss_html_children (node);

@@ -4,7 +4,7 @@
  */
 #pragma once
 
-#include "gloss-web-private.h"
+#include "gloss-page-private.h"
 
 G_BEGIN_DECLS
 

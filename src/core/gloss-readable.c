@@ -542,7 +542,7 @@ run_pass (GumboOutput *page,
   pass.measures = g_hash_table_new_full (NULL, NULL, NULL, g_free);
   pass.scores = g_hash_table_new_full (NULL, NULL, NULL, g_free);
   pass.candidates = g_ptr_array_new ();
-  pass.title = title != NULL ? _gloss_web_normalize (title) : NULL;
+  pass.title = title != NULL ? _gloss_page_normalize (title) : NULL;
 
   prepare (&pass, body, FALSE, FALSE);
   _gloss_readable_measure (&pass, body);
@@ -552,7 +552,7 @@ run_pass (GumboOutput *page,
 
   for (guint i = 0; i < article->len; i++)
     _gloss_readable_clean (&pass, article->pdata[i], FALSE, FALSE);
-  text = _gloss_web_text_write (article, pass.dropped);
+  text = _gloss_page_text_write (article, pass.dropped);
 
   if (byline != NULL)
     *byline = g_steal_pointer (&pass.byline);

@@ -6,7 +6,7 @@
 
 #include <string.h>
 
-#include "gloss-web-private.h"
+#include "gloss-page-private.h"
 
 int LLVMFuzzerTestOneInput (const guint8 *data, size_t size);
 
@@ -15,7 +15,7 @@ LLVMFuzzerTestOneInput (const guint8 *data,
                         size_t        size)
 {
   g_autoptr(GError) error = NULL;
-  g_autoptr(GlossWebArticle) article = _gloss_web_article_read ((const char *) data, size, FALSE,
+  g_autoptr(GlossPageArticle) article = _gloss_page_article_read ((const char *) data, size, FALSE,
                                                                 "fuzz.html", &error);
 
   if (article == NULL)

@@ -1,4 +1,4 @@
-/* gloss-web-text.c — the chosen part of a page, written as plain text
+/* gloss-page-text.c — the chosen part of a page, written as plain text
  *
  * As a browser renders it: runs of white space collapse to one space,
  * <br> breaks the line, <pre> keeps its spacing, entities are already
@@ -13,7 +13,7 @@
 
 #include <string.h>
 
-#include "gloss-web-private.h"
+#include "gloss-page-private.h"
 
 typedef struct {
   GString    *out;
@@ -224,7 +224,7 @@ write_node (Writer          *writer,
       writer->pending_space = writer->flat && writer->block->len > 0;
       return;
     }
-  if (tag == GUMBO_TAG_TABLE && !writer->flat && _gloss_web_is_data_table (node))
+  if (tag == GUMBO_TAG_TABLE && !writer->flat && _gloss_page_is_data_table (node))
     {
       write_data_table (writer, node);
       return;
@@ -250,7 +250,7 @@ write_node (Writer          *writer,
 }
 
 char *
-_gloss_web_text_write (GPtrArray  *nodes,
+_gloss_page_text_write (GPtrArray  *nodes,
                        GHashTable *dropped)
 {
   Writer writer = { g_string_new (NULL), g_string_new (NULL), dropped, FALSE, 0, FALSE };
@@ -288,7 +288,7 @@ count_descendants (const GumboNode *node,
 }
 
 gboolean
-_gloss_web_is_data_table (const GumboNode *table)
+_gloss_page_is_data_table (const GumboNode *table)
 {
   const char *role = _gloss_html_attr (table, "role");
   const char *datatable = _gloss_html_attr (table, "datatable");

@@ -1,4 +1,4 @@
-/* test-import-web.c — saved web pages: extraction rules, encodings, MHTML,
+/* test-import-page.c — saved web pages: extraction rules, encodings, MHTML,
  * metadata precedence, the command line, and pages Gloss refuses
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
@@ -15,21 +15,21 @@
 #include "gloss-import.h"
 #include "gloss-project.h"
 #include "gloss-provenance.h"
-#include "gloss-web-private.h"
+#include "gloss-page-private.h"
 
-static GlossWebArticle *
+static GlossPageArticle *
 read_page (const char *html,
            gssize      size,
            gboolean    mhtml,
            GError    **error)
 {
-  return _gloss_web_article_read (html, size < 0 ? strlen (html) : (gsize) size, mhtml, "page.html", error);
+  return _gloss_page_article_read (html, size < 0 ? strlen (html) : (gsize) size, mhtml, "page.html", error);
 }
 
 static char *
 fixture_text (const char *name)
 {
-  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "fixtures", "web", name, NULL);
+  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "fixtures", "pages", name, NULL);
   g_autoptr(GError) error = NULL;
   char *contents = NULL;
 
@@ -48,7 +48,7 @@ test_extraction_rules (void)
   g_autofree char *html = fixture_text ("news-article.html");
   g_autofree char *expected = fixture_text ("news-article.expected.txt");
   g_autoptr(GError) error = NULL;
-  g_autoptr(GlossWebArticle) article = read_page (html, -1, FALSE, &error);
+  g_autoptr(GlossPageArticle) article = read_page (html, -1, FALSE, &error);
 
   g_assert_no_error (error);
   g_assert_cmpstr (article->text, ==, expected);
@@ -62,7 +62,7 @@ static void
 test_whitespace_and_entities (void)
 {
   g_autoptr(GError) error = NULL;
-  g_autoptr(GlossWebArticle) article = read_page (
+  g_autoptr(GlossPageArticle) article = read_page (
     "<title>Spaces</title><body><div><p>  Runs   of\n\twhite   space collapse,&nbsp;entities like &eacute; &amp; &#x1F600; &copy decode. </p>"
     "<pre>keep   this\n  as is</pre><p>Line one<br>  line two</p></div>", -1, FALSE, &error);
 
@@ -138,7 +138,7 @@ static void
 test_mhtml_quoted_printable (void)
 {
   g_autoptr(GError) error = NULL;
-  g_autoptr(GlossWebArticle) article = read_page (mhtml_qp, -1, TRUE, &error);
+  g_autoptr(GlossPageArticle) article = read_page (mhtml_qp, -1, TRUE, &error);
 
   g_assert_no_error (error);
   g_assert_cmpstr (article->text, ==,
@@ -157,7 +157,7 @@ test_mhtml_base64 (void)
   g_autoptr(GString) wrapped = g_string_new (NULL);
   g_autofree char *archive = NULL;
   g_autoptr(GError) error = NULL;
-  g_autoptr(GlossWebArticle) article = NULL;
+  g_autoptr(GlossPageArticle) article = NULL;
 
   for (gsize i = 0; i < strlen (encoded); i += 76)
     g_string_append_printf (wrapped, "%.76s\r\n", encoded + i);
@@ -176,9 +176,9 @@ test_metadata_precedence (void)
 {
   g_autofree char *html = fixture_text ("news-article.html");
   g_autoptr(GError) error = NULL;
-  g_autoptr(GlossWebArticle) article = read_page (html, -1, FALSE, &error);
-  GlossWebMetadata *m;
-  g_autoptr(GlossWebArticle) second = NULL;
+  g_autoptr(GlossPageArticle) article = read_page (html, -1, FALSE, &error);
+  GlossPageMetadata *m;
+  g_autoptr(GlossPageArticle) second = NULL;
 
   g_assert_no_error (error);
   m = article->metadata;
@@ -278,7 +278,7 @@ test_large_archive (void)
   gsize filler = 40 * 1024 * 1024;
   g_autoptr(GString) archive = g_string_sized_new (filler + 1024);
   g_autoptr(GError) error = NULL;
-  g_autoptr(GlossWebArticle) article = NULL;
+  g_autoptr(GlossPageArticle) article = NULL;
 
   g_string_append (archive, "Content-Type: multipart/related; boundary=\"b\"\r\n\r\n"
                             "--b\r\nContent-Type: text/html\r\n\r\n<title>Photo essay</title>"
@@ -287,7 +287,7 @@ test_large_archive (void)
   for (gsize i = 0; i < filler / 78; i++)
     g_string_append (archive, "QUFBQUFBQUFBQUFBQUFBQUFBQUFBQUFBQUFBQUFBQUFBQUFBQUFBQUFBQUFBQUFBQUFBQUFBQUFB\r\n");
   g_string_append (archive, "--b--\r\n");
-  g_assert_cmpuint (archive->len, >, GLOSS_WEB_MAX_PAGE_SIZE);
+  g_assert_cmpuint (archive->len, >, GLOSS_PAGE_MAX_PAGE_SIZE);
 
   article = read_page (archive->str, (gssize) archive->len, TRUE, &error);
   g_assert_no_error (error);
@@ -302,7 +302,7 @@ test_deep_json_ld (void)
   g_autoptr(GString) page = g_string_new ("<html><head><title>Deep data | Site</title>"
                                           "<script type=\"application/ld+json\">");
   g_autoptr(GError) error = NULL;
-  g_autoptr(GlossWebArticle) article = NULL;
+  g_autoptr(GlossPageArticle) article = NULL;
 
   for (guint i = 0; i < 100000; i++)
     g_string_append (page, "{\"@type\":\"NewsArticle\",\"a\":[");
@@ -322,7 +322,7 @@ test_command_line (void)
 {
   g_autofree char *dir = g_dir_make_tmp ("gloss-web-cli-XXXXXX", NULL);
   g_autofree char *gloss = g_test_build_filename (G_TEST_BUILT, "..", "src", "gloss", NULL);
-  g_autofree char *page = g_test_build_filename (G_TEST_DIST, "fixtures", "web", "news-article.html", NULL);
+  g_autofree char *page = g_test_build_filename (G_TEST_DIST, "fixtures", "pages", "news-article.html", NULL);
   g_autofree char *archive = g_build_filename (dir, "story.mhtml", NULL);
   g_autofree char *expected = fixture_text ("news-article.expected.txt");
   const char *names[] = { page, archive };
@@ -352,7 +352,7 @@ test_command_line (void)
       document = json_array_get_object_element (
         json_object_get_array_member (json_node_get_object (json_parser_get_root (parser)), "documents"), 0);
       provenance = json_object_get_object_member (document, "provenance");
-      g_assert_cmpstr (json_object_get_string_member (provenance, "extractor"), ==, GLOSS_WEB_EXTRACTOR);
+      g_assert_cmpstr (json_object_get_string_member (provenance, "extractor"), ==, GLOSS_PAGE_EXTRACTOR);
       g_assert_cmpuint (strlen (json_object_get_string_member (provenance, "file_sha256")), ==, 64);
       if (i == 0)
         {
@@ -381,16 +381,16 @@ main (int    argc,
 {
   g_test_init (&argc, &argv, NULL);
 
-  g_test_add_func ("/web/extraction-rules", test_extraction_rules);
-  g_test_add_func ("/web/whitespace-and-entities", test_whitespace_and_entities);
-  g_test_add_func ("/web/encodings", test_encodings);
-  g_test_add_func ("/web/mhtml-quoted-printable", test_mhtml_quoted_printable);
-  g_test_add_func ("/web/mhtml-base64", test_mhtml_base64);
-  g_test_add_func ("/web/metadata-precedence", test_metadata_precedence);
-  g_test_add_func ("/web/bad-pages", test_bad_pages);
-  g_test_add_func ("/web/deep-json-ld", test_deep_json_ld);
-  g_test_add_func ("/web/large-archive", test_large_archive);
-  g_test_add_func ("/web/command-line", test_command_line);
+  g_test_add_func ("/page/extraction-rules", test_extraction_rules);
+  g_test_add_func ("/page/whitespace-and-entities", test_whitespace_and_entities);
+  g_test_add_func ("/page/encodings", test_encodings);
+  g_test_add_func ("/page/mhtml-quoted-printable", test_mhtml_quoted_printable);
+  g_test_add_func ("/page/mhtml-base64", test_mhtml_base64);
+  g_test_add_func ("/page/metadata-precedence", test_metadata_precedence);
+  g_test_add_func ("/page/bad-pages", test_bad_pages);
+  g_test_add_func ("/page/deep-json-ld", test_deep_json_ld);
+  g_test_add_func ("/page/large-archive", test_large_archive);
+  g_test_add_func ("/page/command-line", test_command_line);
 
   return g_test_run ();
 }

@@ -1,4 +1,4 @@
-/* gloss-import-web.c — a saved web page (.html, .mhtml) as a document
+/* gloss-import-page.c — a saved web page (.html, .mhtml) as a document
  *
  * The document's text is the readable article, headline first; what the
  * page says about itself (address, authors, dates…) and what Gloss knows
@@ -16,10 +16,10 @@
 #include "gloss-document.h"
 #include "gloss-import-private.h"
 #include "gloss-provenance.h"
-#include "gloss-web-private.h"
+#include "gloss-page-private.h"
 
 void
-_gloss_web_article_free (GlossWebArticle *article)
+_gloss_page_article_free (GlossPageArticle *article)
 {
   if (article == NULL)
     return;
@@ -28,7 +28,7 @@ _gloss_web_article_free (GlossWebArticle *article)
   g_free (article->text);
   g_free (article->captured);
   g_free (article->location);
-  _gloss_web_metadata_free (article->metadata);
+  _gloss_page_metadata_free (article->metadata);
   g_free (article);
 }
 
@@ -50,7 +50,7 @@ byline_author (const char *byline)
 static gsize
 size_limit (gboolean mhtml)
 {
-  return mhtml ? GLOSS_WEB_MAX_ARCHIVE_SIZE : GLOSS_WEB_MAX_PAGE_SIZE;
+  return mhtml ? GLOSS_PAGE_MAX_ARCHIVE_SIZE : GLOSS_PAGE_MAX_PAGE_SIZE;
 }
 
 static void
@@ -63,20 +63,20 @@ refuse_too_large (gsize        size,
   g_autofree char *limit_text = g_format_size (limit);
 
   g_set_error (error, GLOSS_ERROR, GLOSS_ERROR_TOO_LARGE,
-               limit == GLOSS_WEB_MAX_ARCHIVE_SIZE
+               limit == GLOSS_PAGE_MAX_ARCHIVE_SIZE
                  ? _("%s is too large (%s); Gloss imports MHTML archives of up to %s")
                  : _("%s is too large (%s); Gloss imports saved pages of up to %s"),
                display_name, size_text, limit_text);
 }
 
-GlossWebArticle *
-_gloss_web_article_read (const char  *data,
+GlossPageArticle *
+_gloss_page_article_read (const char  *data,
                          gsize        size,
                          gboolean     mhtml,
                          const char  *display_name,
                          GError     **error)
 {
-  g_autoptr(GlossWebArticle) article = g_new0 (GlossWebArticle, 1);
+  g_autoptr(GlossPageArticle) article = g_new0 (GlossPageArticle, 1);
   GlossMhtml archive = { 0 };
   g_autofree char *html = NULL;
   g_autofree char *body = NULL;
@@ -98,9 +98,9 @@ _gloss_web_article_read (const char  *data,
       if (!_gloss_mhtml_read (data, size, display_name, &archive, error))
         return NULL;
       data = g_bytes_get_data (archive.html, &size);
-      if (size > GLOSS_WEB_MAX_PAGE_SIZE)
+      if (size > GLOSS_PAGE_MAX_PAGE_SIZE)
         {
-          refuse_too_large (size, GLOSS_WEB_MAX_PAGE_SIZE, display_name, error);
+          refuse_too_large (size, GLOSS_PAGE_MAX_PAGE_SIZE, display_name, error);
           _gloss_mhtml_clear (&archive);
           return NULL;
         }
@@ -118,7 +118,7 @@ _gloss_web_article_read (const char  *data,
   if (page == NULL)
     return NULL;
 
-  article->metadata = _gloss_web_metadata_new (page);
+  article->metadata = _gloss_page_metadata_new (page);
   body = _gloss_readable_extract (page, article->metadata->title, &byline);
   _gloss_html_free (page);
 
@@ -149,9 +149,9 @@ _gloss_web_article_read (const char  *data,
   first_break = strstr (body, "\n\n");
   first_block = first_break != NULL ? g_strndup (body, first_break - body) : g_strdup (body);
   {
-    g_autofree char *first_normal = _gloss_web_normalize (first_block);
+    g_autofree char *first_normal = _gloss_page_normalize (first_block);
 
-    title_normal = _gloss_web_normalize (article->title);
+    title_normal = _gloss_page_normalize (article->title);
     if (g_str_equal (first_normal, title_normal))
       article->text = g_steal_pointer (&body);
     else
@@ -191,12 +191,12 @@ absolute_url (const char *url,
 }
 
 static GlossProvenance *
-article_provenance (GlossWebArticle *article,
+article_provenance (GlossPageArticle *article,
                     const char      *file_name,
                     GBytes          *bytes)
 {
   GlossProvenance *provenance = gloss_provenance_new ();
-  GlossWebMetadata *metadata = article->metadata;
+  GlossPageMetadata *metadata = article->metadata;
   g_autofree char *file_sha256 = g_compute_checksum_for_bytes (G_CHECKSUM_SHA256, bytes);
   g_autofree char *url = absolute_url (metadata->url, article->location);
   g_autoptr(GPtrArray) authors = g_ptr_array_new ();
@@ -210,8 +210,8 @@ article_provenance (GlossWebArticle *article,
   set_checked (provenance, "captured", gloss_provenance_set_captured, article->captured);
   set_checked (provenance, "file", gloss_provenance_set_file, file_name);
   set_checked (provenance, "file_sha256", gloss_provenance_set_file_sha256, file_sha256);
-  gloss_provenance_set_extractor (provenance, GLOSS_WEB_EXTRACTOR);
-  gloss_provenance_set_extractor_version (provenance, GLOSS_WEB_EXTRACTOR_VERSION);
+  gloss_provenance_set_extractor (provenance, GLOSS_PAGE_EXTRACTOR);
+  gloss_provenance_set_extractor_version (provenance, GLOSS_PAGE_EXTRACTOR_VERSION);
 
   for (guint i = 0; metadata->authors[i] != NULL; i++)
     if (gloss_provenance_check_value ("authors", metadata->authors[i]) == NULL)
@@ -231,7 +231,7 @@ _gloss_import_is_mhtml_name (const char *name)
 }
 
 GlossDocument *
-gloss_import_web_file (GFile   *file,
+gloss_import_page_file (GFile   *file,
                        GError **error)
 {
   g_autofree char *display_name = NULL;
@@ -241,7 +241,7 @@ gloss_import_web_file (GFile   *file,
   g_autoptr(GBytes) bytes = NULL;
   g_autoptr(GError) local_error = NULL;
   g_autoptr(GDateTime) now = NULL;
-  g_autoptr(GlossWebArticle) article = NULL;
+  g_autoptr(GlossPageArticle) article = NULL;
   g_autoptr(GlossProvenance) provenance = NULL;
   g_autofree char *file_name = NULL;
   GlossDocument *document;
@@ -273,7 +273,7 @@ gloss_import_web_file (GFile   *file,
     }
 
   data = g_bytes_get_data (bytes, &size);
-  article = _gloss_web_article_read (data, size, _gloss_import_is_mhtml_name (display_name),
+  article = _gloss_page_article_read (data, size, _gloss_import_is_mhtml_name (display_name),
                                      display_name, error);
   if (article == NULL)
     return NULL;

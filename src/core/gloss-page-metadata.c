@@ -1,4 +1,4 @@
-/* gloss-web-metadata.c — what a page says about itself
+/* gloss-page-metadata.c — what a page says about itself
  *
  * Sources, each field taking the first that has it (docs/web-import.md
  * lists the full order): schema.org JSON-LD for the article, then
@@ -17,7 +17,7 @@
 
 #include <json-glib/json-glib.h>
 
-#include "gloss-web-private.h"
+#include "gloss-page-private.h"
 
 /* JSON-LD nested deeper than this, or larger, is ignored. */
 #define JSON_LD_MAX_DEPTH 32
@@ -47,7 +47,7 @@ page_facts_clear (PageFacts *facts)
 }
 
 char *
-_gloss_web_normalize (const char *text)
+_gloss_page_normalize (const char *text)
 {
   g_autofree char *folded = NULL;
   GString *result;
@@ -552,7 +552,7 @@ clean_title (const char *title,
              const char *site_name,
              gboolean    guess_site)
 {
-  g_autofree char *site = site_name != NULL ? _gloss_web_normalize (site_name) : NULL;
+  g_autofree char *site = site_name != NULL ? _gloss_page_normalize (site_name) : NULL;
 
   if (title == NULL)
     return NULL;
@@ -567,9 +567,9 @@ clean_title (const char *title,
 
       if (site != NULL && *site != '\0')
         {
-          g_autofree char *tail = _gloss_web_normalize (last + strlen (separators[i]));
+          g_autofree char *tail = _gloss_page_normalize (last + strlen (separators[i]));
           g_autofree char *head = g_strndup (title, first - title);
-          g_autofree char *head_normal = _gloss_web_normalize (head);
+          g_autofree char *head_normal = _gloss_page_normalize (head);
 
           if (g_str_equal (tail, site))
             return g_strndup (title, last - title);
@@ -589,8 +589,8 @@ clean_title (const char *title,
   return g_strdup (title);
 }
 
-GlossWebMetadata *
-_gloss_web_metadata_new (GumboOutput *page)
+GlossPageMetadata *
+_gloss_page_metadata_new (GumboOutput *page)
 {
   static const char * const title_keys[] = {
     "og:title", "twitter:title", "dc.title", "dcterms.title", "dc:title", "parsely-title",
@@ -615,7 +615,7 @@ _gloss_web_metadata_new (GumboOutput *page)
     "content-language", "dc.language", "dcterms.language", "citation_language", "og:locale", NULL,
   };
   PageFacts facts = { 0 };
-  GlossWebMetadata *metadata = g_new0 (GlossWebMetadata, 1);
+  GlossPageMetadata *metadata = g_new0 (GlossPageMetadata, 1);
   g_autofree char *title = NULL;
   gboolean title_from_document = FALSE;
 
@@ -677,7 +677,7 @@ _gloss_web_metadata_new (GumboOutput *page)
 }
 
 void
-_gloss_web_metadata_free (GlossWebMetadata *metadata)
+_gloss_page_metadata_free (GlossPageMetadata *metadata)
 {
   if (metadata == NULL)
     return;

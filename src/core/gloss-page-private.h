@@ -1,10 +1,10 @@
-/* gloss-web-private.h — the pieces that turn a saved web page into an article
+/* gloss-page-private.h — the pieces that turn a saved web page into an article
  *
  * A page goes: bytes (an .html file, or the HTML part of an .mhtml file:
  * gloss-mhtml.c) → UTF-8 text (gloss-html-decode.c) → an HTML5 tree
- * (gloss-html-parse.c, gumbo) → metadata (gloss-web-metadata.c) and the
+ * (gloss-html-parse.c, gumbo) → metadata (gloss-page-metadata.c) and the
  * readable article (gloss-readable.c choosing the content,
- * gloss-web-text.c writing it as text). gloss-import-web.c ties them up.
+ * gloss-page-text.c writing it as text). gloss-import-page.c ties them up.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -17,16 +17,16 @@
 
 G_BEGIN_DECLS
 
-#define GLOSS_WEB_EXTRACTOR         "gloss-readable"
-#define GLOSS_WEB_EXTRACTOR_VERSION "1.0"
+#define GLOSS_PAGE_EXTRACTOR         "gloss-readable"
+#define GLOSS_PAGE_EXTRACTOR_VERSION "1.0"
 
 /* Pages larger than this (bytes as saved) are refused before parsing;
  * an MHTML archive, which also holds the page's images, may reach the
  * second figure, its page the first. */
-#define GLOSS_WEB_MAX_PAGE_SIZE     (32 * 1024 * 1024)
-#define GLOSS_WEB_MAX_ARCHIVE_SIZE  (256 * 1024 * 1024)
+#define GLOSS_PAGE_MAX_PAGE_SIZE     (32 * 1024 * 1024)
+#define GLOSS_PAGE_MAX_ARCHIVE_SIZE  (256 * 1024 * 1024)
 /* Elements may nest this deep; the HTML5 tree builder is quadratic in depth. */
-#define GLOSS_WEB_MAX_DEPTH         1024
+#define GLOSS_PAGE_MAX_DEPTH         1024
 
 /* gloss-mhtml.c ---------------------------------------------------------- */
 
@@ -59,7 +59,7 @@ char       *_gloss_html_decode          (const char  *data,
 /* gloss-html-parse.c ------------------------------------------------------ */
 
 /* Parses UTF-8 HTML with the HTML5 algorithm, refusing pages nested deeper
- * than GLOSS_WEB_MAX_DEPTH. Free with _gloss_html_free (). */
+ * than GLOSS_PAGE_MAX_DEPTH. Free with _gloss_html_free (). */
 GumboOutput *_gloss_html_parse          (const char  *html,
                                          gsize        size,
                                          const char  *display_name,
@@ -83,7 +83,7 @@ gboolean     _gloss_html_is_block       (const GumboNode *node);
 /* Elements whose content never shows as text (script, template, …). */
 gboolean     _gloss_html_is_non_content (const GumboNode *node);
 
-/* gloss-web-metadata.c ---------------------------------------------------- */
+/* gloss-page-metadata.c ---------------------------------------------------- */
 
 typedef struct {
   char  *title;        /* the article's headline, site name removed */
@@ -94,17 +94,17 @@ typedef struct {
   char  *modified;
   char  *language;     /* BCP 47 */
   char  *description;
-} GlossWebMetadata;
+} GlossPageMetadata;
 
-GlossWebMetadata *_gloss_web_metadata_new  (GumboOutput *page);
-void              _gloss_web_metadata_free (GlossWebMetadata *metadata);
-G_DEFINE_AUTOPTR_CLEANUP_FUNC (GlossWebMetadata, _gloss_web_metadata_free)
+GlossPageMetadata *_gloss_page_metadata_new  (GumboOutput *page);
+void              _gloss_page_metadata_free (GlossPageMetadata *metadata);
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (GlossPageMetadata, _gloss_page_metadata_free)
 
 /* Normalises a title or name for comparison: case-folded, whitespace
  * collapsed, trimmed. */
-char             *_gloss_web_normalize     (const char *text);
+char             *_gloss_page_normalize     (const char *text);
 
-/* gloss-readable.c / gloss-web-text.c ------------------------------------- */
+/* gloss-readable.c / gloss-page-text.c ------------------------------------- */
 
 /* The article's text (blocks separated by one blank line), or NULL when
  * the page has no readable article. @title, when given, is left out of the
@@ -115,29 +115,29 @@ char        *_gloss_readable_extract    (GumboOutput *page,
                                          char       **byline);
 
 /* Writes the text of @nodes (GumboNode*), skipping the nodes in @dropped. */
-char        *_gloss_web_text_write      (GPtrArray   *nodes,
+char        *_gloss_page_text_write      (GPtrArray   *nodes,
                                          GHashTable  *dropped);
 /* A table with data (header cells, a caption, many rows), not layout. */
-gboolean     _gloss_web_is_data_table   (const GumboNode *table);
+gboolean     _gloss_page_is_data_table   (const GumboNode *table);
 
-/* gloss-import-web.c ------------------------------------------------------ */
+/* gloss-import-page.c ------------------------------------------------------ */
 
 typedef struct {
   char             *title;     /* NULL when the page names none */
   char             *text;      /* the headline, then the article */
-  GlossWebMetadata *metadata;
+  GlossPageMetadata *metadata;
   char             *captured;  /* MHTML Date, ISO 8601 */
   char             *location;  /* MHTML snapshot location */
-} GlossWebArticle;
+} GlossPageArticle;
 
 /* A page's bytes (an MHTML archive when @mhtml) as an article. */
-GlossWebArticle *_gloss_web_article_read (const char  *data,
+GlossPageArticle *_gloss_page_article_read (const char  *data,
                                           gsize        size,
                                           gboolean     mhtml,
                                           const char  *display_name,
                                           GError     **error);
-void             _gloss_web_article_free (GlossWebArticle *article);
-G_DEFINE_AUTOPTR_CLEANUP_FUNC (GlossWebArticle, _gloss_web_article_free)
+void             _gloss_page_article_free (GlossPageArticle *article);
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (GlossPageArticle, _gloss_page_article_free)
 
 gboolean         _gloss_import_is_mhtml_name (const char *name);
 

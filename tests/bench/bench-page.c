@@ -1,6 +1,6 @@
-/* bench-web.c — times importing a saved news page of about 1 MB
+/* bench-page.c — times importing a saved news page of about 1 MB
  *
- *   bench-web RUNS     prints "core_import_html_ms VALUE" (median wall time)
+ *   bench-page RUNS     prints "core_import_html_ms VALUE" (median wall time)
  *                      and "core_import_html_cpu_ms VALUE" (median CPU time
  *                      of the thread: what the import costs when the
  *                      machine is shared and the wall clock waits for it)
@@ -84,7 +84,7 @@ main (int    argc,
   g_autoptr(GArray) samples = g_array_new (FALSE, FALSE, sizeof (double));
   g_autoptr(GArray) cpu_samples = g_array_new (FALSE, FALSE, sizeof (double));
   g_autoptr(GError) error = NULL;
-  g_autofree char *dir = g_dir_make_tmp ("gloss-bench-web-XXXXXX", &error);
+  g_autofree char *dir = g_dir_make_tmp ("gloss-bench-page-XXXXXX", &error);
   g_autofree char *path = NULL;
   g_autofree char *page = make_page (1024 * 1024);
   g_autoptr(GFile) file = NULL;
@@ -92,13 +92,13 @@ main (int    argc,
 
   if (dir == NULL)
     {
-      g_printerr ("bench-web: %s\n", error->message);
+      g_printerr ("bench-page: %s\n", error->message);
       return 1;
     }
   path = g_build_filename (dir, "page.html", NULL);
   if (!g_file_set_contents (path, page, -1, &error))
     {
-      g_printerr ("bench-web: %s\n", error->message);
+      g_printerr ("bench-page: %s\n", error->message);
       return 1;
     }
   file = g_file_new_for_path (path);
@@ -107,13 +107,13 @@ main (int    argc,
     {
       gint64 start = g_get_monotonic_time ();
       double cpu_start = thread_cpu_ms ();
-      g_autoptr(GlossDocument) document = gloss_import_web_file (file, &error);
+      g_autoptr(GlossDocument) document = gloss_import_page_file (file, &error);
       double ms = (double) (g_get_monotonic_time () - start) / 1000.0;
       double cpu_ms = thread_cpu_ms () - cpu_start;
 
       if (document == NULL)
         {
-          g_printerr ("bench-web: %s\n", error->message);
+          g_printerr ("bench-page: %s\n", error->message);
           return 1;
         }
       g_array_append_val (samples, ms);
