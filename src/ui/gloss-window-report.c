@@ -80,6 +80,8 @@ add_annotation (JsonBuilder     *builder,
   json_builder_end_array (builder);
   json_builder_set_member_name (builder, "note");
   json_builder_add_string_value (builder, gloss_annotation_get_note (annotation));
+  json_builder_set_member_name (builder, "state");
+  json_builder_add_string_value (builder, gloss_anchor_state_to_string (gloss_annotation_get_state (annotation)));
   json_builder_end_object (builder);
 }
 

@@ -532,6 +532,56 @@ def scenario_save_as_export(ctx):
     check('Coastal Ledger' in exported, 'the export lacks the quote: %s' % exported[:500])
 
 
+def scenario_web_import(ctx):
+    # A Hypothesis export made on the live page, imported (Ctrl+I) onto
+    # the saved copy: two anchor exactly, one moves, two stay orphaned for
+    # review; nothing is dropped. Screenshots light and dark.
+    web = os.path.join(HERE, '..', 'fixtures', 'web')
+    article = os.path.join(ctx.tmp, 'dalsund-saved.txt')
+    shutil.copy(os.path.join(web, 'dalsund-saved.txt'), article)
+    annotations = os.path.join(ctx.tmp, 'hypothesis-live-export.json')
+    shutil.copy(os.path.join(web, 'hypothesis-live-export.json'), annotations)
+    out = ctx.out or ctx.tmp
+    for style in ('light', 'dark'):
+        app = ctx.start([article], env={'GLOSS_STYLE': style}, name=style)
+        app.wait(lambda r: r['page'] == 'project' and r['n_documents'] == 1, 'the article')
+        app.key('ctrl+i')
+        app.wait(lambda r: any('GtkFileChooser' in d['type'] for d in r['dialogs']), 'the import dialog')
+        time.sleep(0.5)
+        app.key('ctrl+l')
+        app.type(annotations)
+        app.key('Return')
+        app.wait(lambda r: r['document']['n_annotations'] == 5, 'the five annotations', timeout=15)
+        # Not all landed where the file said: the window says how each fared.
+        app.wait(lambda r: any('gloss-import-report-dialog' in d['classes'] for d in r['dialogs']),
+                 'the import report')
+        body = [d for d in app.last['dialogs'] if 'gloss-import-report-dialog' in d['classes']][0]['body']
+        check('Ferry plan splits Dalsund: 2 anchored exactly, 1 moved, 2 orphaned' in body,
+              'the report says %r' % body)
+        if style == 'light':
+            time.sleep(0.5)
+            # The report is its own window: the whole screen.
+            subprocess.run(['import', '-window', 'root', os.path.join(out, 'screenshot-web-import-report.png')],
+                           check=True)
+        app.key('Return')
+        app.wait(lambda r: not r['dialogs'], 'the report to close')
+        states = sorted(a['state'] for a in app.last['document']['annotations'])
+        check(states == ['anchored', 'anchored', 'moved', 'orphaned', 'orphaned'], 'states %r' % states)
+        tags = sorted(t for a in app.last['document']['annotations'] for t in a['tags'])
+        # "quote" and "person" from Hypothesis are the project's Quote and Person.
+        check('quote' in tags and 'person' in tags and not any(t.endswith('-2') for t in tags),
+              'tags %r' % tags)
+        notes = [a['note'] for a in app.last['document']['annotations']]
+        check('Ask again.' in notes, 'the orphaned annotation lost its note: %r' % notes)
+        xdo('mousemove', 5, 790)
+        time.sleep(0.8)
+        path = os.path.join(out, 'screenshot-web-import-%s.png' % style)
+        app.screenshot(path)
+        check(os.path.getsize(path) > 20000, '%s: a nearly empty screenshot' % path)
+        app.kill()
+    print('screenshots in %s' % out)
+
+
 CLIPBOARD_OWNER = '''
 import sys, tkinter
 root = tkinter.Tk()
@@ -1151,8 +1201,10 @@ def scenario_screenshot_sample(ctx):
     for style in ('light', 'dark'):
         app = ctx.start([project], env={'GLOSS_STYLE': style}, name='sample-' + style)
         app.wait(lambda r: r['document']['n_annotations'] == len(doc['annotations']), 'the sample')
-        if str(chosen['start'] + 2) not in app.last['offsets']:
-            raise Failure('the chosen annotation is not on screen')
+        # The offsets are reported once the article is laid out, which can
+        # come a report after the annotations.
+        app.wait(lambda r: str(chosen['start'] + 2) in r['offsets'],
+                 'the chosen annotation on screen', timeout=10)
         app.click(chosen['start'] + 2)
         app.wait(lambda r: r['selected'] is not None, 'a selected annotation')
         xdo('mousemove', 5, 790)
