@@ -86,6 +86,13 @@ def core_figures(builddir, path, runs):
     return figures
 
 
+def web_import_figures(builddir, runs):
+    """Median wall and CPU ms to import a ~1 MB news page bench-page makes at run time."""
+    out = subprocess.run([os.path.join(builddir, "tests/bench/bench-page"), str(runs)],
+                         check=True, capture_output=True, text=True).stdout
+    return dict((k, float(v)) for k, v in (line.split() for line in out.splitlines()))
+
+
 def gui_environment(builddir):
     env = dict(os.environ)
     env.update({
@@ -187,6 +194,11 @@ def main():
 
     workdir = args.workdir or tempfile.mkdtemp(prefix="gloss-bench-")
     os.makedirs(workdir, exist_ok=True)
+    # Target: core_import_html_ms <= 100 (docs/web-import.md).
+    web = web_import_figures(args.builddir, args.runs)
+    emit("web", "core_import_html_ms", web["core_import_html_ms"])
+    emit("web", "core_import_html_cpu_ms", web["core_import_html_cpu_ms"])
+
     results = {}
     for case in args.cases.split(","):
         chars, annotations, documents = CASES[case]

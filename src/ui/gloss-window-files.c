@@ -416,9 +416,11 @@ void
 _gloss_window_choose_import (GlossWindow *self)
 {
   static const char * const all_patterns[] = {
-    "*.txt", "*.md", "*.markdown", "*.ann", "*.json", "*.jsonld", NULL,
+    "*.txt", "*.md", "*.markdown", "*.html", "*.htm", "*.xhtml", "*.mhtml", "*.mht", "*.ann",
+    "*.json", "*.jsonld", NULL,
   };
   static const char * const text_patterns[] = { "*.txt", "*.md", "*.markdown", NULL };
+  static const char * const page_patterns[] = { "*.html", "*.htm", "*.xhtml", "*.mhtml", "*.mht", NULL };
   static const char * const brat_patterns[] = { "*.ann", NULL };
   static const char * const web_patterns[] = { "*.json", "*.jsonld", NULL };
   GtkFileChooserNative *chooser;
@@ -429,6 +431,7 @@ _gloss_window_choose_import (GlossWindow *self)
   gtk_file_chooser_set_select_multiple (GTK_FILE_CHOOSER (chooser), TRUE);
   add_filter (GTK_FILE_CHOOSER (chooser), _("Articles and Annotations"), NULL, all_patterns);
   add_filter (GTK_FILE_CHOOSER (chooser), _("Text and Markdown"), NULL, text_patterns);
+  add_filter (GTK_FILE_CHOOSER (chooser), _("Saved Web Pages"), NULL, page_patterns);
   add_filter (GTK_FILE_CHOOSER (chooser), _("brat Standoff (.ann)"), NULL, brat_patterns);
   add_filter (GTK_FILE_CHOOSER (chooser),
               _("Web Annotations from Hypothesis, Recogito, Annotorious (.json, .jsonld)"),
