@@ -442,9 +442,14 @@ _gloss_import_read_document (GFile     *file,
   if (title == NULL)
     title = title_from_file (file);
 
+  /* The project file is UTF-8: a path in another encoding (Latin-1 bytes
+   * in a name) is kept as a file URI, which escapes them. */
   source = g_file_get_path (file);
-  if (source == NULL)
-    source = g_file_get_uri (file);
+  if (source == NULL || !g_utf8_validate (source, -1, NULL))
+    {
+      g_free (source);
+      source = g_file_get_uri (file);
+    }
 
   now = g_date_time_new_now_utc ();
   document = gloss_document_new (NULL, title, text);

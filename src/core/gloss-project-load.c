@@ -21,6 +21,7 @@
 
 #include "gloss-anchor.h"
 #include "gloss-annotation.h"
+#include "gloss-disk-state.h"
 #include "gloss-document-private.h"
 #include "gloss-project-file.h"
 #include "gloss-project-private.h"
@@ -1433,6 +1434,15 @@ GlossProject *
 gloss_project_load (GFile   *file,
                     GError **error)
 {
+  return gloss_project_load_with_problems (file, NULL, error);
+}
+
+GlossProject *
+gloss_project_load_with_problems (GFile      *file,
+                                  GPtrArray  *problems,
+                                  GError    **error)
+{
+  g_autoptr(GlossDiskState) state = NULL;
   g_autoptr(GFileInfo) info = NULL;
   g_autoptr(GError) local_error = NULL;
   g_autoptr(GBytes) bytes = NULL;
@@ -1484,11 +1494,17 @@ gloss_project_load (GFile   *file,
       return NULL;
     }
 
+  /* What the file held, so that a save notices changes made meanwhile. */
+  state = gloss_disk_state_new (file, bytes);
+
   /* The bytes are ours alone: reading works on them without a copy. */
   {
     gsize size = 0;
     g_autofree char *data = g_bytes_unref_to_data (g_steal_pointer (&bytes), &size);
+    GlossProject *project = load_data (data, size, name, problems, error);
 
-    return load_data (data, size, name, NULL, error);
+    if (project != NULL)
+      gloss_project_set_disk_state (project, g_steal_pointer (&state));
+    return project;
   }
 }
