@@ -10,6 +10,7 @@
 #include "gloss-document.h"
 #include "gloss-disk-state.h"
 #include "gloss-export.h"
+#include "gloss-file-lock.h"
 #include "gloss-file-writer.h"
 #include "gloss-import.h"
 #include "gloss-json-writer.h"

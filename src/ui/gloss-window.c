@@ -61,7 +61,10 @@ void
 _gloss_window_toast (GlossWindow *self,
                      const char  *text)
 {
-  AdwToast *toast = adw_toast_new (text);
+  /* libadwaita 1.2 reads a toast's title as markup: a relation type or
+   * file name such as "R&D" must reach it escaped. */
+  g_autofree char *escaped = g_markup_escape_text (text, -1);
+  AdwToast *toast = adw_toast_new (escaped);
 
   adw_toast_set_timeout (toast, 4);
   adw_toast_overlay_add_toast (self->toast_overlay, toast);
@@ -258,15 +261,19 @@ link_type_response_cb (AdwMessageDialog *dialog,
 {
   GlossWindow *self = data->self;
 
-  if (!g_str_equal (response, "cancel") && self->project != NULL &&
+  const char * const *types = self->project != NULL ? gloss_project_get_relation_types (self->project) : NULL;
+  guint index = g_str_has_prefix (response, "type-") ? (guint) g_ascii_strtoull (response + 5, NULL, 10) : G_MAXUINT;
+
+  if (types != NULL && index < g_strv_length ((char **) types) &&
       gloss_annotation_get_document (data->from) != NULL &&
       gloss_annotation_get_document (data->to) != NULL)
     {
       g_autofree char *message = NULL;
+      g_autofree char *type = gloss_untrusted_isolate (types[index]);
 
-      gloss_project_link (self->project, data->from, data->to, response);
+      gloss_project_link (self->project, data->from, data->to, types[index]);
       /* Translators: %s is a relation type such as “attributed-to” */
-      message = g_strdup_printf (_("Linked as “%s”"), response);
+      message = g_strdup_printf (_("Linked as “%s”"), type);
       _gloss_window_toast (self, message);
       _gloss_window_select (self, data->from, FALSE);
     }
@@ -318,12 +325,20 @@ finish_link (GlossWindow     *self,
 
     /* The first type, the usual one, goes last: the primary place, and
      * the button that has the focus. */
+    /* Ids are "type-N", never the name: a type called "cancel" must not
+     * be the Cancel button. Labels read mnemonics: "my_type" keeps its
+     * underscore. */
     for (guint i = n; i > 0; i--)
-      adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), types[i - 1], types[i - 1]);
+      {
+        g_autofree char *id = g_strdup_printf ("type-%u", i - 1);
+        g_autofree char *label = gloss_untrusted_no_mnemonic (types[i - 1]);
+
+        adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), id, label);
+      }
   }
-  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), types[0],
+  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "type-0",
                                               ADW_RESPONSE_SUGGESTED);
-  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), types[0]);
+  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "type-0");
   adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
   gtk_widget_add_css_class (dialog, "gloss-link-type-dialog");
 
@@ -526,6 +541,9 @@ _gloss_window_set_project (GlossWindow  *self,
   g_clear_object (&self->recovery);
   self->autosaved_generation = 0;
   self->recovered = FALSE;
+  self->recovery_owned = FALSE;
+  self->recovery_moved_told = FALSE;
+  _gloss_window_track_file (self);
 
   if (project == NULL)
     {
@@ -711,6 +729,8 @@ gloss_window_dispose (GObject *object)
   g_clear_object (&self->file);
   g_clear_object (&self->recovery);
   g_clear_object (&self->cancellable);
+  g_clear_pointer (&self->lock, gloss_file_lock_release);
+  g_clear_pointer (&self->lock_holder, g_free);
 
   G_OBJECT_CLASS (gloss_window_parent_class)->dispose (object);
 }
