@@ -870,6 +870,137 @@ def scenario_screenshot_sample(ctx):
         app.kill()
 
 
+# ---- the file system never takes a project (docs/reliability.md) ----
+
+def has_dialog(report, css_class):
+    return any(css_class in d['classes'] for d in report['dialogs'])
+
+
+def annotate_word(app, text, phrase, digit):
+    s, e = word(text, phrase)
+    app.drag(s, e)
+    app.wait(lambda r: r['selection'] == [s, e], 'the selection of ' + phrase)
+    n = app.last['document']['n_annotations']
+    app.key(digit)
+    app.wait(lambda r: r['document']['n_annotations'] == n + 1, 'the annotation of ' + phrase)
+    return s, e
+
+
+def read_bytes(path):
+    with open(path, 'rb') as f:
+        return f.read()
+
+
+def scenario_changed_on_disk(ctx):
+    # Finding 2: a change made on disk while the project is open (another
+    # editor, a git pull) is not overwritten by Ctrl+S without a word.
+    text = make_project(ctx.gloss, ctx.project, ctx.article)
+    app = ctx.start([ctx.project])
+    annotate_word(app, text, 'port authority', '2')
+    theirs = load_project(ctx.project)
+    theirs['title'] = 'Changed by someone else'
+    with open(ctx.project, 'w', encoding='utf-8') as f:
+        json.dump(theirs, f, ensure_ascii=False, indent=2)
+        f.write('\n')
+    on_disk = read_bytes(ctx.project)
+    app.key('ctrl+s')
+    app.wait(lambda r: has_dialog(r, 'gloss-changed-dialog'), 'the changed-on-disk question')
+    check(read_bytes(ctx.project) == on_disk, 'the other change was overwritten')
+    app.key('Escape')
+    app.wait(lambda r: not r['dialogs'] and r['dirty'], 'cancel: still unsaved')
+    check(read_bytes(ctx.project) == on_disk, 'the other change was overwritten on cancel')
+
+
+def scenario_read_only_save(ctx):
+    # Finding 8: Ctrl+S on a read-only project offers Save As instead of
+    # overwriting it.
+    text = make_project(ctx.gloss, ctx.project, ctx.article)
+    os.chmod(ctx.project, 0o444)
+    before = read_bytes(ctx.project)
+    app = ctx.start([ctx.project])
+    s, e = annotate_word(app, text, 'ferry terminal', '4')
+    app.key('ctrl+s')
+    app.wait(lambda r: has_dialog(r, 'gloss-read-only-dialog'), 'the read-only question')
+    check(read_bytes(ctx.project) == before, 'the read-only project was overwritten')
+    app.key('Return')
+    target = os.path.join(ctx.tmp, 'my-copy')
+    choose_file(app, target, 'the Save As dialog')
+    app.wait(lambda r: r['file'] == target + '.gloss' and not r['dirty'], 'saved as a copy')
+    check(read_bytes(ctx.project) == before, 'the read-only project changed')
+    saved = load_project(target + '.gloss')['documents'][0]['annotations']
+    check([(a['start'], a['end']) for a in saved] == [(s, e)], 'the copy holds %r' % saved)
+
+
+def wait_for_file(path, timeout=5):
+    deadline = time.time() + timeout
+    while not os.path.exists(path) and time.time() < deadline:
+        time.sleep(0.1)
+    check(os.path.exists(path), 'no file at ' + path)
+
+
+def scenario_recovery_offered(ctx):
+    # Findings 9, 4 and 18: a private project's copy is private; the copy is
+    # offered though the project was touched after the crash, found through
+    # a link or its target alike, and offered when the project is broken.
+    text = make_project(ctx.gloss, ctx.project, ctx.article)
+    os.chmod(ctx.project, 0o600)
+    link = os.path.join(ctx.tmp, 'through-a-link.gloss')
+    os.symlink(ctx.project, link)
+    env = {'GLOSS_AUTOSAVE_DELAY_MS': '600'}
+    app = ctx.start([link], env=env)
+    s, e = annotate_word(app, text, 'port authority', '2')
+    app.wait(lambda r: r['autosaved_generation'] == r['generation'] and r['generation'] > 0, 'the autosave')
+    recovery = os.path.join(ctx.tmp, '.harbour.gloss.autosave')
+    wait_for_file(recovery)
+    mode = os.stat(recovery).st_mode & 0o777
+    check(mode == 0o600, 'the recovery copy of a 0600 project is %o' % mode)
+    app.kill(signal.SIGKILL)
+
+    os.utime(ctx.project)  # a checkout, a sync client, a touch
+    app = ctx.start([ctx.project], env=env, name='touched')
+    app.wait(lambda r: has_dialog(r, 'gloss-recover-dialog'), 'the offer after a touch, through the target')
+    app.key('Return')
+    app.wait(lambda r: r['recovered'] and r['document']['n_annotations'] == 1, 'the recovered annotation')
+    app.kill(signal.SIGKILL)
+
+    with open(ctx.project, 'w') as f:
+        f.write('{"format": "gloss-project", "version": 1, "title": "cut')
+    app = ctx.start([ctx.project], env=env, name='broken')
+    app.wait(lambda r: has_dialog(r, 'gloss-recover-dialog'), 'the offer though the project is broken')
+    app.key('Return')
+    app.wait(lambda r: r['recovered'] and r['document']['n_annotations'] == 1,
+             'the annotation from the copy of the broken project')
+    a = app.last['document']['annotations'][0]
+    check((a['start'], a['end']) == (s, e), 'recovered %r' % a)
+
+
+def scenario_two_processes(ctx):
+    # Finding 3: a second process on the same project neither offers nor
+    # removes the first one's live recovery copy.
+    text = make_project(ctx.gloss, ctx.project, ctx.article)
+    env = {'GLOSS_AUTOSAVE_DELAY_MS': '500'}
+    first = ctx.start([ctx.project], env=env, name='first')
+    annotate_word(first, text, 'port authority', '2')
+    first.wait(lambda r: r['autosaved_generation'] == r['generation'] and r['generation'] > 0, 'the first autosave')
+    recovery = os.path.join(ctx.tmp, '.harbour.gloss.autosave')
+    wait_for_file(recovery)
+    first_copy = read_bytes(recovery)
+
+    second = ctx.start([ctx.project], env=env, name='second')
+    second.wait(lambda r: r['page'] == 'project', 'the second process to show the project')
+    time.sleep(1.0)
+    second.report()
+    check(not has_dialog(second.last, 'gloss-recover-dialog'),
+          'the second process offered the first one\'s live recovery copy')
+    annotate_word(second, text, 'ferry terminal', '4')
+    second.wait(lambda r: r['autosaved_generation'] == r['generation'], 'the second autosave')
+    time.sleep(0.5)
+    check(read_bytes(recovery) == first_copy, 'the second process overwrote the first one\'s copy')
+    second.key('ctrl+s')
+    second.wait(lambda r: not r['dirty'], 'the second save')
+    check(os.path.exists(recovery), 'the second process removed the first one\'s recovery copy')
+
+
 class Context:
     def __init__(self, gloss, build, out):
         self.gloss = gloss
