@@ -138,6 +138,26 @@ test_kill_during_save (void)
   g_test_message ("%u kills survived, %u distinct saved states seen", rounds, distinct_states);
   g_assert_cmpuint (distinct_states, >, 0);
 
+  /* Kills mid-write leave temporary files; the next save of the project
+   * removes those of processes that are gone (finding 15). */
+  {
+    g_autoptr(GDir) listing = g_dir_open (dir, 0, NULL);
+    guint left = 0;
+
+    while (g_dir_read_name (listing) != NULL)
+      left++;
+    g_test_message ("%u temporary files left by the kills", left - 1);
+  }
+  g_assert_true (gloss_project_save_full (reference, file, GLOSS_SAVE_OVERWRITE_CHANGES, &error));
+  g_assert_no_error (error);
+  {
+    g_autoptr(GDir) listing = g_dir_open (dir, 0, NULL);
+    const char *name;
+
+    while ((name = g_dir_read_name (listing)) != NULL)
+      g_assert_cmpstr (name, ==, "project.gloss");
+  }
+
   {
     g_autofree char *command = g_strdup_printf ("rm -rf '%s'", dir);
     g_assert_cmpint (system (command), ==, 0);
