@@ -53,6 +53,18 @@ fixture_tear_down (Fixture       *f,
   g_clear_object (&f->app);
 }
 
+/* The start-up shortcuts change the environment only while GTK opens the
+ * display: nothing Gloss launches later may inherit them. */
+static void
+test_startup_leaves_environment (Fixture       *f,
+                                 gconstpointer  data)
+{
+  g_assert_cmpstr (g_getenv ("GSK_RENDERER"), ==, "cairo");
+  g_assert_null (g_getenv ("GTK_THEME"));
+  g_assert_null (g_getenv ("GDK_DEBUG"));
+  g_assert_null (g_getenv ("GDK_DISABLE"));
+}
+
 /* Switching documents moves the header's binding to the new document:
  * renaming the hidden one must not relabel the visible header. */
 static void
@@ -102,6 +114,7 @@ main (int    argc,
 
 #define ADD(path, func) \
   g_test_add ("/gloss/window/" path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
+  ADD ("startup-leaves-environment", test_startup_leaves_environment);
   ADD ("header-follows-current-document", test_header_follows_current_document);
   ADD ("header-hides-repeated-headline", test_header_hides_repeated_headline);
 #undef ADD

@@ -19,6 +19,7 @@
 #include "gloss-bench.h"
 #include "gloss-resources.h"
 #include "gloss-settings.h"
+#include "gloss-toolkit.h"
 #include "gloss-window.h"
 
 /* A project load started before any window asked for it. */
@@ -425,48 +426,6 @@ apply_style_variant (GlossApplication *self)
     adw_style_manager_set_color_scheme (style, ADW_COLOR_SCHEME_PREFER_LIGHT);
 }
 
-/* With the cairo renderer (GSK_RENDERER=cairo: remote X, virtual machines,
- * a display without GPU) GTK never draws with OpenGL, yet GDK 4.8 on X11
- * still loads the GL driver when it opens the display, to pick a visual.
- * With Mesa's software driver that is libLLVM: 45–55 ms of the start and
- * 30 MB for nothing. Returns the variable it set, to unset once GDK is up
- * so that nothing Gloss launches inherits it. */
-static const char *
-skip_unused_gl (void)
-{
-  const char *variable, *value;
-
-  if (g_strcmp0 (g_getenv ("GSK_RENDERER"), "cairo") != 0)
-    return NULL;
-
-  if (gtk_get_major_version () == 4 && gtk_get_minor_version () < 16)
-    variable = "GDK_DEBUG", value = "gl-disable";
-  else
-    variable = "GDK_DISABLE", value = "gl";
-
-  /* Whoever set the variable themselves knows what they want. */
-  if (g_getenv (variable) != NULL || !g_setenv (variable, value, FALSE))
-    return NULL;
-  return variable;
-}
-
-/* GTK loads its own default theme when it opens the display, and
- * libadwaita replaces it with its stylesheet a moment later: parsing the
- * discarded theme took 15–20 ms of each start. Making the display's
- * settings with GTK_THEME naming libadwaita's empty theme skips it. The variable
- * is gone again before libadwaita starts, which leaves its styles off when
- * it sees GTK_THEME set. */
-static void
-init_gtk_without_default_theme (void)
-{
-  if (g_getenv ("GTK_THEME") != NULL || !g_setenv ("GTK_THEME", "Adwaita-empty", FALSE))
-    return;
-  gtk_init ();
-  /* The display's settings load the theme when they are first asked for. */
-  (void) gtk_settings_get_default ();
-  g_unsetenv ("GTK_THEME");
-}
-
 static gboolean
 gloss_application_local_command_line (GApplication   *app,
                                       char         ***arguments,
@@ -481,18 +440,16 @@ static void
 gloss_application_startup (GApplication *app)
 {
   GlossApplication *self = GLOSS_APPLICATION (app);
-  const char *gl_variable;
 
   _gloss_bench_mark ("application starting");
+  /* Before any other thread starts: it changes the environment briefly. */
+  gloss_toolkit_init ();
+  _gloss_bench_mark ("GTK ready");
   /* This is the primary instance: what it was asked to open loads on a
-   * worker while GTK starts on this thread. */
+   * worker while libadwaita starts and the window is built on this thread. */
   start_early_loads (self);
-  gl_variable = skip_unused_gl ();
-  init_gtk_without_default_theme ();
   /* Initialises libadwaita (GTK already is). */
   G_APPLICATION_CLASS (gloss_application_parent_class)->startup (app);
-  if (gl_variable != NULL)
-    g_unsetenv (gl_variable);
   _gloss_bench_mark ("GTK and libadwaita ready");
 
   g_action_map_add_action_entries (G_ACTION_MAP (self), app_entries,

@@ -108,7 +108,6 @@ find_step (GlossWindow *self,
   index = gloss_article_view_find_next (self->article_view, forward);
   text = g_strdup_printf (_("%u of %u"), index, count);
   gtk_label_set_text (self->search_count, text);
-  _gloss_window_queue_report (self);
 }
 
 static void

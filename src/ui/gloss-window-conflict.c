@@ -89,7 +89,6 @@ _gloss_window_ask_changed_on_disk (GlossWindow *self,
   g_object_set_data_full (G_OBJECT (dialog), "gloss-file", g_object_ref (file), g_object_unref);
   g_signal_connect_object (dialog, "response", G_CALLBACK (changed_response_cb), self, 0);
   gtk_window_present (GTK_WINDOW (dialog));
-  _gloss_window_queue_report (self);
 }
 
 static void
@@ -124,5 +123,4 @@ _gloss_window_ask_read_only (GlossWindow  *self,
   gtk_widget_add_css_class (dialog, "gloss-read-only-dialog");
   g_signal_connect_object (dialog, "response", G_CALLBACK (read_only_response_cb), self, 0);
   gtk_window_present (GTK_WINDOW (dialog));
-  _gloss_window_queue_report (self);
 }

@@ -146,7 +146,7 @@ _gloss_window_saved (GlossWindow *self,
   _gloss_window_discard_recovery (self);
   if (self->file == NULL || !g_file_equal (self->file, file))
     {
-      g_set_object (&self->file, file);
+      _gloss_window_set_file (self, file);
       g_clear_object (&self->recovery);
       gloss_settings_add_recent (file);
       _gloss_window_track_file (self);
@@ -154,7 +154,6 @@ _gloss_window_saved (GlossWindow *self,
   self->recovered = FALSE;
   self->autosaved_generation = gloss_project_get_generation (self->project);
   _gloss_window_update_title (self);
-  _gloss_window_queue_report (self);
 
   if (self->close_after_save)
     {
@@ -293,7 +292,6 @@ _gloss_window_confirm_close (GlossWindow *self)
   gtk_widget_add_css_class (dialog, "gloss-close-dialog");
   g_signal_connect (dialog, "response", G_CALLBACK (close_response_cb), self);
   gtk_window_present (GTK_WINDOW (dialog));
-  _gloss_window_queue_report (self);
   return FALSE;
 }
 

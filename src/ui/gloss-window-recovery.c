@@ -250,6 +250,8 @@ autosave_done_cb (GObject      *source,
   GlossWindow *self = GLOSS_WINDOW (source);
   g_autoptr(GError) error = NULL;
   g_autoptr(GFile) written = g_task_propagate_pointer (G_TASK (result), &error);
+  AutosaveFiles *files = g_object_get_data (G_OBJECT (result), "gloss-files");
+  GFile *fallback = files->fallback;
 
   if (written == NULL)
     {
@@ -268,11 +270,9 @@ autosave_done_cb (GObject      *source,
   /* Saved while this copy was being written: it is stale already, and
    * must not be offered back on the next open. */
   if (!_gloss_window_is_dirty (self) || self->recovery == NULL ||
-      (!g_file_equal (written, self->recovery) &&
-       !g_file_equal (written, ((AutosaveFiles *) g_object_get_data (G_OBJECT (result), "gloss-files"))->fallback)))
+      (!g_file_equal (written, self->recovery) && (fallback == NULL || !g_file_equal (written, fallback))))
     {
       g_file_delete (written, NULL, NULL);
-      _gloss_window_queue_report (self);
       return;
     }
 
@@ -290,7 +290,6 @@ autosave_done_cb (GObject      *source,
       self->recovery_moved_told = TRUE;
     }
   self->recovery_owned = TRUE;
-  _gloss_window_queue_report (self);
 }
 
 static gboolean
@@ -414,7 +413,6 @@ recover_response_cb (AdwMessageDialog *dialog,
     }
   else
     _gloss_window_show_page (self, "start");
-  _gloss_window_queue_report (self);
   recover_data_free (data);
 }
 
@@ -460,7 +458,6 @@ present_offer (GlossWindow *self,
   gtk_widget_add_css_class (dialog, "gloss-recover-dialog");
   g_signal_connect (dialog, "response", G_CALLBACK (recover_response_cb), data);
   gtk_window_present (GTK_WINDOW (dialog));
-  _gloss_window_queue_report (self);
 }
 
 static char *
@@ -558,7 +555,6 @@ recovered_activated_cb (GtkListBox    *list,
   self->recovery = g_object_ref (file);
   _gloss_window_update_title (self);
   _gloss_window_toast (self, _("Unsaved project recovered"));
-  _gloss_window_queue_report (self);
 }
 
 static gboolean

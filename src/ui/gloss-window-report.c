@@ -331,13 +331,13 @@ report_cb (gpointer user_data)
 }
 
 void
-_gloss_window_queue_report (GlossWindow *self)
+_gloss_window_attach_report (GlossWindow *self)
 {
   if (g_getenv ("GLOSS_TEST_REPORT") == NULL)
     return;
 
-  /* Refreshed on a short period: scrolling and layout move the offsets
-   * without telling the window. */
-  if (self->report_id == 0)
-    self->report_id = g_timeout_add (150, report_cb, self);
+  /* Refreshed on a short period rather than on each change: scrolling and
+   * layout move the offsets without telling the window, and the window's
+   * code need not know that it is watched. */
+  self->report_id = g_timeout_add (150, report_cb, self);
 }

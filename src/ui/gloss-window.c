@@ -19,6 +19,37 @@
 
 G_DEFINE_FINAL_TYPE (GlossWindow, gloss_window, ADW_TYPE_APPLICATION_WINDOW)
 
+enum {
+  PROP_0,
+  PROP_PROJECT,
+  PROP_FILE,
+  PROP_DOCUMENT,
+  PROP_SELECTED,
+  PROP_LINK_FROM,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+/* The window's state is its properties: the header, the title and the
+ * actions follow their notifications (see connect_refreshes ()), so code
+ * that changes the state only sets it. */
+void
+_gloss_window_set_file (GlossWindow *self,
+                        GFile       *file)
+{
+  if (g_set_object (&self->file, file))
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_FILE]);
+}
+
+void
+_gloss_window_set_link_from (GlossWindow     *self,
+                             GlossAnnotation *from)
+{
+  if (g_set_object (&self->link_from, from))
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_LINK_FROM]);
+}
+
 /* ---- title ---- */
 
 void
@@ -84,7 +115,6 @@ _gloss_window_error (GlossWindow  *self,
   adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "close");
   gtk_widget_add_css_class (dialog, "gloss-error-dialog");
   gtk_window_present (GTK_WINDOW (dialog));
-  _gloss_window_queue_report (self);
 }
 
 /* Without a project the header has only Open and the menu. (At phone
@@ -217,7 +247,8 @@ _gloss_window_select (GlossWindow     *self,
         _gloss_window_show_document (self, document);
     }
 
-  g_set_object (&self->selected, annotation);
+  if (g_set_object (&self->selected, annotation))
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SELECTED]);
   gloss_article_view_set_selected (self->article_view, annotation);
 
   g_signal_handlers_block_by_func (self->annotation_list, list_selected_cb, self);
@@ -232,20 +263,15 @@ _gloss_window_select (GlossWindow     *self,
                                     gloss_annotation_get_start (annotation),
                                     gloss_annotation_get_end (annotation));
     }
-
-  _gloss_window_update_actions (self);
-  _gloss_window_queue_report (self);
 }
 
 void
 _gloss_window_begin_link (GlossWindow     *self,
                           GlossAnnotation *from)
 {
-  g_set_object (&self->link_from, from);
+  _gloss_window_set_link_from (self, from);
   if (from != NULL)
     _gloss_window_toast (self, _("Click the highlight to link to"));
-  _gloss_window_update_title (self);
-  _gloss_window_queue_report (self);
 }
 
 typedef struct {
@@ -288,12 +314,12 @@ static void
 finish_link (GlossWindow     *self,
              GlossAnnotation *to)
 {
-  g_autoptr(GlossAnnotation) from = g_steal_pointer (&self->link_from);
+  g_autoptr(GlossAnnotation) from = self->link_from != NULL ? g_object_ref (self->link_from) : NULL;
   const char * const *types = gloss_project_get_relation_types (self->project);
   GtkWidget *dialog;
   LinkData *data;
 
-  _gloss_window_update_title (self);
+  _gloss_window_set_link_from (self, NULL);
   if (from == to)
     {
       _gloss_window_toast (self, _("An annotation cannot be linked to itself"));
@@ -348,7 +374,6 @@ finish_link (GlossWindow     *self,
   data->to = g_object_ref (to);
   g_signal_connect (dialog, "response", G_CALLBACK (link_type_response_cb), data);
   gtk_window_present (GTK_WINDOW (dialog));
-  _gloss_window_queue_report (self);
 }
 
 static void
@@ -453,11 +478,14 @@ void
 _gloss_window_show_document (GlossWindow   *self,
                              GlossDocument *document)
 {
-  if (self->document != NULL)
-    g_signal_handlers_disconnect_by_data (self->document, self);
   g_set_object (&self->document, document);
-  g_clear_object (&self->selected);
+  if (self->selected != NULL)
+    {
+      g_clear_object (&self->selected);
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SELECTED]);
+    }
   g_binding_group_set_source (self->document_bindings, document);
+  g_signal_group_set_target (self->document_signals, document);
 
   gloss_article_view_set_document (self->article_view, self->project, document);
   gloss_annotation_list_set_document (GLOSS_ANNOTATION_LIST (self->annotation_list), document);
@@ -470,11 +498,8 @@ _gloss_window_show_document (GlossWindow   *self,
   else
     gtk_stack_set_visible_child_name (self->article_stack, "empty");
 
-  select_document_row (self);
-  _gloss_window_update_title (self);
-  _gloss_window_update_actions (self);
-  _gloss_window_queue_report (self);
-  _gloss_window_start_bench (self);
+  /* Notified even when the pointer is the same: a fresh view of it. */
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DOCUMENT]);
 }
 
 static void
@@ -520,7 +545,6 @@ project_changed_cb (GlossProject *project,
   _gloss_window_update_title (self);
   _gloss_window_update_actions (self);
   _gloss_window_schedule_autosave (self);
-  _gloss_window_queue_report (self);
 }
 
 void
@@ -535,9 +559,11 @@ _gloss_window_set_project (GlossWindow  *self,
       g_signal_handlers_disconnect_by_data (self->project, self);
       g_signal_handlers_disconnect_by_data (gloss_project_get_documents (self->project), self);
     }
-  g_clear_object (&self->link_from);
+  g_object_freeze_notify (G_OBJECT (self));
+  _gloss_window_set_link_from (self, NULL);
   g_set_object (&self->project, project);
-  g_set_object (&self->file, file);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_PROJECT]);
+  _gloss_window_set_file (self, file);
   g_clear_object (&self->recovery);
   self->autosaved_generation = 0;
   self->recovered = FALSE;
@@ -552,9 +578,7 @@ _gloss_window_set_project (GlossWindow  *self,
       _gloss_window_show_page (self, "start");
       _gloss_window_refresh_recent (self);
       _gloss_window_refresh_recovered (self);
-      _gloss_window_update_title (self);
-      _gloss_window_update_actions (self);
-      update_header (self);
+      g_object_thaw_notify (G_OBJECT (self));
       return;
     }
 
@@ -576,11 +600,9 @@ _gloss_window_set_project (GlossWindow  *self,
   }
 
   _gloss_window_show_page (self, "project");
-  update_header (self);
   if (file != NULL)
     gloss_settings_add_recent (file);
-  _gloss_window_update_title (self);
-  _gloss_window_update_actions (self);
+  g_object_thaw_notify (G_OBJECT (self));
   gtk_widget_grab_focus (GTK_WIDGET (self->article_view));
 }
 
@@ -647,7 +669,6 @@ search_changed_cb (GtkSearchEntry *entry,
       text = g_strdup_printf (_("%u of %u"), index, count);
     }
   gtk_label_set_text (self->search_count, text);
-  _gloss_window_queue_report (self);
 }
 
 static void
@@ -715,12 +736,11 @@ gloss_window_dispose (GObject *object)
       g_signal_handlers_disconnect_by_data (self->project, self);
       g_signal_handlers_disconnect_by_data (gloss_project_get_documents (self->project), self);
     }
-  if (self->document != NULL)
-    g_signal_handlers_disconnect_by_data (self->document, self);
 
   gtk_widget_dispose_template (GTK_WIDGET (self), GLOSS_TYPE_WINDOW);
 
   g_clear_object (&self->document_bindings);
+  g_clear_object (&self->document_signals);
   g_clear_object (&self->loading_file);
   g_clear_object (&self->selected);
   g_clear_object (&self->link_from);
@@ -736,6 +756,36 @@ gloss_window_dispose (GObject *object)
 }
 
 static void
+gloss_window_get_property (GObject    *object,
+                           guint       prop_id,
+                           GValue     *value,
+                           GParamSpec *pspec)
+{
+  GlossWindow *self = GLOSS_WINDOW (object);
+
+  switch (prop_id)
+    {
+    case PROP_PROJECT:
+      g_value_set_object (value, self->project);
+      break;
+    case PROP_FILE:
+      g_value_set_object (value, self->file);
+      break;
+    case PROP_DOCUMENT:
+      g_value_set_object (value, self->document);
+      break;
+    case PROP_SELECTED:
+      g_value_set_object (value, self->selected);
+      break;
+    case PROP_LINK_FROM:
+      g_value_set_object (value, self->link_from);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
 gloss_window_class_init (GlossWindowClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
@@ -743,6 +793,24 @@ gloss_window_class_init (GlossWindowClass *klass)
   GtkWindowClass *window_class = GTK_WINDOW_CLASS (klass);
 
   object_class->dispose = gloss_window_dispose;
+  object_class->get_property = gloss_window_get_property;
+
+  properties[PROP_PROJECT] =
+    g_param_spec_object ("project", NULL, NULL, GLOSS_TYPE_PROJECT,
+                         G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_FILE] =
+    g_param_spec_object ("file", NULL, NULL, G_TYPE_FILE,
+                         G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_DOCUMENT] =
+    g_param_spec_object ("document", NULL, NULL, GLOSS_TYPE_DOCUMENT,
+                         G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_SELECTED] =
+    g_param_spec_object ("selected", NULL, NULL, GLOSS_TYPE_ANNOTATION,
+                         G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_LINK_FROM] =
+    g_param_spec_object ("link-from", NULL, NULL, GLOSS_TYPE_ANNOTATION,
+                         G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
   window_class->close_request = gloss_window_close_request;
 
   g_type_ensure (GLOSS_TYPE_ARTICLE_VIEW);
@@ -795,6 +863,54 @@ title_shown_in_header (GBinding     *binding,
   return TRUE;
 }
 
+static void
+title_inputs_changed_cb (GlossWindow *self)
+{
+  _gloss_window_update_title (self);
+}
+
+static void
+actions_inputs_changed_cb (GlossWindow *self)
+{
+  _gloss_window_update_actions (self);
+}
+
+static void
+project_replaced_cb (GlossWindow *self)
+{
+  update_header (self);
+}
+
+static void
+document_replaced_cb (GlossWindow *self)
+{
+  select_document_row (self);
+}
+
+/* What the header, the title and the actions show follows the window's
+ * properties, and the shown document's title. */
+static void
+connect_refreshes (GlossWindow *self)
+{
+  static const char * const title_inputs[] = {
+    "notify::project", "notify::file", "notify::document", "notify::link-from",
+  };
+  static const char * const actions_inputs[] = {
+    "notify::project", "notify::document", "notify::selected",
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (title_inputs); i++)
+    g_signal_connect (self, title_inputs[i], G_CALLBACK (title_inputs_changed_cb), NULL);
+  for (guint i = 0; i < G_N_ELEMENTS (actions_inputs); i++)
+    g_signal_connect (self, actions_inputs[i], G_CALLBACK (actions_inputs_changed_cb), NULL);
+  g_signal_connect (self, "notify::project", G_CALLBACK (project_replaced_cb), NULL);
+  g_signal_connect (self, "notify::document", G_CALLBACK (document_replaced_cb), NULL);
+
+  self->document_signals = g_signal_group_new (GLOSS_TYPE_DOCUMENT);
+  g_signal_group_connect_swapped (self->document_signals, "notify::title",
+                                  G_CALLBACK (title_inputs_changed_cb), self);
+}
+
 /* The header follows whichever document is shown: one group of bindings,
  * re-targeted on each switch (as GNOME Text Editor follows its page). */
 static void
@@ -816,6 +932,9 @@ gloss_window_init (GlossWindow *self)
   gtk_widget_init_template (GTK_WIDGET (self));
   self->cancellable = g_cancellable_new ();
   bind_current_document (self);
+  connect_refreshes (self);
+  _gloss_window_attach_bench (self);
+  _gloss_window_attach_report (self);
 
   if (DEVELOPMENT_BUILD)
     gtk_widget_add_css_class (GTK_WIDGET (self), "devel");
@@ -882,7 +1001,6 @@ gloss_window_init (GlossWindow *self)
   _gloss_window_update_title (self);
   _gloss_window_update_actions (self);
   update_header (self);
-  _gloss_window_queue_report (self);
 }
 
 GlossWindow *
