@@ -638,8 +638,7 @@ read_relation_types (Walk      *walk,
         problem (walk->loader, GLOSS_ERROR_INVALID, "must be a string, not %s", describe_node (node));
       else if (*(node)->v.string == '\0')
         problem (walk->loader, GLOSS_ERROR_INVALID, "must not be empty");
-      else if (g_strv_contains (gloss_project_get_relation_types (walk->project),
-                                (node)->v.string))
+      else if (gloss_project_has_relation_type (walk->project, (node)->v.string))
         problem (walk->loader, GLOSS_ERROR_INVALID, "the relation type “%s” is listed twice",
                  (node)->v.string);
       else
