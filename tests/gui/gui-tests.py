@@ -1001,6 +1001,49 @@ def scenario_two_processes(ctx):
     check(os.path.exists(recovery), 'the second process removed the first one\'s recovery copy')
 
 
+def scenario_hostile_strings(ctx):
+    # Findings 16 and 17: a relation type from the file is plain text in
+    # the chooser (underscores kept, "cancel" a type like any other) and in
+    # the toast ("R&D" is not markup).
+    text = ctx.article
+    cs, ce = word(text, 'would cost 41 million crowns')
+    ss, se = word(text, 'Maren Oyelaran')
+    make_project(ctx.gloss, ctx.project, text,
+                 annotations=[(cs, ce, ['claim'], '', 'a-claim'), (ss, se, ['source'], '', 'a-source')])
+    project = load_project(ctx.project)
+    project['relation_types'] = ['R&D', 'my_type', 'cancel']
+    with open(ctx.project, 'w', encoding='utf-8') as f:
+        json.dump(project, f, ensure_ascii=False, indent=2)
+        f.write('\n')
+    app = ctx.start([ctx.project])
+
+    def link(from_offset, to_offset, keys, n):
+        app.click(from_offset + 2)
+        app.wait(lambda r: r['selected'] and r['selected']['start'] == from_offset, 'the first end selected')
+        app.key('ctrl+l')
+        app.wait(lambda r: r['link_mode'], 'link mode')
+        app.click(to_offset + 2)
+        app.wait(lambda r: has_dialog(r, 'gloss-link-type-dialog'), 'the choice of relation type')
+        dialog = [d for d in app.last['dialogs'] if 'gloss-link-type-dialog' in d['classes']][0]
+        for label in ('R&D', 'my_type', 'cancel', 'Cancel'):
+            check(label in dialog['buttons'], 'no button %r in %r' % (label, dialog['buttons']))
+        time.sleep(0.3)
+        app.key(*keys)
+        app.wait(lambda r: r['n_relations'] == n and not r['link_mode'], 'relation %d' % n)
+
+    link(cs, ss, ['Return'], 1)
+    app.wait(lambda r: any('R&D' in t for t in r['toasts']), 'the toast naming R&D')
+    # Shift+Tab from the default (R&D) reaches "my_type", then "cancel".
+    link(ss, cs, ['shift+Tab', 'shift+Tab', 'Return'], 2)
+    app.wait(lambda r: any('cancel' in t for t in r['toasts']), 'the toast naming cancel')
+    app.key('ctrl+s')
+    app.wait(lambda r: not r['dirty'], 'the save')
+    types = sorted(r['type'] for r in load_project(ctx.project)['relations'])
+    check(types == ['R&D', 'cancel'], 'relation types saved: %r' % types)
+    log = app.read_log()
+    check('CRITICAL' not in log and 'WARNING' not in log, 'warnings in the log:\n' + log)
+
+
 class Context:
     def __init__(self, gloss, build, out):
         self.gloss = gloss
