@@ -284,7 +284,7 @@ autosave_done_cb (GObject      *source,
 
       g_set_object (&self->recovery, written);
       /* Translators: %s is a path */
-      text = g_strdup_printf (_("The project’s folder is read-only: recovery copies go to %s"), where);
+      text = g_strdup_printf (_("The project’s folder cannot be written: recovery copies go to %s"), where);
       if (!self->recovery_moved_told)
         _gloss_window_toast (self, text);
       self->recovery_moved_told = TRUE;

@@ -38,7 +38,7 @@ def xdo(*args):
 
 
 class App:
-    def __init__(self, gloss, workdir, args, env=None, name='app'):
+    def __init__(self, gloss, workdir, args, env=None, name='app', wrapper=()):
         self.workdir = workdir
         self.report_path = os.path.join(workdir, name + '-report.json')
         self.log_path = os.path.join(workdir, name + '.log')
@@ -48,7 +48,7 @@ class App:
         full_env['GLOSS_TEST_REPORT'] = self.report_path
         full_env.update(env or {})
         self.log = open(self.log_path, 'w')
-        self.proc = subprocess.Popen([gloss] + args, env=full_env,
+        self.proc = subprocess.Popen(list(wrapper) + [gloss] + args, env=full_env,
                                      stdout=self.log, stderr=subprocess.STDOUT)
         self.origin = None
         self.wait(lambda r: r.get('xid'), 'the window to appear', timeout=20)
@@ -1044,6 +1044,44 @@ def scenario_hostile_strings(ctx):
     check('CRITICAL' not in log and 'WARNING' not in log, 'warnings in the log:\n' + log)
 
 
+def without_root_override():
+    """Root writes into read-only folders: run the window without the
+    capability that lets it, so that a read-only folder is read-only."""
+    if os.geteuid() != 0:
+        return ()
+    caps = '-dac_override,-dac_read_search'
+    return ('setpriv', '--bounding-set=' + caps, '--inh-caps=' + caps)
+
+
+def scenario_autosave_read_only_folder(ctx):
+    # Finding 21: autosave beside a project in a read-only folder falls back
+    # to the state directory, says where, and the copy is offered back.
+    folder = os.path.join(ctx.tmp, 'read-only')
+    os.mkdir(folder)
+    project = os.path.join(folder, 'harbour.gloss')
+    text = make_project(ctx.gloss, project, ctx.article)
+    os.chmod(folder, 0o555)
+    env = {'GLOSS_AUTOSAVE_DELAY_MS': '500'}
+    try:
+        app = ctx.start([project], env=env, wrapper=without_root_override())
+        s, e = annotate_word(app, text, 'port authority', '2')
+        state = os.path.join(ctx.tmp, 'state', 'gloss', 'recovery')
+        app.wait(lambda r: any('recovery copies go to' in t and state in t for t in r['toasts']),
+                 'the toast saying where the recovery copy went')
+        copies = [n for n in os.listdir(state) if n.endswith('.autosave')]
+        check(len(copies) == 1, 'recovery copies in the state directory: %r' % copies)
+        app.kill(signal.SIGKILL)
+
+        app = ctx.start([project], env=env, name='again', wrapper=without_root_override())
+        app.wait(lambda r: has_dialog(r, 'gloss-recover-dialog'), 'the offer of the copy in the state directory')
+        app.key('Return')
+        app.wait(lambda r: r['recovered'] and r['document']['n_annotations'] == 1, 'the recovered annotation')
+        a = app.last['document']['annotations'][0]
+        check((a['start'], a['end']) == (s, e), 'recovered %r' % a)
+    finally:
+        os.chmod(folder, 0o755)
+
+
 class Context:
     def __init__(self, gloss, build, out):
         self.gloss = gloss
@@ -1057,8 +1095,8 @@ class Context:
         os.environ['XDG_STATE_HOME'] = os.path.join(self.tmp, 'state')
         os.environ['XDG_CONFIG_HOME'] = os.path.join(self.tmp, 'config')
 
-    def start(self, args, env=None, name='app'):
-        app = App(self.gloss, self.tmp, args, env=env, name=name)
+    def start(self, args, env=None, name='app', wrapper=()):
+        app = App(self.gloss, self.tmp, args, env=env, name=name, wrapper=wrapper)
         self.apps.append(app)
         return app
 
