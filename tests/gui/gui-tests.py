@@ -1082,6 +1082,33 @@ def scenario_autosave_read_only_folder(ctx):
         os.chmod(folder, 0o755)
 
 
+def scenario_combining_marks(ctx):
+    # Finding 14: an article made mostly of combining marks (40,000 on one
+    # base, 80 KB) opens and answers; its offsets are the document's. The
+    # time is printed, not asserted; the wait is the usual generous one.
+    marks = '\u0301' * 40000
+    article = 'Marks ahead\n\nA' + marks + ' and then the text goes on.\n'
+    path = os.path.join(ctx.tmp, 'marks.txt')
+    with open(path, 'w', encoding='utf-8', newline='') as f:
+        f.write(article)
+    started = time.time()
+    app = ctx.start([path])
+    app.wait(lambda r: r['page'] == 'project' and r['document'] and '2' in r['offsets'],
+             'the article on screen', timeout=30)
+    print('combining marks on screen after %.2f s' % (time.time() - started))
+    check(app.last['document']['length'] == len(article),
+          'length %d, wanted %d' % (app.last['document']['length'], len(article)))
+    # The window answers: the caret goes to the end, past the marks, and
+    # a selection there is exact in offsets.
+    app.key('ctrl+End')
+    app.wait(lambda r: r['caret'] == len(article), 'the caret at the end', timeout=20)
+    app.key('Up', 'End', *['shift+Left'] * 5)
+    end = len(article) - 1
+    app.wait(lambda r: r['selection'] and r['selection'][1] == end and r['selection'][0] < end,
+             'a selection after the marks', timeout=20)
+    check(article[app.last['selection'][0]:end].strip() in 'on.', 'selected %r' % app.last['selection'])
+
+
 class Context:
     def __init__(self, gloss, build, out):
         self.gloss = gloss
