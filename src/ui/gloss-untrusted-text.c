@@ -42,3 +42,34 @@ gloss_untrusted_no_mnemonic (const char *text)
     }
   return g_string_free (out, FALSE);
 }
+
+static gboolean
+is_bidi_control (gunichar c)
+{
+  return (c >= 0x202A && c <= 0x202E) || (c >= 0x2066 && c <= 0x2069) ||
+         c == 0x200E || c == 0x200F || c == 0x061C;
+}
+
+char *
+gloss_untrusted_describe_controls (const char *text)
+{
+  g_autoptr(GString) out = NULL;
+  g_autofree char *valid = g_utf8_make_valid (text != NULL ? text : "", -1);
+
+  for (const char *p = valid; *p != '\0'; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+      char code[16];
+
+      if (!is_bidi_control (c))
+        continue;
+      g_snprintf (code, sizeof code, "U+%04X", c);
+      if (out != NULL && strstr (out->str, code) != NULL)
+        continue;
+      if (out == NULL)
+        out = g_string_new (code);
+      else
+        g_string_append_printf (out, ", %s", code);
+    }
+  return out != NULL ? g_string_free (g_steal_pointer (&out), FALSE) : NULL;
+}

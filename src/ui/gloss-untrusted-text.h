@@ -18,4 +18,11 @@ char *gloss_untrusted_file_name (GFile      *file);
  * "my_type" shows as itself. */
 char *gloss_untrusted_no_mnemonic (const char *text);
 
+/* The bidirectional controls in @text (U+202A–U+202E, U+2066–U+2069,
+ * U+200E, U+200F, U+061C) as "U+202E, U+2066", each once; NULL when it
+ * has none. Where a name is edited, Gloss shows these: they are invisible
+ * and change how the name reads (U+202E then "fdp.exe" shows as
+ * "exe.pdf"). */
+char *gloss_untrusted_describe_controls (const char *text);
+
 G_END_DECLS

@@ -57,6 +57,7 @@ _gloss_window_update_title (GlossWindow *self)
 {
   g_autofree char *name = NULL;
   g_autofree char *title = NULL;
+  g_autofree char *document_title = NULL;
   const char *subtitle = NULL;
 
   if (self->project == NULL)
@@ -67,8 +68,10 @@ _gloss_window_update_title (GlossWindow *self)
       return;
     }
 
+  /* Names and titles from files are isolated: a U+202E in one cannot
+   * reorder the bullet or anything around it. */
   if (self->file != NULL)
-    name = g_file_get_basename (self->file);
+    name = gloss_untrusted_file_name (self->file);
   else
     name = g_strdup (_("Unsaved Project"));
 
@@ -81,7 +84,7 @@ _gloss_window_update_title (GlossWindow *self)
   if (self->link_from != NULL)
     subtitle = _("Click the highlight to link to, or press Escape");
   else if (self->document != NULL)
-    subtitle = gloss_document_get_title (self->document);
+    subtitle = document_title = gloss_untrusted_isolate (gloss_document_get_title (self->document));
 
   adw_window_title_set_title (self->window_title, title);
   adw_window_title_set_subtitle (self->window_title, subtitle);
@@ -414,6 +417,17 @@ deselect_cb (GlossArticleView *view,
 
 /* ---- documents ---- */
 
+/* A title from a file, shown isolated (gloss_untrusted_isolate ()). */
+static gboolean
+isolate_string (GBinding     *binding,
+                const GValue *from_value,
+                GValue       *to_value,
+                gpointer      user_data)
+{
+  g_value_take_string (to_value, gloss_untrusted_isolate (g_value_get_string (from_value)));
+  return TRUE;
+}
+
 static GtkWidget *
 create_document_row (gpointer item,
                      gpointer user_data)
@@ -424,9 +438,11 @@ create_document_row (gpointer item,
 
   gtk_label_set_xalign (GTK_LABEL (label), 0);
   gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
-  /* Titles come from files: plain text. */
-  g_object_bind_property (document, "title", label, "label", G_BINDING_SYNC_CREATE);
-  g_object_bind_property (document, "title", label, "tooltip-text", G_BINDING_SYNC_CREATE);
+  /* Titles come from files: plain text, isolated. */
+  g_object_bind_property_full (document, "title", label, "label", G_BINDING_SYNC_CREATE,
+                               isolate_string, NULL, NULL, NULL);
+  g_object_bind_property_full (document, "title", label, "tooltip-text", G_BINDING_SYNC_CREATE,
+                               isolate_string, NULL, NULL, NULL);
   gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), label);
   g_object_set_data (G_OBJECT (row), "gloss-document", document);
   return row;
@@ -917,8 +933,9 @@ static void
 bind_current_document (GlossWindow *self)
 {
   self->document_bindings = g_binding_group_new ();
-  g_binding_group_bind (self->document_bindings, "title",
-                        self->article_title, "label", G_BINDING_SYNC_CREATE);
+  g_binding_group_bind_full (self->document_bindings, "title",
+                             self->article_title, "label", G_BINDING_SYNC_CREATE,
+                             isolate_string, NULL, NULL, NULL);
   g_binding_group_bind_full (self->document_bindings, "title",
                              self->article_title, "visible", G_BINDING_SYNC_CREATE,
                              title_shown_in_header, NULL, NULL, NULL);

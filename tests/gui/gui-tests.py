@@ -1031,6 +1031,8 @@ def scenario_hostile_strings(ctx):
         app.key(*keys)
         app.wait(lambda r: r['n_relations'] == n and not r['link_mode'], 'relation %d' % n)
 
+    # Finding 22: the file's name in the title is isolated.
+    check('\u2068harbour.gloss\u2069' in app.last['title'], 'title %r' % app.last['title'])
     link(cs, ss, ['Return'], 1)
     app.wait(lambda r: any('R&D' in t for t in r['toasts']), 'the toast naming R&D')
     # Shift+Tab from the default (R&D) reaches "my_type", then "cancel".
