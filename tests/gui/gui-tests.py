@@ -905,6 +905,10 @@ def scenario_changed_on_disk(ctx):
     on_disk = read_bytes(ctx.project)
     app.key('ctrl+s')
     app.wait(lambda r: has_dialog(r, 'gloss-changed-dialog'), 'the changed-on-disk question')
+    if ctx.out:
+        time.sleep(0.5)
+        subprocess.run(['import', '-window', 'root', os.path.join(ctx.out, 'screenshot-changed-on-disk.png')],
+                       check=True)
     check(read_bytes(ctx.project) == on_disk, 'the other change was overwritten')
     app.key('Escape')
     app.wait(lambda r: not r['dialogs'] and r['dirty'], 'cancel: still unsaved')
@@ -967,6 +971,10 @@ def scenario_recovery_offered(ctx):
         f.write('{"format": "gloss-project", "version": 1, "title": "cut')
     app = ctx.start([ctx.project], env=env, name='broken')
     app.wait(lambda r: has_dialog(r, 'gloss-recover-dialog'), 'the offer though the project is broken')
+    if ctx.out:
+        time.sleep(0.5)
+        subprocess.run(['import', '-window', 'root', os.path.join(ctx.out, 'screenshot-recover-broken.png')],
+                       check=True)
     app.key('Return')
     app.wait(lambda r: r['recovered'] and r['document']['n_annotations'] == 1,
              'the annotation from the copy of the broken project')
