@@ -570,6 +570,96 @@ test_cli_messages (void)
   remove_tree (dir);
 }
 
+/* A process id that is no longer running: a child that has exited. */
+static int
+dead_pid (void)
+{
+  g_autoptr(GError) error = NULL;
+  const char *argv[] = { "true", NULL };
+  GPid pid = 0;
+  int status = 0;
+
+  g_spawn_async (NULL, (char **) argv, NULL, G_SPAWN_SEARCH_PATH | G_SPAWN_DO_NOT_REAP_CHILD,
+                 NULL, NULL, &pid, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (waitpid (pid, &status, 0), ==, pid);
+  return pid;
+}
+
+/* Finding 3: a lock names user, host and process; a stale one (a process
+ * of this host that is gone) is taken over; another's is never removed. */
+static void
+test_lock (void)
+{
+  g_autofree char *dir = make_workdir ();
+  g_autofree char *path = make_project (dir, "shared.gloss");
+  g_autofree char *lock_path = g_build_filename (dir, ".~lock.shared.gloss#", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autofree char *holder = NULL;
+  g_autofree char *contents = NULL;
+  g_autofree char *expected = g_strdup_printf ("%s,%s,%d\n", g_get_user_name (), g_get_host_name (), (int) getpid ());
+  g_autofree char *stale = g_strdup_printf ("someone,%s,%d\n", g_get_host_name (), dead_pid ());
+  GlossFileLock *lock;
+
+  lock = gloss_file_lock_acquire (file, &holder);
+  g_assert_nonnull (lock);
+  g_assert_null (holder);
+  contents = read_path (lock_path);
+  g_assert_cmpstr (contents, ==, expected);
+  gloss_file_lock_release (lock);
+  g_assert_false (g_file_test (lock_path, G_FILE_TEST_EXISTS));
+
+  /* Stale: its process is gone. */
+  g_clear_pointer (&contents, g_free);
+  contents = write_file (dir, ".~lock.shared.gloss#", stale);
+  lock = gloss_file_lock_acquire (file, &holder);
+  g_assert_nonnull (lock);
+  g_assert_null (holder);
+  gloss_file_lock_release (lock);
+
+  /* Held on another machine: not taken, and never removed. */
+  g_clear_pointer (&contents, g_free);
+  contents = write_file (dir, ".~lock.shared.gloss#", "ana,newsroom-7,4242\n");
+  lock = gloss_file_lock_acquire (file, &holder);
+  g_assert_null (lock);
+  g_assert_cmpstr (holder, ==, "ana@newsroom-7:4242");
+  g_assert_true (g_file_test (lock_path, G_FILE_TEST_EXISTS));
+
+  remove_tree (dir);
+}
+
+/* Finding 15: temporary files of dead processes of this host go; those
+ * of live processes, other hosts and other programs stay. */
+static void
+test_stale_temps (void)
+{
+  g_autofree char *dir = make_workdir ();
+  g_autoptr(GFile) folder = g_file_new_for_path (dir);
+  g_autofree char *host = g_compute_checksum_for_string (G_CHECKSUM_SHA1, g_get_host_name (), -1);
+  g_autofree char *dead_name = NULL;
+  g_autofree char *live_name = NULL;
+  g_autofree char *dead = NULL;
+  g_autofree char *live = NULL;
+  g_autofree char *elsewhere = NULL;
+  g_autofree char *other = NULL;
+
+  host[8] = '\0';
+  dead_name = g_strdup_printf (GLOSS_TEMP_PREFIX "%s-%d-abcdef", host, dead_pid ());
+  live_name = g_strdup_printf (GLOSS_TEMP_PREFIX "%s-%d-abcdef", host, (int) getpid ());
+  dead = write_file (dir, dead_name, "half a project");
+  live = write_file (dir, live_name, "being written");
+  elsewhere = write_file (dir, GLOSS_TEMP_PREFIX "0badf00d-1-abcdef", "another machine's");
+  other = write_file (dir, "notes.gloss.X1Y2Z3", "not ours");
+
+  g_assert_cmpuint (gloss_file_remove_stale_temps (folder), ==, 1);
+  g_assert_false (g_file_test (dead, G_FILE_TEST_EXISTS));
+  g_assert_true (g_file_test (live, G_FILE_TEST_EXISTS));
+  g_assert_true (g_file_test (elsewhere, G_FILE_TEST_EXISTS));
+  g_assert_true (g_file_test (other, G_FILE_TEST_EXISTS));
+
+  remove_tree (dir);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -587,6 +677,8 @@ main (int    argc,
   g_test_add_func ("/gloss/safety/long-names", test_long_names);
   g_test_add_func ("/gloss/safety/validate-limit", test_validate_limit);
   g_test_add_func ("/gloss/safety/cli-messages", test_cli_messages);
+  g_test_add_func ("/gloss/safety/lock", test_lock);
+  g_test_add_func ("/gloss/safety/stale-temps", test_stale_temps);
 
   return g_test_run ();
 }

@@ -312,6 +312,15 @@ mode_for_new_file (GFile *mode_from)
   return 0;  /* the umask decides, as for any new file */
 }
 
+static void
+remove_stale_temps_beside (const char *target)
+{
+  g_autofree char *folder = g_path_get_dirname (target);
+  g_autoptr(GFile) folder_file = g_file_new_for_path (folder);
+
+  gloss_file_remove_stale_temps (folder_file);
+}
+
 static gboolean
 replace_atomically (const char    *target,
                     GStatBuf      *existing,
@@ -326,6 +335,9 @@ replace_atomically (const char    *target,
   int saved_errno = 0;
   mode_t mode = existing != NULL ? (existing->st_mode & 07777) : mode_for_new_file (mode_from);
   int fd = -1;
+
+  /* Those a killed save left here go first (finding 15). */
+  remove_stale_temps_beside (target);
 
   for (guint attempt = 0; attempt < 16 && fd < 0; attempt++)
     {
@@ -388,18 +400,10 @@ write_path (const char       *path,
             GError          **error)
 {
   g_autofree char *target = resolve_target (path, name, error);
-  g_autofree char *folder = NULL;
   GStatBuf buf;
 
   if (target == NULL)
     return FALSE;
-
-  folder = g_path_get_dirname (target);
-  {
-    g_autoptr(GFile) folder_file = g_file_new_for_path (folder);
-
-    gloss_file_remove_stale_temps (folder_file);
-  }
 
   if (g_stat (target, &buf) != 0)
     {
