@@ -123,6 +123,46 @@ test_help_and_version (void)
   g_assert_cmpstr (version.out, ==, "gloss " PACKAGE_VERSION "\n");
 }
 
+/* The same article twice (copied under another name, and re-saved with
+ * other line endings' bytes but the same text) makes one document, and
+ * stderr says which file was left out and why. The file's name, not its
+ * folder, is what the provenance records. */
+static void
+test_new_duplicates (void)
+{
+  g_autofree char *dir = make_workdir ();
+  g_autofree char *contents = NULL;
+  g_autofree char *bom_article = g_strconcat ("\xef\xbb\xbf", article, NULL);
+  g_auto(Run) created = { 0 };
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  g_autoptr(GError) error = NULL;
+  JsonArray *documents;
+  JsonObject *provenance;
+
+  write_file (dir, "article.txt", article, -1);
+  write_file (dir, "copy.txt", article, -1);
+  write_file (dir, "with-bom.txt", bom_article, -1);
+  write_file (dir, "other.md", "# Another story\n\nNothing alike.\n", -1);
+
+  run_gloss (&created, dir, "--new=dups.gloss", "article.txt", "copy.txt", "other.md",
+             "with-bom.txt", NULL);
+  g_assert_cmpint (created.status, ==, 0);
+  g_assert_nonnull (strstr (created.err, "copy.txt: has the same file as “Geneva talks stall”"));
+  g_assert_nonnull (strstr (created.err, "with-bom.txt: has the same text as “Geneva talks stall”"));
+
+  contents = read_file (dir, "dups.gloss");
+  json_parser_load_from_data (parser, contents, -1, &error);
+  g_assert_no_error (error);
+  documents = json_object_get_array_member (json_node_get_object (json_parser_get_root (parser)),
+                                            "documents");
+  g_assert_cmpuint (json_array_get_length (documents), ==, 2);
+  provenance = json_object_get_object_member (json_array_get_object_element (documents, 0),
+                                              "provenance");
+  g_assert_cmpstr (json_object_get_string_member (provenance, "file"), ==, "article.txt");
+  g_assert_null (strchr (json_object_get_string_member (provenance, "file"), '/'));
+  remove_tree (dir);
+}
+
 static void
 test_usage_errors (void)
 {
@@ -253,6 +293,7 @@ main (int    argc,
   g_test_init (&argc, &argv, NULL);
 
   g_test_add_func ("/gloss/cli/help-and-version", test_help_and_version);
+  g_test_add_func ("/gloss/cli/new-duplicates", test_new_duplicates);
   g_test_add_func ("/gloss/cli/usage-errors", test_usage_errors);
   g_test_add_func ("/gloss/cli/new-export-validate", test_new_export_validate);
   g_test_add_func ("/gloss/cli/bad-input", test_bad_input);

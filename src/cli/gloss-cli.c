@@ -120,6 +120,61 @@ usage (const char *format,
   return GLOSS_EXIT_USAGE;
 }
 
+/* Why @kind makes two documents one article, for messages. */
+static const char *
+describe_duplicate (GlossDuplicateKind kind)
+{
+  switch (kind)
+    {
+    case GLOSS_DUPLICATE_URL:
+      return _("the same address");
+    case GLOSS_DUPLICATE_FILE:
+      return _("the same file");
+    case GLOSS_DUPLICATE_TEXT:
+    case GLOSS_DUPLICATE_NONE:
+    default:
+      return _("the same text");
+    }
+}
+
+/* An article already in @project (the same file given twice, or two
+ * saves of one page) is not made a second document: the first is kept and
+ * stderr says so. *@skipped tells the caller nothing was imported. */
+static gboolean
+import_new_file (GlossProject       *project,
+                 GFile              *file,
+                 const char         *name,
+                 GlossImportReport  *report,
+                 gboolean           *skipped,
+                 GError            **error)
+{
+  g_autoptr(GlossDocument) article = NULL;
+  GlossDocument *existing;
+  GlossDuplicateKind kind;
+
+  *skipped = FALSE;
+  if (!gloss_import_is_article (file))
+    return gloss_import_file (project, file, report, error);
+
+  article = gloss_import_read_article (file, error);
+  if (article == NULL)
+    return FALSE;
+
+  existing = gloss_project_find_duplicate (project, article, &kind);
+  if (existing != NULL)
+    {
+      /* Translators: “b.txt: has the same text as “Talks stall”, imported already; kept once” */
+      g_printerr (_("%s: has %s as “%s”, imported already; kept once\n"),
+                  name, describe_duplicate (kind), gloss_document_get_title (existing));
+      *skipped = TRUE;
+      return TRUE;
+    }
+
+  gloss_import_add_article (project, article);
+  report->documents++;
+  return TRUE;
+}
+
 static int
 run_new (Options *options)
 {
@@ -141,9 +196,12 @@ run_new (Options *options)
       g_autoptr(GFile) file = g_file_new_for_commandline_arg (options->files[i]);
       g_autoptr(GlossImportReport) report = gloss_import_report_new ();
       g_autofree char *summary = NULL;
+      gboolean skipped;
 
-      if (!gloss_import_file (project, file, report, &error))
+      if (!import_new_file (project, file, options->files[i], report, &skipped, &error))
         return fail ("%s", error->message);
+      if (skipped)
+        continue;
 
       for (guint j = 0; j < report->messages->len; j++)
         g_printerr ("%s\n", (const char *) g_ptr_array_index (report->messages, j));

@@ -160,6 +160,46 @@ brat_text_file (GFile *ann_file)
 }
 
 gboolean
+gloss_import_is_article (GFile *file)
+{
+  g_return_val_if_fail (G_IS_FILE (file), FALSE);
+
+  return kind_of (file) == IMPORT_TEXT;
+}
+
+GlossDocument *
+gloss_import_read_article (GFile   *file,
+                           GError **error)
+{
+  g_autofree char *display_name = NULL;
+
+  g_return_val_if_fail (G_IS_FILE (file), NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  if (kind_of (file) == IMPORT_TEXT)
+    return gloss_import_text_file (file, error);
+
+  display_name = _gloss_import_display_name (file);
+  g_set_error (error, GLOSS_ERROR, GLOSS_ERROR_INVALID,
+               _("%s is not an article: choose a text file (.txt, .text) "
+                 "or a Markdown file (.md, .markdown)"),
+               display_name);
+  return NULL;
+}
+
+void
+gloss_import_add_article (GlossProject  *project,
+                          GlossDocument *article)
+{
+  g_return_if_fail (GLOSS_IS_PROJECT (project));
+  g_return_if_fail (GLOSS_IS_DOCUMENT (article));
+
+  gloss_project_begin_action (project, _("Import Article"));
+  gloss_project_add_document (project, article);
+  gloss_project_end_action (project);
+}
+
+gboolean
 gloss_import_file (GlossProject       *project,
                    GFile              *file,
                    GlossImportReport  *report,
@@ -175,14 +215,12 @@ gloss_import_file (GlossProject       *project,
     {
     case IMPORT_TEXT:
       {
-        g_autoptr(GlossDocument) document = gloss_import_text_file (file, error);
+        g_autoptr(GlossDocument) document = gloss_import_read_article (file, error);
 
         if (document == NULL)
           return FALSE;
 
-        gloss_project_begin_action (project, _("Import Article"));
-        gloss_project_add_document (project, document);
-        gloss_project_end_action (project);
+        gloss_import_add_article (project, document);
 
         if (report != NULL)
           report->documents++;

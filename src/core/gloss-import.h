@@ -38,6 +38,19 @@ char              *gloss_decode_text           (GBytes       *bytes,
 GlossDocument     *gloss_import_text_file      (GFile        *file,
                                                 GError      **error);
 
+/* Whether @file is named as an article (a document of its own), which
+ * gloss_import_read_article () reads; brat .ann files are not. */
+gboolean           gloss_import_is_article     (GFile        *file);
+/* An article file as a new document with its provenance, not yet in a
+ * project, so that the caller can look for a duplicate first
+ * (gloss_project_find_duplicate ()). */
+GlossDocument     *gloss_import_read_article   (GFile        *file,
+                                                GError      **error);
+/* Adds a document gloss_import_read_article () made, as one undoable
+ * step named like an import. */
+void               gloss_import_add_article    (GlossProject *project,
+                                                GlossDocument *article);
+
 /* Imports any supported file into @project as one undoable step:
  * .txt/.md/.markdown (text) or .ann (brat, with the .txt beside it). */
 gboolean           gloss_import_file           (GlossProject *project,

@@ -16,5 +16,6 @@
 #include "gloss-json-writer.h"
 #include "gloss-project.h"
 #include "gloss-project-file.h"
+#include "gloss-provenance.h"
 #include "gloss-relation.h"
 #include "gloss-tag.h"

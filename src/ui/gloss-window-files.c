@@ -303,8 +303,15 @@ import_one (GlossWindow       *self,
             GlossImportReport *report)
 {
   g_autoptr(GError) error = NULL;
+  gboolean imported;
 
-  if (!gloss_import_file (self->project, file, report, &error))
+  /* An article may be one the project holds already: that asks first. */
+  if (gloss_import_is_article (file))
+    imported = _gloss_window_import_article (self, file, report, &error);
+  else
+    imported = gloss_import_file (self->project, file, report, &error);
+
+  if (!imported)
     {
       _gloss_window_error (self, _("Could Not Import the File"), error);
       return FALSE;
@@ -316,8 +323,14 @@ static void
 toast_report (GlossWindow       *self,
               GlossImportReport *report)
 {
-  g_autofree char *summary = gloss_import_report_summary (report);
+  g_autofree char *summary = NULL;
   g_autofree char *text = NULL;
+
+  /* Only duplicates, each asking in its own dialog: nothing to tell yet. */
+  if (report->documents == 0 && report->annotations == 0 && report->messages->len == 0)
+    return;
+
+  summary = gloss_import_report_summary (report);
 
   /* Translators: %s is a summary such as “1 document, 42 annotations” */
   text = g_strdup_printf (_("Imported %s"), summary);
