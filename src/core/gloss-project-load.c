@@ -1633,8 +1633,10 @@ gloss_project_load_with_problems (GFile      *file,
       return NULL;
     }
 
-  /* What the file held, so that a save notices changes made meanwhile. */
-  state = gloss_disk_state_new (file, bytes);
+  /* What the file held, so that a save notices changes made meanwhile
+   * (not for what loading refuses as too large: no need to hash that). */
+  if (g_bytes_get_size (bytes) <= GLOSS_MAX_PROJECT_FILE_SIZE)
+    state = gloss_disk_state_new (file, bytes);
 
   /* The bytes are ours alone: reading works on them without a copy. */
   {
