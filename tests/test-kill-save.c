@@ -101,10 +101,10 @@ test_kill_during_save (void)
   g_assert_true (gloss_project_save (reference, file, &error));
   g_assert_no_error (error);
 
-  /* Kills land up to a few times what the child needs to make the project
-   * and save it once: under a sanitizer, valgrind or a loaded machine
-   * that is far more than the usual 400 ms. */
-  window_ms = MAX (400, (guint) ((g_get_monotonic_time () - started) / 1000) * 3);
+  /* Kills land up to twice what the child needs to make the project and
+   * save it once: under a sanitizer, valgrind or a loaded machine that is
+   * far more than the usual 400 ms. */
+  window_ms = MAX (400, (guint) ((g_get_monotonic_time () - started) / 1000) * 2);
 
   for (guint round = 0; round < rounds; round++)
     {
