@@ -62,6 +62,26 @@ TARGETS = {
 }
 
 
+# Finding 13 (docs/reliability.md): tags and relation types are indexed.
+MANY_TAGS = 100_000
+
+
+def write_many_tags(path):
+    """A project with MANY_TAGS tags and as many relation types, no text."""
+    stamp = "2026-01-01T00:00:00.000000Z"
+    project = {
+        "format": "gloss-project", "version": 1, "title": "Many tags",
+        "created": stamp, "modified": stamp,
+        "tags": [{"id": f"tag-{i}", "name": f"Tag {i}", "color": "#3584e4",
+                  "digit": None, "description": ""} for i in range(MANY_TAGS)],
+        "relation_types": [f"type-{i}" for i in range(MANY_TAGS)],
+        "documents": [], "relations": [],
+    }
+    with open(path, "w", encoding="utf-8") as f:
+        json.dump(project, f, indent=2)
+        f.write("\n")
+
+
 def emit(case, metric, value):
     print(f"BENCH {case}.{metric} {value:.1f}", flush=True)
 
@@ -183,7 +203,7 @@ def gui_figures(builddir, path, runs):
 def main():
     parser = argparse.ArgumentParser()
     parser.add_argument("--builddir", required=True)
-    parser.add_argument("--cases", default="small,medium,large,archive")
+    parser.add_argument("--cases", default="small,medium,large,archive,many-tags")
     parser.add_argument("--runs", type=int, default=5)
     parser.add_argument("--gui-runs", type=int, default=3)
     parser.add_argument("--no-gui", action="store_true")
@@ -201,6 +221,13 @@ def main():
 
     results = {}
     for case in args.cases.split(","):
+        if case == "many-tags":
+            path = os.path.join(workdir, "many-tags.gloss")
+            write_many_tags(path)
+            core = core_figures(args.builddir, path, args.runs)
+            emit(case, "core_load_ms", core["core_load_ms"])
+            emit(case, "core_save_ms", core["core_save_ms"])
+            continue
         chars, annotations, documents = CASES[case]
         path = os.path.join(workdir, f"{case}.gloss")
         subprocess.run([os.path.join(args.builddir, "tests/bench/bench-generate"),

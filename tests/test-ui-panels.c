@@ -1453,6 +1453,49 @@ test_screenshot (Fixture       *f,
   gtk_window_destroy (GTK_WINDOW (dialog));
 }
 
+/* Finding 22: where a tag's name is edited, direction controls hidden in
+ * it are shown (U+202E makes "fdp.exe" read "exe.pdf"). */
+static void
+test_bidi_controls_shown (Fixture       *f,
+                          gconstpointer  data)
+{
+  GlossTag *tag = gloss_project_create_tag (f->project, "\xe2\x80\xae" "fdp.exe", "#e01b24", -1);
+  GlossTag *plain = gloss_project_create_tag (f->project, "Plain שלום name", "#33d17a", -1);
+  GtkWidget *dialog = gloss_tags_dialog_new (f->window, f->project);
+
+  gtk_window_present (GTK_WINDOW (dialog));
+  wait_ms (50);
+  {
+    GlossTagRow *row = find_tag_row (dialog, gloss_tag_get_id (tag));
+    GlossTagRow *plain_row = find_tag_row (dialog, gloss_tag_get_id (plain));
+    g_autoptr(GPtrArray) labels = NULL;
+    g_autoptr(GPtrArray) plain_labels = NULL;
+    gboolean shown = FALSE;
+
+    /* Open both for editing. */
+    adw_expander_row_set_expanded (ADW_EXPANDER_ROW (row), TRUE);
+    adw_expander_row_set_expanded (ADW_EXPANDER_ROW (plain_row), TRUE);
+    wait_ms (300);
+    labels = find_all (GTK_WIDGET (row), GTK_TYPE_LABEL);
+    plain_labels = find_all (GTK_WIDGET (plain_row), GTK_TYPE_LABEL);
+
+    for (guint i = 0; i < labels->len; i++)
+      if (gtk_widget_has_css_class (labels->pdata[i], "gloss-bidi-controls") &&
+          gtk_widget_get_visible (labels->pdata[i]))
+        {
+          g_assert_cmpstr (gtk_label_get_text (labels->pdata[i]), ==, "Holds U+202E");
+          shown = TRUE;
+        }
+    g_assert_true (shown);
+
+    /* Right-to-left text without controls is no cause for a warning. */
+    for (guint i = 0; i < plain_labels->len; i++)
+      if (gtk_widget_has_css_class (plain_labels->pdata[i], "gloss-bidi-controls"))
+        g_assert_false (gtk_widget_get_visible (plain_labels->pdata[i]));
+  }
+  gtk_window_destroy (GTK_WINDOW (dialog));
+}
+
 int
 main (int    argc,
       char **argv)
@@ -1482,6 +1525,7 @@ main (int    argc,
   ADD ("inspector/delete-toast", test_inspector_delete_toast);
   ADD ("tags-dialog", test_tags_dialog);
   ADD ("untrusted-text", test_untrusted_text);
+  ADD ("bidi-controls-shown", test_bidi_controls_shown);
   ADD ("narrow", test_narrow);
   ADD ("screenshot", test_screenshot);
 

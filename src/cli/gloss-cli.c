@@ -58,24 +58,42 @@ static const char * const command_line_flags[] = {
   "--merge", "--agreement", "--by-author",
 };
 
+/* GApplication's own options, which the window handles. */
+static const char * const window_flags[] = {
+  "--gapplication-service", "--help-gapplication",
+};
+
+static gboolean
+flag_matches (const char *argument,
+              const char *flag)
+{
+  gsize length = strlen (flag);
+
+  return strncmp (argument, flag, length) == 0 &&
+         (argument[length] == '\0' || argument[length] == '=');
+}
+
 gboolean
 gloss_cli_wants_command_line (int    argc,
                               char **argv)
 {
   for (int i = 1; i < argc; i++)
     {
+      gboolean for_window = FALSE;
+
       if (g_str_equal (argv[i], "--"))
         break;
 
       for (guint j = 0; j < G_N_ELEMENTS (command_line_flags); j++)
-        {
-          const char *flag = command_line_flags[j];
-          gsize length = strlen (flag);
+        if (flag_matches (argv[i], command_line_flags[j]))
+          return TRUE;
 
-          if (strncmp (argv[i], flag, length) == 0 &&
-              (argv[i][length] == '\0' || argv[i][length] == '='))
-            return TRUE;
-        }
+      /* Any other option is the command line's to refuse (exit 2), not
+       * the window's. "-" alone is a file name. */
+      for (guint j = 0; j < G_N_ELEMENTS (window_flags); j++)
+        for_window |= flag_matches (argv[i], window_flags[j]);
+      if (argv[i][0] == '-' && argv[i][1] != '\0' && !for_window)
+        return TRUE;
     }
 
   return FALSE;
@@ -176,6 +194,8 @@ run_new (Options *options)
 
   if (options->files == NULL || options->files[0] == NULL)
     return gloss_cli_usage (_("--new needs at least one article or brat .ann file to import"));
+  if (g_str_has_suffix (options->new_path, G_DIR_SEPARATOR_S))
+    return gloss_cli_usage (_("--new=%s names a folder: give the project’s file name"), options->new_path);
 
   if (!options->force && g_file_query_exists (destination, NULL))
     return gloss_cli_fail (_("%s already exists; use --force to replace it"), options->new_path);
@@ -212,7 +232,12 @@ run_new (Options *options)
           }
       }
 
-  basename = g_file_get_basename (destination);
+  /* A file name in any encoding; the title is always valid UTF-8. */
+  {
+    g_autofree char *raw = g_file_get_basename (destination);
+
+    basename = g_filename_display_name (raw);
+  }
   if (options->title != NULL)
     gloss_project_set_title (project, options->title);
   else
@@ -240,6 +265,25 @@ load_project (const char  *path,
 }
 
 static int
+write_to_stdout (GlossProject      *project,
+                 GlossDocument     *document,
+                 GlossExportFormat  format)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GBytes) bytes = gloss_export_bytes (project, document, format, &error);
+  gsize size;
+  const char *data;
+
+  if (bytes == NULL)
+    return gloss_cli_fail ("%s", error->message);
+
+  data = g_bytes_get_data (bytes, &size);
+  if (fwrite (data, 1, size, stdout) != size || fflush (stdout) != 0)
+    return gloss_cli_fail (_("could not write the export to standard output"));
+  return GLOSS_EXIT_OK;
+}
+
+static int
 run_export (Options *options)
 {
   g_autoptr(GlossProject) project = NULL;
@@ -263,8 +307,12 @@ run_export (Options *options)
   if (options->files == NULL || options->files[0] == NULL || options->files[1] != NULL)
     return gloss_cli_usage (_("--export needs exactly one project file"));
 
-  if (format == GLOSS_EXPORT_BRAT && options->output == NULL)
+  if (format == GLOSS_EXPORT_BRAT && (options->output == NULL || g_str_equal (options->output, "-")))
     return gloss_cli_usage (_("--export=brat writes a folder: give it with --output=FOLDER"));
+  if (format != GLOSS_EXPORT_BRAT && options->output != NULL &&
+      g_str_has_suffix (options->output, G_DIR_SEPARATOR_S))
+    return gloss_cli_usage (_("--output=%s names a folder; --export=%s writes one file: give its name"),
+                  options->output, options->export_format);
 
   project = load_project (options->files[0], &error);
   if (project == NULL)
@@ -277,26 +325,15 @@ run_export (Options *options)
         return gloss_cli_fail (_("%s has no document with the id “%s”"), options->files[0], options->document_id);
     }
 
-  if (options->output != NULL)
-    {
-      g_autoptr(GFile) destination = g_file_new_for_commandline_arg (options->output);
+  if (options->output == NULL || g_str_equal (options->output, "-"))
+    return write_to_stdout (project, document, format);
 
-      if (!gloss_export_to_file (project, document, format, destination, &error))
-        return gloss_cli_fail ("%s", error->message);
-    }
-  else
-    {
-      g_autoptr(GBytes) bytes = gloss_export_bytes (project, document, format, &error);
-      gsize size;
-      const char *data;
+  {
+    g_autoptr(GFile) destination = g_file_new_for_commandline_arg (options->output);
 
-      if (bytes == NULL)
-        return gloss_cli_fail ("%s", error->message);
-
-      data = g_bytes_get_data (bytes, &size);
-      if (fwrite (data, 1, size, stdout) != size || fflush (stdout) != 0)
-        return gloss_cli_fail (_("could not write the export to standard output"));
-    }
+    if (!gloss_export_to_file (project, document, format, destination, &error))
+      return gloss_cli_fail ("%s", error->message);
+  }
 
   return GLOSS_EXIT_OK;
 }
@@ -308,19 +345,16 @@ run_validate (Options *options)
   g_autoptr(GlossProject) project = NULL;
   g_autoptr(GError) error = NULL;
   g_autoptr(GFile) file = NULL;
-  g_autoptr(GBytes) bytes = NULL;
   guint n_annotations = 0;
   guint n_documents;
 
   if (options->files == NULL || options->files[0] == NULL || options->files[1] != NULL)
     return gloss_cli_usage (_("--validate needs exactly one project file"));
 
+  /* The size is checked before anything is read (a sparse 40 GB file is
+   * refused at once). */
   file = g_file_new_for_commandline_arg (options->files[0]);
-  bytes = g_file_load_bytes (file, NULL, NULL, &error);
-  if (bytes == NULL)
-    return gloss_cli_fail (_("cannot read %s: %s"), options->files[0], error->message);
-
-  project = gloss_project_load_bytes (bytes, options->files[0], problems, &error);
+  project = gloss_project_load_with_problems (file, problems, &error);
   if (project == NULL)
     {
       if (problems->len == 0)
@@ -489,7 +523,7 @@ gloss_cli_run (int    argc,
     { "export", 0, 0, G_OPTION_ARG_STRING, &options.export_format,
       N_("Export a project’s annotations as json, w3c, brat or csv"), N_("FORMAT") },
     { "output", 'o', 0, G_OPTION_ARG_FILENAME, &options.output,
-      N_("With --export: the file (or folder, for brat) to write; standard output if none"), N_("PATH") },
+      N_("With --export: the file (or folder, for brat) to write; standard output if none or -"), N_("PATH") },
     { "document", 0, 0, G_OPTION_ARG_STRING, &options.document_id,
       N_("With --export: only the document with this id"), N_("ID") },
     { "w3c-offsets", 0, 0, G_OPTION_ARG_STRING, &options.w3c_offsets,
@@ -565,6 +599,12 @@ gloss_cli_run (int    argc,
       g_print ("gloss %s\n", PACKAGE_VERSION);
       return GLOSS_EXIT_OK;
     }
+
+  /* An empty name is a slip, not a file called "". */
+  if (options.new_path != NULL && options.new_path[0] == '\0')
+    return gloss_cli_usage (_("--new needs a file name: --new=PROJECT.gloss"));
+  if (options.output != NULL && options.output[0] == '\0')
+    return gloss_cli_usage (_("--output needs a file name (or - for standard output)"));
 
   n_commands = (options.new_path != NULL) + (options.export_format != NULL) + (options.validate != FALSE) +
                (options.search != NULL) + (options.merge != FALSE) + (options.agreement != FALSE);

@@ -921,6 +921,24 @@ next_color (BratImport *self)
   return palette[self->palette_next++ % G_N_ELEMENTS (palette)];
 }
 
+/* The project's tags by name, the first of each name, so that 20,000
+ * types do not each walk the list of tags. */
+static void
+remember_project_tags (BratImport *self)
+{
+  GListModel *tags = gloss_project_get_tags (self->project);
+  guint n = g_list_model_get_n_items (tags);
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(GlossTag) tag = g_list_model_get_item (tags, i);
+
+      if (!g_hash_table_contains (self->tag_ids, gloss_tag_get_name (tag)))
+        g_hash_table_insert (self->tag_ids, g_strdup (gloss_tag_get_name (tag)),
+                             g_strdup (gloss_tag_get_id (tag)));
+    }
+}
+
 static const char *
 tag_id_for_type (BratImport *self,
                  const char *type)
@@ -931,9 +949,9 @@ tag_id_for_type (BratImport *self,
   if (tag_id != NULL)
     return tag_id;
 
-  tag = gloss_project_lookup_tag_by_name (self->project, type);
-  if (tag == NULL)
-    tag = gloss_project_create_tag (self->project, type, next_color (self), -1);
+  /* The table starts with every tag of the project by name
+   * (remember_project_tags ()): a type not in it is new. */
+  tag = gloss_project_create_tag (self->project, type, next_color (self), -1);
 
   tag_id = gloss_tag_get_id (tag);
   g_hash_table_insert (self->tag_ids, g_strdup (type), g_strdup (tag_id));
@@ -1609,6 +1627,7 @@ gloss_import_brat (GlossProject       *project,
   self.lines = g_ptr_array_new_with_free_func (brat_line_free);
   self.by_id = g_hash_table_new (g_str_hash, g_str_equal);
   self.tag_ids = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  remember_project_tags (&self);
   self.annotations = g_ptr_array_new_with_free_func (g_object_unref);
   self.now = g_date_time_new_now_utc ();
   self.messages = g_array_new (FALSE, FALSE, sizeof (Message));

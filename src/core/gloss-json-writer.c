@@ -281,6 +281,16 @@ gloss_json_writer_string (GlossJsonWriter *self,
     }
 
   before_value (self);
+  /* A file is written only if it can be read back: bytes that are not
+   * UTF-8 (a file name in Latin-1, say) become U+FFFD instead of making
+   * the whole file unreadable. */
+  if (G_UNLIKELY (!g_utf8_validate (value, -1, NULL)))
+    {
+      g_autofree char *valid = g_utf8_make_valid (value, -1);
+
+      append_escaped (self->out, valid);
+      return;
+    }
   append_escaped (self->out, value);
 }
 

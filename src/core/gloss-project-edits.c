@@ -887,7 +887,7 @@ gloss_project_link (GlossProject    *self,
 
   gloss_project_begin_action (self, _("Link Annotations"));
 
-  if (!g_strv_contains (gloss_project_get_relation_types (self), type))
+  if (!gloss_project_has_relation_type (self, type))
     gloss_project_add_relation_type (self, type);
 
   relation = gloss_relation_new (NULL, type,
@@ -943,7 +943,7 @@ gloss_project_set_relation_type (GlossProject  *self,
   g_return_if_fail (type != NULL && *type != '\0');
 
   gloss_project_begin_action (self, _("Change Link Type"));
-  if (!g_strv_contains (gloss_project_get_relation_types (self), type))
+  if (!gloss_project_has_relation_type (self, type))
     gloss_project_add_relation_type (self, type);
   change_relation (self, relation, type, gloss_relation_get_note (relation), NULL);
   gloss_project_end_action (self);
@@ -974,7 +974,7 @@ gloss_project_add_relation_type (GlossProject *self,
   g_return_if_fail (GLOSS_IS_PROJECT (self));
   g_return_if_fail (type != NULL && *type != '\0');
 
-  if (g_strv_contains (gloss_project_get_relation_types (self), type))
+  if (gloss_project_has_relation_type (self, type))
     return;
 
   g_strv_builder_addv (builder, (const char **) gloss_project_get_relation_types (self));

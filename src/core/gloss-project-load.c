@@ -21,6 +21,7 @@
 
 #include "gloss-anchor.h"
 #include "gloss-annotation.h"
+#include "gloss-disk-state.h"
 #include "gloss-document-private.h"
 #include "gloss-project-file.h"
 #include "gloss-project-private.h"
@@ -687,8 +688,7 @@ read_relation_types (Walk      *walk,
         problem (walk->loader, GLOSS_ERROR_INVALID, "must be a string, not %s", describe_node (node));
       else if (*(node)->v.string == '\0')
         problem (walk->loader, GLOSS_ERROR_INVALID, "must not be empty");
-      else if (g_strv_contains (gloss_project_get_relation_types (walk->project),
-                                (node)->v.string))
+      else if (gloss_project_has_relation_type (walk->project, (node)->v.string))
         problem (walk->loader, GLOSS_ERROR_INVALID, "the relation type “%s” is listed twice",
                  (node)->v.string);
       else
@@ -1637,6 +1637,15 @@ GlossProject *
 gloss_project_load (GFile   *file,
                     GError **error)
 {
+  return gloss_project_load_with_problems (file, NULL, error);
+}
+
+GlossProject *
+gloss_project_load_with_problems (GFile      *file,
+                                  GPtrArray  *problems,
+                                  GError    **error)
+{
+  g_autoptr(GlossDiskState) state = NULL;
   g_autoptr(GFileInfo) info = NULL;
   g_autoptr(GError) local_error = NULL;
   g_autoptr(GBytes) bytes = NULL;
@@ -1688,11 +1697,19 @@ gloss_project_load (GFile   *file,
       return NULL;
     }
 
+  /* What the file held, so that a save notices changes made meanwhile
+   * (not for what loading refuses as too large: no need to hash that). */
+  if (g_bytes_get_size (bytes) <= GLOSS_MAX_PROJECT_FILE_SIZE)
+    state = gloss_disk_state_new (file, bytes);
+
   /* The bytes are ours alone: reading works on them without a copy. */
   {
     gsize size = 0;
     g_autofree char *data = g_bytes_unref_to_data (g_steal_pointer (&bytes), &size);
+    GlossProject *project = load_data (data, size, name, problems, error);
 
-    return load_data (data, size, name, NULL, error);
+    if (project != NULL)
+      gloss_project_set_disk_state (project, g_steal_pointer (&state));
+    return project;
   }
 }

@@ -30,6 +30,11 @@ struct _GlossProject
   GlossObjectList *relations;
   GPtrArray *relation_types;            /* char*, NULL-terminated */
 
+  /* Indexes, so that a project with 100,000 tags or relation types loads
+   * in linear time (a lookup was a walk through the list). */
+  GHashTable *tags_by_id;               /* id → GlossTag (unowned: the list holds it) */
+  GHashTable *relation_type_set;        /* the strings of relation_types */
+
   GHashTable *relations_by_id;          /* id → GlossRelation (unowned) */
   GHashTable *relations_by_annotation;  /* annotation id → GPtrArray of GlossRelation */
 
@@ -116,6 +121,8 @@ gloss_project_finalize (GObject *object)
   g_clear_object (&self->documents);
   g_clear_object (&self->relations);
   g_ptr_array_unref (self->relation_types);
+  g_hash_table_unref (self->tags_by_id);
+  g_hash_table_unref (self->relation_type_set);
   g_hash_table_unref (self->relations_by_id);
   g_hash_table_unref (self->relations_by_annotation);
   g_mutex_clear (&self->readers_lock);
@@ -197,6 +204,8 @@ gloss_project_init (GlossProject *self)
   self->documents = gloss_object_list_new (GLOSS_TYPE_DOCUMENT);
   self->relations = gloss_object_list_new (GLOSS_TYPE_RELATION);
   self->relation_types = g_ptr_array_new_null_terminated (4, g_free, TRUE);
+  self->tags_by_id = g_hash_table_new (g_str_hash, g_str_equal);
+  self->relation_type_set = g_hash_table_new (g_str_hash, g_str_equal);
   self->relations_by_id = g_hash_table_new (g_str_hash, g_str_equal);
   self->relations_by_annotation = g_hash_table_new_full (g_str_hash, g_str_equal,
                                                          g_free, (GDestroyNotify) g_ptr_array_unref);
@@ -336,21 +345,9 @@ GlossTag *
 gloss_project_lookup_tag (GlossProject *self,
                           const char   *tag_id)
 {
-  guint n;
-
   g_return_val_if_fail (GLOSS_IS_PROJECT (self), NULL);
 
-  n = g_list_model_get_n_items (G_LIST_MODEL (self->tags));
-  for (guint i = 0; i < n && tag_id != NULL; i++)
-    {
-      GlossTag *tag = g_list_model_get_item (G_LIST_MODEL (self->tags), i);
-
-      g_object_unref (tag);  /* the store keeps it alive */
-      if (g_str_equal (gloss_tag_get_id (tag), tag_id))
-        return tag;
-    }
-
-  return NULL;
+  return tag_id != NULL ? g_hash_table_lookup (self->tags_by_id, tag_id) : NULL;
 }
 
 GlossTag *
@@ -514,6 +511,7 @@ _gloss_project_insert_tag_at (GlossProject *self,
   guint n = g_list_model_get_n_items (G_LIST_MODEL (self->tags));
 
   gloss_object_list_insert (self->tags, MIN (position, n), tag);
+  g_hash_table_insert (self->tags_by_id, (gpointer) gloss_tag_get_id (tag), tag);
 }
 
 void
@@ -527,6 +525,7 @@ gloss_project_insert_tag (GlossProject *self,
   g_return_if_fail (gloss_project_lookup_tag (self, gloss_tag_get_id (tag)) == NULL);
 
   gloss_object_list_insert (self->tags, G_MAXUINT, tag);
+  g_hash_table_insert (self->tags_by_id, (gpointer) gloss_tag_get_id (tag), tag);
 }
 
 void
@@ -536,7 +535,10 @@ _gloss_project_remove_tag (GlossProject *self,
   guint position = find_position (self->tags, tag);
 
   if (position != G_MAXUINT)
-    gloss_object_list_remove (self->tags, position);
+    {
+      g_hash_table_remove (self->tags_by_id, gloss_tag_get_id (tag));
+      gloss_object_list_remove (self->tags, position);
+    }
 }
 
 guint
@@ -690,19 +692,39 @@ gloss_project_insert_relation_type (GlossProject *self,
   g_return_if_fail (GLOSS_IS_PROJECT (self));
   g_return_if_fail (type != NULL && *type != '\0');
 
-  if (g_strv_contains (gloss_project_get_relation_types (self), type))
+  if (gloss_project_has_relation_type (self, type))
     return;
 
-  g_ptr_array_add (self->relation_types, g_strdup (type));
+  {
+    char *copy = g_strdup (type);
+
+    g_ptr_array_add (self->relation_types, copy);
+    g_hash_table_add (self->relation_type_set, copy);
+  }
+}
+
+gboolean
+gloss_project_has_relation_type (GlossProject *self,
+                                 const char   *type)
+{
+  g_return_val_if_fail (GLOSS_IS_PROJECT (self), FALSE);
+
+  return type != NULL && g_hash_table_contains (self->relation_type_set, type);
 }
 
 void
 _gloss_project_store_relation_types (GlossProject       *self,
                                      const char * const *types)
 {
+  g_hash_table_remove_all (self->relation_type_set);
   g_ptr_array_set_size (self->relation_types, 0);
   for (guint i = 0; types != NULL && types[i] != NULL; i++)
-    g_ptr_array_add (self->relation_types, g_strdup (types[i]));
+    {
+      char *copy = g_strdup (types[i]);
+
+      g_ptr_array_add (self->relation_types, copy);
+      g_hash_table_add (self->relation_type_set, copy);
+    }
 }
 
 /* ---- Readers on other threads ---- */

@@ -44,6 +44,10 @@ GListModel         *gloss_project_get_documents         (GlossProject  *self);
 GListModel         *gloss_project_get_relations         (GlossProject  *self);
 /* NULL-terminated, never NULL. */
 const char * const *gloss_project_get_relation_types    (GlossProject  *self);
+/* Whether @type is one of the project's relation types (an index: fast
+ * with any number of them). */
+gboolean            gloss_project_has_relation_type     (GlossProject  *self,
+                                                         const char    *type);
 
 GlossTag           *gloss_project_lookup_tag            (GlossProject  *self,
                                                          const char    *tag_id);

@@ -35,9 +35,11 @@ project_loaded_cb (GObject      *source,
 
   if (project == NULL)
     {
-      /* Nothing is written back: the file stays exactly as it was. */
+      /* Nothing is written back: the file stays exactly as it was. An
+       * intact recovery copy is offered: that is when it matters most. */
       _gloss_window_show_page (self, self->project != NULL ? "project" : "start");
-      _gloss_window_error (self, _("Could Not Open the Project"), error);
+      if (!_gloss_window_offer_recovery_of_broken (self, file, error))
+        _gloss_window_error (self, _("Could Not Open the Project"), error);
       return;
     }
 
@@ -136,18 +138,10 @@ gloss_window_choose_project (GlossWindow *self)
 
 /* ---- saving ---- */
 
-static gboolean
-save_to (GlossWindow *self,
-         GFile       *file)
+void
+_gloss_window_saved (GlossWindow *self,
+                     GFile       *file)
 {
-  g_autoptr(GError) error = NULL;
-
-  if (!gloss_project_save (self->project, file, &error))
-    {
-      _gloss_window_error (self, _("Could Not Save the Project"), error);
-      return FALSE;
-    }
-
   /* The recovery copy is older than the file now. */
   _gloss_window_discard_recovery (self);
   if (self->file == NULL || !g_file_equal (self->file, file))
@@ -155,6 +149,7 @@ save_to (GlossWindow *self,
       _gloss_window_set_file (self, file);
       g_clear_object (&self->recovery);
       gloss_settings_add_recent (file);
+      _gloss_window_track_file (self);
     }
   self->recovered = FALSE;
   self->autosaved_generation = gloss_project_get_generation (self->project);
@@ -165,6 +160,28 @@ save_to (GlossWindow *self,
       self->closing_confirmed = TRUE;
       gtk_window_close (GTK_WINDOW (self));
     }
+}
+
+static gboolean
+save_to (GlossWindow *self,
+         GFile       *file)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (!gloss_project_save (self->project, file, &error))
+    {
+      /* Never lost, never overwritten unasked: changed on disk, or
+       * read-only, the user chooses. */
+      if (g_error_matches (error, GLOSS_ERROR, GLOSS_ERROR_CHANGED))
+        _gloss_window_ask_changed_on_disk (self, file);
+      else if (g_error_matches (error, GLOSS_ERROR, GLOSS_ERROR_READ_ONLY))
+        _gloss_window_ask_read_only (self, error);
+      else
+        _gloss_window_error (self, _("Could Not Save the Project"), error);
+      return FALSE;
+    }
+
+  _gloss_window_saved (self, file);
   return TRUE;
 }
 

@@ -24,6 +24,22 @@
 
 #define MAX_REPORTED_OFFSETS 4000
 
+/* The text labels inside @widget show (markup and mnemonics applied),
+ * for labels inside a widget of CSS name @within (NULL: any). */
+static void
+add_shown_texts (GtkWidget   *widget,
+                 const char  *within,
+                 gboolean     inside,
+                 JsonBuilder *builder)
+{
+  inside |= within == NULL || g_str_equal (gtk_widget_get_css_name (widget), within);
+  if (inside && GTK_IS_LABEL (widget) && gtk_widget_get_visible (widget))
+    json_builder_add_string_value (builder, gtk_label_get_text (GTK_LABEL (widget)));
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    add_shown_texts (child, within, inside, builder);
+}
+
 static void
 add_dialogs (GlossWindow *self,
              JsonBuilder *builder)
@@ -57,6 +73,10 @@ add_dialogs (GlossWindow *self,
           json_builder_add_string_value (builder, adw_message_dialog_get_heading (ADW_MESSAGE_DIALOG (window)));
           json_builder_set_member_name (builder, "body");
           json_builder_add_string_value (builder, adw_message_dialog_get_body (ADW_MESSAGE_DIALOG (window)));
+          json_builder_set_member_name (builder, "buttons");
+          json_builder_begin_array (builder);
+          add_shown_texts (GTK_WIDGET (window), "button", FALSE, builder);
+          json_builder_end_array (builder);
         }
       json_builder_end_object (builder);
     }
@@ -577,6 +597,10 @@ report_cb (gpointer user_data)
     add_named_widgets (GTK_WIDGET (self), GTK_NATIVE (self), sx, sy, builder);
     json_builder_end_object (builder);
   }
+  json_builder_set_member_name (builder, "toasts");
+  json_builder_begin_array (builder);
+  add_shown_texts (GTK_WIDGET (self->toast_overlay), "toast", FALSE, builder);
+  json_builder_end_array (builder);
   add_details (self, builder);
   add_document_menu (self, builder);
   add_offsets (self, builder);

@@ -38,7 +38,7 @@ def xdo(*args):
 
 
 class App:
-    def __init__(self, gloss, workdir, args, env=None, name='app'):
+    def __init__(self, gloss, workdir, args, env=None, name='app', wrapper=()):
         self.workdir = workdir
         self.report_path = os.path.join(workdir, name + '-report.json')
         self.log_path = os.path.join(workdir, name + '.log')
@@ -48,7 +48,7 @@ class App:
         full_env['GLOSS_TEST_REPORT'] = self.report_path
         full_env.update(env or {})
         self.log = open(self.log_path, 'w')
-        self.proc = subprocess.Popen([gloss] + args, env=full_env,
+        self.proc = subprocess.Popen(list(wrapper) + [gloss] + args, env=full_env,
                                      stdout=self.log, stderr=subprocess.STDOUT)
         self.origin = None
         self.wait(lambda r: r.get('xid'), 'the window to appear', timeout=20)
@@ -1342,6 +1342,253 @@ def scenario_screenshot_sample(ctx):
         app.kill()
 
 
+# ---- the file system never takes a project (docs/reliability.md) ----
+
+def has_dialog(report, css_class):
+    return any(css_class in d['classes'] for d in report['dialogs'])
+
+
+def annotate_word(app, text, phrase, digit):
+    s, e = word(text, phrase)
+    app.drag(s, e)
+    app.wait(lambda r: r['selection'] == [s, e], 'the selection of ' + phrase)
+    n = app.last['document']['n_annotations']
+    app.key(digit)
+    app.wait(lambda r: r['document']['n_annotations'] == n + 1, 'the annotation of ' + phrase)
+    return s, e
+
+
+def read_bytes(path):
+    with open(path, 'rb') as f:
+        return f.read()
+
+
+def scenario_changed_on_disk(ctx):
+    # Finding 2: a change made on disk while the project is open (another
+    # editor, a git pull) is not overwritten by Ctrl+S without a word.
+    text = make_project(ctx.gloss, ctx.project, ctx.article)
+    app = ctx.start([ctx.project])
+    annotate_word(app, text, 'port authority', '2')
+    theirs = load_project(ctx.project)
+    theirs['title'] = 'Changed by someone else'
+    with open(ctx.project, 'w', encoding='utf-8') as f:
+        json.dump(theirs, f, ensure_ascii=False, indent=2)
+        f.write('\n')
+    on_disk = read_bytes(ctx.project)
+    app.key('ctrl+s')
+    app.wait(lambda r: has_dialog(r, 'gloss-changed-dialog'), 'the changed-on-disk question')
+    if ctx.out:
+        time.sleep(0.5)
+        subprocess.run(['import', '-window', 'root', os.path.join(ctx.out, 'screenshot-changed-on-disk.png')],
+                       check=True)
+    check(read_bytes(ctx.project) == on_disk, 'the other change was overwritten')
+    app.key('Escape')
+    app.wait(lambda r: not r['dialogs'] and r['dirty'], 'cancel: still unsaved')
+    check(read_bytes(ctx.project) == on_disk, 'the other change was overwritten on cancel')
+
+
+def scenario_read_only_save(ctx):
+    # Finding 8: Ctrl+S on a read-only project offers Save As instead of
+    # overwriting it.
+    text = make_project(ctx.gloss, ctx.project, ctx.article)
+    os.chmod(ctx.project, 0o444)
+    before = read_bytes(ctx.project)
+    app = ctx.start([ctx.project])
+    s, e = annotate_word(app, text, 'ferry terminal', '4')
+    app.key('ctrl+s')
+    app.wait(lambda r: has_dialog(r, 'gloss-read-only-dialog'), 'the read-only question')
+    check(read_bytes(ctx.project) == before, 'the read-only project was overwritten')
+    app.key('Return')
+    target = os.path.join(ctx.tmp, 'my-copy')
+    choose_file(app, target, 'the Save As dialog')
+    app.wait(lambda r: r['file'] == target + '.gloss' and not r['dirty'], 'saved as a copy')
+    check(read_bytes(ctx.project) == before, 'the read-only project changed')
+    saved = load_project(target + '.gloss')['documents'][0]['annotations']
+    check([(a['start'], a['end']) for a in saved] == [(s, e)], 'the copy holds %r' % saved)
+
+
+def wait_for_file(path, timeout=5):
+    deadline = time.time() + timeout
+    while not os.path.exists(path) and time.time() < deadline:
+        time.sleep(0.1)
+    check(os.path.exists(path), 'no file at ' + path)
+
+
+def scenario_recovery_offered(ctx):
+    # Findings 9, 4 and 18: a private project's copy is private; the copy is
+    # offered though the project was touched after the crash, found through
+    # a link or its target alike, and offered when the project is broken.
+    text = make_project(ctx.gloss, ctx.project, ctx.article)
+    os.chmod(ctx.project, 0o600)
+    link = os.path.join(ctx.tmp, 'through-a-link.gloss')
+    os.symlink(ctx.project, link)
+    env = {'GLOSS_AUTOSAVE_DELAY_MS': '600'}
+    app = ctx.start([link], env=env)
+    s, e = annotate_word(app, text, 'port authority', '2')
+    app.wait(lambda r: r['autosaved_generation'] == r['generation'] and r['generation'] > 0, 'the autosave')
+    recovery = os.path.join(ctx.tmp, '.harbour.gloss.autosave')
+    wait_for_file(recovery)
+    mode = os.stat(recovery).st_mode & 0o777
+    check(mode == 0o600, 'the recovery copy of a 0600 project is %o' % mode)
+    app.kill(signal.SIGKILL)
+
+    os.utime(ctx.project)  # a checkout, a sync client, a touch
+    app = ctx.start([ctx.project], env=env, name='touched')
+    app.wait(lambda r: has_dialog(r, 'gloss-recover-dialog'), 'the offer after a touch, through the target')
+    app.key('Return')
+    app.wait(lambda r: r['recovered'] and r['document']['n_annotations'] == 1, 'the recovered annotation')
+    app.kill(signal.SIGKILL)
+
+    with open(ctx.project, 'w') as f:
+        f.write('{"format": "gloss-project", "version": 1, "title": "cut')
+    app = ctx.start([ctx.project], env=env, name='broken')
+    app.wait(lambda r: has_dialog(r, 'gloss-recover-dialog'), 'the offer though the project is broken')
+    if ctx.out:
+        time.sleep(0.5)
+        subprocess.run(['import', '-window', 'root', os.path.join(ctx.out, 'screenshot-recover-broken.png')],
+                       check=True)
+    app.key('Return')
+    app.wait(lambda r: r['recovered'] and r['document']['n_annotations'] == 1,
+             'the annotation from the copy of the broken project')
+    a = app.last['document']['annotations'][0]
+    check((a['start'], a['end']) == (s, e), 'recovered %r' % a)
+
+
+def scenario_two_processes(ctx):
+    # Finding 3: a second process on the same project neither offers nor
+    # removes the first one's live recovery copy.
+    text = make_project(ctx.gloss, ctx.project, ctx.article)
+    env = {'GLOSS_AUTOSAVE_DELAY_MS': '500'}
+    first = ctx.start([ctx.project], env=env, name='first')
+    annotate_word(first, text, 'port authority', '2')
+    first.wait(lambda r: r['autosaved_generation'] == r['generation'] and r['generation'] > 0, 'the first autosave')
+    recovery = os.path.join(ctx.tmp, '.harbour.gloss.autosave')
+    wait_for_file(recovery)
+    first_copy = read_bytes(recovery)
+
+    second = ctx.start([ctx.project], env=env, name='second')
+    second.wait(lambda r: r['page'] == 'project', 'the second process to show the project')
+    time.sleep(1.0)
+    second.report()
+    check(not has_dialog(second.last, 'gloss-recover-dialog'),
+          'the second process offered the first one\'s live recovery copy')
+    annotate_word(second, text, 'ferry terminal', '4')
+    second.wait(lambda r: r['autosaved_generation'] == r['generation'], 'the second autosave')
+    time.sleep(0.5)
+    check(read_bytes(recovery) == first_copy, 'the second process overwrote the first one\'s copy')
+    second.key('ctrl+s')
+    second.wait(lambda r: not r['dirty'], 'the second save')
+    check(os.path.exists(recovery), 'the second process removed the first one\'s recovery copy')
+
+
+def scenario_hostile_strings(ctx):
+    # Findings 16 and 17: a relation type from the file is plain text in
+    # the chooser (underscores kept, "cancel" a type like any other) and in
+    # the toast ("R&D" is not markup).
+    text = ctx.article
+    cs, ce = word(text, 'would cost 41 million crowns')
+    ss, se = word(text, 'Maren Oyelaran')
+    make_project(ctx.gloss, ctx.project, text,
+                 annotations=[(cs, ce, ['claim'], '', 'a-claim'), (ss, se, ['source'], '', 'a-source')])
+    project = load_project(ctx.project)
+    project['relation_types'] = ['R&D', 'my_type', 'cancel']
+    with open(ctx.project, 'w', encoding='utf-8') as f:
+        json.dump(project, f, ensure_ascii=False, indent=2)
+        f.write('\n')
+    app = ctx.start([ctx.project])
+
+    def link(from_offset, to_offset, keys, n):
+        app.click(from_offset + 2)
+        app.wait(lambda r: r['selected'] and r['selected']['start'] == from_offset, 'the first end selected')
+        app.key('ctrl+l')
+        app.wait(lambda r: r['link_mode'], 'link mode')
+        app.click(to_offset + 2)
+        app.wait(lambda r: has_dialog(r, 'gloss-link-type-dialog'), 'the choice of relation type')
+        dialog = [d for d in app.last['dialogs'] if 'gloss-link-type-dialog' in d['classes']][0]
+        for label in ('R&D', 'my_type', 'cancel', 'Cancel'):
+            check(label in dialog['buttons'], 'no button %r in %r' % (label, dialog['buttons']))
+        time.sleep(0.3)
+        app.key(*keys)
+        app.wait(lambda r: r['n_relations'] == n and not r['link_mode'], 'relation %d' % n)
+
+    # Finding 22: the file's name in the title is isolated.
+    check('\u2068harbour.gloss\u2069' in app.last['title'], 'title %r' % app.last['title'])
+    link(cs, ss, ['Return'], 1)
+    app.wait(lambda r: any('R&D' in t for t in r['toasts']), 'the toast naming R&D')
+    # Shift+Tab from the default (R&D) reaches "my_type", then "cancel".
+    link(ss, cs, ['shift+Tab', 'shift+Tab', 'Return'], 2)
+    app.wait(lambda r: any('cancel' in t for t in r['toasts']), 'the toast naming cancel')
+    app.key('ctrl+s')
+    app.wait(lambda r: not r['dirty'], 'the save')
+    types = sorted(r['type'] for r in load_project(ctx.project)['relations'])
+    check(types == ['R&D', 'cancel'], 'relation types saved: %r' % types)
+    log = app.read_log()
+    check('CRITICAL' not in log and 'WARNING' not in log, 'warnings in the log:\n' + log)
+
+
+def without_root_override():
+    """Root writes into read-only folders: run the window without the
+    capability that lets it, so that a read-only folder is read-only."""
+    if os.geteuid() != 0:
+        return ()
+    caps = '-dac_override,-dac_read_search'
+    return ('setpriv', '--bounding-set=' + caps, '--inh-caps=' + caps)
+
+
+def scenario_autosave_read_only_folder(ctx):
+    # Finding 21: autosave beside a project in a read-only folder falls back
+    # to the state directory, says where, and the copy is offered back.
+    folder = os.path.join(ctx.tmp, 'read-only')
+    os.mkdir(folder)
+    project = os.path.join(folder, 'harbour.gloss')
+    text = make_project(ctx.gloss, project, ctx.article)
+    os.chmod(folder, 0o555)
+    env = {'GLOSS_AUTOSAVE_DELAY_MS': '500'}
+    try:
+        app = ctx.start([project], env=env, wrapper=without_root_override())
+        s, e = annotate_word(app, text, 'port authority', '2')
+        state = os.path.join(ctx.tmp, 'state', 'gloss', 'recovery')
+        app.wait(lambda r: any('recovery copies go to' in t and state in t for t in r['toasts']),
+                 'the toast saying where the recovery copy went')
+        copies = [n for n in os.listdir(state) if n.endswith('.autosave')]
+        check(len(copies) == 1, 'recovery copies in the state directory: %r' % copies)
+        app.kill(signal.SIGKILL)
+
+        app = ctx.start([project], env=env, name='again', wrapper=without_root_override())
+        app.wait(lambda r: has_dialog(r, 'gloss-recover-dialog'), 'the offer of the copy in the state directory')
+        app.key('Return')
+        app.wait(lambda r: r['recovered'] and r['document']['n_annotations'] == 1, 'the recovered annotation')
+        a = app.last['document']['annotations'][0]
+        check((a['start'], a['end']) == (s, e), 'recovered %r' % a)
+    finally:
+        os.chmod(folder, 0o755)
+
+
+def scenario_combining_marks(ctx):
+    # Finding 14: an article made mostly of combining marks (40,000 on one
+    # base, 80 KB) opens and answers; its offsets are the document's. The
+    # time is printed, not asserted; the wait is the usual generous one.
+    marks = '\u0301' * 40000
+    article = 'Marks ahead\n\nA' + marks + ' and then the text goes on.\n'
+    path = os.path.join(ctx.tmp, 'marks.txt')
+    with open(path, 'w', encoding='utf-8', newline='') as f:
+        f.write(article)
+    started = time.time()
+    app = ctx.start([path])
+    app.wait(lambda r: r['page'] == 'project' and r['document'] and '2' in r['offsets'],
+             'the article on screen', timeout=30)
+    print('combining marks on screen after %.2f s' % (time.time() - started))
+    check(app.last['document']['length'] == len(article),
+          'length %d, wanted %d' % (app.last['document']['length'], len(article)))
+    # The window answers: the caret goes to the end, past the marks, and
+    # a selection there is exact in offsets.
+    app.key('ctrl+End')
+    app.wait(lambda r: r['caret'] == len(article), 'the caret at the end', timeout=20)
+    app.key('Up', 'End', *['shift+Left'] * 5)
+    end = len(article) - 1
+    app.wait(lambda r: r['selection'] and r['selection'][1] == end and r['selection'][0] < end,
+             'a selection after the marks', timeout=20)
+    check(article[app.last['selection'][0]:end].strip() in 'on.', 'selected %r' % app.last['selection'])
 def make_sample_project(ctx):
     make_sample = os.path.join(ctx.build, 'tests', 'make-sample')
     sample_dir = os.path.join(HERE, '..', '..', 'data', 'sample')
@@ -1463,8 +1710,8 @@ class Context:
         os.environ['XDG_STATE_HOME'] = os.path.join(self.tmp, 'state')
         os.environ['XDG_CONFIG_HOME'] = os.path.join(self.tmp, 'config')
 
-    def start(self, args, env=None, name='app'):
-        app = App(self.gloss, self.tmp, args, env=env, name=name)
+    def start(self, args, env=None, name='app', wrapper=()):
+        app = App(self.gloss, self.tmp, args, env=env, name=name, wrapper=wrapper)
         self.apps.append(app)
         return app
 
