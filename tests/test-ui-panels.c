@@ -16,6 +16,7 @@
 #include "gloss-annotation-list.h"
 #include "gloss-annotation-row.h"
 #include "gloss-color.h"
+#include "gloss-color-chip.h"
 #include "gloss-inspector.h"
 #include "gloss-link-dialog.h"
 #include "gloss-relation-row.h"

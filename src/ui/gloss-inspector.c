@@ -12,10 +12,11 @@
 #include <adwaita.h>
 
 #include "gloss-annotation-row.h"
-#include "gloss-color.h"
+#include "gloss-color-chip.h"
 #include "gloss-inspector.h"
 #include "gloss-link-dialog.h"
 #include "gloss-relation-row.h"
+#include "gloss-text.h"
 
 #define QUOTE_PREVIEW_CHARS 600
 
