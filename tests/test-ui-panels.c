@@ -21,6 +21,7 @@
 #include "gloss-link-dialog.h"
 #include "gloss-relation-row.h"
 #include "gloss-tag-row.h"
+#include "gloss-tag-toggle.h"
 #include "gloss-tags-dialog.h"
 
 /* The resource bundle lives in a static library: reference it so that the
@@ -158,10 +159,10 @@ static GtkWidget *
 find_tag_toggle (GtkWidget  *root,
                  const char *tag_id)
 {
-  g_autoptr(GPtrArray) toggles = find_all (root, GTK_TYPE_TOGGLE_BUTTON);
+  g_autoptr(GPtrArray) toggles = find_all (root, GLOSS_TYPE_TAG_TOGGLE);
 
   for (guint i = 0; i < toggles->len; i++)
-    if (g_strcmp0 (g_object_get_data (toggles->pdata[i], "gloss-tag-id"), tag_id) == 0)
+    if (g_strcmp0 (gloss_tag_toggle_get_tag_id (toggles->pdata[i]), tag_id) == 0)
       return toggles->pdata[i];
   return NULL;
 }
