@@ -38,45 +38,41 @@ _gloss_brat_offsets_has_crlf (const GlossBratOffsets *self)
   return self->cr_at->len > 0;
 }
 
-guint
-_gloss_brat_offsets_to_brat (const GlossBratOffsets *self,
-                             guint                   offset)
+/* The number of CRLFs whose CR stands before @offset, in Gloss's counting
+ * or (@brat_counting) in brat's: there the i-th CR (from 0) stands at its
+ * Gloss offset less the i CRLFs before it. */
+static guint
+crlfs_before (const GlossBratOffsets *self,
+              guint                   offset,
+              gboolean                brat_counting)
 {
   guint low = 0;
   guint high = self->cr_at->len;
 
-  /* The number of CRs strictly before @offset. */
   while (low < high)
     {
       guint middle = low + (high - low) / 2;
+      guint at = g_array_index (self->cr_at, guint, middle) - (brat_counting ? middle : 0);
 
-      if (g_array_index (self->cr_at, guint, middle) < offset)
+      if (at < offset)
         low = middle + 1;
       else
         high = middle;
     }
 
-  return offset - low;
+  return low;
+}
+
+guint
+_gloss_brat_offsets_to_brat (const GlossBratOffsets *self,
+                             guint                   offset)
+{
+  return offset - crlfs_before (self, offset, FALSE);
 }
 
 guint
 _gloss_brat_offsets_from_brat (const GlossBratOffsets *self,
                                guint                   offset)
 {
-  guint low = 0;
-  guint high = self->cr_at->len;
-
-  /* The number of CRLFs that begin before @offset as brat counts: the i-th
-   * CR (from 0) stands at its Gloss offset less the i CRLFs before it. */
-  while (low < high)
-    {
-      guint middle = low + (high - low) / 2;
-
-      if (g_array_index (self->cr_at, guint, middle) - middle < offset)
-        low = middle + 1;
-      else
-        high = middle;
-    }
-
-  return offset + low;
+  return offset + crlfs_before (self, offset, TRUE);
 }

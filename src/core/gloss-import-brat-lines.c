@@ -182,17 +182,12 @@ split_argument (const char  *token,
   return TRUE;
 }
 
-/* "Merge:T3 Org1:T1 Org2:T2" */
+/* The "Role:ID" tokens after @cursor into line->roles and line->args. */
 static gboolean
-parse_event (BratLine   *line,
-             const char *data)
+parse_role_arguments (BratLine   *line,
+                      const char *cursor)
 {
-  const char *cursor = data;
-  g_autofree char *head = next_token (&cursor);
   char *token;
-
-  if (head == NULL || !split_argument (head, &line->type, &line->target))
-    return FALSE;
 
   line->roles = g_ptr_array_new_with_free_func (g_free);
   line->args = g_ptr_array_new_with_free_func (g_free);
@@ -210,32 +205,32 @@ parse_event (BratLine   *line,
   return TRUE;
 }
 
+/* "Merge:T3 Org1:T1 Org2:T2" */
+static gboolean
+parse_event (BratLine   *line,
+             const char *data)
+{
+  const char *cursor = data;
+  g_autofree char *head = next_token (&cursor);
+
+  if (head == NULL || !split_argument (head, &line->type, &line->target))
+    return FALSE;
+
+  return parse_role_arguments (line, cursor);
+}
+
 /* "Origin Arg1:T1 Arg2:T2" */
 static gboolean
 parse_relation (BratLine   *line,
                 const char *data)
 {
   const char *cursor = data;
-  char *token;
 
   line->type = next_token (&cursor);
   if (line->type == NULL)
     return FALSE;
 
-  line->roles = g_ptr_array_new_with_free_func (g_free);
-  line->args = g_ptr_array_new_with_free_func (g_free);
-  while ((token = next_token (&cursor)) != NULL)
-    {
-      g_autofree char *owned = token;
-      char *role, *id;
-
-      if (!split_argument (owned, &role, &id))
-        return FALSE;
-      g_ptr_array_add (line->roles, role);
-      g_ptr_array_add (line->args, id);
-    }
-
-  return line->args->len == 2;
+  return parse_role_arguments (line, cursor) && line->args->len == 2;
 }
 
 /* "Confidence T1 High" or "Negated T1" */
