@@ -82,6 +82,10 @@
  * the raw functions, then added with gloss_project_add_document(), tags and
  * relations made through the project, all inside one action.
  *
+ * The .ann is read into lines by gloss-import-brat-lines.c, and T lines
+ * become annotations in gloss-import-brat-spans.c; this file resolves the
+ * references between lines and runs the import.
+ *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #include "config.h"
@@ -91,7 +95,6 @@
 #include <glib/gi18n-lib.h>
 
 #include "gloss-import-brat-private.h"
-
 
 static void
 argument_clear (gpointer data)
