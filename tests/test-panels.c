@@ -16,6 +16,24 @@
 #include "gloss-tags-dialog.h"
 #include "panels-fixture.h"
 
+/* The list and the inspector (showing @inspected) side by side in @box. */
+static void
+show_panels (Fixture         *f,
+             GtkWidget       *box,
+             GtkWidget       *list,
+             GtkWidget       *inspector,
+             GlossAnnotation *inspected)
+{
+  gloss_annotation_list_set_project (GLOSS_ANNOTATION_LIST (list), f->project);
+  gloss_annotation_list_set_document (GLOSS_ANNOTATION_LIST (list), f->document);
+  gloss_inspector_set_project (GLOSS_INSPECTOR (inspector), f->project);
+  gloss_inspector_set_annotation (GLOSS_INSPECTOR (inspector), inspected);
+  gtk_box_append (GTK_BOX (box), list);
+  gtk_box_append (GTK_BOX (box), inspector);
+  gtk_window_set_child (f->window, box);
+  gtk_window_present (f->window);
+}
+
 static void
 test_untrusted_text (Fixture       *f,
                      gconstpointer  data)
@@ -34,14 +52,7 @@ test_untrusted_text (Fixture       *f,
   gloss_project_link (f->project, f->source, f->odd, "<span>type</span>");
 
   gtk_widget_set_size_request (list, 400, -1);
-  gloss_annotation_list_set_project (GLOSS_ANNOTATION_LIST (list), f->project);
-  gloss_annotation_list_set_document (GLOSS_ANNOTATION_LIST (list), f->document);
-  gloss_inspector_set_project (GLOSS_INSPECTOR (inspector), f->project);
-  gloss_inspector_set_annotation (GLOSS_INSPECTOR (inspector), f->odd);
-  gtk_box_append (GTK_BOX (box), list);
-  gtk_box_append (GTK_BOX (box), inspector);
-  gtk_window_set_child (f->window, box);
-  gtk_window_present (f->window);
+  show_panels (f, box, list, inspector, f->odd);
   {
     RowCount count = { list, 4 };
 
@@ -160,14 +171,7 @@ test_narrow (Fixture       *f,
   /* The window folds its side pane at 360 px: the panels must fit. */
   gloss_project_link (f->project, f->claim, f->source, "attributed-to");
   gloss_project_set_annotation_attribute (f->project, f->claim, "verdict", "unproven");
-  gloss_annotation_list_set_project (GLOSS_ANNOTATION_LIST (list), f->project);
-  gloss_annotation_list_set_document (GLOSS_ANNOTATION_LIST (list), f->document);
-  gloss_inspector_set_project (GLOSS_INSPECTOR (inspector), f->project);
-  gloss_inspector_set_annotation (GLOSS_INSPECTOR (inspector), f->claim);
-  gtk_box_append (GTK_BOX (box), list);
-  gtk_box_append (GTK_BOX (box), inspector);
-  gtk_window_set_child (f->window, box);
-  gtk_window_present (f->window);
+  show_panels (f, box, list, inspector, f->claim);
   wait_ms (100);
 
   gtk_widget_measure (list, GTK_ORIENTATION_HORIZONTAL, -1, &list_width, NULL, NULL, NULL);
