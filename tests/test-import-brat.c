@@ -15,6 +15,7 @@
 
 #include "ann-reader.h"
 #include "gloss.h"
+#include "gloss-brat-offsets.h"
 
 static char *
 fixture_path (const char *name)
@@ -740,6 +741,33 @@ test_many (void)
   remove_temp (directory);
 }
 
+/* The mapping the importer and the exporter share: brat counts a CRLF as
+ * one character, Gloss as two; emoji and a ZWJ sequence are code points. */
+static void
+test_crlf_offsets (void)
+{
+  /* Gloss offsets: a0 \r1 \n2 b3 👩4 ZWJ5 👧6 \r7 \n8 \r9 \n10 c11 */
+  const char *text = "a\r\nb\xF0\x9F\x91\xA9\xE2\x80\x8D\xF0\x9F\x91\xA7\r\n\r\nc";
+  const guint gloss[] = { 0, 1, 3, 4, 5, 6, 7, 9, 11, 12 };
+  const guint brat[] = { 0, 1, 2, 3, 4, 5, 6, 7, 8, 9 };
+  g_autoptr(GlossBratOffsets) offsets = _gloss_brat_offsets_new (text);
+  g_autoptr(GlossBratOffsets) none = _gloss_brat_offsets_new ("no line breaks");
+
+  g_assert_true (_gloss_brat_offsets_has_crlf (offsets));
+  for (guint i = 0; i < G_N_ELEMENTS (gloss); i++)
+    {
+      g_assert_cmpuint (_gloss_brat_offsets_to_brat (offsets, gloss[i]), ==, brat[i]);
+      g_assert_cmpuint (_gloss_brat_offsets_from_brat (offsets, brat[i]), ==, gloss[i]);
+    }
+
+  g_assert_false (_gloss_brat_offsets_has_crlf (none));
+  for (guint i = 0; i < 15; i++)
+    {
+      g_assert_cmpuint (_gloss_brat_offsets_to_brat (none, i), ==, i);
+      g_assert_cmpuint (_gloss_brat_offsets_from_brat (none, i), ==, i);
+    }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -750,6 +778,7 @@ main (int   argc,
   g_test_add_func ("/gloss/import-brat/undo", test_undo);
   g_test_add_func ("/gloss/import-brat/crlf", test_crlf);
   g_test_add_func ("/gloss/import-brat/crlf-raw-offsets", test_crlf_raw_offsets);
+  g_test_add_func ("/gloss/import-brat/crlf-offsets", test_crlf_offsets);
   g_test_add_func ("/gloss/import-brat/bom", test_bom);
   g_test_add_func ("/gloss/import-brat/missing-text", test_missing_text);
   g_test_add_func ("/gloss/import-brat/edge-cases", test_edge_cases);
