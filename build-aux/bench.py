@@ -202,7 +202,8 @@ def main():
         report("file_mb", os.path.getsize(path) / 1e6)
         core = core_figures(args.builddir, path, args.runs)
         for metric in ("core_load_ms", "core_save_ms", "core_export_json_ms",
-                       "core_export_w3c_ms", "core_search_ms", "core_search_matches", "core_peak_rss_mb"):
+                       "core_export_w3c_ms", "core_search_ms", "core_search_matches",
+                       "core_merge_ms", "core_agreement_ms", "core_peak_rss_mb"):
             report(metric, core[metric])
         report("python_json_load_ms", python_json_load_ms(path, args.runs))
 

@@ -1,4 +1,5 @@
-/* gloss-cli.c — the headless command line: --new, --export, --validate, --search
+/* gloss-cli.c — the headless command line: --new, --export, --validate, --search,
+ * --merge, --agreement
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -10,6 +11,7 @@
 
 #include "gloss.h"
 #include "gloss-cli.h"
+#include "gloss-cli-agreement.h"
 
 typedef struct {
   char     *new_path;
@@ -24,6 +26,10 @@ typedef struct {
   gboolean  exact;
   gboolean  whole_words;
   gboolean  validate;
+  gboolean  merge;
+  gboolean  agreement;
+  gboolean  agreement_json;
+  gboolean  by_author;
   gboolean  force;
   gboolean  version;
   char    **files;
@@ -49,6 +55,7 @@ static const char * const command_line_flags[] = {
   "--new", "--export", "--validate", "--help", "-h", "--help-all", "--version",
   "--force", "--title", "--output", "-o", "--document", "--w3c-offsets",
   "--search", "--regex", "--exact", "--whole-words", "--tag",
+  "--merge", "--agreement", "--by-author",
 };
 
 gboolean
@@ -74,13 +81,9 @@ gloss_cli_wants_command_line (int    argc,
   return FALSE;
 }
 
-static int
-fail (const char *format,
-      ...) G_GNUC_PRINTF (1, 2);
-
-static int
-fail (const char *format,
-      ...)
+int
+gloss_cli_fail (const char *format,
+                ...)
 {
   va_list args;
   g_autofree char *message = NULL;
@@ -93,13 +96,9 @@ fail (const char *format,
   return GLOSS_EXIT_BAD_INPUT;
 }
 
-static int
-usage (const char *format,
-       ...) G_GNUC_PRINTF (1, 2);
-
-static int
-usage (const char *format,
-       ...)
+int
+gloss_cli_usage (const char *format,
+                 ...)
 {
   va_list args;
   g_autofree char *message = NULL;
@@ -176,10 +175,10 @@ run_new (Options *options)
   g_autofree char *basename = NULL;
 
   if (options->files == NULL || options->files[0] == NULL)
-    return usage (_("--new needs at least one article or brat .ann file to import"));
+    return gloss_cli_usage (_("--new needs at least one article or brat .ann file to import"));
 
   if (!options->force && g_file_query_exists (destination, NULL))
-    return fail (_("%s already exists; use --force to replace it"), options->new_path);
+    return gloss_cli_fail (_("%s already exists; use --force to replace it"), options->new_path);
 
   /* Articles first, then annotation files (W3C, Hypothesis), which attach
    * to the articles, wherever they stand on the command line. */
@@ -196,7 +195,7 @@ run_new (Options *options)
 
         report = gloss_import_report_new ();
         if (!import_new_file (project, file, options->files[i], report, &skipped, &error))
-          return fail ("%s", error->message);
+          return gloss_cli_fail ("%s", error->message);
         if (skipped)
           continue;
 
@@ -226,7 +225,7 @@ run_new (Options *options)
     }
 
   if (!gloss_project_save (project, destination, &error))
-    return fail ("%s", error->message);
+    return gloss_cli_fail ("%s", error->message);
 
   return GLOSS_EXIT_OK;
 }
@@ -249,33 +248,33 @@ run_export (Options *options)
   GlossExportFormat format;
 
   if (!gloss_export_format_from_string (options->export_format, &format))
-    return usage (_("unknown export format “%s” (use json, w3c, brat or csv)"), options->export_format);
+    return gloss_cli_usage (_("unknown export format “%s” (use json, w3c, brat or csv)"), options->export_format);
 
   if (options->w3c_offsets != NULL)
     {
       if (format != GLOSS_EXPORT_W3C)
-        return usage (_("--w3c-offsets goes with --export=w3c"));
+        return gloss_cli_usage (_("--w3c-offsets goes with --export=w3c"));
       if (g_str_equal (options->w3c_offsets, "utf16"))
         format = GLOSS_EXPORT_W3C_UTF16;
       else if (!g_str_equal (options->w3c_offsets, "code-points"))
-        return usage (_("unknown --w3c-offsets “%s” (use code-points or utf16)"), options->w3c_offsets);
+        return gloss_cli_usage (_("unknown --w3c-offsets “%s” (use code-points or utf16)"), options->w3c_offsets);
     }
 
   if (options->files == NULL || options->files[0] == NULL || options->files[1] != NULL)
-    return usage (_("--export needs exactly one project file"));
+    return gloss_cli_usage (_("--export needs exactly one project file"));
 
   if (format == GLOSS_EXPORT_BRAT && options->output == NULL)
-    return usage (_("--export=brat writes a folder: give it with --output=FOLDER"));
+    return gloss_cli_usage (_("--export=brat writes a folder: give it with --output=FOLDER"));
 
   project = load_project (options->files[0], &error);
   if (project == NULL)
-    return fail ("%s", error->message);
+    return gloss_cli_fail ("%s", error->message);
 
   if (options->document_id != NULL)
     {
       document = gloss_project_lookup_document (project, options->document_id);
       if (document == NULL)
-        return fail (_("%s has no document with the id “%s”"), options->files[0], options->document_id);
+        return gloss_cli_fail (_("%s has no document with the id “%s”"), options->files[0], options->document_id);
     }
 
   if (options->output != NULL)
@@ -283,7 +282,7 @@ run_export (Options *options)
       g_autoptr(GFile) destination = g_file_new_for_commandline_arg (options->output);
 
       if (!gloss_export_to_file (project, document, format, destination, &error))
-        return fail ("%s", error->message);
+        return gloss_cli_fail ("%s", error->message);
     }
   else
     {
@@ -292,11 +291,11 @@ run_export (Options *options)
       const char *data;
 
       if (bytes == NULL)
-        return fail ("%s", error->message);
+        return gloss_cli_fail ("%s", error->message);
 
       data = g_bytes_get_data (bytes, &size);
       if (fwrite (data, 1, size, stdout) != size || fflush (stdout) != 0)
-        return fail (_("could not write the export to standard output"));
+        return gloss_cli_fail (_("could not write the export to standard output"));
     }
 
   return GLOSS_EXIT_OK;
@@ -314,12 +313,12 @@ run_validate (Options *options)
   guint n_documents;
 
   if (options->files == NULL || options->files[0] == NULL || options->files[1] != NULL)
-    return usage (_("--validate needs exactly one project file"));
+    return gloss_cli_usage (_("--validate needs exactly one project file"));
 
   file = g_file_new_for_commandline_arg (options->files[0]);
   bytes = g_file_load_bytes (file, NULL, NULL, &error);
   if (bytes == NULL)
-    return fail (_("cannot read %s: %s"), options->files[0], error->message);
+    return gloss_cli_fail (_("cannot read %s: %s"), options->files[0], error->message);
 
   project = gloss_project_load_bytes (bytes, options->files[0], problems, &error);
   if (project == NULL)
@@ -366,7 +365,7 @@ run_search (Options *options)
   GlossSearchFlags flags = GLOSS_SEARCH_DEFAULT;
 
   if (options->files == NULL || options->files[0] == NULL || options->files[1] != NULL)
-    return usage (_("--search needs exactly one project file"));
+    return gloss_cli_usage (_("--search needs exactly one project file"));
 
   if (options->regex)
     flags |= GLOSS_SEARCH_REGEX;
@@ -377,11 +376,11 @@ run_search (Options *options)
 
   search = gloss_search_new (options->search, flags, &error);
   if (search == NULL)
-    return usage ("%s", error->message);
+    return gloss_cli_usage ("%s", error->message);
 
   project = load_project (options->files[0], &error);
   if (project == NULL)
-    return fail ("%s", error->message);
+    return gloss_cli_fail ("%s", error->message);
 
   if (options->tag != NULL)
     {
@@ -390,7 +389,7 @@ run_search (Options *options)
       if (tag == NULL)
         tag = gloss_project_lookup_tag (project, options->tag);
       if (tag == NULL)
-        return fail (_("%s has no tag named “%s”"), options->files[0], options->tag);
+        return gloss_cli_fail (_("%s has no tag named “%s”"), options->files[0], options->tag);
       gloss_search_set_scope (search, GLOSS_SEARCH_SCOPE_TAG, gloss_tag_get_id (tag));
     }
 
@@ -409,9 +408,65 @@ run_search (Options *options)
     }
 
   if (fwrite (out->str, 1, out->len, stdout) != out->len || fflush (stdout) != 0)
-    return fail (_("could not write the matches to standard output"));
+    return gloss_cli_fail (_("could not write the matches to standard output"));
 
   return GLOSS_EXIT_OK;
+}
+
+/* git's merge driver: gloss --merge %O %A %B. The result goes over OURS. */
+static int
+run_merge (Options *options)
+{
+  g_autoptr(GPtrArray) conflicts = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GFile) base = NULL;
+  g_autoptr(GFile) ours = NULL;
+  g_autoptr(GFile) theirs = NULL;
+  guint n_conflicts;
+
+  if (options->files == NULL || g_strv_length (options->files) != 3)
+    return gloss_cli_usage (_("--merge needs three project files: BASE OURS THEIRS"));
+
+  base = g_file_new_for_commandline_arg (options->files[0]);
+  ours = g_file_new_for_commandline_arg (options->files[1]);
+  theirs = g_file_new_for_commandline_arg (options->files[2]);
+  if (!gloss_merge_files (base, ours, theirs, conflicts, &n_conflicts, &error))
+    return gloss_cli_fail ("%s", error->message);
+
+  if (n_conflicts == 0)
+    return GLOSS_EXIT_OK;
+
+  for (guint i = 0; i < conflicts->len; i++)
+    g_printerr ("%s: %s\n", options->files[1], (const char *) g_ptr_array_index (conflicts, i));
+  g_printerr (g_dngettext (GETTEXT_PACKAGE,
+                           "%s: %u conflict; both versions are kept and marked for review in Gloss\n",
+                           "%s: %u conflicts; both versions are kept and marked for review in Gloss\n",
+                           n_conflicts),
+              options->files[1], n_conflicts);
+
+  return GLOSS_EXIT_BAD_INPUT;
+}
+
+static gboolean
+parse_agreement (const char  *option_name,
+                 const char  *value,
+                 gpointer     data,
+                 GError     **error)
+{
+  Options *options = data;
+
+  options->agreement = TRUE;
+  if (value == NULL || g_str_equal (value, "text"))
+    return TRUE;
+  if (g_str_equal (value, "json"))
+    {
+      options->agreement_json = TRUE;
+      return TRUE;
+    }
+
+  g_set_error (error, G_OPTION_ERROR, G_OPTION_ERROR_BAD_VALUE,
+               _("unknown agreement format “%s” (use text or json)"), value);
+  return FALSE;
 }
 
 int
@@ -453,6 +508,12 @@ gloss_cli_run (int    argc,
       N_("With --search: only inside annotations with this tag"), N_("NAME") },
     { "validate", 0, 0, G_OPTION_ARG_NONE, &options.validate,
       N_("Check a project file and print every problem"), NULL },
+    { "merge", 0, 0, G_OPTION_ARG_NONE, &options.merge,
+      N_("Merge two versions of a project as git’s merge driver: --merge BASE OURS THEIRS writes the result over OURS"), NULL },
+    { "agreement", 0, G_OPTION_FLAG_OPTIONAL_ARG, G_OPTION_ARG_CALLBACK, parse_agreement,
+      N_("Measure the agreement of annotators (each file one annotator): a table, or JSON with --agreement=json"), N_("[json]") },
+    { "by-author", 0, 0, G_OPTION_ARG_NONE, &options.by_author,
+      N_("With --agreement: the annotators are the authors of the annotations in one project"), NULL },
     { "version", 0, 0, G_OPTION_ARG_NONE, &options.version,
       N_("Print the version and exit"), NULL },
     { G_OPTION_REMAINING, 0, 0, G_OPTION_ARG_FILENAME_ARRAY, &options.files, NULL, N_("[FILE…]") },
@@ -460,6 +521,13 @@ gloss_cli_run (int    argc,
   };
 
   context = g_option_context_new (NULL);
+  {
+    GOptionGroup *group = g_option_group_new (NULL, NULL, NULL, &options, NULL);
+
+    g_option_group_add_entries (group, entries);
+    g_option_group_set_translation_domain (group, GETTEXT_PACKAGE);
+    g_option_context_set_main_group (context, group);
+  }
   g_option_context_set_translation_domain (context, GETTEXT_PACKAGE);
   g_option_context_set_summary (context,
     _("Gloss marks up what news articles claim and who says so.\n\n"
@@ -475,12 +543,22 @@ gloss_cli_run (int    argc,
       "  gloss --export=w3c --w3c-offsets=utf16 talks.gloss > for-recogito.jsonld\n"
       "  gloss --export=brat --output=talks-brat/ talks.gloss\n"
       "  gloss --validate talks.gloss\n"
-      "  gloss --search=\"40 percent\" --tag=Claim talks.gloss"));
-  g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
+      "  gloss --search=\"40 percent\" --tag=Claim talks.gloss\n"
+      "  gloss --merge %O %A %B        (in git config merge.gloss.driver)\n"
+      "  gloss --agreement ana.gloss ben.gloss\n"
+      "  gloss --agreement=json --by-author team.gloss"));
 
   args = g_strdupv (argv);
+  /* A bare --agreement takes no value: GOption would take the next file
+   * for its optional one. */
+  for (guint i = 1; args[i] != NULL && !g_str_equal (args[i], "--"); i++)
+    if (g_str_equal (args[i], "--agreement"))
+      {
+        g_free (args[i]);
+        args[i] = g_strdup ("--agreement=text");
+      }
   if (!g_option_context_parse_strv (context, &args, &error))
-    return usage ("%s", error->message);
+    return gloss_cli_usage ("%s", error->message);
 
   if (options.version)
     {
@@ -489,18 +567,18 @@ gloss_cli_run (int    argc,
     }
 
   n_commands = (options.new_path != NULL) + (options.export_format != NULL) + (options.validate != FALSE) +
-               (options.search != NULL);
+               (options.search != NULL) + (options.merge != FALSE) + (options.agreement != FALSE);
   if (n_commands == 0)
-    return usage (_("nothing to do: give --new, --export, --validate or --search"));
+    return gloss_cli_usage (_("nothing to do: give --new, --export, --validate, --search, --merge or --agreement"));
   if (n_commands > 1)
-    return usage (_("give only one of --new, --export, --validate and --search"));
+    return gloss_cli_usage (_("give only one of --new, --export, --validate, --search, --merge and --agreement"));
   if (options.force && options.new_path == NULL)
-    return usage (_("--force goes with --new"));
+    return gloss_cli_usage (_("--force goes with --new"));
   if ((options.output != NULL || options.document_id != NULL || options.w3c_offsets != NULL) &&
       options.export_format == NULL)
-    return usage (_("--output, --document and --w3c-offsets go with --export"));
+    return gloss_cli_usage (_("--output, --document and --w3c-offsets go with --export"));
   if ((options.regex || options.exact || options.whole_words || options.tag != NULL) && options.search == NULL)
-    return usage (_("--regex, --exact, --whole-words and --tag go with --search"));
+    return gloss_cli_usage (_("--regex, --exact, --whole-words and --tag go with --search"));
 
   if (options.new_path != NULL)
     return run_new (&options);
@@ -508,6 +586,10 @@ gloss_cli_run (int    argc,
     return run_export (&options);
   if (options.search != NULL)
     return run_search (&options);
+  if (options.merge)
+    return run_merge (&options);
+  if (options.agreement)
+    return gloss_cli_agreement (options.files, options.by_author, options.agreement_json);
 
   return run_validate (&options);
 }

@@ -4,6 +4,7 @@
  */
 #include "config.h"
 
+#include <math.h>
 #include <string.h>
 
 #include "gloss-json-reader.h"
@@ -281,6 +282,22 @@ gloss_json_writer_string (GlossJsonWriter *self,
 
   before_value (self);
   append_escaped (self->out, value);
+}
+
+void
+gloss_json_writer_double (GlossJsonWriter *self,
+                          double           value,
+                          guint            decimals)
+{
+  char format[16];
+  char buffer[G_ASCII_DTOSTR_BUF_SIZE];
+
+  g_return_if_fail (isfinite (value));
+
+  before_value (self);
+  g_snprintf (format, sizeof format, "%%.%uf", MIN (decimals, 17u));
+  g_ascii_formatd (buffer, sizeof buffer, format, value);
+  append_len (self->out, buffer, strlen (buffer));
 }
 
 void

@@ -22,6 +22,22 @@
 #include "gloss-relation.h"
 #include "gloss-tag.h"
 
+/* The mark of a merge conflict (gloss-conflict.h), written only when
+ * there is one: files without conflicts stay as they were. */
+static void
+write_conflict (GlossJsonWriter     *writer,
+                const GlossConflict *conflict)
+{
+  if (conflict == NULL)
+    return;
+
+  gloss_json_writer_member (writer, "conflict");
+  gloss_json_writer_begin_object (writer);
+  gloss_json_writer_string_member (writer, "side", gloss_conflict_side_to_string (conflict->side));
+  gloss_json_writer_string_member (writer, "with", conflict->with);
+  gloss_json_writer_end_object (writer);
+}
+
 static void
 write_tag (GlossJsonWriter *writer,
            GlossTag        *tag)
@@ -38,6 +54,7 @@ write_tag (GlossJsonWriter *writer,
   else
     gloss_json_writer_null (writer);
   gloss_json_writer_string_member (writer, "description", gloss_tag_get_description (tag));
+  write_conflict (writer, gloss_tag_get_conflict (tag));
   gloss_json_writer_end_object (writer);
 }
 
@@ -62,6 +79,7 @@ write_annotation (GlossJsonWriter *writer,
   gloss_json_writer_end_array (writer);
 
   _gloss_project_write_annotation_details (writer, annotation);
+  write_conflict (writer, gloss_annotation_get_conflict (annotation));
   gloss_json_writer_end_object (writer);
 }
 
@@ -168,6 +186,7 @@ write_document (GlossJsonWriter *writer,
                                                  : gloss_document_get_annotation (document, i));
   gloss_json_writer_end_array (writer);
 
+  write_conflict (writer, gloss_document_get_conflict (document));
   gloss_json_writer_end_object (writer);
 }
 
@@ -181,6 +200,10 @@ _gloss_project_write_relation (GlossJsonWriter *writer,
   gloss_json_writer_string_member (writer, "from", gloss_relation_get_from (relation));
   gloss_json_writer_string_member (writer, "to", gloss_relation_get_to (relation));
   gloss_json_writer_string_member (writer, "note", gloss_relation_get_note (relation));
+  /* Optional: files from before relations had authors stay as they were. */
+  if (*gloss_relation_get_author (relation) != '\0')
+    gloss_json_writer_string_member (writer, "author", gloss_relation_get_author (relation));
+  write_conflict (writer, gloss_relation_get_conflict (relation));
   gloss_json_writer_end_object (writer);
 }
 

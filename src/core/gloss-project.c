@@ -20,6 +20,7 @@ struct _GlossProject
   GObject parent_instance;
 
   char *title;
+  char *author;                         /* of new annotations and relations */
   GDateTime *created;
   GDateTime *modified;
 
@@ -108,6 +109,7 @@ gloss_project_finalize (GObject *object)
   /* The history holds documents and annotations too; it goes first. */
   g_clear_pointer (&self->history, gloss_history_free);
   g_free (self->title);
+  g_free (self->author);
   g_clear_pointer (&self->created, g_date_time_unref);
   g_clear_pointer (&self->modified, g_date_time_unref);
   g_clear_object (&self->tags);
@@ -188,6 +190,7 @@ static void
 gloss_project_init (GlossProject *self)
 {
   self->title = g_strdup ("");
+  self->author = g_strdup (gloss_default_author ());
   self->created = g_date_time_new_now_utc ();
   self->modified = g_date_time_ref (self->created);
   self->tags = gloss_object_list_new (GLOSS_TYPE_TAG);
@@ -911,4 +914,34 @@ gloss_project_get_generation (GlossProject *self)
 {
   g_return_val_if_fail (GLOSS_IS_PROJECT (self), 0);
   return self->generation;
+}
+
+const char *
+gloss_default_author (void)
+{
+  const char *name = g_get_real_name ();
+
+  /* GLib says "Unknown" when the account has no real name, and many
+   * accounts (root) repeat the login there: not a name to sign with. */
+  if (name == NULL || g_str_equal (name, "Unknown") || g_str_equal (name, g_get_user_name ()))
+    return "";
+
+  return name;
+}
+
+const char *
+gloss_project_get_author (GlossProject *self)
+{
+  g_return_val_if_fail (GLOSS_IS_PROJECT (self), NULL);
+  return self->author;
+}
+
+void
+gloss_project_set_author (GlossProject *self,
+                          const char   *author)
+{
+  g_return_if_fail (GLOSS_IS_PROJECT (self));
+
+  g_free (self->author);
+  self->author = g_strdup (author != NULL ? author : "");
 }

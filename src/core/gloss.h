@@ -5,12 +5,14 @@
 #pragma once
 
 #include "gloss-types.h"
+#include "gloss-agreement.h"
 #include "gloss-annotation.h"
 #include "gloss-anchor.h"
 #include "gloss-document.h"
 #include "gloss-export.h"
 #include "gloss-import.h"
 #include "gloss-json-writer.h"
+#include "gloss-merge.h"
 #include "gloss-project.h"
 #include "gloss-project-file.h"
 #include "gloss-provenance.h"

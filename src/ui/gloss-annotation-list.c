@@ -72,7 +72,8 @@ filter_func (gpointer item,
 
   if (self->needle != NULL &&
       !gloss_text_contains (gloss_annotation_get_quote (annotation), self->needle) &&
-      !gloss_text_contains (gloss_annotation_get_note (annotation), self->needle))
+      !gloss_text_contains (gloss_annotation_get_note (annotation), self->needle) &&
+      !gloss_text_contains (gloss_annotation_get_author (annotation), self->needle))
     return FALSE;
 
   return TRUE;

@@ -140,6 +140,13 @@ _gloss_annotation_row_badge_text (Badge badge)
       return _("Moved");
     case BADGE_ORPHANED:
       return _("Orphaned");
+    /* Translators: a badge on an annotation in conflict after a merge: the
+     * version from this side of the merge. */
+    case BADGE_CONFLICT_OURS:
+      return C_("conflict", "Conflict: Ours");
+    /* Translators: the version merged in from the other side. */
+    case BADGE_CONFLICT_THEIRS:
+      return C_("conflict", "Conflict: Theirs");
     case BADGE_NONE:
     default:
       return NULL;
@@ -287,7 +294,8 @@ badge_color (GlossAnnotationRow *self)
 
   G_GNUC_BEGIN_IGNORE_DEPRECATIONS
   if (!gtk_style_context_lookup_color (gtk_widget_get_style_context (GTK_WIDGET (self)),
-                                       self->badge == BADGE_ORPHANED ? "error_color" : "warning_color",
+                                       self->badge == BADGE_ORPHANED ? "error_color"
+                                       : self->badge >= BADGE_CONFLICT_OURS ? "accent_color" : "warning_color",
                                        &color))
     color = foreground (self, 1.0);
   G_GNUC_END_IGNORE_DEPRECATIONS

@@ -12,6 +12,8 @@ typedef enum {
   BADGE_NONE,
   BADGE_MOVED,
   BADGE_ORPHANED,
+  BADGE_CONFLICT_OURS,
+  BADGE_CONFLICT_THEIRS,
 } Badge;
 
 typedef struct {

@@ -7,7 +7,8 @@
  * out for drawing until the row is actually drawn.
  *
  * Row layout, top to bottom, inside a 6 px padding:
- *   tag chips (swatch + name, caption heading), and a Moved/Orphaned badge at the end
+ *   tag chips (swatch + name, caption heading), and a badge at the end:
+ *   Ours/Theirs for a merge conflict's two versions, else Moved/Orphaned
  *   the quote: up to two lines, ellipsized
  *   the note's start: one caption line, dimmed (when there is a note)
  *   the document's title: one caption line, dimmed (in the link dialog)
@@ -198,6 +199,10 @@ gloss_annotation_row_update (GlossAnnotationRow *self)
     default:
       break;
     }
+  /* A conflict waits for the analyst first. */
+  if (gloss_annotation_get_conflict (self->annotation) != NULL)
+    badge = gloss_annotation_get_conflict (self->annotation)->side == GLOSS_CONFLICT_OURS
+            ? BADGE_CONFLICT_OURS : BADGE_CONFLICT_THEIRS;
   if (badge != self->badge)
     {
       self->badge = badge;
@@ -245,6 +250,12 @@ gloss_annotation_row_query_tooltip (GtkWidget  *widget,
       return TRUE;
     case BADGE_ORPHANED:
       gtk_tooltip_set_text (tooltip, _("The quoted text is no longer in the document"));
+      return TRUE;
+    case BADGE_CONFLICT_OURS:
+    case BADGE_CONFLICT_THEIRS:
+      gtk_tooltip_set_text (tooltip, *gloss_annotation_get_conflict (self->annotation)->with != '\0'
+                                     ? _("Two analysts changed this annotation differently; both versions are kept: choose one in the inspector")
+                                     : _("Deleted on the other side of a merge and changed on this one: keep or delete it"));
       return TRUE;
     case BADGE_NONE:
     default:

@@ -18,6 +18,7 @@
 #include "gloss-application.h"
 #include "gloss-bench.h"
 #include "gloss-resources.h"
+#include "gloss-preferences.h"
 #include "gloss-settings.h"
 #include "gloss-toolkit.h"
 #include "gloss-window.h"
@@ -359,7 +360,16 @@ app_shortcuts_cb (GSimpleAction *action,
   gtk_window_present (shortcuts);
 }
 
+static void
+app_preferences_cb (GSimpleAction *action,
+                    GVariant      *param,
+                    gpointer       user_data)
+{
+  gloss_preferences_present (gtk_application_get_active_window (GTK_APPLICATION (user_data)));
+}
+
 static const GActionEntry app_entries[] = {
+  { "preferences", app_preferences_cb },
   { "new", app_new_cb },
   { "open", app_open_cb },
   { "quit", app_quit_cb },
@@ -378,6 +388,7 @@ set_accels (GlossApplication *self)
     { "app.open", { "<Control>o", NULL } },
     { "app.quit", { "<Control>q", NULL } },
     { "app.shortcuts", { "<Control>question", NULL } },
+    { "app.preferences", { "<Control>comma", NULL } },
     { "win.save", { "<Control>s", NULL } },
     { "win.save-as", { "<Control><Shift>s", NULL } },
     { "win.import", { "<Control>i", NULL } },

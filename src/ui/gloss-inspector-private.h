@@ -28,6 +28,7 @@ struct _GlossInspector
   GtkScrolledWindow *scroller;
   GtkLabel        *quote_label;
   GtkWidget       *state_box;
+  GtkWidget       *conflict_box;
   GtkLabel        *state_label;
   GtkFlowBox      *tags_box;
   GtkTextView     *note_view;

@@ -18,6 +18,7 @@
 #include <adwaita.h>
 
 #include "gloss-inspector-private.h"
+#include "gloss-conflict-box.h"
 #include "gloss-link-dialog.h"
 #include "gloss-text.h"
 
@@ -271,6 +272,7 @@ refresh (GlossInspector *self)
   _gloss_inspector_refresh_attributes (self);
   _gloss_inspector_refresh_relations (self);
   refresh_meta (self);
+  gloss_conflict_box_set (GLOSS_CONFLICT_BOX (self->conflict_box), self->project, self->annotation);
 
   self->updating = FALSE;
 }
@@ -417,6 +419,11 @@ static void
 gloss_inspector_init (GlossInspector *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+
+  /* Below the quote and its state, above the tags. */
+  self->conflict_box = gloss_conflict_box_new ();
+  gtk_box_insert_child_after (GTK_BOX (gtk_widget_get_parent (self->state_box)), self->conflict_box,
+                              self->state_box);
 
   /* The project's history is the one undo: Ctrl+Z in the note must reach
    * the window's undo, not a private buffer history. */

@@ -393,6 +393,37 @@ add_rows (GlossWindow *self,
   json_builder_end_array (builder);
 }
 
+/* Widgets the tests press by name (gtk_widget_set_name ()): "conflict-…"
+ * buttons, as [x, y, width, height] in the window's surface. */
+static void
+add_named_widgets (GtkWidget   *widget,
+                   GtkNative   *native,
+                   double       sx,
+                   double       sy,
+                   JsonBuilder *builder)
+{
+  const char *name = gtk_widget_get_name (widget);
+  graphene_rect_t bounds;
+
+  if (!gtk_widget_get_mapped (widget))
+    return;
+  if (g_str_has_prefix (name, "conflict-") &&
+      gtk_widget_compute_bounds (widget, GTK_WIDGET (native), &bounds))
+    {
+      json_builder_set_member_name (builder, name);
+      json_builder_begin_array (builder);
+      json_builder_add_int_value (builder, (gint64) (bounds.origin.x + sx));
+      json_builder_add_int_value (builder, (gint64) (bounds.origin.y + sy));
+      json_builder_add_int_value (builder, (gint64) bounds.size.width);
+      json_builder_add_int_value (builder, (gint64) bounds.size.height);
+      json_builder_end_array (builder);
+    }
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    add_named_widgets (child, native, sx, sy, builder);
+}
+
 static gboolean
 report_cb (gpointer user_data)
 {
@@ -537,6 +568,15 @@ report_cb (gpointer user_data)
   json_builder_add_int_value (builder, gloss_article_view_get_caret (self->article_view));
 
   add_dialogs (self, builder);
+  {
+    double sx = 0, sy = 0;
+
+    gtk_native_get_surface_transform (GTK_NATIVE (self), &sx, &sy);
+    json_builder_set_member_name (builder, "named");
+    json_builder_begin_object (builder);
+    add_named_widgets (GTK_WIDGET (self), GTK_NATIVE (self), sx, sy, builder);
+    json_builder_end_object (builder);
+  }
   add_details (self, builder);
   add_document_menu (self, builder);
   add_offsets (self, builder);

@@ -11,6 +11,7 @@
 
 #include <glib/gi18n.h>
 
+#include "gloss-preferences.h"
 #include "gloss-settings.h"
 #include "gloss-window-private.h"
 
@@ -551,6 +552,21 @@ _gloss_window_set_project (GlossWindow  *self,
   g_object_freeze_notify (G_OBJECT (self));
   _gloss_window_set_link_from (self, NULL);
   g_set_object (&self->project, project);
+  if (project != NULL)
+    {
+      g_autofree char *author = gloss_settings_dup_user_name ();
+
+      gloss_project_set_author (project, author);
+      if (gloss_preferences_take_name_question ())
+        {
+          AdwToast *toast = adw_toast_new (_("Gloss has no name to sign your annotations with"));
+
+          adw_toast_set_button_label (toast, _("_Set Your Name…"));
+          adw_toast_set_action_name (toast, "app.preferences");
+          adw_toast_set_timeout (toast, 0);
+          adw_toast_overlay_add_toast (self->toast_overlay, toast);
+        }
+    }
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_PROJECT]);
   _gloss_window_set_file (self, file);
   g_clear_object (&self->recovery);
@@ -916,6 +932,15 @@ bind_current_document (GlossWindow *self)
 }
 
 static void
+user_name_changed_cb (GlossWindow *self)
+{
+  g_autofree char *author = gloss_settings_dup_user_name ();
+
+  if (self->project != NULL)
+    gloss_project_set_author (self->project, author);
+}
+
+static void
 gloss_window_init (GlossWindow *self)
 {
   GSettings *settings = gloss_settings_get ();
@@ -950,6 +975,8 @@ gloss_window_init (GlossWindow *self)
 
       g_action_map_add_action (G_ACTION_MAP (group), snap);
       gtk_widget_insert_action_group (GTK_WIDGET (self), "settings", G_ACTION_GROUP (group));
+      g_signal_connect_object (settings, "changed::user-name", G_CALLBACK (user_name_changed_cb),
+                               self, G_CONNECT_SWAPPED);
     }
 
   g_object_bind_property (self->documents_flap, "reveal-flap",

@@ -835,6 +835,133 @@ def scenario_narrow(ctx):
         app.screenshot(os.path.join(ctx.out, 'screenshot-narrow.png'))
 
 
+def press(app, name, done, what):
+    """Clicks the middle of a widget the report names until @done holds:
+    under load a layout may still move between the report and the click."""
+    for attempt in range(3):
+        app.wait(lambda r: name in r.get('named', {}), name)
+        x, y, w, h = app.last['named'][name]
+        xdo('mousemove', app.origin[0] + x + w // 2, app.origin[1] + y + h // 2)
+        # A button needs the pointer to have entered it, and a press it sees.
+        time.sleep(0.3)
+        xdo('mousedown', 1)
+        time.sleep(0.1)
+        xdo('mouseup', 1)
+        try:
+            app.wait(done, what, timeout=4)
+            return
+        except Failure:
+            if attempt == 2:
+                raise
+
+
+def root_screenshot(path):
+    """The whole screen, dialogs included."""
+    subprocess.run(['import', '-window', 'root', path], check=True)
+
+
+def scenario_conflict(ctx):
+    """A merged project with a conflict: the list badges it, the inspector
+    shows both versions side by side, one click keeps one (undoable), and
+    Preferences opens with Ctrl+comma."""
+    text = make_project(ctx.gloss, ctx.project, ctx.article)
+    s, e = word(text, 'would cost 41 million crowns')
+    project = load_project(ctx.project)
+    doc = project['documents'][0]
+
+    def version(ident, note, tags, side, other):
+        return {'id': ident, 'start': s, 'end': e, 'quote': text[s:e],
+                'prefix': text[max(0, s - 32):s], 'suffix': text[e:e + 32],
+                'tags': tags, 'note': note, 'attributes': {'verdict': note.split(':')[0].lower()},
+                'author': 'Ana' if side == 'ours' else 'Ben',
+                'created': '2026-01-01T00:00:00.000000Z', 'modified': None, 'state': 'anchored',
+                'conflict': {'side': side, 'with': other}}
+    doc['annotations'] = [version('c1', 'False: the council minutes say 20 million.', ['claim'], 'ours', 'c1~theirs'),
+                          version('c1~theirs', 'Misleading: 41 million over ten years.', ['claim', 'date-number'],
+                                  'theirs', 'c1')]
+    with open(ctx.project, 'w', encoding='utf-8') as f:
+        json.dump(project, f, ensure_ascii=False, indent=2)
+        f.write('\n')
+
+    out = ctx.out or ctx.tmp
+    # Dark first: the light run keeps a version and saves.
+    for style in ('dark', 'light'):
+        app = ctx.start([ctx.project], env={'GLOSS_STYLE': style}, name=style)
+        app.wait(lambda r: r['document']['n_annotations'] == 2, 'the two versions')
+        # Both versions cover the same words: a click there would offer a
+        # choice; the next-annotation key selects the first.
+        app.key('alt+Down')
+        app.wait(lambda r: r['selected'] and 'conflict-keep-theirs' in r.get('named', {})
+                 and 'conflict-keep-ours' in r['named'], 'both versions in the inspector')
+        xdo('mousemove', 5, 790)
+        time.sleep(0.8)
+        app.screenshot(os.path.join(out, 'screenshot-conflict-%s.png' % style))
+        if style == 'dark':
+            app.kill()
+            continue
+
+        press(app, 'conflict-keep-theirs', lambda r: r['document']['n_annotations'] == 1, 'one version left')
+        app.wait(lambda r: 'conflict-keep-theirs' not in r.get('named', {}), 'the conflict to go')
+        app.key('ctrl+z')
+        app.wait(lambda r: r['document']['n_annotations'] == 2, 'undo to bring both back')
+        app.key('ctrl+shift+z')
+        app.wait(lambda r: r['document']['n_annotations'] == 1, 'redo to keep theirs again')
+        app.key('ctrl+s')
+        app.wait(lambda r: not r['dirty'], 'the save')
+        saved = load_project(ctx.project)['documents'][0]['annotations']
+        check([a['id'] for a in saved] == ['c1~theirs'], 'saved %r' % [a['id'] for a in saved])
+        check('conflict' not in saved[0], 'the kept version is still marked: %r' % saved[0])
+        check(saved[0]['note'].startswith('Misleading'), 'kept the wrong version: %r' % saved[0]['note'])
+
+        app.key('ctrl+comma')
+        app.wait(lambda r: any(d['type'] == 'AdwPreferencesWindow' for d in r['dialogs']), 'the preferences')
+        time.sleep(1.5)
+        root_screenshot(os.path.join(out, 'screenshot-preferences.png'))
+        app.key('Escape')
+        app.wait(lambda r: not r['dialogs'], 'the preferences to close')
+        app.kill()
+
+
+def scenario_agreement(ctx):
+    """Agreement by Author from the main menu: the per-tag table of two
+    analysts' annotations, light and dark."""
+    text = make_project(ctx.gloss, ctx.project, ctx.article)
+    project = load_project(ctx.project)
+    doc = project['documents'][0]
+
+    def mark(ident, quote, tags, author, trim=0):
+        s, e = word(text, quote)
+        e -= trim
+        return {'id': ident, 'start': s, 'end': e, 'quote': text[s:e],
+                'prefix': text[max(0, s - 32):s], 'suffix': text[e:e + 32],
+                'tags': tags, 'note': '', 'attributes': {}, 'author': author,
+                'created': None, 'modified': None, 'state': 'anchored'}
+    doc['annotations'] = sorted([
+        mark('a1', 'would cost 41 million crowns', ['claim'], 'Ana'),
+        mark('a2', 'Maren Oyelaran', ['source', 'person'], 'Ana'),
+        mark('a3', 'Larkmouth', ['place'], 'Ana'),
+        mark('b1', 'would cost 41 million crowns', ['claim'], 'Ben', trim=7),
+        mark('b2', 'Maren Oyelaran', ['source'], 'Ben'),
+        mark('b3', 'Coastal Ledger', ['organization'], 'Ben'),
+    ], key=lambda a: (a['start'], a['end'], a['id']))
+    with open(ctx.project, 'w', encoding='utf-8') as f:
+        json.dump(project, f, ensure_ascii=False, indent=2)
+        f.write('\n')
+
+    out = ctx.out or ctx.tmp
+    for style in ('light', 'dark'):
+        app = ctx.start([ctx.project], env={'GLOSS_STYLE': style}, name=style)
+        app.wait(lambda r: r['document']['n_annotations'] == 6, 'the annotations')
+        app.key('F10')
+        time.sleep(0.6)
+        app.key('g')
+        app.wait(lambda r: any(d['type'] == 'AdwWindow' for d in r['dialogs']), 'the agreement dialog')
+        time.sleep(1.5)
+        root_screenshot(os.path.join(out, 'screenshot-agreement-%s.png' % style))
+        app.key('Escape')
+        app.kill()
+
+
 def pixel(path, x, y):
     out = subprocess.run(['convert', path, '-crop', '1x1+%d+%d' % (x, y), '-depth', '8', 'txt:-'],
                          check=True, capture_output=True, text=True).stdout
