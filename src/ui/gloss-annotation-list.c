@@ -15,7 +15,8 @@
 
 #include "gloss-annotation-list.h"
 #include "gloss-annotation-row.h"
-#include "gloss-color.h"
+#include "gloss-color-chip.h"
+#include "gloss-text.h"
 
 struct _GlossAnnotationList
 {

@@ -15,6 +15,7 @@
 
 #include "gloss-annotation-row.h"
 #include "gloss-conflict-box.h"
+#include "gloss-text.h"
 
 struct _GlossConflictBox
 {

@@ -11,6 +11,7 @@
 #include <glib/gi18n.h>
 
 #include "gloss-color.h"
+#include "gloss-color-chip.h"
 #include "gloss-tag-row.h"
 #include "gloss-untrusted-text.h"
 
