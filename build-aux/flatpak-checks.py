@@ -324,12 +324,12 @@ class Session:
 
     def save_writes_back(self):
         app = self.app_running
-        before = json.loads(self.original)
-        count = len(before['documents'][0]['annotations'])
-        # A new annotation: a word picked with the keyboard, tag 1.
         report = app.wait(lambda r: r['offsets'], 'the article on screen')
+        document = self.shown_document(report)
+        count = len(document['annotations'])
+        # A new annotation: four letters picked with the keyboard, tag 1.
         offsets = sorted(int(o) for o in report['offsets'])
-        free = self.unannotated_run(before, offsets)
+        free = self.unannotated_run(document, offsets)
         check(free is not None, 'no unannotated stretch of text on screen to annotate')
         x, y, w, h = report['offsets'][str(free)]
         app.click_at(x + 1, y + h // 2)
@@ -343,7 +343,8 @@ class Session:
         key('ctrl+s')
         app.wait(lambda r: not r['dirty'], 'the save')
         saved = json.loads(read_bytes(self.project))
-        check(len(saved['documents'][0]['annotations']) == count + 1,
+        saved_document = [d for d in saved['documents'] if d['id'] == document['id']][0]
+        check(len(saved_document['annotations']) == count + 1,
               'the host file does not have the new annotation')
         # Undone and saved again: the host file is the original, byte for byte.
         key('ctrl+z')
@@ -357,9 +358,15 @@ class Session:
               f'({len(now)} bytes, {len(self.original)} before)')
         check(app.last['file'] == self.opened_as, 'Save moved the project elsewhere')
 
+    def shown_document(self, report):
+        """The document the window shows, as the original file has it."""
+        for document in json.loads(self.original)['documents']:
+            if document['id'] == report['document']['id']:
+                return document
+        raise Failure(f'the window shows a document not in the project: {report["document"]}')
+
     @staticmethod
-    def unannotated_run(project, offsets):
-        document = project['documents'][0]
+    def unannotated_run(document, offsets):
         taken = set()
         for a in document['annotations']:
             taken.update(range(a['start'] - 1, a['end'] + 1))
@@ -396,7 +403,7 @@ class Session:
         check(os.path.exists(target), f'nothing exported to {target}')
         time.sleep(0.5)
         exported = json.loads(read_bytes(target))
-        quotes = [a['quote'] for a in json.loads(self.original)['documents'][0]['annotations']]
+        quotes = [a['quote'] for a in self.shown_document(app.report())['annotations']]
         check(quotes and quotes[0] in json.dumps(exported, ensure_ascii=False),
               'the export lacks the first annotation\'s quote')
 
