@@ -12,19 +12,6 @@
 #ifdef GLOSS_WITH_GUI
 #include "gloss-application.h"
 #include "gloss-bench.h"
-#include "gloss-preload.h"
-
-/* Projects the first "open" did not take would be stale if the window
- * took them later. */
-static void
-open_after_cb (GApplication *app,
-               gpointer      files,
-               int           n_files,
-               const char   *hint,
-               gpointer      user_data)
-{
-  gloss_preload_discard ();
-}
 #endif
 
 int
@@ -42,16 +29,10 @@ main (int    argc,
 #ifdef GLOSS_WITH_GUI
   {
     g_autoptr(GlossApplication) app = NULL;
-    int status;
 
     _gloss_bench_mark ("main");
-    /* The files load on another core while GTK starts on this one. */
-    gloss_preload_start (argc, argv);
     app = gloss_application_new ();
-    g_signal_connect_after (app, "open", G_CALLBACK (open_after_cb), NULL);
-    status = g_application_run (G_APPLICATION (app), argc, argv);
-    gloss_preload_discard ();
-    return status;
+    return g_application_run (G_APPLICATION (app), argc, argv);
   }
 #else
   g_printerr (_("This build of Gloss has no window; see gloss --help.\n"));

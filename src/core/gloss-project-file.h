@@ -26,6 +26,14 @@ gboolean      gloss_file_is_project         (GFile        *file);
  * gloss-anchor.h); the project then starts dirty. */
 GlossProject *gloss_project_load            (GFile        *file,
                                              GError      **error);
+/* gloss_project_load () on a worker thread; the callback runs on the
+ * thread-default main context of the caller. */
+void          gloss_project_load_async      (GFile               *file,
+                                             GCancellable        *cancellable,
+                                             GAsyncReadyCallback  callback,
+                                             gpointer             user_data);
+GlossProject *gloss_project_load_finish     (GAsyncResult        *result,
+                                             GError             **error);
 /* The same from memory; @display_name names the source in messages.
  * @problems (nullable, free func g_free) receives every problem found, one
  * message each, as `gloss --validate` prints them; the function fails if

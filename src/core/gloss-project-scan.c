@@ -1,8 +1,10 @@
-/* gloss-project-scan.c — the checks a .gloss file passes before json-glib
+/* gloss-project-scan.c — the strict reading of a .gloss file's bytes
  *
  * 1. the bytes: the size limit, a UTF-16 byte order mark, valid UTF-8;
- * 2. a strict RFC 8259 scan without recursion. json-glib 1.6 is lenient
- *    where a project file must not be: it wraps integers too large for 64
+ * 2. a strict RFC 8259 scan without recursion, building Gloss's compact
+ *    tree (gloss-json-reader.h) as it goes. This is why the project file
+ *    does not go through json-glib (docs/decisions/json.md), which 1.6 is
+ *    lenient where a project file must not be: it wraps integers too large for 64
  *    bits (99999999999999999999 reads as -1), ignores text after the
  *    value, accepts comments, single quotes and hex numbers, cuts strings at
  *    \u0000, keeps the last of two members with one name, and recurses once
@@ -13,6 +15,8 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #include "config.h"
+
+#include <glib/gi18n-lib.h>
 
 #include <errno.h>
 #include <math.h>
@@ -146,7 +150,7 @@ check_bytes (const char  *name,
   if (size > GLOSS_MAX_PROJECT_FILE_SIZE)
     {
       g_set_error (error, GLOSS_ERROR, GLOSS_ERROR_TOO_LARGE,
-                   "%s: the file is %" G_GSIZE_FORMAT " bytes; Gloss opens project files of at most %d MB",
+                   _("%s: the file is %zu bytes; Gloss opens project files of at most %d MB"),
                    name, size, GLOSS_MAX_PROJECT_FILE_SIZE / (1024 * 1024));
       return FALSE;
     }
@@ -155,7 +159,7 @@ check_bytes (const char  *name,
                     ((guchar) data[0] == 0xFE && (guchar) data[1] == 0xFF)))
     {
       g_set_error (error, GLOSS_ERROR, GLOSS_ERROR_ENCODING,
-                   "%s: the file is in UTF-16; Gloss project files are UTF-8", name);
+                   _("%s: the file is in UTF-16; Gloss project files are UTF-8"), name);
       return FALSE;
     }
 
@@ -165,11 +169,11 @@ check_bytes (const char  *name,
 
       if (*end == '\0')
         error_at (error, name, GLOSS_ERROR_ENCODING, data, offset,
-                    "a NUL byte (byte offset %" G_GSIZE_FORMAT "); a project file is UTF-8 text",
+                    _("a NUL byte (byte offset %zu); a project file is UTF-8 text"),
                     offset);
       else
         error_at (error, name, GLOSS_ERROR_ENCODING, data, offset,
-                    "invalid UTF-8 (byte 0x%02X at byte offset %" G_GSIZE_FORMAT ")",
+                    _("invalid UTF-8 (byte 0x%02X at byte offset %zu)"),
                     (guchar) *end, offset);
       return FALSE;
     }
@@ -322,7 +326,7 @@ scan_string (Scanner  *s,
       if (c < 0x20)
         {
           scan_error (s, GLOSS_ERROR_PARSE, s->pos,
-                      "a control character (U+%04X) inside a string; it must be written as an escape",
+                      _("a control character (U+%04X) inside a string; it must be written as an escape"),
                       c);
           return FALSE;
         }
@@ -355,19 +359,19 @@ scan_string (Scanner  *s,
             if (!read_hex4 (s, s->pos + 2, &unit))
               {
                 scan_error (s, GLOSS_ERROR_PARSE, s->pos,
-                            "\\u must be followed by four hexadecimal digits");
+                            _("\\u must be followed by four hexadecimal digits"));
                 return FALSE;
               }
             if (unit == 0)
               {
                 scan_error (s, GLOSS_ERROR_PARSE, s->pos,
-                            "a NUL character (\\u0000) inside a string, which Gloss cannot keep");
+                            _("a NUL character (\\u0000) inside a string, which Gloss cannot keep"));
                 return FALSE;
               }
             if (unit >= 0xDC00 && unit <= 0xDFFF)
               {
                 scan_error (s, GLOSS_ERROR_PARSE, s->pos,
-                            "\\u%04X is the second half of a surrogate pair without the first",
+                            _("\\u%04X is the second half of a surrogate pair without the first"),
                             unit);
                 return FALSE;
               }
@@ -380,7 +384,7 @@ scan_string (Scanner  *s,
                     low < 0xDC00 || low > 0xDFFF)
                   {
                     scan_error (s, GLOSS_ERROR_PARSE, s->pos,
-                                "\\u%04X is the first half of a surrogate pair without the second",
+                                _("\\u%04X is the first half of a surrogate pair without the second"),
                                 unit);
                     return FALSE;
                   }
@@ -392,14 +396,14 @@ scan_string (Scanner  *s,
 
         default:
           scan_error (s, GLOSS_ERROR_PARSE, s->pos,
-                      "“\\%c” is not an escape JSON knows (\\\" \\\\ \\/ \\b \\f \\n \\r \\t \\uXXXX)",
+                      _("“\\%c” is not an escape JSON knows (\\\" \\\\ \\/ \\b \\f \\n \\r \\t \\uXXXX)"),
                       s->data[s->pos + 1]);
           return FALSE;
         }
     }
 
   scan_error (s, GLOSS_ERROR_PARSE, start,
-              "this string is never closed (the file ends inside it)");
+              _("this string is never closed (the file ends inside it)"));
   return FALSE;
 }
 
@@ -478,7 +482,7 @@ scan_number (Scanner *s)
       if (s->pos < n && g_ascii_isdigit (p[s->pos]))
         {
           scan_error (s, GLOSS_ERROR_PARSE, start,
-                      "a number with a leading zero; JSON does not allow them");
+                      _("a number with a leading zero; JSON does not allow them"));
           return FALSE;
         }
     }
@@ -490,7 +494,7 @@ scan_number (Scanner *s)
   else
     {
       scan_error (s, GLOSS_ERROR_PARSE, start,
-                  "“-” must be followed by digits");
+                  _("“-” must be followed by digits"));
       return FALSE;
     }
 
@@ -501,7 +505,7 @@ scan_number (Scanner *s)
       if (s->pos >= n || !g_ascii_isdigit (p[s->pos]))
         {
           scan_error (s, GLOSS_ERROR_PARSE, start,
-                      "a decimal point must be followed by digits");
+                      _("a decimal point must be followed by digits"));
           return FALSE;
         }
       while (s->pos < n && g_ascii_isdigit (p[s->pos]))
@@ -517,7 +521,7 @@ scan_number (Scanner *s)
       if (s->pos >= n || !g_ascii_isdigit (p[s->pos]))
         {
           scan_error (s, GLOSS_ERROR_PARSE, start,
-                      "an exponent must have digits");
+                      _("an exponent must have digits"));
           return FALSE;
         }
       while (s->pos < n && g_ascii_isdigit (p[s->pos]))
@@ -547,7 +551,7 @@ scan_number (Scanner *s)
   if (errno == ERANGE)
     {
       scan_error (s, GLOSS_ERROR_PARSE, start,
-                  "the number %s is too large to read", text);
+                  _("the number %s is too large to read"), text);
       return FALSE;
     }
 
@@ -579,7 +583,7 @@ unexpected (Scanner    *s,
   if (s->pos >= s->size)
     {
       scan_error (s, GLOSS_ERROR_PARSE, s->pos,
-                  "the file ends too early (it may be cut short): expected %s", expected);
+                  _("the file ends too early (it may be cut short): expected %s"), expected);
       return;
     }
 
@@ -589,7 +593,7 @@ unexpected (Scanner    *s,
 
     g_unichar_to_utf8 (c, shown);
     scan_error (s, GLOSS_ERROR_PARSE, s->pos,
-                "unexpected “%s”: expected %s", c >= 0x20 ? shown : "?", expected);
+                _("unexpected “%s”: expected %s"), c >= 0x20 ? shown : "?", expected);
   }
 }
 
@@ -611,7 +615,7 @@ open_container (Scanner *s,
   if (s->depth >= GLOSS_MAX_JSON_DEPTH)
     {
       scan_error (s, GLOSS_ERROR_TOO_LARGE, s->pos,
-                  "nested deeper than %d levels; a Gloss project never is",
+                  _("nested deeper than %d levels; a Gloss project never is"),
                   GLOSS_MAX_JSON_DEPTH);
       return FALSE;
     }
@@ -638,7 +642,7 @@ scan_member_name (Scanner *s)
   skip_space (s);
   if (s->pos >= s->size || s->data[s->pos] != '"')
     {
-      unexpected (s, "a member name in double quotes");
+      unexpected (s, _("a member name in double quotes"));
       return FALSE;
     }
 
@@ -670,14 +674,14 @@ scan_member_name (Scanner *s)
       g_autofree char *name = g_strndup (key.start, key.length);
 
       scan_error (s, GLOSS_ERROR_PARSE, start,
-                  "the member “%s” appears twice in one object", name);
+                  _("the member “%s” appears twice in one object"), name);
       return FALSE;
     }
 
   skip_space (s);
   if (s->pos >= s->size || s->data[s->pos] != ':')
     {
-      unexpected (s, "“:” after the member name");
+      unexpected (s, _("“:” after the member name"));
       return FALSE;
     }
   s->pos++;
@@ -700,14 +704,14 @@ scan_document (Scanner *s)
 
           if (s->pos >= s->size)
             {
-              unexpected (s, "a value");
+              unexpected (s, _("a value"));
               return FALSE;
             }
 
           if (at_annotation (s) && ++s->n_annotations > GLOSS_MAX_ANNOTATIONS)
             {
               scan_error (s, GLOSS_ERROR_TOO_LARGE, s->pos,
-                          "more than %d annotations; Gloss opens projects of at most %d",
+                          _("more than %d annotations; Gloss opens projects of at most %d"),
                           GLOSS_MAX_ANNOTATIONS, GLOSS_MAX_ANNOTATIONS);
               return FALSE;
             }
@@ -766,7 +770,7 @@ scan_document (Scanner *s)
             }
           else
             {
-              unexpected (s, "a value (a string, a number, an object, an array, true, false or null)");
+              unexpected (s, _("a value (a string, a number, an object, an array, true, false or null)"));
               return FALSE;
             }
 
@@ -779,7 +783,7 @@ scan_document (Scanner *s)
         {
           if (s->pos < s->size)
             {
-              unexpected (s, "nothing after the end of the JSON value");
+              unexpected (s, _("nothing after the end of the JSON value"));
               return FALSE;
             }
           return TRUE;
@@ -803,7 +807,7 @@ scan_document (Scanner *s)
           continue;
         }
 
-      unexpected (s, s->stack[s->depth - 1] == '{' ? "“,” or “}”" : "“,” or “]”");
+      unexpected (s, s->stack[s->depth - 1] == '{' ? _("“,” or “}”") : _("“,” or “]”"));
       return FALSE;
     }
 }
@@ -845,7 +849,7 @@ scan (const char        *name,
   if (s.pos >= s.size)
     {
       g_set_error (error, GLOSS_ERROR, GLOSS_ERROR_PARSE,
-                   s.size == 0 ? "%s: the file is empty" : "%s: the file holds only white space",
+                   s.size == 0 ? _("%s: the file is empty") : _("%s: the file holds only white space"),
                    name);
       ok = FALSE;
     }

@@ -1,4 +1,4 @@
-/* gloss-project-scan.h — the checks a .gloss file passes before json-glib
+/* gloss-project-scan.h — the strict reading of a .gloss file's bytes
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -10,8 +10,8 @@
 G_BEGIN_DECLS
 
 /* Checks @data (the whole file) against the limits in gloss-types.h and
- * strict RFC 8259 JSON, without recursion, so that json-glib only ever sees
- * what it reads faithfully. On success *@json_start is where the JSON
+ * strict RFC 8259 JSON, without recursion (docs/decisions/json.md says why
+ * this is not json-glib's parser). On success *@json_start is where the JSON
  * begins (past a UTF-8 byte order mark). On failure @error (GLOSS_ERROR)
  * says "NAME:LINE:COLUMN: what" or "NAME: what" for the first problem. */
 gboolean _gloss_project_scan (const char  *name,

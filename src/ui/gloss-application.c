@@ -1,5 +1,14 @@
 /* gloss-application.c — the GApplication: app-wide actions, windows, opening files
  *
+ * Gloss is a single instance: a second `gloss FILE` (or Files opening a
+ * project) hands its files to the running process over D-Bus, which opens a
+ * window for each project, or presents the window already showing it.
+ *
+ * Projects load on a worker thread (gloss_project_load_async ()). Those
+ * named on the command line start loading as soon as this process knows it
+ * is the primary instance, before GTK initialises, so that the two overlap;
+ * the window that opens such a file later takes over the load in flight.
+ *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #include "config.h"
@@ -10,11 +19,24 @@
 #include "gloss-bench.h"
 #include "gloss-resources.h"
 #include "gloss-settings.h"
+#include "gloss-toolkit.h"
 #include "gloss-window.h"
+
+/* A project load started before any window asked for it. */
+typedef struct {
+  GFile        *file;
+  GlossProject *project;   /* the result, once finished and until claimed */
+  GError       *error;
+  gboolean      finished;
+  GTask        *claim;     /* the window's task, once it asked */
+} EarlyLoad;
 
 struct _GlossApplication
 {
-  AdwApplication parent_instance;
+  AdwApplication  parent_instance;
+
+  GPtrArray      *command_line_projects;  /* GFile*: .gloss files among the arguments */
+  GPtrArray      *early_loads;            /* EarlyLoad*, unclaimed */
 };
 
 G_DEFINE_FINAL_TYPE (GlossApplication, gloss_application, ADW_TYPE_APPLICATION)
@@ -23,6 +45,181 @@ static GlossWindow *
 new_window (GlossApplication *self)
 {
   return gloss_window_new (GTK_APPLICATION (self));
+}
+
+static GlossWindow *get_window_for_open (GlossApplication *self);
+
+/* ---- loading projects ---- */
+
+static void
+early_load_free (EarlyLoad *early)
+{
+  g_object_unref (early->file);
+  g_clear_object (&early->project);
+  g_clear_error (&early->error);
+  g_clear_object (&early->claim);
+  g_free (early);
+}
+
+/* Hands a finished load to the task that claimed it. */
+static void
+return_load (GTask        *task,
+             GlossProject *project,
+             GError       *error)
+{
+  if (project != NULL)
+    g_task_return_pointer (task, project, g_object_unref);
+  else
+    g_task_return_error (task, error);
+}
+
+static void
+early_load_done_cb (GObject      *source,
+                    GAsyncResult *result,
+                    gpointer      user_data)
+{
+  EarlyLoad *early = user_data;
+
+  early->project = gloss_project_load_finish (result, &early->error);
+  early->finished = TRUE;
+  _gloss_bench_mark ("early load finished");
+
+  if (early->claim != NULL)
+    {
+      return_load (early->claim, g_steal_pointer (&early->project), g_steal_pointer (&early->error));
+      early_load_free (early);
+    }
+}
+
+/* Remembers the .gloss files among the arguments, the way GApplication
+ * will turn them into files to open. */
+static void
+remember_command_line_projects (GlossApplication  *self,
+                                char             **arguments)
+{
+  gboolean options_ended = FALSE;
+
+  g_ptr_array_set_size (self->command_line_projects, 0);
+  for (guint i = 1; arguments[i] != NULL; i++)
+    {
+      g_autoptr(GFile) file = NULL;
+
+      if (!options_ended && g_str_equal (arguments[i], "--"))
+        {
+          options_ended = TRUE;
+          continue;
+        }
+      if (!options_ended && arguments[i][0] == '-')
+        continue;
+
+      file = g_file_new_for_commandline_arg (arguments[i]);
+      if (gloss_file_is_project (file))
+        g_ptr_array_add (self->command_line_projects, g_steal_pointer (&file));
+    }
+}
+
+static void
+start_early_loads (GlossApplication *self)
+{
+  for (guint i = 0; i < self->command_line_projects->len; i++)
+    {
+      GFile *file = g_ptr_array_index (self->command_line_projects, i);
+      EarlyLoad *early = g_new0 (EarlyLoad, 1);
+
+      early->file = g_object_ref (file);
+      g_ptr_array_add (self->early_loads, early);
+      gloss_project_load_async (file, NULL, early_load_done_cb, early);
+    }
+  g_ptr_array_set_size (self->command_line_projects, 0);
+}
+
+static void
+load_done_cb (GObject      *source,
+              GAsyncResult *result,
+              gpointer      user_data)
+{
+  g_autoptr(GTask) task = user_data;
+  GError *error = NULL;
+  GlossProject *project = gloss_project_load_finish (result, &error);
+
+  return_load (task, project, error);
+}
+
+void
+gloss_application_load_project_async (GlossApplication    *self,
+                                      GFile               *file,
+                                      GCancellable        *cancellable,
+                                      GAsyncReadyCallback  callback,
+                                      gpointer             user_data)
+{
+  g_autoptr(GTask) task = NULL;
+
+  g_return_if_fail (GLOSS_IS_APPLICATION (self));
+  g_return_if_fail (G_IS_FILE (file));
+
+  task = g_task_new (self, cancellable, callback, user_data);
+  g_task_set_source_tag (task, gloss_application_load_project_async);
+
+  for (guint i = 0; i < self->early_loads->len; i++)
+    {
+      EarlyLoad *early = g_ptr_array_index (self->early_loads, i);
+
+      if (!g_file_equal (early->file, file))
+        continue;
+
+      /* Taken out of the list: an early load answers one window. */
+      g_ptr_array_steal_index (self->early_loads, i);
+      if (early->finished)
+        {
+          return_load (task, g_steal_pointer (&early->project), g_steal_pointer (&early->error));
+          early_load_free (early);
+        }
+      else
+        early->claim = g_steal_pointer (&task);
+      return;
+    }
+
+  gloss_project_load_async (file, cancellable, load_done_cb, g_steal_pointer (&task));
+}
+
+GlossProject *
+gloss_application_load_project_finish (GlossApplication  *self,
+                                       GAsyncResult      *result,
+                                       GError           **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, self), NULL);
+
+  return g_task_propagate_pointer (G_TASK (result), error);
+}
+
+void
+gloss_application_open_project (GlossApplication *self,
+                                GFile            *file,
+                                GlossWindow      *preferred)
+{
+  GList *windows = gtk_application_get_windows (GTK_APPLICATION (self));
+  GlossWindow *window;
+
+  g_return_if_fail (GLOSS_IS_APPLICATION (self));
+  g_return_if_fail (G_IS_FILE (file));
+
+  /* A project is open in one window at most. */
+  for (GList *l = windows; l != NULL; l = l->next)
+    if (GLOSS_IS_WINDOW (l->data) && gloss_window_shows_file (l->data, file))
+      {
+        gtk_window_present (l->data);
+        return;
+      }
+
+  if (preferred != NULL && gloss_window_is_empty (preferred))
+    window = preferred;
+  else
+    window = get_window_for_open (self);
+
+  _gloss_bench_mark ("window built");
+  gloss_window_open_file (window, file);
+  gtk_window_present (GTK_WINDOW (window));
+  _gloss_bench_mark ("window presented");
 }
 
 /* An empty window (start page) to reuse, else a new one. */
@@ -60,15 +257,7 @@ gloss_application_open (GApplication  *app,
   for (int i = 0; i < n_files; i++)
     {
       if (gloss_file_is_project (files[i]))
-        {
-          GlossWindow *window = get_window_for_open (self);
-
-          _gloss_bench_mark ("window built");
-          gloss_window_open_file (window, files[i]);
-          _gloss_bench_mark ("project shown");
-          gtk_window_present (GTK_WINDOW (window));
-          _gloss_bench_mark ("window presented");
-        }
+        gloss_application_open_project (self, files[i], NULL);
       else
         {
           /* Articles given together go into one new project. */
@@ -237,61 +426,30 @@ apply_style_variant (GlossApplication *self)
     adw_style_manager_set_color_scheme (style, ADW_COLOR_SCHEME_PREFER_LIGHT);
 }
 
-/* With the cairo renderer (GSK_RENDERER=cairo: remote X, virtual machines,
- * a display without GPU) GTK never draws with OpenGL, yet GDK 4.8 on X11
- * still loads the GL driver when it opens the display, to pick a visual.
- * With Mesa's software driver that is libLLVM: 45–55 ms of the start and
- * 30 MB for nothing. Returns the variable it set, to unset once GDK is up
- * so that nothing Gloss launches inherits it. */
-static const char *
-skip_unused_gl (void)
+static gboolean
+gloss_application_local_command_line (GApplication   *app,
+                                      char         ***arguments,
+                                      int            *exit_status)
 {
-  const char *variable, *value;
+  remember_command_line_projects (GLOSS_APPLICATION (app), *arguments);
 
-  if (g_strcmp0 (g_getenv ("GSK_RENDERER"), "cairo") != 0)
-    return NULL;
-
-  if (gtk_get_major_version () == 4 && gtk_get_minor_version () < 16)
-    variable = "GDK_DEBUG", value = "gl-disable";
-  else
-    variable = "GDK_DISABLE", value = "gl";
-
-  /* Whoever set the variable themselves knows what they want. */
-  if (g_getenv (variable) != NULL || !g_setenv (variable, value, FALSE))
-    return NULL;
-  return variable;
-}
-
-/* GTK loads its own default theme when it opens the display, and
- * libadwaita replaces it with its stylesheet a moment later: parsing the
- * discarded theme took 15–20 ms of each start. Making the display's
- * settings with GTK_THEME naming libadwaita's empty theme skips it. The variable
- * is gone again before libadwaita starts, which leaves its styles off when
- * it sees GTK_THEME set. */
-static void
-init_gtk_without_default_theme (void)
-{
-  if (g_getenv ("GTK_THEME") != NULL || !g_setenv ("GTK_THEME", "Adwaita-empty", FALSE))
-    return;
-  gtk_init ();
-  /* The display's settings load the theme when they are first asked for. */
-  (void) gtk_settings_get_default ();
-  g_unsetenv ("GTK_THEME");
+  return G_APPLICATION_CLASS (gloss_application_parent_class)->local_command_line (app, arguments, exit_status);
 }
 
 static void
 gloss_application_startup (GApplication *app)
 {
   GlossApplication *self = GLOSS_APPLICATION (app);
-  const char *gl_variable;
 
   _gloss_bench_mark ("application starting");
-  gl_variable = skip_unused_gl ();
-  init_gtk_without_default_theme ();
+  /* Before any other thread starts: it changes the environment briefly. */
+  gloss_toolkit_init ();
+  _gloss_bench_mark ("GTK ready");
+  /* This is the primary instance: what it was asked to open loads on a
+   * worker while libadwaita starts and the window is built on this thread. */
+  start_early_loads (self);
   /* Initialises libadwaita (GTK already is). */
   G_APPLICATION_CLASS (gloss_application_parent_class)->startup (app);
-  if (gl_variable != NULL)
-    g_unsetenv (gl_variable);
   _gloss_bench_mark ("GTK and libadwaita ready");
 
   g_action_map_add_action_entries (G_ACTION_MAP (self), app_entries,
@@ -302,10 +460,24 @@ gloss_application_startup (GApplication *app)
 }
 
 static void
+gloss_application_finalize (GObject *object)
+{
+  GlossApplication *self = GLOSS_APPLICATION (object);
+
+  g_ptr_array_unref (self->command_line_projects);
+  g_ptr_array_unref (self->early_loads);
+
+  G_OBJECT_CLASS (gloss_application_parent_class)->finalize (object);
+}
+
+static void
 gloss_application_class_init (GlossApplicationClass *klass)
 {
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GApplicationClass *app_class = G_APPLICATION_CLASS (klass);
 
+  object_class->finalize = gloss_application_finalize;
+  app_class->local_command_line = gloss_application_local_command_line;
   app_class->activate = gloss_application_activate;
   app_class->open = gloss_application_open;
   app_class->startup = gloss_application_startup;
@@ -314,6 +486,9 @@ gloss_application_class_init (GlossApplicationClass *klass)
 static void
 gloss_application_init (GlossApplication *self)
 {
+  self->command_line_projects = g_ptr_array_new_with_free_func (g_object_unref);
+  self->early_loads = g_ptr_array_new_with_free_func ((GDestroyNotify) early_load_free);
+
   /* Referencing the bundle keeps the linker from dropping it out of the
    * static library, with the constructor that registers it. */
   (void) gloss_get_resource ();
@@ -325,6 +500,6 @@ gloss_application_new (void)
   return g_object_new (GLOSS_TYPE_APPLICATION,
                        "application-id", APPLICATION_ID,
                        "resource-base-path", RESOURCE_BASE_PATH,
-                       "flags", G_APPLICATION_HANDLES_OPEN | G_APPLICATION_NON_UNIQUE,
+                       "flags", G_APPLICATION_HANDLES_OPEN,
                        NULL);
 }

@@ -8,12 +8,8 @@
 
 #include "gloss-window-private.h"
 
-#ifdef GLOSS_HAVE_TAGS_DIALOG
 #include "gloss-tags-dialog.h"
-#endif
-#ifdef GLOSS_HAVE_INSPECTOR
 #include "gloss-inspector.h"
-#endif
 
 static void
 undo_action (GtkWidget  *widget,
@@ -112,7 +108,6 @@ find_step (GlossWindow *self,
   index = gloss_article_view_find_next (self->article_view, forward);
   text = g_strdup_printf (_("%u of %u"), index, count);
   gtk_label_set_text (self->search_count, text);
-  _gloss_window_queue_report (self);
 }
 
 static void
@@ -248,9 +243,7 @@ edit_note_action (GtkWidget  *widget,
   if (self->selected == NULL)
     return;
   adw_flap_set_reveal_flap (self->side_flap, TRUE);
-#ifdef GLOSS_HAVE_INSPECTOR
   gloss_inspector_focus_note (GLOSS_INSPECTOR (self->inspector));
-#endif
 }
 
 static void
@@ -258,12 +251,10 @@ tags_action (GtkWidget  *widget,
              const char *name,
              GVariant   *param)
 {
-#ifdef GLOSS_HAVE_TAGS_DIALOG
   GlossWindow *self = GLOSS_WINDOW (widget);
 
   if (self->project != NULL)
     gtk_window_present (GTK_WINDOW (gloss_tags_dialog_new (GTK_WINDOW (self), self->project)));
-#endif
 }
 
 static void
@@ -321,11 +312,7 @@ _gloss_window_update_actions (GlossWindow *self)
   gtk_widget_action_set_enabled (widget, "win.delete-annotation", self->selected != NULL);
   gtk_widget_action_set_enabled (widget, "win.link", self->selected != NULL);
   gtk_widget_action_set_enabled (widget, "win.edit-note", self->selected != NULL);
-#ifdef GLOSS_HAVE_TAGS_DIALOG
   gtk_widget_action_set_enabled (widget, "win.tags", has_project);
-#else
-  gtk_widget_action_set_enabled (widget, "win.tags", FALSE);
-#endif
   gtk_widget_action_set_enabled (widget, "win.show-documents", has_project);
   gtk_widget_action_set_enabled (widget, "win.show-annotations", has_project);
 }

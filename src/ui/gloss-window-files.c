@@ -11,30 +11,33 @@
 #include <glib/gi18n.h>
 
 #include "gloss-bench.h"
+#include "gloss-application.h"
 #include "gloss-host-path.h"
-#include "gloss-preload.h"
 #include "gloss-settings.h"
 #include "gloss-window-private.h"
 
 /* ---- opening ---- */
 
-void
-gloss_window_open_file (GlossWindow *self,
-                        GFile       *file)
+static void
+project_loaded_cb (GObject      *source,
+                   GAsyncResult *result,
+                   gpointer      user_data)
 {
+  g_autoptr(GlossWindow) self = user_data;
+  g_autoptr(GFile) file = g_steal_pointer (&self->loading_file);
   g_autoptr(GError) error = NULL;
   g_autoptr(GlossProject) project = NULL;
 
-  g_return_if_fail (GLOSS_IS_WINDOW (self));
-  g_return_if_fail (G_IS_FILE (file));
-
-  /* A file named on the command line has been loading since main(). */
-  if (!gloss_preload_take (file, &project, &error))
-    project = gloss_project_load (file, &error);
+  project = gloss_application_load_project_finish (GLOSS_APPLICATION (source), result, &error);
   _gloss_bench_mark ("project loaded");
+  gtk_spinner_stop (self->loading_spinner);
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    return;
+
   if (project == NULL)
     {
       /* Nothing is written back: the file stays exactly as it was. */
+      _gloss_window_show_page (self, self->project != NULL ? "project" : "start");
       _gloss_window_error (self, _("Could Not Open the Project"), error);
       return;
     }
@@ -46,6 +49,47 @@ gloss_window_open_file (GlossWindow *self,
   _gloss_window_set_project (self, project, file);
 }
 
+void
+gloss_window_open_file (GlossWindow *self,
+                        GFile       *file)
+{
+  g_autofree char *basename = NULL;
+  g_autofree char *name = NULL;
+  g_autofree char *title = NULL;
+  GtkApplication *application;
+
+  g_return_if_fail (GLOSS_IS_WINDOW (self));
+  g_return_if_fail (G_IS_FILE (file));
+  g_return_if_fail (self->loading_file == NULL);
+
+  application = gtk_window_get_application (GTK_WINDOW (self));
+  g_return_if_fail (GLOSS_IS_APPLICATION (application));
+
+  self->loading_file = g_object_ref (file);
+  basename = g_file_get_basename (file);
+  name = g_filename_display_name (basename);
+  /* Translators: shown while a project file loads; %s is its name */
+  title = g_strdup_printf (_("Opening “%s”…"), name);
+  adw_status_page_set_title (self->loading_page, title);
+  gtk_spinner_start (self->loading_spinner);
+  _gloss_window_show_page (self, "loading");
+
+  gloss_application_load_project_async (GLOSS_APPLICATION (application), file,
+                                        self->cancellable, project_loaded_cb,
+                                        g_object_ref (self));
+}
+
+gboolean
+gloss_window_shows_file (GlossWindow *self,
+                         GFile       *file)
+{
+  g_return_val_if_fail (GLOSS_IS_WINDOW (self), FALSE);
+  g_return_val_if_fail (G_IS_FILE (file), FALSE);
+
+  return (self->file != NULL && g_file_equal (self->file, file)) ||
+         (self->loading_file != NULL && g_file_equal (self->loading_file, file));
+}
+
 static void
 open_response_cb (GtkNativeDialog *chooser,
                   int              response,
@@ -54,14 +98,9 @@ open_response_cb (GtkNativeDialog *chooser,
   if (response == GTK_RESPONSE_ACCEPT)
     {
       g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
-      GlossWindow *target = self;
+      GtkApplication *application = gtk_window_get_application (GTK_WINDOW (self));
 
-      if (!gloss_window_is_empty (self))
-        {
-          target = gloss_window_new (gtk_window_get_application (GTK_WINDOW (self)));
-          gtk_window_present (GTK_WINDOW (target));
-        }
-      gloss_window_open_file (target, file);
+      gloss_application_open_project (GLOSS_APPLICATION (application), file, self);
     }
   g_object_unref (chooser);
 }
@@ -199,14 +238,13 @@ save_to (GlossWindow *self,
   _gloss_window_discard_recovery (self);
   if (self->file == NULL || !g_file_equal (self->file, file))
     {
-      g_set_object (&self->file, file);
+      _gloss_window_set_file (self, file);
       g_clear_object (&self->recovery);
       gloss_settings_add_recent (file);
     }
   self->recovered = FALSE;
   self->autosaved_generation = gloss_project_get_generation (self->project);
   _gloss_window_update_title (self);
-  _gloss_window_queue_report (self);
 
   if (self->close_after_save)
     {
@@ -319,7 +357,6 @@ _gloss_window_confirm_close (GlossWindow *self)
   gtk_widget_add_css_class (dialog, "gloss-close-dialog");
   g_signal_connect (dialog, "response", G_CALLBACK (close_response_cb), self);
   gtk_window_present (GTK_WINDOW (dialog));
-  _gloss_window_queue_report (self);
   return FALSE;
 }
 

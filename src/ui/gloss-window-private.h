@@ -17,8 +17,11 @@ struct _GlossWindow
   GlossDocument        *document;
   GlossAnnotation      *selected;
   GFile                *file;          /* NULL until saved */
+  GFile                *loading_file;  /* a project being opened into this window */
   GFile                *recovery;      /* where autosaves go */
   GlossAnnotation      *link_from;     /* "click the other highlight" mode */
+  GBindingGroup        *document_bindings;  /* the header, bound to the shown document */
+  GSignalGroup         *document_signals;   /* the shown document's signals */
 
   guint                 autosave_id;
   guint64               autosaved_generation;
@@ -33,6 +36,8 @@ struct _GlossWindow
   AdwWindowTitle       *window_title;
   GtkStack             *main_stack;
   AdwStatusPage        *start_page;
+  AdwStatusPage        *loading_page;
+  GtkSpinner           *loading_spinner;
   AdwPreferencesGroup  *recent_group;
   GtkListBox           *recent_list;
   AdwPreferencesGroup  *recovered_group;
@@ -55,16 +60,19 @@ struct _GlossWindow
   GtkWidget            *import_button;
   GtkWidget            *history_buttons;
 
-  GtkWidget            *annotation_list;  /* GlossAnnotationList, or a placeholder */
-  GtkWidget            *inspector;        /* GlossInspector, or a placeholder */
-  GtkWidget            *selected_label;   /* placeholder inspector's text */
+  GtkWidget            *annotation_list;  /* GlossAnnotationList */
+  GtkWidget            *inspector;        /* GlossInspector */
 
   guint                 report_id;
 };
 
-/* gloss-window-bench.c: measures the window for build-aux/bench.py when
- * GLOSS_BENCH is set; does nothing otherwise. */
-void     _gloss_window_start_bench        (GlossWindow     *self);
+/* Observers, attached once when the window is made and inert unless their
+ * environment variable is set; production code never calls them again.
+ * gloss-window-bench.c: measures the window for build-aux/bench.py
+ * (GLOSS_BENCH). gloss-window-report.c: the test report, refreshed on a
+ * short period (GLOSS_TEST_REPORT). */
+void     _gloss_window_attach_bench       (GlossWindow     *self);
+void     _gloss_window_attach_report      (GlossWindow     *self);
 
 /* gloss-window.c */
 void     _gloss_window_set_project        (GlossWindow     *self,
@@ -76,6 +84,14 @@ void     _gloss_window_select             (GlossWindow     *self,
                                            GlossAnnotation *annotation,
                                            gboolean         scroll);
 void     _gloss_window_update_title       (GlossWindow     *self);
+/* Setters of the window's properties "file" and "link-from". */
+void     _gloss_window_set_file           (GlossWindow     *self,
+                                           GFile           *file);
+void     _gloss_window_set_link_from      (GlossWindow     *self,
+                                           GlossAnnotation *from);
+/* Shows the start, loading or project page. */
+void     _gloss_window_show_page          (GlossWindow     *self,
+                                           const char      *name);
 void     _gloss_window_toast              (GlossWindow     *self,
                                            const char      *text);
 void     _gloss_window_error              (GlossWindow     *self,
@@ -109,8 +125,5 @@ gboolean _gloss_window_offer_recovery     (GlossWindow     *self,
                                            GlossProject    *project,
                                            GFile           *file);
 void     _gloss_window_refresh_recovered  (GlossWindow     *self);
-
-/* gloss-window-report.c: the test report (GLOSS_TEST_REPORT) */
-void     _gloss_window_queue_report       (GlossWindow     *self);
 
 G_END_DECLS

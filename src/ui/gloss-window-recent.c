@@ -10,6 +10,7 @@
  */
 #include "config.h"
 
+#include "gloss-application.h"
 #include "gloss-host-path.h"
 #include "gloss-settings.h"
 #include "gloss-window-private.h"
@@ -21,8 +22,9 @@ recent_activated_cb (GtkListBox    *list,
 {
   const char *uri = g_object_get_data (G_OBJECT (row), "gloss-uri");
   g_autoptr(GFile) file = g_file_new_for_uri (uri);
+  GtkApplication *application = gtk_window_get_application (GTK_WINDOW (self));
 
-  gloss_window_open_file (self, file);
+  gloss_application_open_project (GLOSS_APPLICATION (application), file, self);
 }
 
 static void
@@ -58,7 +60,6 @@ host_paths_cb (GObject      *source,
           adw_action_row_set_subtitle (ADW_ACTION_ROW (row), label);
         }
     }
-  _gloss_window_queue_report (self);
 }
 
 void

@@ -117,7 +117,6 @@ autosave_done_cb (GObject      *source,
 
     if (!_gloss_window_is_dirty (self) || self->recovery == NULL || !g_file_equal (written, self->recovery))
       g_file_delete (written, NULL, NULL);
-    _gloss_window_queue_report (self);
   }
 }
 
@@ -219,7 +218,6 @@ recover_response_cb (AdwMessageDialog *dialog,
       g_file_delete (data->recovery, NULL, NULL);
       _gloss_window_set_project (self, data->project, data->file);
     }
-  _gloss_window_queue_report (self);
   recover_data_free (data);
 }
 
@@ -282,7 +280,6 @@ _gloss_window_offer_recovery (GlossWindow  *self,
   data->recovery = g_steal_pointer (&recovery);
   g_signal_connect (dialog, "response", G_CALLBACK (recover_response_cb), data);
   gtk_window_present (GTK_WINDOW (dialog));
-  _gloss_window_queue_report (self);
   return TRUE;
 }
 
@@ -309,7 +306,6 @@ recovered_activated_cb (GtkListBox    *list,
   self->recovery = g_object_ref (file);
   _gloss_window_update_title (self);
   _gloss_window_toast (self, _("Unsaved project recovered"));
-  _gloss_window_queue_report (self);
 }
 
 static gboolean

@@ -14,11 +14,11 @@
 #include <json-glib/json-glib.h>
 #include <unistd.h>
 
-#ifdef GLOSS_HAVE_X11
+#include "gloss-window-private.h"
+
+#ifdef GDK_WINDOWING_X11
 #include <gdk/x11/gdkx.h>
 #endif
-
-#include "gloss-window-private.h"
 
 #define MAX_REPORTED_OFFSETS 4000
 
@@ -203,7 +203,7 @@ report_cb (gpointer user_data)
 
   json_builder_set_member_name (builder, "pid");
   json_builder_add_int_value (builder, getpid ());
-#ifdef GLOSS_HAVE_X11
+#ifdef GDK_WINDOWING_X11
   {
     GdkSurface *surface = gtk_native_get_surface (GTK_NATIVE (self));
 
@@ -222,6 +222,29 @@ report_cb (gpointer user_data)
   json_builder_add_boolean_value (builder, self->project != NULL && gloss_project_get_dirty (self->project));
   json_builder_set_member_name (builder, "recovered");
   json_builder_add_boolean_value (builder, self->recovered);
+  /* Every window of the process, with the project file it shows. */
+  json_builder_set_member_name (builder, "windows");
+  json_builder_begin_array (builder);
+  for (GList *l = gtk_application_get_windows (gtk_window_get_application (GTK_WINDOW (self))); l; l = l->next)
+    {
+      GlossWindow *window = l->data;
+      g_autofree char *window_path = NULL;
+
+      if (!GLOSS_IS_WINDOW (window))
+        continue;
+      json_builder_begin_object (builder);
+      json_builder_set_member_name (builder, "file");
+      window_path = window->file != NULL ? g_file_get_path (window->file) : NULL;
+      if (window_path != NULL)
+        json_builder_add_string_value (builder, window_path);
+      else
+        json_builder_add_null_value (builder);
+      json_builder_set_member_name (builder, "page");
+      json_builder_add_string_value (builder, gtk_stack_get_visible_child_name (window->main_stack));
+      json_builder_end_object (builder);
+    }
+  json_builder_end_array (builder);
+
   json_builder_set_member_name (builder, "file");
   if (self->file != NULL)
     {
@@ -331,13 +354,13 @@ report_cb (gpointer user_data)
 }
 
 void
-_gloss_window_queue_report (GlossWindow *self)
+_gloss_window_attach_report (GlossWindow *self)
 {
   if (g_getenv ("GLOSS_TEST_REPORT") == NULL)
     return;
 
-  /* Refreshed on a short period: scrolling and layout move the offsets
-   * without telling the window. */
-  if (self->report_id == 0)
-    self->report_id = g_timeout_add (150, report_cb, self);
+  /* Refreshed on a short period rather than on each change: scrolling and
+   * layout move the offsets without telling the window, and the window's
+   * code need not know that it is watched. */
+  self->report_id = g_timeout_add (150, report_cb, self);
 }

@@ -14,14 +14,41 @@
 #include "gloss-settings.h"
 #include "gloss-window-private.h"
 
-#ifdef GLOSS_HAVE_ANNOTATION_LIST
 #include "gloss-annotation-list.h"
-#endif
-#ifdef GLOSS_HAVE_INSPECTOR
 #include "gloss-inspector.h"
-#endif
 
 G_DEFINE_FINAL_TYPE (GlossWindow, gloss_window, ADW_TYPE_APPLICATION_WINDOW)
+
+enum {
+  PROP_0,
+  PROP_PROJECT,
+  PROP_FILE,
+  PROP_DOCUMENT,
+  PROP_SELECTED,
+  PROP_LINK_FROM,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+/* The window's state is its properties: the header, the title and the
+ * actions follow their notifications (see connect_refreshes ()), so code
+ * that changes the state only sets it. */
+void
+_gloss_window_set_file (GlossWindow *self,
+                        GFile       *file)
+{
+  if (g_set_object (&self->file, file))
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_FILE]);
+}
+
+void
+_gloss_window_set_link_from (GlossWindow     *self,
+                             GlossAnnotation *from)
+{
+  if (g_set_object (&self->link_from, from))
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_LINK_FROM]);
+}
 
 /* ---- title ---- */
 
@@ -85,7 +112,6 @@ _gloss_window_error (GlossWindow  *self,
   adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "close");
   gtk_widget_add_css_class (dialog, "gloss-error-dialog");
   gtk_window_present (GTK_WINDOW (dialog));
-  _gloss_window_queue_report (self);
 }
 
 /* Without a project the header has only Open and the menu. (At phone
@@ -102,77 +128,15 @@ update_header (GlossWindow *self)
   gtk_widget_set_visible (GTK_WIDGET (self->search_toggle), project);
 }
 
-/* ---- the placeholder side pane (until the panels are built in) ---- */
-
-#if !defined(GLOSS_HAVE_INSPECTOR)
-static void
-update_placeholder_inspector (GlossWindow *self)
-{
-  g_autoptr(GString) text = g_string_new (NULL);
-
-  if (self->selected == NULL)
-    {
-      gtk_label_set_text (GTK_LABEL (self->selected_label),
-                          _("Select a highlight to see it here."));
-      return;
-    }
-
-  for (const char * const *tags = gloss_annotation_get_tags (self->selected); *tags; tags++)
-    {
-      GlossTag *tag = gloss_project_lookup_tag (self->project, *tags);
-
-      g_string_append_printf (text, "%s%s", text->len ? ", " : "",
-                              tag != NULL ? gloss_tag_get_name (tag) : *tags);
-    }
-  g_string_append_printf (text, "\n“%s”", gloss_annotation_get_quote (self->selected));
-  if (gloss_annotation_get_note (self->selected)[0] != '\0')
-    g_string_append_printf (text, "\n\n%s", gloss_annotation_get_note (self->selected));
-  gtk_label_set_text (GTK_LABEL (self->selected_label), text->str);
-}
-#endif
+/* ---- the side pane: the annotation list over the inspector ---- */
 
 static void
 build_side_pane (GlossWindow *self)
 {
-#ifdef GLOSS_HAVE_ANNOTATION_LIST
   self->annotation_list = gloss_annotation_list_new ();
-#else
-  self->annotation_list = adw_status_page_new ();
-  adw_status_page_set_title (ADW_STATUS_PAGE (self->annotation_list), _("Annotations"));
-  adw_status_page_set_description (ADW_STATUS_PAGE (self->annotation_list),
-                                   _("Select text and press a digit to annotate it."));
-  gtk_widget_add_css_class (self->annotation_list, "compact");
-#endif
   gtk_widget_set_vexpand (self->annotation_list, TRUE);
 
-#ifdef GLOSS_HAVE_INSPECTOR
   self->inspector = gloss_inspector_new ();
-#else
-  {
-    GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 12);
-    GtkWidget *buttons = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
-    GtkWidget *button;
-
-    gtk_widget_set_margin_start (box, 12);
-    gtk_widget_set_margin_end (box, 12);
-    gtk_widget_set_margin_top (box, 12);
-    gtk_widget_set_margin_bottom (box, 12);
-    self->selected_label = gtk_label_new (NULL);
-    gtk_label_set_wrap (GTK_LABEL (self->selected_label), TRUE);
-    gtk_label_set_xalign (GTK_LABEL (self->selected_label), 0);
-    gtk_label_set_selectable (GTK_LABEL (self->selected_label), TRUE);
-    gtk_box_append (GTK_BOX (box), self->selected_label);
-    button = gtk_button_new_with_mnemonic (_("_Link…"));
-    gtk_actionable_set_action_name (GTK_ACTIONABLE (button), "win.link");
-    gtk_box_append (GTK_BOX (buttons), button);
-    button = gtk_button_new_with_mnemonic (_("_Delete"));
-    gtk_actionable_set_action_name (GTK_ACTIONABLE (button), "win.delete-annotation");
-    gtk_widget_add_css_class (button, "destructive-action");
-    gtk_box_append (GTK_BOX (buttons), button);
-    gtk_box_append (GTK_BOX (box), buttons);
-    self->inspector = box;
-  }
-#endif
   gtk_widget_set_vexpand (self->inspector, TRUE);
 
   /* The list over the inspector, the split theirs to move. */
@@ -190,7 +154,6 @@ build_side_pane (GlossWindow *self)
   }
 }
 
-#ifdef GLOSS_HAVE_ANNOTATION_LIST
 static void
 list_selected_cb (GObject     *list,
                   GParamSpec  *pspec,
@@ -201,9 +164,7 @@ list_selected_cb (GObject     *list,
   if (annotation != self->selected)
     _gloss_window_select (self, annotation, TRUE);
 }
-#endif
 
-#ifdef GLOSS_HAVE_INSPECTOR
 static void
 inspector_follow_cb (GObject         *inspector,
                      GlossAnnotation *target,
@@ -219,7 +180,6 @@ inspector_link_requested_cb (GObject         *inspector,
 {
   _gloss_window_begin_link (self, from);
 }
-#endif
 
 /* Escape in the side pane (the note, a filter) goes back to the text. */
 static gboolean
@@ -284,19 +244,14 @@ _gloss_window_select (GlossWindow     *self,
         _gloss_window_show_document (self, document);
     }
 
-  g_set_object (&self->selected, annotation);
+  if (g_set_object (&self->selected, annotation))
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SELECTED]);
   gloss_article_view_set_selected (self->article_view, annotation);
 
-#ifdef GLOSS_HAVE_ANNOTATION_LIST
   g_signal_handlers_block_by_func (self->annotation_list, list_selected_cb, self);
   gloss_annotation_list_set_selected (GLOSS_ANNOTATION_LIST (self->annotation_list), annotation);
   g_signal_handlers_unblock_by_func (self->annotation_list, list_selected_cb, self);
-#endif
-#ifdef GLOSS_HAVE_INSPECTOR
   gloss_inspector_set_annotation (GLOSS_INSPECTOR (self->inspector), annotation);
-#else
-  update_placeholder_inspector (self);
-#endif
 
   if (annotation != NULL && scroll)
     {
@@ -305,20 +260,15 @@ _gloss_window_select (GlossWindow     *self,
                                     gloss_annotation_get_start (annotation),
                                     gloss_annotation_get_end (annotation));
     }
-
-  _gloss_window_update_actions (self);
-  _gloss_window_queue_report (self);
 }
 
 void
 _gloss_window_begin_link (GlossWindow     *self,
                           GlossAnnotation *from)
 {
-  g_set_object (&self->link_from, from);
+  _gloss_window_set_link_from (self, from);
   if (from != NULL)
     _gloss_window_toast (self, _("Click the highlight to link to"));
-  _gloss_window_update_title (self);
-  _gloss_window_queue_report (self);
 }
 
 typedef struct {
@@ -357,12 +307,12 @@ static void
 finish_link (GlossWindow     *self,
              GlossAnnotation *to)
 {
-  g_autoptr(GlossAnnotation) from = g_steal_pointer (&self->link_from);
+  g_autoptr(GlossAnnotation) from = self->link_from != NULL ? g_object_ref (self->link_from) : NULL;
   const char * const *types = gloss_project_get_relation_types (self->project);
   GtkWidget *dialog;
   LinkData *data;
 
-  _gloss_window_update_title (self);
+  _gloss_window_set_link_from (self, NULL);
   if (from == to)
     {
       _gloss_window_toast (self, _("An annotation cannot be linked to itself"));
@@ -409,7 +359,6 @@ finish_link (GlossWindow     *self,
   data->to = g_object_ref (to);
   g_signal_connect (dialog, "response", G_CALLBACK (link_type_response_cb), data);
   gtk_window_present (GTK_WINDOW (dialog));
-  _gloss_window_queue_report (self);
 }
 
 static void
@@ -514,40 +463,28 @@ void
 _gloss_window_show_document (GlossWindow   *self,
                              GlossDocument *document)
 {
-  if (self->document != NULL)
-    g_signal_handlers_disconnect_by_data (self->document, self);
   g_set_object (&self->document, document);
-  g_clear_object (&self->selected);
+  if (self->selected != NULL)
+    {
+      g_clear_object (&self->selected);
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SELECTED]);
+    }
+  g_binding_group_set_source (self->document_bindings, document);
+  g_signal_group_set_target (self->document_signals, document);
 
   gloss_article_view_set_document (self->article_view, self->project, document);
-#ifdef GLOSS_HAVE_ANNOTATION_LIST
   gloss_annotation_list_set_document (GLOSS_ANNOTATION_LIST (self->annotation_list), document);
-#endif
-#ifdef GLOSS_HAVE_INSPECTOR
   gloss_inspector_set_annotation (GLOSS_INSPECTOR (self->inspector), NULL);
-#else
-  update_placeholder_inspector (self);
-#endif
 
   if (document != NULL)
     {
-      const char *title = gloss_document_get_title (document);
-      const char *text = gloss_document_get_text (document);
-
-      g_object_bind_property (document, "title", self->article_title, "label", G_BINDING_SYNC_CREATE);
-      /* Most articles open with their headline: no need to say it twice. */
-      gtk_widget_set_visible (GTK_WIDGET (self->article_title),
-                              title[0] != '\0' && !g_str_has_prefix (text, title));
       gtk_stack_set_visible_child_name (self->article_stack, "article");
     }
   else
     gtk_stack_set_visible_child_name (self->article_stack, "empty");
 
-  select_document_row (self);
-  _gloss_window_update_title (self);
-  _gloss_window_update_actions (self);
-  _gloss_window_queue_report (self);
-  _gloss_window_start_bench (self);
+  /* Notified even when the pointer is the same: a fresh view of it. */
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DOCUMENT]);
 }
 
 static void
@@ -590,13 +527,9 @@ project_changed_cb (GlossProject *project,
 {
   if (self->selected != NULL && gloss_annotation_get_document (self->selected) == NULL)
     _gloss_window_select (self, NULL, FALSE);
-#if !defined(GLOSS_HAVE_INSPECTOR)
-  update_placeholder_inspector (self);
-#endif
   _gloss_window_update_title (self);
   _gloss_window_update_actions (self);
   _gloss_window_schedule_autosave (self);
-  _gloss_window_queue_report (self);
 }
 
 void
@@ -611,9 +544,11 @@ _gloss_window_set_project (GlossWindow  *self,
       g_signal_handlers_disconnect_by_data (self->project, self);
       g_signal_handlers_disconnect_by_data (gloss_project_get_documents (self->project), self);
     }
-  g_clear_object (&self->link_from);
+  g_object_freeze_notify (G_OBJECT (self));
+  _gloss_window_set_link_from (self, NULL);
   g_set_object (&self->project, project);
-  g_set_object (&self->file, file);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_PROJECT]);
+  _gloss_window_set_file (self, file);
   g_clear_object (&self->recovery);
   self->autosaved_generation = 0;
   self->recovered = FALSE;
@@ -622,12 +557,10 @@ _gloss_window_set_project (GlossWindow  *self,
     {
       gtk_list_box_bind_model (self->documents_list, NULL, NULL, NULL, NULL);
       _gloss_window_show_document (self, NULL);
-      gtk_stack_set_visible_child_name (self->main_stack, "start");
+      _gloss_window_show_page (self, "start");
       _gloss_window_refresh_recent (self);
       _gloss_window_refresh_recovered (self);
-      _gloss_window_update_title (self);
-      _gloss_window_update_actions (self);
-      update_header (self);
+      g_object_thaw_notify (G_OBJECT (self));
       return;
     }
 
@@ -636,12 +569,8 @@ _gloss_window_set_project (GlossWindow  *self,
   g_signal_connect_object (documents, "items-changed", G_CALLBACK (documents_changed_cb), self, 0);
   g_signal_connect_object (project, "changed", G_CALLBACK (project_changed_cb), self, 0);
 
-#ifdef GLOSS_HAVE_ANNOTATION_LIST
   gloss_annotation_list_set_project (GLOSS_ANNOTATION_LIST (self->annotation_list), project);
-#endif
-#ifdef GLOSS_HAVE_INSPECTOR
   gloss_inspector_set_project (GLOSS_INSPECTOR (self->inspector), project);
-#endif
 
   {
     g_autoptr(GlossDocument) first = g_list_model_get_n_items (documents) > 0
@@ -652,12 +581,10 @@ _gloss_window_set_project (GlossWindow  *self,
     _gloss_window_show_document (self, first);
   }
 
-  gtk_stack_set_visible_child_name (self->main_stack, "project");
-  update_header (self);
+  _gloss_window_show_page (self, "project");
   if (file != NULL)
     gloss_settings_add_recent (file);
-  _gloss_window_update_title (self);
-  _gloss_window_update_actions (self);
+  g_object_thaw_notify (G_OBJECT (self));
   gtk_widget_grab_focus (GTK_WIDGET (self->article_view));
 }
 
@@ -668,7 +595,20 @@ gloss_window_is_empty (GlossWindow *self)
 {
   g_return_val_if_fail (GLOSS_IS_WINDOW (self), FALSE);
 
-  return self->project == NULL;
+  return self->project == NULL && self->loading_file == NULL;
+}
+
+void
+_gloss_window_show_page (GlossWindow *self,
+                         const char  *name)
+{
+  /* A project replaces its loading page at once: fading would only delay
+   * the first frame of the article. */
+  gboolean from_loading = g_strcmp0 (gtk_stack_get_visible_child_name (self->main_stack), "loading") == 0;
+
+  gtk_stack_set_visible_child_full (self->main_stack, name,
+                                    from_loading ? GTK_STACK_TRANSITION_TYPE_NONE
+                                                 : gtk_stack_get_transition_type (self->main_stack));
 }
 
 GlossProject *
@@ -711,7 +651,6 @@ search_changed_cb (GtkSearchEntry *entry,
       text = g_strdup_printf (_("%u of %u"), index, count);
     }
   gtk_label_set_text (self->search_count, text);
-  _gloss_window_queue_report (self);
 }
 
 static void
@@ -780,11 +719,12 @@ gloss_window_dispose (GObject *object)
       g_signal_handlers_disconnect_by_data (self->project, self);
       g_signal_handlers_disconnect_by_data (gloss_project_get_documents (self->project), self);
     }
-  if (self->document != NULL)
-    g_signal_handlers_disconnect_by_data (self->document, self);
 
   gtk_widget_dispose_template (GTK_WIDGET (self), GLOSS_TYPE_WINDOW);
 
+  g_clear_object (&self->document_bindings);
+  g_clear_object (&self->document_signals);
+  g_clear_object (&self->loading_file);
   g_clear_object (&self->selected);
   g_clear_object (&self->link_from);
   g_clear_object (&self->document);
@@ -798,6 +738,36 @@ gloss_window_dispose (GObject *object)
 }
 
 static void
+gloss_window_get_property (GObject    *object,
+                           guint       prop_id,
+                           GValue     *value,
+                           GParamSpec *pspec)
+{
+  GlossWindow *self = GLOSS_WINDOW (object);
+
+  switch (prop_id)
+    {
+    case PROP_PROJECT:
+      g_value_set_object (value, self->project);
+      break;
+    case PROP_FILE:
+      g_value_set_object (value, self->file);
+      break;
+    case PROP_DOCUMENT:
+      g_value_set_object (value, self->document);
+      break;
+    case PROP_SELECTED:
+      g_value_set_object (value, self->selected);
+      break;
+    case PROP_LINK_FROM:
+      g_value_set_object (value, self->link_from);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
 gloss_window_class_init (GlossWindowClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
@@ -805,6 +775,24 @@ gloss_window_class_init (GlossWindowClass *klass)
   GtkWindowClass *window_class = GTK_WINDOW_CLASS (klass);
 
   object_class->dispose = gloss_window_dispose;
+  object_class->get_property = gloss_window_get_property;
+
+  properties[PROP_PROJECT] =
+    g_param_spec_object ("project", NULL, NULL, GLOSS_TYPE_PROJECT,
+                         G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_FILE] =
+    g_param_spec_object ("file", NULL, NULL, G_TYPE_FILE,
+                         G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_DOCUMENT] =
+    g_param_spec_object ("document", NULL, NULL, GLOSS_TYPE_DOCUMENT,
+                         G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_SELECTED] =
+    g_param_spec_object ("selected", NULL, NULL, GLOSS_TYPE_ANNOTATION,
+                         G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_LINK_FROM] =
+    g_param_spec_object ("link-from", NULL, NULL, GLOSS_TYPE_ANNOTATION,
+                         G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
   window_class->close_request = gloss_window_close_request;
 
   g_type_ensure (GLOSS_TYPE_ARTICLE_VIEW);
@@ -813,6 +801,8 @@ gloss_window_class_init (GlossWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, GlossWindow, toast_overlay);
   gtk_widget_class_bind_template_child (widget_class, GlossWindow, window_title);
   gtk_widget_class_bind_template_child (widget_class, GlossWindow, main_stack);
+  gtk_widget_class_bind_template_child (widget_class, GlossWindow, loading_page);
+  gtk_widget_class_bind_template_child (widget_class, GlossWindow, loading_spinner);
   gtk_widget_class_bind_template_child (widget_class, GlossWindow, start_page);
   gtk_widget_class_bind_template_child (widget_class, GlossWindow, recent_group);
   gtk_widget_class_bind_template_child (widget_class, GlossWindow, recent_list);
@@ -839,6 +829,83 @@ gloss_window_class_init (GlossWindowClass *klass)
   _gloss_window_class_init_actions (klass);
 }
 
+/* Most articles open with their headline: no need to say it twice. */
+static gboolean
+title_shown_in_header (GBinding     *binding,
+                       const GValue *from_value,
+                       GValue       *to_value,
+                       gpointer      user_data)
+{
+  g_autoptr(GObject) document = g_binding_dup_source (binding);
+  const char *title = g_value_get_string (from_value);
+
+  g_value_set_boolean (to_value,
+                       document != NULL && title != NULL && title[0] != '\0' &&
+                       !g_str_has_prefix (gloss_document_get_text (GLOSS_DOCUMENT (document)), title));
+  return TRUE;
+}
+
+static void
+title_inputs_changed_cb (GlossWindow *self)
+{
+  _gloss_window_update_title (self);
+}
+
+static void
+actions_inputs_changed_cb (GlossWindow *self)
+{
+  _gloss_window_update_actions (self);
+}
+
+static void
+project_replaced_cb (GlossWindow *self)
+{
+  update_header (self);
+}
+
+static void
+document_replaced_cb (GlossWindow *self)
+{
+  select_document_row (self);
+}
+
+/* What the header, the title and the actions show follows the window's
+ * properties, and the shown document's title. */
+static void
+connect_refreshes (GlossWindow *self)
+{
+  static const char * const title_inputs[] = {
+    "notify::project", "notify::file", "notify::document", "notify::link-from",
+  };
+  static const char * const actions_inputs[] = {
+    "notify::project", "notify::document", "notify::selected",
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (title_inputs); i++)
+    g_signal_connect (self, title_inputs[i], G_CALLBACK (title_inputs_changed_cb), NULL);
+  for (guint i = 0; i < G_N_ELEMENTS (actions_inputs); i++)
+    g_signal_connect (self, actions_inputs[i], G_CALLBACK (actions_inputs_changed_cb), NULL);
+  g_signal_connect (self, "notify::project", G_CALLBACK (project_replaced_cb), NULL);
+  g_signal_connect (self, "notify::document", G_CALLBACK (document_replaced_cb), NULL);
+
+  self->document_signals = g_signal_group_new (GLOSS_TYPE_DOCUMENT);
+  g_signal_group_connect_swapped (self->document_signals, "notify::title",
+                                  G_CALLBACK (title_inputs_changed_cb), self);
+}
+
+/* The header follows whichever document is shown: one group of bindings,
+ * re-targeted on each switch (as GNOME Text Editor follows its page). */
+static void
+bind_current_document (GlossWindow *self)
+{
+  self->document_bindings = g_binding_group_new ();
+  g_binding_group_bind (self->document_bindings, "title",
+                        self->article_title, "label", G_BINDING_SYNC_CREATE);
+  g_binding_group_bind_full (self->document_bindings, "title",
+                             self->article_title, "visible", G_BINDING_SYNC_CREATE,
+                             title_shown_in_header, NULL, NULL, NULL);
+}
+
 static void
 gloss_window_init (GlossWindow *self)
 {
@@ -846,6 +913,10 @@ gloss_window_init (GlossWindow *self)
 
   gtk_widget_init_template (GTK_WIDGET (self));
   self->cancellable = g_cancellable_new ();
+  bind_current_document (self);
+  connect_refreshes (self);
+  _gloss_window_attach_bench (self);
+  _gloss_window_attach_report (self);
 
   if (DEVELOPMENT_BUILD)
     gtk_widget_add_css_class (GTK_WIDGET (self), "devel");
@@ -892,13 +963,9 @@ gloss_window_init (GlossWindow *self)
     gtk_widget_add_controller (GTK_WIDGET (self), controller);
   }
 
-#ifdef GLOSS_HAVE_ANNOTATION_LIST
   g_signal_connect (self->annotation_list, "notify::selected", G_CALLBACK (list_selected_cb), self);
-#endif
-#ifdef GLOSS_HAVE_INSPECTOR
   g_signal_connect (self->inspector, "follow", G_CALLBACK (inspector_follow_cb), self);
   g_signal_connect (self->inspector, "link-requested", G_CALLBACK (inspector_link_requested_cb), self);
-#endif
 
   g_signal_connect (self->article_view, "annotate", G_CALLBACK (annotate_cb), self);
   g_signal_connect (self->article_view, "annotation-activated", G_CALLBACK (annotation_activated_cb), self);
@@ -916,7 +983,6 @@ gloss_window_init (GlossWindow *self)
   _gloss_window_update_title (self);
   _gloss_window_update_actions (self);
   update_header (self);
-  _gloss_window_queue_report (self);
 }
 
 GlossWindow *

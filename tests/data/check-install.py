@@ -127,6 +127,7 @@ def main():
         # One schema id for both flavours (see data/*.gschema.xml).
         f'share/glib-2.0/schemas/{args.base_id}.gschema.xml',
         f'share/mime/packages/{app_id}.xml',
+        f'share/dbus-1/services/{app_id}.service',
     ] + [f'share/locale/{lang}/LC_MESSAGES/gloss.mo' for lang in languages]
 
     problems = []
@@ -185,6 +186,21 @@ def main():
                 keys = dict(line.rstrip('\n').split('=', 1) for line in f
                             if '=' in line and not line.startswith('#'))
             icon = keys.get('Icon', '')
+            # D-Bus activatable: the bus must find a service of that name
+            # that runs the installed binary.
+            if keys.get('DBusActivatable') == 'true':
+                service = os.path.join(root, 'share', 'dbus-1', 'services',
+                                       app_id + '.service')
+                if os.path.isfile(service):
+                    with open(service, encoding='utf-8') as f:
+                        svc = dict(line.rstrip('\n').split('=', 1) for line in f
+                                   if '=' in line)
+                    if svc.get('Name') != app_id:
+                        problems.append(f'the D-Bus service is named {svc.get("Name")!r}, not {app_id}')
+                    if not svc.get('Exec', '').startswith(PREFIX + '/bin/gloss '):
+                        problems.append(f'the D-Bus service runs {svc.get("Exec")!r}')
+            else:
+                problems.append('the desktop file is not DBusActivatable=true')
             if not os.path.isfile(os.path.join(
                     root, 'share', 'icons', 'hicolor', 'scalable', 'apps',
                     icon + '.svg')):

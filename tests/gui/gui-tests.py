@@ -662,6 +662,47 @@ def scenario_open_article(ctx):
     check(app.last['dirty'], 'a new project with an article is not marked unsaved')
 
 
+def scenario_single_instance(ctx):
+    # On a session bus, a second `gloss FILE` hands FILE to the running
+    # process and exits; a project already open is presented, not loaded twice.
+    bus = subprocess.Popen(['dbus-daemon', '--session', '--nofork', '--print-address=1'],
+                           stdout=subprocess.PIPE, text=True)
+    try:
+        address = bus.stdout.readline().strip()
+        check(address, 'dbus-daemon gave no address')
+        env = {'DBUS_SESSION_BUS_ADDRESS': address}
+        first = os.path.join(ctx.tmp, 'first.gloss')
+        second = os.path.join(ctx.tmp, 'second.gloss')
+        make_project(ctx.gloss, first, ctx.article)
+        make_project(ctx.gloss, second, ctx.article)
+
+        app = ctx.start([first], env=env)
+        app.wait(lambda r: [w['file'] for w in r['windows']] == [first], 'the first project')
+
+        def run_again(path):
+            full_env = dict(os.environ)
+            full_env.update(env)
+            full_env['GLOSS_TEST_REPORT'] = os.path.join(ctx.tmp, 'remote-report.json')
+            done = subprocess.run([ctx.gloss, path], env=full_env, capture_output=True,
+                                  text=True, timeout=20)
+            check(done.returncode == 0, 'the second gloss exited %d: %s' % (done.returncode, done.stderr))
+            check(not os.path.exists(full_env['GLOSS_TEST_REPORT']),
+                  'the second gloss opened a window of its own')
+
+        run_again(second)
+        app.wait(lambda r: sorted(w['file'] for w in r['windows']) == sorted([first, second]),
+                 'the second project in a window of the running instance')
+        check(app.last['pid'] == app.proc.pid, 'the report is not the first process\'s')
+
+        run_again(first)
+        time.sleep(1.0)
+        app.wait(lambda r: sorted(w['file'] for w in r['windows']) == sorted([first, second]),
+                 'still two windows after opening the first project again')
+    finally:
+        bus.terminate()
+        bus.wait()
+
+
 def scenario_close_unsaved(ctx):
     text = make_project(ctx.gloss, ctx.project, ctx.article)
     app = ctx.start([ctx.project])
