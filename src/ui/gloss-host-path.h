@@ -35,8 +35,9 @@ void       gloss_host_paths_lookup        (GPtrArray           *files,
 GPtrArray *gloss_host_paths_lookup_finish (GAsyncResult        *result,
                                            GError             **error);
 
-/* What to show for @file when its host path is not known: its path, or
- * only its display name when it is a document portal file. */
+/* Where to say @file is before its host path is known: its path, or NULL
+ * for a document portal file, whose place only the portal knows (its
+ * name then says all that is known; never show the portal's path). */
 char      *gloss_host_path_fallback_label (GFile               *file);
 
 G_END_DECLS

@@ -183,10 +183,11 @@ project_folder_cb (GObject      *source,
     }
   else
     {
-      /* Not even the portal knows: at least not its own folder. */
-      g_autofree char *label = gloss_host_path_fallback_label (request->window->file);
+      /* Not even the portal knows: the chooser's own default folder, at
+       * least not the portal's. */
+      g_autofree char *basename = g_file_get_basename (request->window->file);
 
-      gtk_file_chooser_set_current_name (chooser, request->name != NULL ? request->name : label);
+      gtk_file_chooser_set_current_name (chooser, request->name != NULL ? request->name : basename);
     }
   /* The chooser's response handler drops the reference. */
   shown = g_steal_pointer (&request->chooser);

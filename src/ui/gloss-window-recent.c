@@ -85,13 +85,15 @@ _gloss_window_refresh_recent (GlossWindow *self)
       if (!g_file_query_exists (file, NULL))
         continue;
       basename = g_file_get_basename (file);
-      /* The place until the portal answers: never its /run/user path. */
+      /* The place until the portal answers; under the portal, nothing
+       * until it does: never its /run/user path. */
       label = gloss_host_path_fallback_label (file);
       row = adw_action_row_new ();
       /* File names are not markup. */
       adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
       adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), basename);
-      adw_action_row_set_subtitle (ADW_ACTION_ROW (row), label);
+      if (label != NULL)
+        adw_action_row_set_subtitle (ADW_ACTION_ROW (row), label);
       gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
       adw_action_row_add_suffix (ADW_ACTION_ROW (row), gtk_image_new_from_icon_name ("go-next-symbolic"));
       g_object_set_data_full (G_OBJECT (row), "gloss-uri", g_strdup (recent[i]), g_free);

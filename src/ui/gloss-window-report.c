@@ -175,11 +175,16 @@ add_recent (GlossWindow *self,
   for (GtkWidget *row = gtk_widget_get_first_child (GTK_WIDGET (self->recent_list));
        row != NULL; row = gtk_widget_get_next_sibling (row))
     {
+      const char *subtitle = adw_action_row_get_subtitle (ADW_ACTION_ROW (row));
+
       json_builder_begin_object (builder);
       json_builder_set_member_name (builder, "title");
       json_builder_add_string_value (builder, adw_preferences_row_get_title (ADW_PREFERENCES_ROW (row)));
       json_builder_set_member_name (builder, "subtitle");
-      json_builder_add_string_value (builder, adw_action_row_get_subtitle (ADW_ACTION_ROW (row)));
+      if (subtitle != NULL && subtitle[0] != '\0')
+        json_builder_add_string_value (builder, subtitle);
+      else
+        json_builder_add_null_value (builder);
       json_builder_set_member_name (builder, "uri");
       json_builder_add_string_value (builder, g_object_get_data (G_OBJECT (row), "gloss-uri"));
       json_builder_end_object (builder);
