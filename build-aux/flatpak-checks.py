@@ -103,6 +103,13 @@ def cmd_installed(args):
         with open(mime, encoding='utf-8') as f:
             if f'type="{MIME_TYPE}"' not in f.read():
                 problems.append(f'the MIME package does not define {MIME_TYPE}')
+    # DBusActivatable: the session bus starts the app through flatpak run.
+    service = os.path.join(export, 'share/dbus-1/services', app + '.service')
+    if need(service, 'exported D-Bus service'):
+        with open(service, encoding='utf-8') as f:
+            text = f.read()
+        if f'Name={app}' not in text or not re.search(r'^Exec=.*flatpak run', text, re.M):
+            problems.append(f'the exported D-Bus service does not start {app} through flatpak run: {text!r}')
     need(os.path.join(files, 'share/glib-2.0/schemas', BASE_ID + '.gschema.xml'), 'schema')
     need(os.path.join(files, 'share/glib-2.0/schemas/gschemas.compiled'), 'compiled schemas')
     need(os.path.join(files, 'bin/gloss'), 'the program')
