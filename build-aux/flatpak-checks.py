@@ -216,7 +216,8 @@ class SandboxedApp:
         raise Failure(f'timed out waiting for {what}; last report: {json.dumps(summary)[:1500]}')
 
     def tail(self):
-        self.log.flush()
+        if not self.log.closed:
+            self.log.flush()
         with open(self.log_path, encoding='utf-8', errors='replace') as f:
             return f.read()[-1500:]
 
@@ -253,10 +254,18 @@ class SandboxedApp:
             self.log.close()
 
     def kill(self):
+        """Ends the sandboxed app itself, not only `flatpak run`: a Gloss
+        left running would take the next instance's files over D-Bus."""
+        subprocess.run(['flatpak', 'kill', self.session.app], capture_output=True)
+        deadline = time.time() + 20
+        while time.time() < deadline and self.session.app in subprocess.run(
+                ['flatpak', 'ps', '--columns=application'], capture_output=True, text=True).stdout:
+            time.sleep(0.2)
         if self.proc.poll() is None:
             self.proc.kill()
             self.proc.wait()
-        self.log.close()
+        if not self.log.closed:
+            self.log.close()
 
 
 def portal_choose(title, path=None, name=None):
@@ -519,12 +528,17 @@ class Session:
         x, y, w, h = app.last['recent_rows'][1]
         app.focus()
         app.click_at(x + w // 2, y + h // 2)
+        under = xdo('getmouselocation', '--shell', capture=True).stdout.replace('\n', ' ')
+        print(f'    clicked the row at {x + w // 2},{y + h // 2} of window {app.xid}: {under}', flush=True)
         try:
             app.wait(lambda r: r['page'] == 'project' and r['n_documents'] > 0,
                      'the recent project to open')
-        finally:
+        except Failure:
             path = os.path.join(self.workdir, 'sandbox-recent-clicked.png')
             subprocess.run(['import', '-window', 'root', path], check=False)
+            tree = subprocess.run(['xwininfo', '-root', '-tree'], capture_output=True, text=True).stdout
+            print('    windows: ' + tree.replace('\n', '\n    '), flush=True)
+            raise
         check(is_document_path(app.last['file']), 'the recent project did not open through the portal')
 
     def file_forwarding(self):

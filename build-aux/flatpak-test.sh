@@ -46,7 +46,7 @@ fi
 
 host_packages=(
   flatpak flatpak-builder mmdebstrap bubblewrap ostree elfutils fuse3
-  xvfb xdotool imagemagick dbus libglib2.0-bin python3 desktop-file-utils
+  xvfb xdotool x11-utils imagemagick dbus libglib2.0-bin python3 desktop-file-utils
 )
 if [ -z "${GLOSS_FLATPAK_NAMESPACE:-}" ]; then
   missing=()
