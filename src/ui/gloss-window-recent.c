@@ -35,6 +35,7 @@ host_paths_cb (GObject      *source,
   GlossWindow *self = user_data;
   g_autoptr(GError) error = NULL;
   g_autoptr(GPtrArray) paths = gloss_host_paths_lookup_finish (result, &error);
+  g_autoptr(GHashTable) shown = g_hash_table_new (g_str_hash, g_str_equal);
   GtkWidget *row;
   guint i = 0;
 
@@ -53,7 +54,13 @@ host_paths_cb (GObject      *source,
     {
       const char *host_path = g_ptr_array_index (paths, i);
 
-      if (host_path != NULL)
+      if (host_path == NULL)
+        continue;
+      /* The portal gives one file a new id when it comes in another way
+       * (the file chooser, flatpak run --file-forwarding): list it once. */
+      if (!g_hash_table_add (shown, (gpointer) host_path))
+        gtk_widget_set_visible (row, FALSE);
+      else
         {
           g_autofree char *label = g_filename_display_name (host_path);
 
