@@ -123,6 +123,46 @@ test_help_and_version (void)
   g_assert_cmpstr (version.out, ==, "gloss " PACKAGE_VERSION "\n");
 }
 
+/* The same article twice (copied under another name, and re-saved with
+ * other line endings' bytes but the same text) makes one document, and
+ * stderr says which file was left out and why. The file's name, not its
+ * folder, is what the provenance records. */
+static void
+test_new_duplicates (void)
+{
+  g_autofree char *dir = make_workdir ();
+  g_autofree char *contents = NULL;
+  g_autofree char *bom_article = g_strconcat ("\xef\xbb\xbf", article, NULL);
+  g_auto(Run) created = { 0 };
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  g_autoptr(GError) error = NULL;
+  JsonArray *documents;
+  JsonObject *provenance;
+
+  write_file (dir, "article.txt", article, -1);
+  write_file (dir, "copy.txt", article, -1);
+  write_file (dir, "with-bom.txt", bom_article, -1);
+  write_file (dir, "other.md", "# Another story\n\nNothing alike.\n", -1);
+
+  run_gloss (&created, dir, "--new=dups.gloss", "article.txt", "copy.txt", "other.md",
+             "with-bom.txt", NULL);
+  g_assert_cmpint (created.status, ==, 0);
+  g_assert_nonnull (strstr (created.err, "copy.txt: has the same file as “Geneva talks stall”"));
+  g_assert_nonnull (strstr (created.err, "with-bom.txt: has the same text as “Geneva talks stall”"));
+
+  contents = read_file (dir, "dups.gloss");
+  json_parser_load_from_data (parser, contents, -1, &error);
+  g_assert_no_error (error);
+  documents = json_object_get_array_member (json_node_get_object (json_parser_get_root (parser)),
+                                            "documents");
+  g_assert_cmpuint (json_array_get_length (documents), ==, 2);
+  provenance = json_object_get_object_member (json_array_get_object_element (documents, 0),
+                                              "provenance");
+  g_assert_cmpstr (json_object_get_string_member (provenance, "file"), ==, "article.txt");
+  g_assert_null (strchr (json_object_get_string_member (provenance, "file"), '/'));
+  remove_tree (dir);
+}
+
 static void
 test_usage_errors (void)
 {
@@ -207,6 +247,59 @@ test_new_export_validate (void)
   remove_tree (dir);
 }
 
+/* gloss --new=P ANNOTATIONS.json ARTICLE: the article first whatever the
+ * order, the annotations anchored, each document's placement printed;
+ * then --w3c-offsets chooses the unit of the export's positions. */
+static void
+test_web_annotations (void)
+{
+  g_autofree char *dir = make_workdir ();
+  g_auto(Run) created = { 0 };
+  g_auto(Run) code_points = { 0 };
+  g_auto(Run) utf16 = { 0 };
+  g_auto(Run) wrong_format = { 0 };
+  g_auto(Run) wrong_unit = { 0 };
+  g_auto(Run) without_export = { 0 };
+  /* "Kyiv" is at code point 102 and UTF-16 unit 104: the emoji before it
+   * count two units each. */
+  static const char hypothesis[] =
+    "{\"total\": 1, \"rows\": [{\"id\": \"h1\", \"uri\": \"https://news.example/talks\","
+    " \"user\": \"acct:ana@hypothes.is\", \"text\": \"which officials?\", \"tags\": [\"place\"],"
+    " \"target\": [{\"source\": \"https://news.example/talks\", \"selector\": ["
+    "  {\"type\": \"TextPositionSelector\", \"start\": 104, \"end\": 108},"
+    "  {\"type\": \"TextQuoteSelector\", \"exact\": \"Kyiv\"}]}]}]}";
+
+  write_file (dir, "article.txt", article, -1);
+  write_file (dir, "hypothesis.json", hypothesis, -1);
+
+  run_gloss (&created, dir, "--new=talks.gloss", "hypothesis.json", "article.txt", NULL);
+  g_assert_cmpint (created.status, ==, 0);
+  g_assert_nonnull (strstr (created.err, "hypothesis.json: imported 1 annotation, 1 note"));
+  g_assert_nonnull (strstr (created.err, "Geneva talks stall: 1 anchored exactly, 0 moved, 0 orphaned"));
+
+  run_gloss (&code_points, dir, "--export=w3c", "talks.gloss", NULL);
+  g_assert_cmpint (code_points.status, ==, 0);
+  g_assert_nonnull (strstr (code_points.out, "\"start\": 102"));
+  g_assert_nonnull (strstr (code_points.out, "count Unicode code points"));
+  g_assert_null (strstr (code_points.out, dir));
+
+  run_gloss (&utf16, dir, "--export=w3c", "--w3c-offsets=utf16", "talks.gloss", NULL);
+  g_assert_cmpint (utf16.status, ==, 0);
+  g_assert_nonnull (strstr (utf16.out, "\"start\": 104"));
+  g_assert_nonnull (strstr (utf16.out, "count UTF-16 code units"));
+
+  run_gloss (&wrong_format, dir, "--export=csv", "--w3c-offsets=utf16", "talks.gloss", NULL);
+  g_assert_cmpint (wrong_format.status, ==, 2);
+  g_assert_nonnull (strstr (wrong_format.err, "--w3c-offsets goes with --export=w3c"));
+  run_gloss (&wrong_unit, dir, "--export=w3c", "--w3c-offsets=bytes", "talks.gloss", NULL);
+  g_assert_cmpint (wrong_unit.status, ==, 2);
+  g_assert_nonnull (strstr (wrong_unit.err, "bytes"));
+  run_gloss (&without_export, dir, "--validate", "--w3c-offsets=utf16", "talks.gloss", NULL);
+  g_assert_cmpint (without_export.status, ==, 2);
+
+  remove_tree (dir);
+}
+
 static void
 test_bad_input (void)
 {
@@ -253,8 +346,10 @@ main (int    argc,
   g_test_init (&argc, &argv, NULL);
 
   g_test_add_func ("/gloss/cli/help-and-version", test_help_and_version);
+  g_test_add_func ("/gloss/cli/new-duplicates", test_new_duplicates);
   g_test_add_func ("/gloss/cli/usage-errors", test_usage_errors);
   g_test_add_func ("/gloss/cli/new-export-validate", test_new_export_validate);
+  g_test_add_func ("/gloss/cli/web-annotations", test_web_annotations);
   g_test_add_func ("/gloss/cli/bad-input", test_bad_input);
 
   return g_test_run ();

@@ -461,6 +461,44 @@ test_import_file (void)
   remove_temp (directory);
 }
 
+/* A text import records the file's bare name and the SHA-256 of its bytes
+ * as read (the byte order mark and UTF-16 included), not of the text. */
+static void
+test_provenance (void)
+{
+  g_autofree char *directory = g_dir_make_tmp ("gloss-import-XXXXXX", NULL);
+  const char utf16[] = "\xff\xfeO\0k\0 \0=\xd8\x4d\xdc\n\0";
+  g_autofree char *path = write_temp (directory, "Zoë’s notes 📝.md", "\xef\xbb\xbf# Harbour\r\nשלום\r\n", -1);
+  g_autofree char *utf16_path = write_temp (directory, "wide.txt", utf16, sizeof utf16 - 1);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GFile) utf16_file = g_file_new_for_path (utf16_path);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GlossDocument) document = gloss_import_text_file (file, &error);
+  g_autoptr(GlossDocument) wide = NULL;
+  g_autofree char *expected = g_compute_checksum_for_string (G_CHECKSUM_SHA256,
+                                                             "\xef\xbb\xbf# Harbour\r\nשלום\r\n", -1);
+  g_autofree char *expected_wide = g_compute_checksum_for_data (G_CHECKSUM_SHA256,
+                                                                (const guchar *) utf16, sizeof utf16 - 1);
+  GlossProvenance *provenance;
+
+  g_assert_no_error (error);
+  provenance = gloss_document_get_provenance (document);
+  g_assert_cmpstr (gloss_provenance_get_file (provenance), ==, "Zoë’s notes 📝.md");
+  g_assert_cmpstr (gloss_provenance_get_file_sha256 (provenance), ==, expected);
+  g_assert_cmpstr (gloss_provenance_get_file_sha256 (provenance), !=, gloss_document_get_sha256 (document));
+  g_assert_null (gloss_provenance_check_value ("file", gloss_provenance_get_file (provenance)));
+  /* What a text file cannot know stays unknown. */
+  g_assert_cmpstr (gloss_provenance_get_url (provenance), ==, "");
+  g_assert_null (gloss_provenance_get_authors (provenance)[0]);
+
+  wide = gloss_import_text_file (utf16_file, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (gloss_document_get_text (wide), ==, "Ok 👍\n");
+  g_assert_cmpstr (gloss_provenance_get_file (gloss_document_get_provenance (wide)), ==, "wide.txt");
+  g_assert_cmpstr (gloss_provenance_get_file_sha256 (gloss_document_get_provenance (wide)), ==, expected_wide);
+  remove_temp (directory);
+}
+
 static void
 test_report_summary (void)
 {
@@ -509,6 +547,7 @@ main (int   argc,
   g_test_add_func ("/gloss/import-text/empty-refused", test_empty_refused);
   g_test_add_func ("/gloss/import-text/too-large", test_too_large);
   g_test_add_func ("/gloss/import-text/import-file", test_import_file);
+  g_test_add_func ("/gloss/import-text/provenance", test_provenance);
   g_test_add_func ("/gloss/import-text/report-summary", test_report_summary);
 
   return g_test_run ();

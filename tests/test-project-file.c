@@ -65,6 +65,21 @@ build_project (void)
   gloss_project_set_title (project, "Peace talks — claims \"draft\" \\ 🇺🇦");
   gloss_document_set_source (article, "https://example.org/news/talks?id=1&lang=en");
   gloss_document_set_imported (article, imported);
+  {
+    g_autoptr(GlossProvenance) provenance = gloss_provenance_new ();
+
+    gloss_provenance_set_url (provenance, "https://example.org/news/talks?id=1&lang=en");
+    gloss_provenance_set_site_name (provenance, "Example \"Wire\" 🗞");
+    gloss_provenance_set_authors (provenance, (const char * const[]) { "Zoë Ławrynowicz", "محمد علي", NULL });
+    gloss_provenance_set_published (provenance, "2024-04-30T18:05:00+02:00");
+    gloss_provenance_set_language (provenance, "en-GB");
+    gloss_provenance_set_file (provenance, "talks.html");
+    gloss_provenance_set_file_sha256 (provenance,
+                                      "0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef");
+    gloss_provenance_set_extractor (provenance, "gloss-html");
+    gloss_provenance_set_extractor_version (provenance, "1");
+    gloss_document_set_provenance (article, provenance);
+  }
   gloss_project_add_document (project, article);
   gloss_project_add_document (project, second);
 
@@ -212,6 +227,8 @@ assert_projects_equal (GlossProject *a,
       g_assert_cmpstr (gloss_document_get_source (x), ==, gloss_document_get_source (y));
       g_assert_cmpstr (gloss_document_get_text (x), ==, gloss_document_get_text (y));
       g_assert_cmpstr (gloss_document_get_sha256 (x), ==, gloss_document_get_sha256 (y));
+      g_assert_true (gloss_provenance_equal (gloss_document_get_provenance (x),
+                                             gloss_document_get_provenance (y)));
       g_assert_true ((gloss_document_get_imported (x) == NULL) == (gloss_document_get_imported (y) == NULL));
       if (gloss_document_get_imported (x) != NULL)
         g_assert_true (g_date_time_equal (gloss_document_get_imported (x), gloss_document_get_imported (y)));
@@ -299,7 +316,7 @@ test_layout (void)
   const char *expected =
     "{\n"
     "  \"format\": \"gloss-project\",\n"
-    "  \"version\": 1,\n"
+    "  \"version\": 2,\n"
     "  \"title\": \"\",\n"
     "  \"created\": \"2024-01-02T03:04:05.000006Z\",\n"
     "  \"modified\": \"2024-01-02T03:04:05.000006Z\",\n"
@@ -319,6 +336,7 @@ test_layout (void)
     "      \"title\": \"T\",\n"
     "      \"source\": \"\",\n"
     "      \"imported\": null,\n"
+    "      \"provenance\": {},\n"
     "      \"sha256\": \"@SHA@\",\n"
     "      \"text\": \"ab\\r\\nc\",\n"
     "      \"annotations\": [\n"
@@ -398,8 +416,7 @@ test_timestamps (void)
   }
 }
 
-/* A file written by this format's first version stays readable and comes
- * back byte for byte. */
+/* A file Gloss wrote comes back byte for byte, provenance included. */
 static void
 test_fixture (void)
 {
@@ -432,6 +449,120 @@ test_fixture (void)
 
       g_assert_cmpstr (slice, ==, gloss_annotation_get_quote (annotation));
     }
+}
+
+/* A version 1 file (before provenance) opens as it was, changed only in
+ * that the next save writes version 2: the project starts changed, with
+ * no problem or repair to report, and every document has an empty
+ * provenance. */
+static void
+test_version_1_loads (void)
+{
+  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "fixtures", "project-basic-v1.gloss", NULL);
+  g_autofree char *current_path = g_test_build_filename (G_TEST_DIST, "fixtures", "project-basic.gloss", NULL);
+  g_autofree char *contents = NULL;
+  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(GPtrArray) problems = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GlossProject) old = NULL;
+  g_autoptr(GlossProject) current = NULL;
+  g_autoptr(GBytes) saved = NULL;
+  GListModel *documents;
+  gsize length;
+
+  g_assert_true (g_file_get_contents (path, &contents, &length, NULL));
+  g_assert_nonnull (strstr (contents, "\"version\": 1,"));
+  g_assert_null (strstr (contents, "provenance"));
+  bytes = g_bytes_new_take (g_steal_pointer (&contents), length);
+
+  old = gloss_project_load_bytes (bytes, "old.gloss", problems, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (problems->len, ==, 0);
+  g_assert_true (gloss_project_get_dirty (old));
+
+  documents = gloss_project_get_documents (old);
+  g_assert_cmpuint (g_list_model_get_n_items (documents), ==, 2);
+  for (guint i = 0; i < 2; i++)
+    {
+      g_autoptr(GlossDocument) document = g_list_model_get_item (documents, i);
+
+      g_assert_true (gloss_provenance_is_empty (gloss_document_get_provenance (document)));
+    }
+
+  saved = gloss_project_serialize (old);
+  g_assert_nonnull (strstr (g_bytes_get_data (saved, NULL), "\"version\": 2,"));
+  g_assert_nonnull (strstr (g_bytes_get_data (saved, NULL), "\"provenance\": {}"));
+
+  /* Apart from the provenance, the same project as the version 2 fixture. */
+  {
+    g_autoptr(GFile) file = g_file_new_for_path (current_path);
+    GlossDocument *talks;
+
+    current = gloss_project_load (file, &error);
+    g_assert_no_error (error);
+    talks = g_list_model_get_item (gloss_project_get_documents (current), 0);
+    g_assert_cmpstr (gloss_provenance_get_site_name (gloss_document_get_provenance (talks)), ==, "Example Wire");
+    g_assert_cmpstr (gloss_provenance_get_authors (gloss_document_get_provenance (talks))[1], ==, "سارة الحسن");
+    gloss_document_set_provenance (talks, NULL);
+    g_object_unref (talks);
+    assert_projects_equal (old, current);
+  }
+}
+
+/* Every provenance member comes back as it was, and only the known ones
+ * are written, in the format's order, whatever order the file had. */
+static void
+test_provenance_members (void)
+{
+  const char *file_text =
+    "{\"format\": \"gloss-project\", \"version\": 2, \"title\": \"\",\n"
+    " \"created\": \"2024-01-02T03:04:05.000006Z\", \"modified\": \"2024-01-02T03:04:05.000006Z\",\n"
+    " \"tags\": [], \"relation_types\": [\"supports\"], \"relations\": [],\n"
+    " \"documents\": [{\"id\": \"d\", \"title\": \"مرحبا\", \"source\": \"\", \"imported\": null,\n"
+    "   \"provenance\": {\"extractor_version\": \"2.1\", \"file\": \"page 📰.mhtml\", \"future\": [1],\n"
+    "     \"captured\": \"Sat, 7 Mar 2026 10:00:00 +0100\", \"authors\": [\"A\", \"ב\"],\n"
+    "     \"url\": \"https://example.org/a?b=1#c\", \"language\": \"zh-Hant-TW\",\n"
+    "     \"description\": \"line\\none\", \"modified\": \"2026\", \"published\": \"2026-03-01\",\n"
+    "     \"site_name\": \"Site\", \"extractor\": \"x\",\n"
+    "     \"file_sha256\": \"ffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffff\"},\n"
+    "   \"sha256\": \"e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855\",\n"
+    "   \"text\": \"\", \"annotations\": []}]}\n";
+  const char *expected_provenance =
+    "      \"provenance\": {\n"
+    "        \"url\": \"https://example.org/a?b=1#c\",\n"
+    "        \"site_name\": \"Site\",\n"
+    "        \"authors\": [\n"
+    "          \"A\",\n"
+    "          \"ב\"\n"
+    "        ],\n"
+    "        \"published\": \"2026-03-01\",\n"
+    "        \"modified\": \"2026\",\n"
+    "        \"language\": \"zh-Hant-TW\",\n"
+    "        \"description\": \"line\\none\",\n"
+    "        \"captured\": \"Sat, 7 Mar 2026 10:00:00 +0100\",\n"
+    "        \"file\": \"page 📰.mhtml\",\n"
+    "        \"file_sha256\": \"ffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffff\",\n"
+    "        \"extractor\": \"x\",\n"
+    "        \"extractor_version\": \"2.1\"\n"
+    "      },\n";
+  g_autoptr(GBytes) bytes = g_bytes_new_static (file_text, strlen (file_text));
+  g_autoptr(GlossProject) project = load_bytes (bytes);
+  g_autoptr(GlossDocument) document = g_list_model_get_item (gloss_project_get_documents (project), 0);
+  GlossProvenance *provenance = gloss_document_get_provenance (document);
+  g_autoptr(GBytes) saved = NULL;
+  g_autoptr(GlossProject) again = NULL;
+  g_autoptr(GBytes) saved_again = NULL;
+
+  g_assert_cmpstr (gloss_provenance_get_description (provenance), ==, "line\none");
+  g_assert_cmpstr (gloss_provenance_get_file (provenance), ==, "page 📰.mhtml");
+  g_assert_cmpstr (gloss_provenance_get_extractor_version (provenance), ==, "2.1");
+
+  saved = gloss_project_serialize (project);
+  g_assert_nonnull (strstr (g_bytes_get_data (saved, NULL), expected_provenance));
+  again = load_bytes (saved);
+  saved_again = gloss_project_serialize (again);
+  assert_bytes_equal (saved, saved_again);
+  assert_projects_equal (project, again);
 }
 
 static char *
@@ -850,8 +981,8 @@ test_bom_and_unknown_members (void)
   assert_bytes_equal (bytes, saved);
 
   /* A later version 1 writer may add members; this one reads past them. */
-  extended = replace_in_bytes (bytes, "\"version\": 1,",
-                               "\"version\": 1, \"future\": {\"deep\": [1, 2.5, null, true]},");
+  extended = replace_in_bytes (bytes, "\"version\": 2,",
+                               "\"version\": 2, \"future\": {\"deep\": [1, 2.5, null, true]},");
   loaded_extended = load_bytes (extended);
   assert_projects_equal (project, loaded_extended);
 }
@@ -945,6 +1076,8 @@ main (int   argc,
   g_test_add_func ("/gloss/project-file/layout", test_layout);
   g_test_add_func ("/gloss/project-file/timestamps", test_timestamps);
   g_test_add_func ("/gloss/project-file/fixture", test_fixture);
+  g_test_add_func ("/gloss/project-file/version-1-loads", test_version_1_loads);
+  g_test_add_func ("/gloss/project-file/provenance-members", test_provenance_members);
   g_test_add_func ("/gloss/project-file/save-and-reopen", test_save_and_reopen);
   g_test_add_func ("/gloss/project-file/save-through-link", test_save_through_link);
   g_test_add_func ("/gloss/project-file/save-failure-keeps-old-file", test_save_failure_keeps_old_file);

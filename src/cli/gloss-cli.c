@@ -16,6 +16,7 @@ typedef struct {
   char     *export_format;
   char     *output;
   char     *document_id;
+  char     *w3c_offsets;
   char     *title;
   gboolean  validate;
   gboolean  force;
@@ -30,6 +31,7 @@ options_clear (Options *options)
   g_free (options->export_format);
   g_free (options->output);
   g_free (options->document_id);
+  g_free (options->w3c_offsets);
   g_free (options->title);
   g_strfreev (options->files);
 }
@@ -38,7 +40,7 @@ G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Options, options_clear)
 
 static const char * const command_line_flags[] = {
   "--new", "--export", "--validate", "--help", "-h", "--help-all", "--version",
-  "--force", "--title", "--output", "-o", "--document",
+  "--force", "--title", "--output", "-o", "--document", "--w3c-offsets",
 };
 
 gboolean
@@ -102,6 +104,61 @@ usage (const char *format,
   return GLOSS_EXIT_USAGE;
 }
 
+/* Why @kind makes two documents one article, for messages. */
+static const char *
+describe_duplicate (GlossDuplicateKind kind)
+{
+  switch (kind)
+    {
+    case GLOSS_DUPLICATE_URL:
+      return _("the same address");
+    case GLOSS_DUPLICATE_FILE:
+      return _("the same file");
+    case GLOSS_DUPLICATE_TEXT:
+    case GLOSS_DUPLICATE_NONE:
+    default:
+      return _("the same text");
+    }
+}
+
+/* An article already in @project (the same file given twice, or two
+ * saves of one page) is not made a second document: the first is kept and
+ * stderr says so. *@skipped tells the caller nothing was imported. */
+static gboolean
+import_new_file (GlossProject       *project,
+                 GFile              *file,
+                 const char         *name,
+                 GlossImportReport  *report,
+                 gboolean           *skipped,
+                 GError            **error)
+{
+  g_autoptr(GlossDocument) article = NULL;
+  GlossDocument *existing;
+  GlossDuplicateKind kind;
+
+  *skipped = FALSE;
+  if (!gloss_import_is_article (file))
+    return gloss_import_file (project, file, report, error);
+
+  article = gloss_import_read_article (file, error);
+  if (article == NULL)
+    return FALSE;
+
+  existing = gloss_project_find_duplicate (project, article, &kind);
+  if (existing != NULL)
+    {
+      /* Translators: “b.txt: has the same text as “Talks stall”, imported already; kept once” */
+      g_printerr (_("%s: has %s as “%s”, imported already; kept once\n"),
+                  name, describe_duplicate (kind), gloss_document_get_title (existing));
+      *skipped = TRUE;
+      return TRUE;
+    }
+
+  gloss_import_add_article (project, article);
+  report->documents++;
+  return TRUE;
+}
+
 static int
 run_new (Options *options)
 {
@@ -116,21 +173,37 @@ run_new (Options *options)
   if (!options->force && g_file_query_exists (destination, NULL))
     return fail (_("%s already exists; use --force to replace it"), options->new_path);
 
-  for (guint i = 0; options->files[i] != NULL; i++)
-    {
-      g_autoptr(GFile) file = g_file_new_for_commandline_arg (options->files[i]);
-      g_autoptr(GlossImportReport) report = gloss_import_report_new ();
-      g_autofree char *summary = NULL;
+  /* Articles first, then annotation files (W3C, Hypothesis), which attach
+   * to the articles, wherever they stand on the command line. */
+  for (guint pass = 0; pass < 2; pass++)
+    for (guint i = 0; options->files[i] != NULL; i++)
+      {
+        g_autoptr(GFile) file = g_file_new_for_commandline_arg (options->files[i]);
+        g_autoptr(GlossImportReport) report = NULL;
+        g_autofree char *summary = NULL;
+        gboolean skipped;
 
-      if (!gloss_import_file (project, file, report, &error))
-        return fail ("%s", error->message);
+        if (gloss_import_file_holds_web_annotations (file) != (pass == 1))
+          continue;
 
-      for (guint j = 0; j < report->messages->len; j++)
-        g_printerr ("%s\n", (const char *) g_ptr_array_index (report->messages, j));
+        report = gloss_import_report_new ();
+        if (!import_new_file (project, file, options->files[i], report, &skipped, &error))
+          return fail ("%s", error->message);
+        if (skipped)
+          continue;
 
-      summary = gloss_import_report_summary (report);
-      g_printerr (_("%s: imported %s\n"), options->files[i], summary);
-    }
+        for (guint j = 0; j < report->messages->len; j++)
+          g_printerr ("%s\n", (const char *) g_ptr_array_index (report->messages, j));
+
+        summary = gloss_import_report_summary (report);
+        g_printerr (_("%s: imported %s\n"), options->files[i], summary);
+        for (guint j = 0; j < report->placements->len; j++)
+          {
+            g_autofree char *placed = gloss_import_placement_describe (g_ptr_array_index (report->placements, j));
+
+            g_printerr ("  %s\n", placed);
+          }
+      }
 
   basename = g_file_get_basename (destination);
   if (options->title != NULL)
@@ -169,6 +242,16 @@ run_export (Options *options)
 
   if (!gloss_export_format_from_string (options->export_format, &format))
     return usage (_("unknown export format “%s” (use json, w3c, brat or csv)"), options->export_format);
+
+  if (options->w3c_offsets != NULL)
+    {
+      if (format != GLOSS_EXPORT_W3C)
+        return usage (_("--w3c-offsets goes with --export=w3c"));
+      if (g_str_equal (options->w3c_offsets, "utf16"))
+        format = GLOSS_EXPORT_W3C_UTF16;
+      else if (!g_str_equal (options->w3c_offsets, "code-points"))
+        return usage (_("unknown --w3c-offsets “%s” (use code-points or utf16)"), options->w3c_offsets);
+    }
 
   if (options->files == NULL || options->files[0] == NULL || options->files[1] != NULL)
     return usage (_("--export needs exactly one project file"));
@@ -274,7 +357,8 @@ gloss_cli_run (int    argc,
   guint n_commands;
   const GOptionEntry entries[] = {
     { "new", 0, 0, G_OPTION_ARG_FILENAME, &options.new_path,
-      N_("Create the project PROJECT.gloss from articles (.txt, .md) and brat .ann files"), N_("PROJECT.gloss") },
+      N_("Create the project PROJECT.gloss from articles (.txt, .md), brat .ann files "
+         "and web annotations (W3C or Hypothesis .json) on those articles"), N_("PROJECT.gloss") },
     { "force", 0, 0, G_OPTION_ARG_NONE, &options.force,
       N_("With --new: replace an existing project file"), NULL },
     { "title", 0, 0, G_OPTION_ARG_STRING, &options.title,
@@ -285,6 +369,9 @@ gloss_cli_run (int    argc,
       N_("With --export: the file (or folder, for brat) to write; standard output if none"), N_("PATH") },
     { "document", 0, 0, G_OPTION_ARG_STRING, &options.document_id,
       N_("With --export: only the document with this id"), N_("ID") },
+    { "w3c-offsets", 0, 0, G_OPTION_ARG_STRING, &options.w3c_offsets,
+      N_("With --export=w3c: count positions in code-points (the W3C model, the default) "
+         "or utf16 (web tools: Recogito, Annotorious, Hypothesis)"), N_("UNIT") },
     { "validate", 0, 0, G_OPTION_ARG_NONE, &options.validate,
       N_("Check a project file and print every problem"), NULL },
     { "version", 0, 0, G_OPTION_ARG_NONE, &options.version,
@@ -304,7 +391,9 @@ gloss_cli_run (int    argc,
     _("Exit status: 0 done, 1 bad input, 2 wrong usage.\n\n"
       "Examples:\n"
       "  gloss --new=talks.gloss article.txt brat/doc1.ann\n"
+      "  gloss --new=talks.gloss article.txt hypothesis-export.json\n"
       "  gloss --export=json talks.gloss > talks.json\n"
+      "  gloss --export=w3c --w3c-offsets=utf16 talks.gloss > for-recogito.jsonld\n"
       "  gloss --export=brat --output=talks-brat/ talks.gloss\n"
       "  gloss --validate talks.gloss"));
   g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
@@ -326,8 +415,9 @@ gloss_cli_run (int    argc,
     return usage (_("give only one of --new, --export and --validate"));
   if (options.force && options.new_path == NULL)
     return usage (_("--force goes with --new"));
-  if ((options.output != NULL || options.document_id != NULL) && options.export_format == NULL)
-    return usage (_("--output and --document go with --export"));
+  if ((options.output != NULL || options.document_id != NULL || options.w3c_offsets != NULL) &&
+      options.export_format == NULL)
+    return usage (_("--output, --document and --w3c-offsets go with --export"));
 
   if (options.new_path != NULL)
     return run_new (&options);

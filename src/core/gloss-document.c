@@ -9,6 +9,7 @@
 #include "gloss-annotation-private.h"
 #include "gloss-annotation-tree.h"
 #include "gloss-document-private.h"
+#include "gloss-provenance.h"
 
 /* Every CHECKPOINT_INTERVAL code points the table remembers the byte and
  * UTF-16 offsets, so converting an offset walks at most that many. */
@@ -71,6 +72,7 @@ struct _GlossDocument
   char *title;
   char *source;
   GDateTime *imported;
+  GlossProvenance *provenance;
   GlossProject *project;   /* unowned */
 
   char *text;
@@ -98,6 +100,7 @@ enum {
   PROP_0,
   PROP_TITLE,
   PROP_TEXT,
+  PROP_PROVENANCE,
   N_PROPS
 };
 
@@ -159,6 +162,7 @@ gloss_document_finalize (GObject *object)
   g_free (self->title);
   g_free (self->source);
   g_clear_pointer (&self->imported, g_date_time_unref);
+  g_clear_object (&self->provenance);
   g_free (self->text);
   g_free (self->sha256);
   g_clear_pointer (&self->byte_checkpoints, g_array_unref);
@@ -184,6 +188,9 @@ gloss_document_get_property (GObject    *object,
     case PROP_TEXT:
       g_value_set_string (value, self->text);
       break;
+    case PROP_PROVENANCE:
+      g_value_set_object (value, self->provenance);
+      break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -202,6 +209,11 @@ gloss_document_class_init (GlossDocumentClass *klass)
                          G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   properties[PROP_TEXT] =
     g_param_spec_string ("text", NULL, NULL, NULL,
+                         G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  /* The object stays the same for the document's life; "notify::provenance"
+   * tells that gloss_document_set_provenance() changed its values. */
+  properties[PROP_PROVENANCE] =
+    g_param_spec_object ("provenance", NULL, NULL, GLOSS_TYPE_PROVENANCE,
                          G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
@@ -230,6 +242,7 @@ gloss_document_init (GlossDocument *self)
   self->annotations_by_id = g_hash_table_new (g_str_hash, g_str_equal);
   self->title = g_strdup ("");
   self->source = g_strdup ("");
+  self->provenance = gloss_provenance_new ();
 }
 
 static void
@@ -340,6 +353,28 @@ gloss_document_set_imported (GlossDocument *self,
   g_clear_pointer (&self->imported, g_date_time_unref);
   if (imported != NULL)
     self->imported = g_date_time_ref (imported);
+}
+
+GlossProvenance *
+gloss_document_get_provenance (GlossDocument *self)
+{
+  g_return_val_if_fail (GLOSS_IS_DOCUMENT (self), NULL);
+  return self->provenance;
+}
+
+void
+gloss_document_set_provenance (GlossDocument   *self,
+                               GlossProvenance *provenance)
+{
+  g_return_if_fail (GLOSS_IS_DOCUMENT (self));
+  g_return_if_fail (provenance == NULL || GLOSS_IS_PROVENANCE (provenance));
+
+  if (provenance != NULL ? gloss_provenance_equal (self->provenance, provenance)
+                         : gloss_provenance_is_empty (self->provenance))
+    return;
+
+  gloss_provenance_assign (self->provenance, provenance);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_PROVENANCE]);
 }
 
 const char *

@@ -7,6 +7,7 @@
 #include <gio/gio.h>
 
 #include "gloss-types.h"
+#include "gloss-provenance.h"
 
 G_BEGIN_DECLS
 
@@ -32,6 +33,14 @@ void             gloss_document_set_source          (GlossDocument   *self,
 GDateTime       *gloss_document_get_imported        (GlossDocument   *self);
 void             gloss_document_set_imported        (GlossDocument   *self,
                                                      GDateTime       *imported);
+
+/* Where the text came from and proof of it (borrowed, never NULL: an empty
+ * provenance when nothing is known). The object is the document's for its
+ * whole life; setting copies @provenance's values into it (NULL empties it)
+ * and notifies "provenance" when they change. */
+GlossProvenance *gloss_document_get_provenance      (GlossDocument   *self);
+void             gloss_document_set_provenance      (GlossDocument   *self,
+                                                     GlossProvenance *provenance);
 
 const char      *gloss_document_get_text            (GlossDocument   *self);
 gsize            gloss_document_get_text_size       (GlossDocument   *self);

@@ -23,7 +23,7 @@
 #include "gloss-export-private.h"
 
 static const char * const columns[] = {
-  "document", "document_id", "id", "start", "end", "quote", "tags", "note",
+  "document", "document_id", "url", "site", "published", "id", "start", "end", "quote", "tags", "note",
   "attributes", "author", "created", "modified", "state",
 };
 
@@ -104,9 +104,14 @@ append_row (GString         *out,
   g_auto(GStrv) keys = gloss_annotation_dup_attribute_keys (annotation);
   g_autofree char *created = format_time (gloss_annotation_get_created (annotation));
   g_autofree char *modified = format_time (gloss_annotation_get_modified (annotation));
+  GlossProvenance *provenance = gloss_document_get_provenance (document);
 
   append_field (out, gloss_document_get_title (document), TRUE);
   append_field (out, gloss_document_get_id (document), FALSE);
+  /* What a citation needs beside each row, as the page gave it. */
+  append_field (out, gloss_provenance_get_url (provenance), FALSE);
+  append_field (out, gloss_provenance_get_site_name (provenance), FALSE);
+  append_field (out, gloss_provenance_get_published (provenance), FALSE);
   append_field (out, gloss_annotation_get_id (annotation), FALSE);
   append_uint_field (out, gloss_annotation_get_start (annotation));
   append_uint_field (out, gloss_annotation_get_end (annotation));

@@ -53,6 +53,9 @@ write_documents (GlossJsonWriter *writer,
       gloss_json_writer_string_member (writer, "title", gloss_document_get_title (document));
       gloss_json_writer_string_member (writer, "source", gloss_document_get_source (document));
       gloss_json_writer_string_member (writer, "sha256", gloss_document_get_sha256 (document));
+      /* Exactly as in the project file: a pipeline reads one shape. */
+      gloss_json_writer_member (writer, "provenance");
+      _gloss_project_write_provenance (writer, gloss_document_get_provenance (document));
       gloss_json_writer_string_member (writer, "text", gloss_document_get_text (document));
       gloss_json_writer_end_object (writer);
     }

@@ -24,7 +24,8 @@ char          *_gloss_import_title_from_text (const char *text,
                                             gboolean     markdown);
 
 /* Reads @file as an article (size limit, decoding, refusing an empty file)
- * and makes a document with its title, source and import time. */
+ * and makes a document with its title, source, import time and the
+ * provenance a file gives (its name and the SHA-256 of its bytes). */
 GlossDocument *_gloss_import_read_document (GFile       *file,
                                             gboolean     markdown,
                                             gboolean    *had_bom,
@@ -32,6 +33,9 @@ GlossDocument *_gloss_import_read_document (GFile       *file,
 
 /* The name messages use for @file: its basename, for display. */
 char          *_gloss_import_display_name  (GFile       *file);
+/* The name a provenance records for @file: its basename, for display,
+ * without any folder. */
+char          *_gloss_import_file_name     (GFile       *file);
 
 void           _gloss_import_report_add    (GlossImportReport *report,
                                             const char  *file,

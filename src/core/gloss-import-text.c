@@ -378,6 +378,23 @@ title_from_file (GFile *file)
   return g_steal_pointer (&name);
 }
 
+char *
+_gloss_import_file_name (GFile *file)
+{
+  g_autofree char *name = _gloss_import_display_name (file);
+  const char *last = strrchr (name, '\\');
+  const char *slash = strrchr (name, '/');
+
+  /* A basename holds no '/', but a URI's fallback and a name from Windows
+   * may hold a separator: whatever precedes one is a folder. */
+  if (slash != NULL && (last == NULL || slash > last))
+    last = slash;
+  if (last != NULL && last[1] != '\0')
+    return g_strdup (last + 1);
+
+  return g_steal_pointer (&name);
+}
+
 GlossDocument *
 _gloss_import_read_document (GFile     *file,
                              gboolean   markdown,
@@ -392,6 +409,9 @@ _gloss_import_read_document (GFile     *file,
   g_autoptr(GBytes) bytes = NULL;
   g_autoptr(GError) local_error = NULL;
   g_autoptr(GDateTime) now = NULL;
+  g_autoptr(GlossProvenance) provenance = NULL;
+  g_autofree char *file_name = NULL;
+  g_autofree char *file_sha256 = NULL;
   GlossDocument *document;
 
   g_return_val_if_fail (G_IS_FILE (file), NULL);
@@ -446,10 +466,20 @@ _gloss_import_read_document (GFile     *file,
   if (source == NULL)
     source = g_file_get_uri (file);
 
+  /* The evidentiary copy: the name alone (a path would show the
+   * analyst's folders to whoever the project is shared with) and the
+   * digest of the bytes as read, before decoding. */
+  file_name = _gloss_import_file_name (file);
+  file_sha256 = g_compute_checksum_for_bytes (G_CHECKSUM_SHA256, bytes);
+  provenance = gloss_provenance_new ();
+  gloss_provenance_set_file (provenance, file_name);
+  gloss_provenance_set_file_sha256 (provenance, file_sha256);
+
   now = g_date_time_new_now_utc ();
   document = gloss_document_new (NULL, title, text);
   gloss_document_set_source (document, source);
   gloss_document_set_imported (document, now);
+  gloss_document_set_provenance (document, provenance);
 
   return document;
 }

@@ -11,7 +11,7 @@
 G_BEGIN_DECLS
 
 #define GLOSS_FORMAT_NAME    "gloss-project"
-#define GLOSS_FORMAT_VERSION 1
+#define GLOSS_FORMAT_VERSION 2
 
 /* The file extension of projects. */
 #define GLOSS_PROJECT_SUFFIX ".gloss"

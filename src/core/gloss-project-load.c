@@ -511,6 +511,7 @@ typedef struct
   GHashTable   *relations;     /* id → path */
   GStringChunk *paths;         /* the paths above; the ids stay in the tree */
   GPtrArray    *tag_ids;       /* reused for each annotation's tags */
+  gint64        version;       /* the file's format version */
 } Walk;
 
 /* Remembers @id in @seen, or reports where it was seen first. */
@@ -1004,6 +1005,132 @@ is_sha256 (const char *text)
   return i == 64;
 }
 
+static gboolean
+read_provenance_authors (Loader              *loader,
+                         const GlossJsonNode *node,
+                         GlossProvenance     *provenance)
+{
+  g_autoptr(GPtrArray) authors = g_ptr_array_new ();
+  gboolean ok = TRUE;
+
+  if (node->type != GLOSS_JSON_ARRAY)
+    {
+      problem (loader, GLOSS_ERROR_INVALID, "must be an array of names, not %s",
+               describe_node (node));
+      return FALSE;
+    }
+
+  for (guint i = 0; i < node->length; i++)
+    {
+      const GlossJsonNode *name = &node->v.elements[i];
+      gsize item = path_push_index (loader, i);
+
+      if (!IS_STRING (name))
+        {
+          problem (loader, GLOSS_ERROR_INVALID, "must be a name (a string), not %s",
+                   describe_node (name));
+          ok = FALSE;
+        }
+      else if (*name->v.string == '\0')
+        {
+          problem (loader, GLOSS_ERROR_INVALID, "must not be empty");
+          ok = FALSE;
+        }
+      else
+        g_ptr_array_add (authors, (gpointer) name->v.string);
+      path_pop (loader, item);
+    }
+
+  g_ptr_array_add (authors, NULL);
+  if (ok)
+    gloss_provenance_set_authors (provenance, (const char * const *) authors->pdata);
+  return ok;
+}
+
+/* A document's "provenance" (format version 2): an object whose members
+ * are all optional; unknown members are skipped like anywhere else. */
+static gboolean
+read_provenance (Loader              *loader,
+                 const GlossJsonNode *document,
+                 GlossProvenance     *provenance)
+{
+  static const struct {
+    const char *name;
+    void      (*set) (GlossProvenance *, const char *);
+  } string_members[] = {
+    { "url", gloss_provenance_set_url },
+    { "site_name", gloss_provenance_set_site_name },
+    { "published", gloss_provenance_set_published },
+    { "modified", gloss_provenance_set_modified },
+    { "language", gloss_provenance_set_language },
+    { "description", gloss_provenance_set_description },
+    { "captured", gloss_provenance_set_captured },
+    { "file", gloss_provenance_set_file },
+    { "file_sha256", gloss_provenance_set_file_sha256 },
+    { "extractor", gloss_provenance_set_extractor },
+    { "extractor_version", gloss_provenance_set_extractor_version },
+  };
+  const GlossJsonNode *object = get_member (loader, document, "provenance");
+  gboolean ok = TRUE;
+  gsize mark;
+
+  if (object == NULL)
+    return FALSE;
+
+  mark = path_push_member (loader, "provenance");
+  if (object->type != GLOSS_JSON_OBJECT)
+    {
+      problem (loader, GLOSS_ERROR_INVALID, "must be an object, not %s", describe_node (object));
+      path_pop (loader, mark);
+      return FALSE;
+    }
+
+  for (guint i = 0; i < G_N_ELEMENTS (string_members); i++)
+    {
+      const GlossJsonNode *node = gloss_json_object_get (object, string_members[i].name, NULL);
+      const char *why;
+      gsize item;
+
+      if (node == NULL)
+        continue;
+
+      item = path_push_member (loader, string_members[i].name);
+      if (!IS_STRING (node))
+        {
+          problem (loader, GLOSS_ERROR_INVALID, "must be a string, not %s", describe_node (node));
+          ok = FALSE;
+        }
+      else if ((why = gloss_provenance_check_value (string_members[i].name, node->v.string)) != NULL)
+        {
+          g_autofree char *shown = shorten (node->v.string);
+
+          if (*node->v.string == '\0')
+            problem (loader, GLOSS_ERROR_INVALID, "%s", why);
+          else
+            problem (loader, GLOSS_ERROR_INVALID, "“%s” %s", shown, why);
+          ok = FALSE;
+        }
+      else
+        string_members[i].set (provenance, node->v.string);
+      path_pop (loader, item);
+    }
+
+  {
+    const GlossJsonNode *authors = gloss_json_object_get (object, "authors", NULL);
+
+    if (authors != NULL)
+      {
+        gsize item = path_push_member (loader, "authors");
+
+        ok &= read_provenance_authors (loader, authors, provenance);
+        path_pop (loader, item);
+      }
+  }
+
+  path_pop (loader, mark);
+  return ok;
+}
+
 static void
 read_document (Walk       *walk,
                const GlossJsonNode *object)
@@ -1012,6 +1139,7 @@ read_document (Walk       *walk,
   const char *id = NULL, *title = NULL, *source = NULL, *sha256 = NULL, *text = NULL;
   g_autoptr(GDateTime) imported = NULL;
   g_autoptr(GlossDocument) document = NULL;
+  g_autoptr(GlossProvenance) provenance = gloss_provenance_new ();
   const GlossJsonNode *annotations;
   DocumentWalk dw = { walk, NULL, NULL };
   gboolean ok = TRUE;
@@ -1024,6 +1152,9 @@ read_document (Walk       *walk,
   ok &= read_string (loader, object, "title", REQUIRED, &title);
   ok &= read_string (loader, object, "source", REQUIRED, &source);
   ok &= read_datetime (loader, object, "imported", NULLABLE, &imported);
+  /* Version 1 had no provenance: its documents have none to read. */
+  if (walk->version >= 2)
+    ok &= read_provenance (loader, object, provenance);
   if (!read_string (loader, object, "sha256", REQUIRED, &sha256))
     ok = FALSE;
   else if (!is_sha256 (sha256))
@@ -1051,6 +1182,7 @@ read_document (Walk       *walk,
   document = gloss_document_new (id, title, text != NULL ? text : "");
   gloss_document_set_source (document, source);
   gloss_document_set_imported (document, imported);
+  gloss_document_set_provenance (document, provenance);
   dw.document = document;
 
   if (annotations != NULL)
@@ -1165,7 +1297,8 @@ read_list (Walk       *walk,
 /* "format" and "version" decide whether to read on at all. */
 static gboolean
 check_format (Loader     *loader,
-              const GlossJsonNode *root)
+              const GlossJsonNode *root,
+              gint64     *out_version)
 {
   const GlossJsonNode *format = gloss_json_object_get (root, "format", NULL);
   const GlossJsonNode *version = gloss_json_object_get (root, "version", NULL);
@@ -1219,6 +1352,7 @@ check_format (Loader     *loader,
       return FALSE;
     }
 
+  *out_version = number;
   return TRUE;
 }
 
@@ -1242,8 +1376,14 @@ walk_project (Loader   *loader,
     }
 
   root = (root_node);
-  if (!check_format (loader, root))
+  if (!check_format (loader, root, &walk.version))
     return NULL;
+
+  /* An older version is read as the current one and written as such on
+   * the next save, which only the user decides: the project starts
+   * changed, though nothing was wrong with the file. */
+  if (walk.version < GLOSS_FORMAT_VERSION)
+    loader->repaired = TRUE;
 
   project = gloss_project_new_empty ();
   walk.loader = loader;

@@ -56,6 +56,10 @@ void          _gloss_project_write_annotation_details (GlossJsonWriter *writer,
                                                        GlossAnnotation *annotation);
 void          _gloss_project_write_relation   (GlossJsonWriter *writer,
                                                GlossRelation   *relation);
+/* A document's provenance as an object of its known members, in the
+ * format's order. */
+void          _gloss_project_write_provenance (GlossJsonWriter *writer,
+                                               GlossProvenance *provenance);
 
 /* Every change to a project starts here: it returns once no other thread
  * reads the project (gloss_project_begin_read ()). */

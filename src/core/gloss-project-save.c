@@ -91,6 +91,46 @@ _gloss_project_write_annotation_details (GlossJsonWriter *writer,
                                    gloss_anchor_state_to_string (gloss_annotation_get_state (annotation)));
 }
 
+void
+_gloss_project_write_provenance (GlossJsonWriter *writer,
+                                 GlossProvenance *provenance)
+{
+  const char * const *authors = gloss_provenance_get_authors (provenance);
+  /* The format's order (docs/format.md): the page, then the file. */
+  const struct { const char *name; const char *value; } before_authors[] = {
+    { "url", gloss_provenance_get_url (provenance) },
+    { "site_name", gloss_provenance_get_site_name (provenance) },
+  }, after_authors[] = {
+    { "published", gloss_provenance_get_published (provenance) },
+    { "modified", gloss_provenance_get_modified (provenance) },
+    { "language", gloss_provenance_get_language (provenance) },
+    { "description", gloss_provenance_get_description (provenance) },
+    { "captured", gloss_provenance_get_captured (provenance) },
+    { "file", gloss_provenance_get_file (provenance) },
+    { "file_sha256", gloss_provenance_get_file_sha256 (provenance) },
+    { "extractor", gloss_provenance_get_extractor (provenance) },
+    { "extractor_version", gloss_provenance_get_extractor_version (provenance) },
+  };
+
+  /* Only what is known: most documents know little, and "" says nothing. */
+  gloss_json_writer_begin_object (writer);
+  for (guint i = 0; i < G_N_ELEMENTS (before_authors); i++)
+    if (before_authors[i].value[0] != '\0')
+      gloss_json_writer_string_member (writer, before_authors[i].name, before_authors[i].value);
+  if (authors[0] != NULL)
+    {
+      gloss_json_writer_member (writer, "authors");
+      gloss_json_writer_begin_array (writer);
+      for (guint i = 0; authors[i] != NULL; i++)
+        gloss_json_writer_string (writer, authors[i]);
+      gloss_json_writer_end_array (writer);
+    }
+  for (guint i = 0; i < G_N_ELEMENTS (after_authors); i++)
+    if (after_authors[i].value[0] != '\0')
+      gloss_json_writer_string_member (writer, after_authors[i].name, after_authors[i].value);
+  gloss_json_writer_end_object (writer);
+}
+
 static gboolean
 collect_cb (GlossAnnotation *annotation,
             gpointer         user_data)
@@ -111,6 +151,8 @@ write_document (GlossJsonWriter *writer,
   gloss_json_writer_string_member (writer, "title", gloss_document_get_title (document));
   gloss_json_writer_string_member (writer, "source", gloss_document_get_source (document));
   gloss_json_writer_datetime_member (writer, "imported", gloss_document_get_imported (document));
+  gloss_json_writer_member (writer, "provenance");
+  _gloss_project_write_provenance (writer, gloss_document_get_provenance (document));
   gloss_json_writer_string_member (writer, "sha256", gloss_document_get_sha256 (document));
   gloss_json_writer_string_member (writer, "text", gloss_document_get_text (document));
 

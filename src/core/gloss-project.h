@@ -177,6 +177,43 @@ void                gloss_project_replace_document_text (GlossProject  *self,
                                                          const char    *text,
                                                          GlossAnchorReport *report);
 
+/* Gives @document the values of @provenance (copied), as one undoable
+ * step; nothing happens when they are the same. Fails, changing nothing,
+ * when a value is one the project file refuses
+ * (gloss_provenance_check_value ()): the error names the field. */
+gboolean            gloss_project_set_document_provenance (GlossProject     *self,
+                                                         GlossDocument    *document,
+                                                         GlossProvenance  *provenance,
+                                                         GError          **error);
+
+/**
+ * GlossDuplicateKind:
+ * @GLOSS_DUPLICATE_NONE: no document of the project is the same article
+ * @GLOSS_DUPLICATE_URL: a document has the same canonical address
+ * @GLOSS_DUPLICATE_FILE: a document was imported from the same bytes
+ * @GLOSS_DUPLICATE_TEXT: a document has the same text
+ */
+typedef enum {
+  GLOSS_DUPLICATE_NONE,
+  GLOSS_DUPLICATE_URL,
+  GLOSS_DUPLICATE_FILE,
+  GLOSS_DUPLICATE_TEXT,
+} GlossDuplicateKind;
+
+/* The document of the project that @article (read, not yet added) is
+ * another copy of, by the strongest reason in the order of
+ * GlossDuplicateKind, or NULL. Borrowed. */
+GlossDocument      *gloss_project_find_duplicate        (GlossProject       *self,
+                                                         GlossDocument      *article,
+                                                         GlossDuplicateKind *kind);
+/* Takes @article's text into @document, re-anchoring every annotation as
+ * gloss_project_replace_document_text () does, and its provenance; keeps
+ * @document's id, title and annotations. One undoable step. */
+void                gloss_project_replace_document      (GlossProject      *self,
+                                                         GlossDocument     *document,
+                                                         GlossDocument     *article,
+                                                         GlossAnchorReport *report);
+
 /* ---- Reading from another thread ----
  *
  * Call gloss_project_begin_read () on the main thread before handing the

@@ -12,6 +12,7 @@ typedef struct _GlossAnnotation GlossAnnotation;
 typedef struct _GlossDocument   GlossDocument;
 typedef struct _GlossHistory    GlossHistory;
 typedef struct _GlossProject    GlossProject;
+typedef struct _GlossProvenance GlossProvenance;
 typedef struct _GlossRelation   GlossRelation;
 typedef struct _GlossTag        GlossTag;
 

@@ -13,5 +13,6 @@
 #include "gloss-json-writer.h"
 #include "gloss-project.h"
 #include "gloss-project-file.h"
+#include "gloss-provenance.h"
 #include "gloss-relation.h"
 #include "gloss-tag.h"

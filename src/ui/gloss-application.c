@@ -391,6 +391,8 @@ set_accels (GlossApplication *self)
     { "win.previous-annotation", { "<Alt>Up", NULL } },
     { "win.paste-document", { "<Control><Shift>v", NULL } },
     { "win.show-documents", { "F9", NULL } },
+    { "win.document-details('')", { "<Alt>Return", NULL } },
+    { "win.rename-document('')", { "F2", NULL } },
     { "win.show-annotations", { "<Shift>F9", NULL } },
     { "win.link", { "<Control>l", NULL } },
     { "win.edit-note", { "<Control>Return", NULL } },

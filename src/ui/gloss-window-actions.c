@@ -305,6 +305,7 @@ _gloss_window_update_actions (GlossWindow *self)
   gtk_widget_action_set_enabled (widget, "win.save-as", has_project);
   gtk_widget_action_set_enabled (widget, "win.export", has_project);
   gtk_widget_action_set_enabled (widget, "win.find", has_document);
+  _gloss_window_update_document_actions (self);
   gtk_widget_action_set_enabled (widget, "win.find-next", has_document);
   gtk_widget_action_set_enabled (widget, "win.find-previous", has_document);
   gtk_widget_action_set_enabled (widget, "win.next-annotation", has_document);

@@ -20,6 +20,7 @@ struct _GlossWindow
   GFile                *loading_file;  /* a project being opened into this window */
   GFile                *recovery;      /* where autosaves go */
   GlossAnnotation      *link_from;     /* "click the other highlight" mode */
+  GtkWidget            *details;       /* GlossDocumentDetails while open, unowned */
   GBindingGroup        *document_bindings;  /* the header, bound to the shown document */
   GSignalGroup         *document_signals;   /* the shown document's signals */
 
@@ -115,6 +116,28 @@ void     _gloss_window_paste_document     (GlossWindow     *self);
 gboolean _gloss_window_confirm_close      (GlossWindow     *self);
 void     _gloss_window_setup_drop         (GlossWindow     *self);
 void     _gloss_window_refresh_recent     (GlossWindow     *self);
+
+/* gloss-window-documents.c */
+void     _gloss_window_class_init_documents    (GlossWindowClass *klass);
+void     _gloss_window_update_document_actions (GlossWindow     *self);
+void     _gloss_window_show_details       (GlossWindow     *self,
+                                           GlossDocument   *document);
+void     _gloss_window_rename_document    (GlossWindow     *self,
+                                           GlossDocument   *document);
+/* Asks first when the document holds annotations. */
+void     _gloss_window_remove_document    (GlossWindow     *self,
+                                           GlossDocument   *document);
+/* The sidebar row's context menu (right click, long press). */
+void     _gloss_window_add_document_menu  (GlossWindow     *self,
+                                           GtkWidget       *row,
+                                           GlossDocument   *document);
+/* Reads an article; if the project holds it already, asks whether to
+ * replace that document's text or add a new one (later, in a dialog);
+ * else adds it and counts it in @report. */
+gboolean _gloss_window_import_article     (GlossWindow     *self,
+                                           GFile           *file,
+                                           GlossImportReport *report,
+                                           GError         **error);
 
 /* gloss-window-recovery.c */
 gboolean _gloss_window_is_dirty           (GlossWindow     *self);

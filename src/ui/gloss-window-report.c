@@ -14,6 +14,7 @@
 #include <json-glib/json-glib.h>
 #include <unistd.h>
 
+#include "gloss-document-details.h"
 #include "gloss-window-private.h"
 
 #ifdef GDK_WINDOWING_X11
@@ -79,6 +80,8 @@ add_annotation (JsonBuilder     *builder,
   json_builder_end_array (builder);
   json_builder_set_member_name (builder, "note");
   json_builder_add_string_value (builder, gloss_annotation_get_note (annotation));
+  json_builder_set_member_name (builder, "state");
+  json_builder_add_string_value (builder, gloss_anchor_state_to_string (gloss_annotation_get_state (annotation)));
   json_builder_end_object (builder);
 }
 
@@ -131,6 +134,133 @@ add_offsets (GlossWindow *self,
       json_builder_end_array (builder);
     }
   json_builder_end_object (builder);
+}
+
+/* The details window, when open: its X window and where its rows are,
+ * in that window's coordinates, and what they hold. */
+static void
+add_details (GlossWindow *self,
+             JsonBuilder *builder)
+{
+  static const char * const fields[] = {
+    "title", "url", "site", "authors", "published", "modified", "file-sha256",
+  };
+  GlossDocumentDetails *details = self->details != NULL ? GLOSS_DOCUMENT_DETAILS (self->details) : NULL;
+  double sx = 0, sy = 0;
+
+  json_builder_set_member_name (builder, "details");
+  if (details == NULL || !gtk_widget_get_mapped (self->details))
+    {
+      json_builder_add_null_value (builder);
+      return;
+    }
+
+  json_builder_begin_object (builder);
+  json_builder_set_member_name (builder, "document");
+  json_builder_add_string_value (builder, gloss_document_get_id (gloss_document_details_get_document (details)));
+#ifdef GDK_WINDOWING_X11
+  {
+    GdkSurface *surface = gtk_native_get_surface (GTK_NATIVE (details));
+
+    if (GDK_IS_X11_SURFACE (surface))
+      {
+        json_builder_set_member_name (builder, "xid");
+        json_builder_add_int_value (builder, (gint64) gdk_x11_surface_get_xid (surface));
+      }
+  }
+#endif
+  gtk_native_get_surface_transform (GTK_NATIVE (details), &sx, &sy);
+  json_builder_set_member_name (builder, "rows");
+  json_builder_begin_object (builder);
+  for (guint i = 0; i < G_N_ELEMENTS (fields); i++)
+    {
+      GtkWidget *row = gloss_document_details_get_row (details, fields[i]);
+      graphene_rect_t bounds;
+
+      if (!gtk_widget_get_mapped (row) ||
+          !gtk_widget_compute_bounds (row, GTK_WIDGET (details), &bounds))
+        continue;
+      json_builder_set_member_name (builder, fields[i]);
+      json_builder_begin_object (builder);
+      json_builder_set_member_name (builder, "rect");
+      json_builder_begin_array (builder);
+      json_builder_add_int_value (builder, (gint64) (bounds.origin.x + sx));
+      json_builder_add_int_value (builder, (gint64) (bounds.origin.y + sy));
+      json_builder_add_int_value (builder, (gint64) bounds.size.width);
+      json_builder_add_int_value (builder, (gint64) bounds.size.height);
+      json_builder_end_array (builder);
+      if (GTK_IS_EDITABLE (row))
+        {
+          json_builder_set_member_name (builder, "text");
+          json_builder_add_string_value (builder, gtk_editable_get_text (GTK_EDITABLE (row)));
+          json_builder_set_member_name (builder, "error");
+          json_builder_add_boolean_value (builder, gtk_widget_has_css_class (row, "error"));
+        }
+      json_builder_end_object (builder);
+    }
+  json_builder_end_object (builder);
+  json_builder_end_object (builder);
+}
+
+/* The menu items of an open context menu of a document row, in the
+ * window's coordinates: [label, x, y, width, height]. */
+static void
+add_menu_items (GtkWidget   *widget,
+                GtkWidget   *popover,
+                double       dx,
+                double       dy,
+                JsonBuilder *builder)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      graphene_rect_t bounds;
+      g_autofree char *text = NULL;
+
+      if (!gtk_widget_get_mapped (child))
+        continue;
+      if (g_str_equal (G_OBJECT_TYPE_NAME (child), "GtkModelButton") &&
+          gtk_widget_compute_bounds (child, popover, &bounds))
+        {
+          g_object_get (child, "text", &text, NULL);
+          json_builder_begin_array (builder);
+          json_builder_add_string_value (builder, text != NULL ? text : "");
+          json_builder_add_int_value (builder, (gint64) (bounds.origin.x + dx));
+          json_builder_add_int_value (builder, (gint64) (bounds.origin.y + dy));
+          json_builder_add_int_value (builder, (gint64) bounds.size.width);
+          json_builder_add_int_value (builder, (gint64) bounds.size.height);
+          json_builder_end_array (builder);
+        }
+      add_menu_items (child, popover, dx, dy, builder);
+    }
+}
+
+static void
+add_document_menu (GlossWindow *self,
+                   JsonBuilder *builder)
+{
+  double wx = 0, wy = 0;
+
+  json_builder_set_member_name (builder, "document_menu");
+  json_builder_begin_array (builder);
+  gtk_native_get_surface_transform (GTK_NATIVE (self), &wx, &wy);
+  for (GtkWidget *row = gtk_widget_get_first_child (GTK_WIDGET (self->documents_list));
+       row != NULL; row = gtk_widget_get_next_sibling (row))
+    {
+      GtkWidget *popover = g_object_get_data (G_OBJECT (row), "gloss-menu");
+      GdkSurface *surface;
+      double px = 0, py = 0;
+
+      if (popover == NULL || !gtk_widget_get_mapped (popover))
+        continue;
+      /* The popup's place is relative to the window's surface. */
+      surface = gtk_native_get_surface (GTK_NATIVE (popover));
+      gtk_native_get_surface_transform (GTK_NATIVE (popover), &px, &py);
+      add_menu_items (popover, popover,
+                      gdk_popup_get_position_x (GDK_POPUP (surface)) + px,
+                      gdk_popup_get_position_y (GDK_POPUP (surface)) + py, builder);
+    }
+  json_builder_end_array (builder);
 }
 
 static void
@@ -336,6 +466,8 @@ report_cb (gpointer user_data)
   json_builder_add_int_value (builder, gloss_article_view_get_caret (self->article_view));
 
   add_dialogs (self, builder);
+  add_details (self, builder);
+  add_document_menu (self, builder);
   add_offsets (self, builder);
   add_rows (self, builder, "recovered_rows", self->recovered_list);
   add_rows (self, builder, "recent_rows", self->recent_list);

@@ -403,6 +403,7 @@ static GtkWidget *
 create_document_row (gpointer item,
                      gpointer user_data)
 {
+  GlossWindow *self = user_data;
   GlossDocument *document = item;
   GtkWidget *row = gtk_list_box_row_new ();
   GtkWidget *label = gtk_label_new (NULL);
@@ -414,6 +415,7 @@ create_document_row (gpointer item,
   g_object_bind_property (document, "title", label, "tooltip-text", G_BINDING_SYNC_CREATE);
   gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), label);
   g_object_set_data (G_OBJECT (row), "gloss-document", document);
+  _gloss_window_add_document_menu (self, row, document);
   return row;
 }
 
@@ -565,7 +567,7 @@ _gloss_window_set_project (GlossWindow  *self,
     }
 
   documents = gloss_project_get_documents (project);
-  gtk_list_box_bind_model (self->documents_list, documents, create_document_row, NULL, NULL);
+  gtk_list_box_bind_model (self->documents_list, documents, create_document_row, self, NULL);
   g_signal_connect_object (documents, "items-changed", G_CALLBACK (documents_changed_cb), self, 0);
   g_signal_connect_object (project, "changed", G_CALLBACK (project_changed_cb), self, 0);
 
@@ -719,6 +721,8 @@ gloss_window_dispose (GObject *object)
       g_signal_handlers_disconnect_by_data (self->project, self);
       g_signal_handlers_disconnect_by_data (gloss_project_get_documents (self->project), self);
     }
+  if (self->details != NULL)
+    gtk_window_destroy (GTK_WINDOW (self->details));
 
   gtk_widget_dispose_template (GTK_WIDGET (self), GLOSS_TYPE_WINDOW);
 
@@ -827,6 +831,7 @@ gloss_window_class_init (GlossWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, GlossWindow, history_buttons);
 
   _gloss_window_class_init_actions (klass);
+  _gloss_window_class_init_documents (klass);
 }
 
 /* Most articles open with their headline: no need to say it twice. */

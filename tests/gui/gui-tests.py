@@ -532,6 +532,56 @@ def scenario_save_as_export(ctx):
     check('Coastal Ledger' in exported, 'the export lacks the quote: %s' % exported[:500])
 
 
+def scenario_web_import(ctx):
+    # A Hypothesis export made on the live page, imported (Ctrl+I) onto
+    # the saved copy: two anchor exactly, one moves, two stay orphaned for
+    # review; nothing is dropped. Screenshots light and dark.
+    web = os.path.join(HERE, '..', 'fixtures', 'web')
+    article = os.path.join(ctx.tmp, 'dalsund-saved.txt')
+    shutil.copy(os.path.join(web, 'dalsund-saved.txt'), article)
+    annotations = os.path.join(ctx.tmp, 'hypothesis-live-export.json')
+    shutil.copy(os.path.join(web, 'hypothesis-live-export.json'), annotations)
+    out = ctx.out or ctx.tmp
+    for style in ('light', 'dark'):
+        app = ctx.start([article], env={'GLOSS_STYLE': style}, name=style)
+        app.wait(lambda r: r['page'] == 'project' and r['n_documents'] == 1, 'the article')
+        app.key('ctrl+i')
+        app.wait(lambda r: any('GtkFileChooser' in d['type'] for d in r['dialogs']), 'the import dialog')
+        time.sleep(0.5)
+        app.key('ctrl+l')
+        app.type(annotations)
+        app.key('Return')
+        app.wait(lambda r: r['document']['n_annotations'] == 5, 'the five annotations', timeout=15)
+        # Not all landed where the file said: the window says how each fared.
+        app.wait(lambda r: any('gloss-import-report-dialog' in d['classes'] for d in r['dialogs']),
+                 'the import report')
+        body = [d for d in app.last['dialogs'] if 'gloss-import-report-dialog' in d['classes']][0]['body']
+        check('Ferry plan splits Dalsund: 2 anchored exactly, 1 moved, 2 orphaned' in body,
+              'the report says %r' % body)
+        if style == 'light':
+            time.sleep(0.5)
+            # The report is its own window: the whole screen.
+            subprocess.run(['import', '-window', 'root', os.path.join(out, 'screenshot-web-import-report.png')],
+                           check=True)
+        app.key('Return')
+        app.wait(lambda r: not r['dialogs'], 'the report to close')
+        states = sorted(a['state'] for a in app.last['document']['annotations'])
+        check(states == ['anchored', 'anchored', 'moved', 'orphaned', 'orphaned'], 'states %r' % states)
+        tags = sorted(t for a in app.last['document']['annotations'] for t in a['tags'])
+        # "quote" and "person" from Hypothesis are the project's Quote and Person.
+        check('quote' in tags and 'person' in tags and not any(t.endswith('-2') for t in tags),
+              'tags %r' % tags)
+        notes = [a['note'] for a in app.last['document']['annotations']]
+        check('Ask again.' in notes, 'the orphaned annotation lost its note: %r' % notes)
+        xdo('mousemove', 5, 790)
+        time.sleep(0.8)
+        path = os.path.join(out, 'screenshot-web-import-%s.png' % style)
+        app.screenshot(path)
+        check(os.path.getsize(path) > 20000, '%s: a nearly empty screenshot' % path)
+        app.kill()
+    print('screenshots in %s' % out)
+
+
 CLIPBOARD_OWNER = '''
 import sys, tkinter
 root = tkinter.Tk()
@@ -794,6 +844,299 @@ def pixel(path, x, y):
     return tuple(int(float(v)) for v in values[:3])
 
 
+# ---- documents: details, rename, remove, the same article twice ----
+
+def window_origin(xid):
+    out = subprocess.run(['xdotool', 'getwindowgeometry', str(xid)],
+                         check=True, capture_output=True, text=True).stdout
+    for line in out.splitlines():
+        line = line.strip()
+        if line.startswith('Position:'):
+            x, y = line.split()[1].split(',')
+            return int(x), int(y)
+    raise Failure('no window position from xdotool: ' + out)
+
+
+def click_details_row(app, field):
+    """Clicks inside the details window's row for @field (its entry)."""
+    # Until the window is laid out its rows are a few pixels wide.
+    report = app.wait(lambda r: r['details'] and r['details']['rows'][field]['rect'][2] > 100,
+                      'the details row ' + field)
+    details = report['details']
+    ox, oy = window_origin(details['xid'])
+    x, y, w, h = details['rows'][field]['rect']
+    xdo('mousemove', ox + x + w // 3, oy + y + h // 2)
+    time.sleep(0.1)
+    xdo('click', 1)
+    time.sleep(0.3)
+
+
+def import_by_chooser(app, path):
+    app.key('ctrl+i')
+    choose_file(app, path, 'the import dialog')
+
+
+def sha256_of(path):
+    import hashlib
+    with open(path, 'rb') as f:
+        return hashlib.sha256(f.read()).hexdigest()
+
+
+def scenario_document_details(ctx):
+    make_project(ctx.gloss, ctx.project, ctx.article)
+    app = ctx.start([ctx.project])
+    # Import a second article (with a BOM and CRLF) through the Import action.
+    second = os.path.join(ctx.tmp, 'ferry-timetable.txt')
+    with open(second, 'wb') as f:
+        f.write('\ufeffFerry timetable stays\r\n\r\nThe operator said nothing changes \U0001F6A2.\r\n'.encode())
+    import_by_chooser(app, second)
+    app.wait(lambda r: r['n_documents'] == 2 and r['document']['title'] == 'Ferry timetable stays',
+             'the imported article shown')
+    doc_id = app.last['document']['id']
+    app.key('ctrl+s')
+    app.wait(lambda r: not r['dirty'], 'the save after the import')
+    # Its details, from the header (Alt+Return).
+    app.key('alt+Return')
+    app.wait(lambda r: r['details'] and r['details']['document'] == doc_id, 'the details window')
+    check('file-sha256' in app.last['details']['rows'], 'no file digest row: %r' % app.last['details'])
+    # An address without a scheme is refused, and the row says so.
+    click_details_row(app, 'url')
+    app.key('ctrl+a')
+    app.type('news.example.org/ferry')
+    app.key('Return')
+    app.wait(lambda r: r['details']['rows']['url']['error'], 'the address refused')
+    check(not app.last['dirty'], 'a refused address changed the project')
+    app.key('ctrl+a')
+    app.type('https://news.example.org/ferry?day=2')
+    app.key('Return')
+    app.wait(lambda r: r['dirty'] and not r['details']['rows']['url']['error'], 'the address applied')
+    click_details_row(app, 'authors')
+    app.type('Ana Ruiz; Ngozi Okafor')
+    app.key('Return')
+    app.wait(lambda r: r['details']['rows']['authors']['text'] == 'Ana Ruiz; Ngozi Okafor',
+             'the authors applied')
+    # Escape closes it; the first may only leave the entry being edited.
+    app.key('Escape')
+    try:
+        app.wait(lambda r: r['details'] is None, 'the details window to close', timeout=3)
+    except Failure:
+        app.key('Escape')
+        app.wait(lambda r: r['details'] is None, 'the details window to close')
+    app.key('ctrl+s')
+    app.wait(lambda r: not r['dirty'], 'the save')
+    saved = load_project(ctx.project)
+    doc = next(d for d in saved['documents'] if d['id'] == doc_id)
+    check(doc['provenance'] == {
+        'url': 'https://news.example.org/ferry?day=2',
+        'authors': ['Ana Ruiz', 'Ngozi Okafor'],
+        'file': 'ferry-timetable.txt',
+        'file_sha256': sha256_of(second),
+    }, 'saved provenance %r' % doc['provenance'])
+    check(saved['version'] == 2, 'saved version %r' % saved['version'])
+    # Undo takes the authors back off, then the address.
+    app.key('ctrl+z')
+    app.key('ctrl+z')
+    app.key('ctrl+s')
+    app.wait(lambda r: not r['dirty'], 'the second save')
+    doc = next(d for d in load_project(ctx.project)['documents'] if d['id'] == doc_id)
+    check(doc['provenance'] == {'file': 'ferry-timetable.txt', 'file_sha256': sha256_of(second)},
+          'provenance after undo %r' % doc['provenance'])
+
+
+def document_menu(app, index, item):
+    """Opens the sidebar's context menu on document row @index and clicks
+    its @item-th entry (0: Details, 1: Rename, 2: Remove)."""
+    report = app.wait(lambda r: len(r['document_rows']) > index, 'document row %d' % index)
+    x, y, w, h = report['document_rows'][index]
+    xdo('mousemove', app.origin[0] + x + w // 2, app.origin[1] + y + h // 2)
+    time.sleep(0.1)
+    # A click can be lost on a loaded machine: try it again before failing.
+    for attempt in range(3):
+        xdo('click', 3)
+        try:
+            report = app.wait(lambda r: len(r['document_menu']) == 3 and r['document_menu'][2][3] > 20,
+                              'the context menu', timeout=5 if attempt < 2 else 10)
+            break
+        except Failure:
+            if attempt == 2:
+                raise
+    # Until the popup settles its items may be reported where they were
+    # first laid out: aim only at a place two reports agree on.
+    while True:
+        time.sleep(0.4)
+        again = app.wait(lambda r: len(r['document_menu']) == 3, 'the context menu to stay')
+        if again['document_menu'] == report['document_menu']:
+            break
+        report = again
+    label, mx, my, mw, mh = report['document_menu'][item]
+    xdo('mousemove', app.origin[0] + mx + mw // 2, app.origin[1] + my + mh // 2)
+    time.sleep(0.2)
+    xdo('click', 1)
+    time.sleep(0.3)
+    return label
+
+
+def scenario_rename_remove(ctx):
+    text = make_project(ctx.gloss, ctx.project, ctx.article, annotations=[
+        (word(ctx.article, 'Maren Oyelaran')[0], word(ctx.article, 'Maren Oyelaran')[1], ['source'], '', 's1'),
+        (word(ctx.article, 'Larkmouth')[0], word(ctx.article, 'Larkmouth')[1], ['place'], 'Where?', 'p1'),
+    ], relations=[('p1', 's1', 'attributed-to')])
+    first_title = load_project(ctx.project)['documents'][0]['title']
+    app = ctx.start([ctx.project])
+    second = os.path.join(ctx.tmp, 'ferry.md')
+    with open(second, 'w', encoding='utf-8') as f:
+        f.write('# Ferry timetable\n\nNothing changes, \u05e9\u05dc\u05d5\u05dd.\n')
+    import_by_chooser(app, second)
+    app.wait(lambda r: r['n_documents'] == 2 and r['document']['title'] == 'Ferry timetable', 'the import')
+    # F2 renames the document shown.
+    app.key('F2')
+    app.wait(lambda r: any('gloss-rename-document-dialog' in d['classes'] for d in r['dialogs']),
+             'the rename dialog')
+    time.sleep(0.3)
+    app.key('ctrl+a')
+    app.type('Ferry renamed')
+    app.key('Return')
+    app.wait(lambda r: r['document']['title'] == 'Ferry renamed' and not r['dialogs'], 'the rename')
+    # Removing a document without annotations asks nothing; undo brings it back.
+    document_menu(app, 1, 2)
+    app.wait(lambda r: r['n_documents'] == 1, 'the removal of the second document')
+    check(not app.last['dialogs'], 'asked before removing a document without annotations')
+    app.key('ctrl+z')
+    app.wait(lambda r: r['n_documents'] == 2, 'the second document back')
+    # One with annotations asks first: Escape keeps it.
+    document_menu(app, 0, 2)
+    app.wait(lambda r: any('gloss-remove-document-dialog' in d['classes'] for d in r['dialogs']),
+             'the question before removing')
+    dialog = next(d for d in app.last['dialogs'] if 'gloss-remove-document-dialog' in d['classes'])
+    check(first_title in dialog['heading'] and '2 annotations' in dialog['body'],
+          'the question says %r' % dialog)
+    app.key('Escape')
+    app.wait(lambda r: not r['dialogs'], 'the question to go')
+    check(app.last['n_documents'] == 2 and app.last['n_relations'] == 1, 'Escape removed something')
+    # Again, and this time remove: the annotations and the link go with it.
+    document_menu(app, 0, 2)
+    app.wait(lambda r: any('gloss-remove-document-dialog' in d['classes'] for d in r['dialogs']),
+             'the question again')
+    time.sleep(0.3)
+    app.key('Tab', 'Return')
+    app.wait(lambda r: r['n_documents'] == 1 and r['n_relations'] == 0, 'the removal with its annotations')
+    app.key('ctrl+s')
+    app.wait(lambda r: not r['dirty'], 'the save without it')
+    saved = load_project(ctx.project)
+    check([d['title'] for d in saved['documents']] == ['Ferry renamed'], 'saved %r' % saved['documents'])
+    # Undo brings the document, its annotations and the relation back.
+    app.key('ctrl+z')
+    app.wait(lambda r: r['n_documents'] == 2 and r['n_relations'] == 1, 'the undone removal')
+    app.key('ctrl+s')
+    app.wait(lambda r: not r['dirty'], 'the save with it')
+    saved = load_project(ctx.project)
+    back = next(d for d in saved['documents'] if d['title'] == first_title)
+    check(sorted(a['id'] for a in back['annotations']) == ['p1', 's1'], 'annotations back %r' % back['annotations'])
+    check(saved['relations'][0]['from'] == 'p1', 'relation back %r' % saved['relations'])
+    check(back['text'] == text, 'the text came back changed')
+
+
+def scenario_duplicate_import(ctx):
+    article = os.path.join(ctx.tmp, 'harbour-vote.txt')
+    with open(article, 'w', encoding='utf-8', newline='') as f:
+        f.write(ctx.article)
+    app = ctx.start([article])
+    s, e = word(ctx.article, 'Maren Oyelaran')
+    app.drag(s, e)
+    app.wait(lambda r: r['selection'] == [s, e], 'the selection')
+    app.key('2')
+    app.wait(lambda r: r['document']['n_annotations'] == 1, 'the annotation')
+    # The same file again (under another name): Gloss says so and asks.
+    copy = os.path.join(ctx.tmp, 'harbour-vote-copy.txt')
+    shutil.copyfile(article, copy)
+    app.key('ctrl+i')
+    choose_file_keeping(app, copy)
+    app.wait(lambda r: any('gloss-duplicate-dialog' in d['classes'] for d in r['dialogs']),
+             'the question about the duplicate')
+    dialog = next(d for d in app.last['dialogs'] if 'gloss-duplicate-dialog' in d['classes'])
+    check('harbour-vote-copy.txt is the same file as' in dialog['body'], 'the question says %r' % dialog)
+    check(app.last['n_documents'] == 1, 'a duplicate was added before asking')
+    # Escape: nothing happens.
+    app.key('Escape')
+    app.wait(lambda r: not r['dialogs'], 'the question to go')
+    check(app.last['n_documents'] == 1, 'cancelling added the duplicate')
+    # The same bytes again, and this time Return: the text is replaced
+    # (the default), the annotation stays where it is, no new document.
+    app.key('ctrl+i')
+    choose_file_keeping(app, copy)
+    app.wait(lambda r: any('gloss-duplicate-dialog' in d['classes'] for d in r['dialogs']),
+             'the question again')
+    time.sleep(0.3)
+    app.key('Return')
+    app.wait(lambda r: not r['dialogs'] and r['n_documents'] == 1, 'the text replaced')
+    check(app.last['document']['n_annotations'] == 1 and
+          (app.last['document']['annotations'][0]['start'], app.last['document']['annotations'][0]['end']) == (s, e),
+          'the annotation after replacing: %r' % app.last['document']['annotations'])
+    # And once more, adding it as a new document.
+    app.key('ctrl+i')
+    choose_file_keeping(app, copy)
+    app.wait(lambda r: any('gloss-duplicate-dialog' in d['classes'] for d in r['dialogs']),
+             'the question a third time')
+    time.sleep(0.3)
+    app.key('shift+Tab', 'Return')
+    app.wait(lambda r: not r['dialogs'] and r['n_documents'] == 2, 'the copy added as new')
+
+
+def choose_file_keeping(app, path):
+    """choose_file() for a dialog that may be followed by another one."""
+    app.wait(lambda r: any('GtkFileChooser' in d['type'] for d in r['dialogs']), 'the import dialog')
+    time.sleep(0.5)
+    app.key('ctrl+a')
+    app.type(path)
+    app.key('Return')
+    app.wait(lambda r: not any('GtkFileChooser' in d['type'] for d in r['dialogs']),
+             'the import dialog to close')
+
+
+def details_screenshots(app, out, style):
+    """The details window at its top, then scrolled to the evidence."""
+    report = app.wait(lambda r: r['details'] and r['details']['rows']['title']['rect'][2] > 100,
+                      'the details window laid out')
+    details = report['details']
+    ox, oy = window_origin(details['xid'])
+    time.sleep(0.6)
+    paths = []
+    for part in ('top', 'evidence'):
+        if part == 'evidence':
+            x, y, w, h = details['rows']['site']['rect']
+            xdo('mousemove', ox + x + w // 2, oy + y)
+            for _ in range(10):
+                xdo('click', 5)
+                time.sleep(0.05)
+            time.sleep(0.6)
+        path = os.path.join(out, 'document-details-%s-%s.png' % (style, part))
+        subprocess.run(['import', '-window', str(details['xid']), path], check=True)
+        check(os.path.getsize(path) > 10000, '%s: a nearly empty screenshot' % path)
+        paths.append(path)
+    # The rows follow the style: a light or a dark background beside the title.
+    x, y, w, h = details['rows']['title']['rect']
+    bg = pixel(paths[0], x + w - 80, y + 6)
+    if style == 'light':
+        check(sum(bg) > 600, 'light: the title row background %r is not light' % (bg,))
+    else:
+        check(sum(bg) < 300, 'dark: the title row background %r is not dark' % (bg,))
+    return paths
+
+
+def scenario_document_details_screenshots(ctx):
+    # The details of an imported article in both styles, for looking at.
+    article = os.path.join(ctx.tmp, 'harbour-vote.txt')
+    with open(article, 'w', encoding='utf-8', newline='') as f:
+        f.write(ctx.article)
+    shots = []
+    for style in ('light', 'dark'):
+        app = ctx.start([article], env={'GLOSS_STYLE': style}, name=style)
+        app.key('alt+Return')
+        shots += details_screenshots(app, ctx.out or ctx.tmp, style)
+        app.kill()
+    print('screenshots: %s' % ', '.join(shots))
+
+
 def scenario_screenshot(ctx):
     article = ctx.article
     claim = word(article, 'would cost 41 million crowns')
@@ -858,8 +1201,10 @@ def scenario_screenshot_sample(ctx):
     for style in ('light', 'dark'):
         app = ctx.start([project], env={'GLOSS_STYLE': style}, name='sample-' + style)
         app.wait(lambda r: r['document']['n_annotations'] == len(doc['annotations']), 'the sample')
-        if str(chosen['start'] + 2) not in app.last['offsets']:
-            raise Failure('the chosen annotation is not on screen')
+        # The offsets are reported once the article is laid out, which can
+        # come a report after the annotations.
+        app.wait(lambda r: str(chosen['start'] + 2) in r['offsets'],
+                 'the chosen annotation on screen', timeout=10)
         app.click(chosen['start'] + 2)
         app.wait(lambda r: r['selected'] is not None, 'a selected annotation')
         xdo('mousemove', 5, 790)

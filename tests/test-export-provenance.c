@@ -1,0 +1,192 @@
+/* test-export-provenance.c — a document's provenance in the json and csv exports
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <string.h>
+
+#include <json-glib/json-glib.h>
+
+#include "gloss.h"
+#include "export-fixture.h"
+
+/* Two documents: one imported from a page, one whose origin is unknown. */
+static GlossProject *
+make_project (void)
+{
+  GlossProject *project = gloss_project_new ();
+  g_autoptr(GlossDocument) page = gloss_document_new ("page", "Harbour reopens", "The harbour 🚢 reopened, said Ana.\r\n");
+  g_autoptr(GlossDocument) bare = gloss_document_new ("bare", "Notes", "مرحبا, no origin known.\n");
+  g_autoptr(GlossProvenance) provenance = gloss_provenance_new ();
+
+  gloss_provenance_set_url (provenance, "https://news.example.org/harbour?a=1,b=2");
+  gloss_provenance_set_site_name (provenance, "=Courier, \"Daily\"");
+  gloss_provenance_set_authors (provenance, (const char * const[]) { "Ana Ruiz", "李 明", NULL });
+  gloss_provenance_set_published (provenance, "2026-03-04T08:15:00+01:00");
+  gloss_provenance_set_language (provenance, "es");
+  gloss_provenance_set_file (provenance, "harbour.html");
+  gloss_provenance_set_file_sha256 (provenance,
+                                    "aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa");
+  gloss_document_set_provenance (page, provenance);
+
+  gloss_project_add_document (project, page);
+  gloss_project_add_document (project, bare);
+  fixture_annotate (project, page, "harbour 🚢", 0, "claim");
+  fixture_annotate (project, bare, "مرحبا", 0, "quote");
+
+  return project;
+}
+
+static JsonObject *
+document_object (JsonNode   *root,
+                 const char *id)
+{
+  JsonArray *documents = json_object_get_array_member (json_node_get_object (root), "documents");
+
+  for (guint i = 0; i < json_array_get_length (documents); i++)
+    {
+      JsonObject *document = json_array_get_object_element (documents, i);
+
+      if (g_str_equal (json_object_get_string_member (document, "id"), id))
+        return document;
+    }
+
+  g_assert_not_reached ();
+}
+
+static void
+test_json (void)
+{
+  g_autoptr(GlossProject) project = make_project ();
+  g_autoptr(GBytes) bytes = gloss_export_bytes (project, NULL, GLOSS_EXPORT_JSON, NULL);
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  g_autoptr(GError) error = NULL;
+  JsonObject *provenance;
+  JsonArray *authors;
+  g_autoptr(GList) members = NULL;
+  const char *data;
+  gsize size;
+
+  data = g_bytes_get_data (bytes, &size);
+  json_parser_load_from_data (parser, data, (gssize) size, &error);
+  g_assert_no_error (error);
+
+  provenance = json_object_get_object_member (document_object (json_parser_get_root (parser), "page"),
+                                              "provenance");
+  g_assert_nonnull (provenance);
+  g_assert_cmpstr (json_object_get_string_member (provenance, "url"), ==,
+                   "https://news.example.org/harbour?a=1,b=2");
+  g_assert_cmpstr (json_object_get_string_member (provenance, "site_name"), ==, "=Courier, \"Daily\"");
+  authors = json_object_get_array_member (provenance, "authors");
+  g_assert_cmpuint (json_array_get_length (authors), ==, 2);
+  g_assert_cmpstr (json_array_get_string_element (authors, 1), ==, "李 明");
+  g_assert_cmpstr (json_object_get_string_member (provenance, "file"), ==, "harbour.html");
+  /* Only what is known: no "modified", no empty strings. */
+  g_assert_false (json_object_has_member (provenance, "modified"));
+  g_assert_false (json_object_has_member (provenance, "captured"));
+  g_assert_cmpuint (json_object_get_size (provenance), ==, 7);
+
+  provenance = json_object_get_object_member (document_object (json_parser_get_root (parser), "bare"),
+                                              "provenance");
+  g_assert_nonnull (provenance);
+  g_assert_cmpuint (json_object_get_size (provenance), ==, 0);
+
+  /* The same object, byte for byte, as the project file holds. */
+  {
+    g_autoptr(GBytes) saved = gloss_project_serialize (project);
+    const char *block =
+      "      \"provenance\": {\n"
+      "        \"url\": \"https://news.example.org/harbour?a=1,b=2\",\n"
+      "        \"site_name\": \"=Courier, \\\"Daily\\\"\",\n";
+
+    g_assert_nonnull (strstr (g_bytes_get_data (saved, NULL), block));
+    g_assert_nonnull (strstr (data, block));
+  }
+}
+
+/* Splits one CSV record without quoted line breaks (none here). */
+static GPtrArray *
+split_record (const char *line)
+{
+  GPtrArray *fields = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GString) field = g_string_new (NULL);
+  gboolean quoted = FALSE;
+
+  for (const char *p = line; ; p++)
+    {
+      if (quoted && *p == '"' && p[1] == '"')
+        {
+          g_string_append_c (field, '"');
+          p++;
+        }
+      else if (*p == '"')
+        quoted = !quoted;
+      else if ((*p == ',' && !quoted) || *p == '\0')
+        {
+          g_ptr_array_add (fields, g_strdup (field->str));
+          g_string_truncate (field, 0);
+          if (*p == '\0')
+            break;
+        }
+      else
+        g_string_append_c (field, *p);
+    }
+
+  return fields;
+}
+
+static void
+test_csv (void)
+{
+  g_autoptr(GlossProject) project = make_project ();
+  g_autoptr(GBytes) bytes = gloss_export_bytes (project, NULL, GLOSS_EXPORT_CSV, NULL);
+  g_autofree char *text = g_strndup ((const char *) g_bytes_get_data (bytes, NULL) + 3,
+                                     g_bytes_get_size (bytes) - 3);
+  g_auto(GStrv) lines = g_strsplit (text, "\r\n", -1);
+  g_autoptr(GPtrArray) header = NULL;
+  g_autoptr(GPtrArray) page_row = NULL;
+  g_autoptr(GPtrArray) bare_row = NULL;
+  guint url = G_MAXUINT, site = G_MAXUINT, published = G_MAXUINT;
+
+  g_assert_cmpuint (g_strv_length (lines), ==, 4);  /* header, two rows, "" */
+  header = split_record (lines[0]);
+  for (guint i = 0; i < header->len; i++)
+    {
+      const char *name = g_ptr_array_index (header, i);
+
+      if (g_str_equal (name, "url"))
+        url = i;
+      else if (g_str_equal (name, "site"))
+        site = i;
+      else if (g_str_equal (name, "published"))
+        published = i;
+    }
+  g_assert_cmpuint (url, !=, G_MAXUINT);
+  g_assert_cmpuint (site, !=, G_MAXUINT);
+  g_assert_cmpuint (published, !=, G_MAXUINT);
+
+  page_row = split_record (lines[1]);
+  bare_row = split_record (lines[2]);
+  g_assert_cmpuint (page_row->len, ==, header->len);
+  g_assert_cmpuint (bare_row->len, ==, header->len);
+  g_assert_cmpstr (g_ptr_array_index (page_row, url), ==, "https://news.example.org/harbour?a=1,b=2");
+  /* A site name that looks like a formula is guarded like any cell. */
+  g_assert_cmpstr (g_ptr_array_index (page_row, site), ==, "'=Courier, \"Daily\"");
+  g_assert_cmpstr (g_ptr_array_index (page_row, published), ==, "2026-03-04T08:15:00+01:00");
+  g_assert_cmpstr (g_ptr_array_index (bare_row, url), ==, "");
+  g_assert_cmpstr (g_ptr_array_index (bare_row, site), ==, "");
+  g_assert_cmpstr (g_ptr_array_index (bare_row, published), ==, "");
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, NULL);
+
+  g_test_add_func ("/gloss/export-provenance/json", test_json);
+  g_test_add_func ("/gloss/export-provenance/csv", test_csv);
+
+  return g_test_run ();
+}
