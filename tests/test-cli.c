@@ -339,6 +339,91 @@ test_bad_input (void)
   remove_tree (dir);
 }
 
+/* The code point offset of @needle in @text, by bytes: an oracle. */
+static guint
+offset_in (const char *text,
+           const char *needle)
+{
+  const char *p = strstr (text, needle);
+
+  g_assert_nonnull (p);
+  return (guint) g_utf8_pointer_to_offset (text, p);
+}
+
+static void
+test_search (void)
+{
+  g_autofree char *dir = make_workdir ();
+  g_autofree char *path = g_build_filename (dir, "talks.gloss", NULL);
+  g_autoptr(GlossProject) project = gloss_project_new ();
+  g_autoptr(GlossDocument) document = gloss_document_new ("geneva", "Geneva", article);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *expected = NULL;
+  g_autofree char *expected_tagged = NULL;
+  g_auto(Run) plain = { 0 };
+  g_auto(Run) regex = { 0 };
+  g_auto(Run) tagged = { 0 };
+  g_auto(Run) bad_regex = { 0 };
+  g_auto(Run) no_tag = { 0 };
+  g_auto(Run) none = { 0 };
+  g_auto(Run) stray = { 0 };
+  guint deal = offset_in (article, "deal");
+  guint officials = offset_in (article, "Officials");
+
+  gloss_project_insert_document (project, document);
+  gloss_project_annotate (project, document, deal - 3, deal + 8, "claim");  /* "no deal yet" */
+  gloss_project_save (project, file, &error);
+  g_assert_no_error (error);
+
+  /* Case-insensitive, offsets in code points past CRLF and emoji. */
+  run_gloss (&plain, dir, "--search=DEAL", "talks.gloss", NULL);
+  g_assert_cmpint (plain.status, ==, 0);
+  expected = g_strdup_printf ("geneva:%u:%u: The envoy said there was “no deal yet” 🤝🏽, according to NBC News.\n",
+                              deal, deal + 4);
+  g_assert_cmpstr (plain.out, ==, expected);
+
+  run_gloss (&regex, dir, "--search=(deal|officials) ", "--regex", "talks.gloss", NULL);
+  g_assert_cmpint (regex.status, ==, 0);
+  {
+    g_autofree char *first = g_strdup_printf ("geneva:%u:%u: ", deal, deal + 5);
+    g_autofree char *second = g_strdup_printf ("\ngeneva:%u:%u: Officials in Kyiv", officials, officials + 10);
+
+    g_assert_true (g_str_has_prefix (regex.out, first));
+    g_assert_nonnull (strstr (regex.out, second));
+  }
+
+  /* Only inside annotations tagged Claim: "deal" is, "envoy" is not. */
+  run_gloss (&tagged, dir, "--search=deal", "--tag=Claim", "talks.gloss", NULL);
+  g_assert_cmpint (tagged.status, ==, 0);
+  g_assert_cmpstr (tagged.out, ==, expected);
+  g_clear_pointer (&tagged.out, g_free);
+  g_clear_pointer (&tagged.err, g_free);
+  run_gloss (&tagged, dir, "--search=envoy", "--tag=Claim", "talks.gloss", NULL);
+  g_assert_cmpint (tagged.status, ==, 0);
+  g_assert_cmpstr (tagged.out, ==, "");
+
+  run_gloss (&none, dir, "--search=armistice", "talks.gloss", NULL);
+  g_assert_cmpint (none.status, ==, 0);
+  g_assert_cmpstr (none.out, ==, "");
+
+  /* A broken regex is wrong usage and says where it broke. */
+  run_gloss (&bad_regex, dir, "--search=talks (stall", "--regex", "talks.gloss", NULL);
+  g_assert_cmpint (bad_regex.status, ==, 2);
+  g_assert_nonnull (strstr (bad_regex.err, "regular expression"));
+  g_assert_nonnull (strstr (bad_regex.err, "12"));
+
+  run_gloss (&no_tag, dir, "--search=deal", "--tag=Rumour", "talks.gloss", NULL);
+  g_assert_cmpint (no_tag.status, ==, 1);
+  g_assert_nonnull (strstr (no_tag.err, "talks.gloss"));
+  g_assert_nonnull (strstr (no_tag.err, "Rumour"));
+
+  run_gloss (&stray, dir, "--regex", "--validate", "talks.gloss", NULL);
+  g_assert_cmpint (stray.status, ==, 2);
+
+  remove_tree (dir);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -351,6 +436,7 @@ main (int    argc,
   g_test_add_func ("/gloss/cli/new-export-validate", test_new_export_validate);
   g_test_add_func ("/gloss/cli/web-annotations", test_web_annotations);
   g_test_add_func ("/gloss/cli/bad-input", test_bad_input);
+  g_test_add_func ("/gloss/cli/search", test_search);
 
   return g_test_run ();
 }
