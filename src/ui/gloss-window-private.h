@@ -28,6 +28,7 @@ struct _GlossWindow
   guint                 autosave_id;
   guint64               autosaved_generation;
   GCancellable         *cancellable;
+  GCancellable         *recent_cancellable; /* asking where the recent projects are */
   gboolean              closing_confirmed;
   gboolean              close_after_save;
   gboolean              recovered;      /* holds changes recovered, not yet saved */

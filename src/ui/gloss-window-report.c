@@ -444,6 +444,33 @@ add_named_widgets (GtkWidget   *widget,
     add_named_widgets (child, native, sx, sy, builder);
 }
 
+/* What each Recent Projects row says: its name and where it is. */
+static void
+add_recent (GlossWindow *self,
+            JsonBuilder *builder)
+{
+  json_builder_set_member_name (builder, "recent");
+  json_builder_begin_array (builder);
+  for (GtkWidget *row = gtk_widget_get_first_child (GTK_WIDGET (self->recent_list));
+       row != NULL; row = gtk_widget_get_next_sibling (row))
+    {
+      const char *subtitle = adw_action_row_get_subtitle (ADW_ACTION_ROW (row));
+
+      json_builder_begin_object (builder);
+      json_builder_set_member_name (builder, "title");
+      json_builder_add_string_value (builder, adw_preferences_row_get_title (ADW_PREFERENCES_ROW (row)));
+      json_builder_set_member_name (builder, "subtitle");
+      if (subtitle != NULL && subtitle[0] != '\0')
+        json_builder_add_string_value (builder, subtitle);
+      else
+        json_builder_add_null_value (builder);
+      json_builder_set_member_name (builder, "uri");
+      json_builder_add_string_value (builder, g_object_get_data (G_OBJECT (row), "gloss-uri"));
+      json_builder_end_object (builder);
+    }
+  json_builder_end_array (builder);
+}
+
 static gboolean
 report_cb (gpointer user_data)
 {
@@ -606,6 +633,7 @@ report_cb (gpointer user_data)
   add_offsets (self, builder);
   add_rows (self, builder, "recovered_rows", self->recovered_list);
   add_rows (self, builder, "recent_rows", self->recent_list);
+  add_recent (self, builder);
   add_rows (self, builder, "document_rows", self->documents_list);
 
   add_project_search (self, builder);

@@ -767,6 +767,7 @@ gloss_window_dispose (GObject *object)
   GlossWindow *self = GLOSS_WINDOW (object);
 
   g_cancellable_cancel (self->cancellable);
+  g_cancellable_cancel (self->recent_cancellable);
   g_clear_handle_id (&self->autosave_id, g_source_remove);
   g_clear_handle_id (&self->report_id, g_source_remove);
   if (self->project != NULL)
@@ -791,6 +792,7 @@ gloss_window_dispose (GObject *object)
   g_clear_object (&self->cancellable);
   g_clear_pointer (&self->lock, gloss_file_lock_release);
   g_clear_pointer (&self->lock_holder, g_free);
+  g_clear_object (&self->recent_cancellable);
   g_clear_pointer (&self->last_toast, g_free);
 
   G_OBJECT_CLASS (gloss_window_parent_class)->dispose (object);
