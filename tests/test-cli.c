@@ -6,12 +6,14 @@
 
 #include <glib/gstdio.h>
 #include <stdlib.h>
+#include <stdarg.h>
 #include <string.h>
 #include <sys/wait.h>
 
 #include <json-glib/json-glib.h>
 
 #include "gloss.h"
+#include "gloss-cli.h"
 
 typedef struct {
   int   status;
@@ -512,12 +514,62 @@ test_agreement (void)
   remove_tree (dir);
 }
 
+/* Which mode main () picks: the command line for any of its options (or
+ * an option nobody knows, to refuse), the window for files alone and for
+ * GApplication's own options. */
+static gboolean
+wants (const char *first,
+       ...)
+{
+  g_autoptr(GPtrArray) argv = g_ptr_array_new ();
+  va_list args;
+
+  g_ptr_array_add (argv, (gpointer) "gloss");
+  va_start (args, first);
+  for (const char *arg = first; arg != NULL; arg = va_arg (args, const char *))
+    g_ptr_array_add (argv, (gpointer) arg);
+  va_end (args);
+  g_ptr_array_add (argv, NULL);
+
+  return gloss_cli_wants_command_line ((int) argv->len - 1, (char **) argv->pdata);
+}
+
+static void
+test_mode (void)
+{
+  g_assert_false (wants (NULL, NULL));
+  g_assert_false (wants ("talks.gloss", NULL));
+  g_assert_false (wants ("article.txt", "more.md", NULL));
+  g_assert_false (wants ("-", NULL));
+  g_assert_false (wants ("--gapplication-service", NULL));
+  g_assert_false (wants ("--", "--new=odd-name.gloss", NULL));
+
+  g_assert_true (wants ("--new=talks.gloss", "article.txt", NULL));
+  g_assert_true (wants ("--new", "talks.gloss", "article.txt", NULL));
+  g_assert_true (wants ("--export=json", "talks.gloss", NULL));
+  g_assert_true (wants ("-o", "out.json", "talks.gloss", NULL));
+  g_assert_true (wants ("--validate", "talks.gloss", NULL));
+  g_assert_true (wants ("--search=deal", "talks.gloss", NULL));
+  g_assert_true (wants ("--merge", "b.gloss", "o.gloss", "t.gloss", NULL));
+  g_assert_true (wants ("--agreement", "a.gloss", "b.gloss", NULL));
+  g_assert_true (wants ("--agreement=json", "--by-author", "a.gloss", NULL));
+  g_assert_true (wants ("--version", NULL));
+  g_assert_true (wants ("--help", NULL));
+  g_assert_true (wants ("-h", NULL));
+  /* Modifiers alone, malformed options and unknown ones: the command
+   * line explains (exit 2) rather than the window ignoring them. */
+  g_assert_true (wants ("--force", "talks.gloss", NULL));
+  g_assert_true (wants ("--export", NULL));
+  g_assert_true (wants ("--frobnicate", "talks.gloss", NULL));
+}
+
 int
 main (int    argc,
       char **argv)
 {
   g_test_init (&argc, &argv, NULL);
 
+  g_test_add_func ("/gloss/cli/mode", test_mode);
   g_test_add_func ("/gloss/cli/help-and-version", test_help_and_version);
   g_test_add_func ("/gloss/cli/new-duplicates", test_new_duplicates);
   g_test_add_func ("/gloss/cli/usage-errors", test_usage_errors);

@@ -51,53 +51,6 @@ options_clear (Options *options)
 
 G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Options, options_clear)
 
-static const char * const command_line_flags[] = {
-  "--new", "--export", "--validate", "--help", "-h", "--help-all", "--version",
-  "--force", "--title", "--output", "-o", "--document", "--w3c-offsets",
-  "--search", "--regex", "--exact", "--whole-words", "--tag",
-  "--merge", "--agreement", "--by-author",
-};
-
-/* GApplication's own options, which the window handles. */
-static const char * const window_flags[] = {
-  "--gapplication-service", "--help-gapplication",
-};
-
-static gboolean
-flag_matches (const char *argument,
-              const char *flag)
-{
-  gsize length = strlen (flag);
-
-  return strncmp (argument, flag, length) == 0 &&
-         (argument[length] == '\0' || argument[length] == '=');
-}
-
-gboolean
-gloss_cli_wants_command_line (int    argc,
-                              char **argv)
-{
-  for (int i = 1; i < argc; i++)
-    {
-      gboolean for_window = FALSE;
-
-      if (g_str_equal (argv[i], "--"))
-        break;
-
-      for (guint j = 0; j < G_N_ELEMENTS (command_line_flags); j++)
-        if (flag_matches (argv[i], command_line_flags[j]))
-          return TRUE;
-
-      /* Any other option is the command line's to refuse (exit 2), not
-       * the window's. "-" alone is a file name. */
-      for (guint j = 0; j < G_N_ELEMENTS (window_flags); j++)
-        for_window |= flag_matches (argv[i], window_flags[j]);
-      if (argv[i][0] == '-' && argv[i][1] != '\0' && !for_window)
-        return TRUE;
-    }
-
-  return FALSE;
-}
 
 int
 gloss_cli_fail (const char *format,
@@ -503,60 +456,56 @@ parse_agreement (const char  *option_name,
   return FALSE;
 }
 
-int
-gloss_cli_run (int    argc,
-               char **argv)
+/* Every option of the command line, bound to @options. */
+static GOptionContext *
+make_context (Options *options)
 {
-  g_auto(Options) options = { 0 };
-  g_autoptr(GOptionContext) context = NULL;
-  g_autoptr(GError) error = NULL;
-  g_auto(GStrv) args = NULL;
-  guint n_commands;
+  GOptionContext *context;
   const GOptionEntry entries[] = {
-    { "new", 0, 0, G_OPTION_ARG_FILENAME, &options.new_path,
+    { "new", 0, 0, G_OPTION_ARG_FILENAME, &options->new_path,
       N_("Create the project PROJECT.gloss from articles (.txt, .md), brat .ann files "
          "and web annotations (W3C or Hypothesis .json) on those articles"), N_("PROJECT.gloss") },
-    { "force", 0, 0, G_OPTION_ARG_NONE, &options.force,
+    { "force", 0, 0, G_OPTION_ARG_NONE, &options->force,
       N_("With --new: replace an existing project file"), NULL },
-    { "title", 0, 0, G_OPTION_ARG_STRING, &options.title,
+    { "title", 0, 0, G_OPTION_ARG_STRING, &options->title,
       N_("With --new: the project’s title"), N_("TITLE") },
-    { "export", 0, 0, G_OPTION_ARG_STRING, &options.export_format,
+    { "export", 0, 0, G_OPTION_ARG_STRING, &options->export_format,
       N_("Export a project’s annotations as json, w3c, brat or csv"), N_("FORMAT") },
-    { "output", 'o', 0, G_OPTION_ARG_FILENAME, &options.output,
+    { "output", 'o', 0, G_OPTION_ARG_FILENAME, &options->output,
       N_("With --export: the file (or folder, for brat) to write; standard output if none or -"), N_("PATH") },
-    { "document", 0, 0, G_OPTION_ARG_STRING, &options.document_id,
+    { "document", 0, 0, G_OPTION_ARG_STRING, &options->document_id,
       N_("With --export: only the document with this id"), N_("ID") },
-    { "w3c-offsets", 0, 0, G_OPTION_ARG_STRING, &options.w3c_offsets,
+    { "w3c-offsets", 0, 0, G_OPTION_ARG_STRING, &options->w3c_offsets,
       N_("With --export=w3c: count positions in code-points (the W3C model, the default) "
          "or utf16 (web tools: Recogito, Annotorious, Hypothesis)"), N_("UNIT") },
-    { "search", 0, 0, G_OPTION_ARG_STRING, &options.search,
+    { "search", 0, 0, G_OPTION_ARG_STRING, &options->search,
       N_("Print every match of PATTERN in a project as “document:start:end: context” (code points); "
          "case and diacritics are ignored"), N_("PATTERN") },
-    { "regex", 0, 0, G_OPTION_ARG_NONE, &options.regex,
+    { "regex", 0, 0, G_OPTION_ARG_NONE, &options->regex,
       N_("With --search: PATTERN is a regular expression"), NULL },
-    { "exact", 0, 0, G_OPTION_ARG_NONE, &options.exact,
+    { "exact", 0, 0, G_OPTION_ARG_NONE, &options->exact,
       N_("With --search: case and diacritics must match"), NULL },
-    { "whole-words", 0, 0, G_OPTION_ARG_NONE, &options.whole_words,
+    { "whole-words", 0, 0, G_OPTION_ARG_NONE, &options->whole_words,
       N_("With --search: only matches that are whole words"), NULL },
-    { "tag", 0, 0, G_OPTION_ARG_STRING, &options.tag,
+    { "tag", 0, 0, G_OPTION_ARG_STRING, &options->tag,
       N_("With --search: only inside annotations with this tag"), N_("NAME") },
-    { "validate", 0, 0, G_OPTION_ARG_NONE, &options.validate,
+    { "validate", 0, 0, G_OPTION_ARG_NONE, &options->validate,
       N_("Check a project file and print every problem"), NULL },
-    { "merge", 0, 0, G_OPTION_ARG_NONE, &options.merge,
+    { "merge", 0, 0, G_OPTION_ARG_NONE, &options->merge,
       N_("Merge two versions of a project as git’s merge driver: --merge BASE OURS THEIRS writes the result over OURS"), NULL },
     { "agreement", 0, G_OPTION_FLAG_OPTIONAL_ARG, G_OPTION_ARG_CALLBACK, parse_agreement,
       N_("Measure the agreement of annotators (each file one annotator): a table, or JSON with --agreement=json"), N_("[json]") },
-    { "by-author", 0, 0, G_OPTION_ARG_NONE, &options.by_author,
+    { "by-author", 0, 0, G_OPTION_ARG_NONE, &options->by_author,
       N_("With --agreement: the annotators are the authors of the annotations in one project"), NULL },
-    { "version", 0, 0, G_OPTION_ARG_NONE, &options.version,
+    { "version", 0, 0, G_OPTION_ARG_NONE, &options->version,
       N_("Print the version and exit"), NULL },
-    { G_OPTION_REMAINING, 0, 0, G_OPTION_ARG_FILENAME_ARRAY, &options.files, NULL, N_("[FILE…]") },
+    { G_OPTION_REMAINING, 0, 0, G_OPTION_ARG_FILENAME_ARRAY, &options->files, NULL, N_("[FILE…]") },
     { NULL }
   };
 
   context = g_option_context_new (NULL);
   {
-    GOptionGroup *group = g_option_group_new (NULL, NULL, NULL, &options, NULL);
+    GOptionGroup *group = g_option_group_new (NULL, NULL, NULL, options, NULL);
 
     g_option_group_add_entries (group, entries);
     g_option_group_set_translation_domain (group, GETTEXT_PACKAGE);
@@ -582,15 +531,84 @@ gloss_cli_run (int    argc,
       "  gloss --agreement ana.gloss ben.gloss\n"
       "  gloss --agreement=json --by-author team.gloss"));
 
-  args = g_strdupv (argv);
-  /* A bare --agreement takes no value: GOption would take the next file
-   * for its optional one. */
+  return context;
+}
+
+/* A copy of @argv ready for parsing: a bare --agreement takes no value,
+ * though GOption would take the next file for its optional one. */
+static GStrv
+normalise_arguments (char **argv)
+{
+  GStrv args = g_strdupv (argv);
+
   for (guint i = 1; args[i] != NULL && !g_str_equal (args[i], "--"); i++)
     if (g_str_equal (args[i], "--agreement"))
       {
         g_free (args[i]);
         args[i] = g_strdup ("--agreement=text");
       }
+
+  return args;
+}
+
+/* Whether any option of the command line was given (files aside). */
+static gboolean
+options_given (const Options *options)
+{
+  return options->new_path != NULL || options->export_format != NULL || options->output != NULL ||
+         options->document_id != NULL || options->w3c_offsets != NULL || options->title != NULL ||
+         options->search != NULL || options->tag != NULL || options->regex || options->exact ||
+         options->whole_words || options->validate || options->merge || options->agreement ||
+         options->by_author || options->force || options->version;
+}
+
+gboolean
+gloss_cli_wants_command_line (int    argc,
+                              char **argv)
+{
+  g_auto(Options) options = { 0 };
+  g_autoptr(GOptionContext) context = make_context (&options);
+  g_auto(GStrv) args = normalise_arguments (argv);
+  gboolean for_window = FALSE;
+  /* GApplication's own options, which the window handles. */
+  const GOptionEntry window_entries[] = {
+    { "gapplication-service", 0, 0, G_OPTION_ARG_NONE, &for_window, NULL, NULL },
+    { NULL }
+  };
+  GOptionGroup *window_group = g_option_group_new ("window", "", "", NULL, NULL);
+
+  g_option_group_add_entries (window_group, window_entries);
+  g_option_context_add_group (context, window_group);
+  /* Help and unknown options are the command line's to print or refuse. */
+  g_option_context_set_help_enabled (context, FALSE);
+  g_option_context_set_ignore_unknown_options (context, TRUE);
+
+  /* A malformed option (--export without a format): the command line says so. */
+  if (!g_option_context_parse_strv (context, &args, NULL))
+    return TRUE;
+  if (options_given (&options))
+    return TRUE;
+
+  /* What GOption left are unknown options and files; "-" alone is a file. */
+  for (guint i = 1; args[i] != NULL && !g_str_equal (args[i], "--"); i++)
+    if (args[i][0] == '-' && args[i][1] != '\0')
+      return TRUE;
+
+  return FALSE;
+}
+
+int
+gloss_cli_run (int    argc,
+               char **argv)
+{
+  g_auto(Options) options = { 0 };
+  g_autoptr(GOptionContext) context = NULL;
+  g_autoptr(GError) error = NULL;
+  g_auto(GStrv) args = NULL;
+  guint n_commands;
+
+  context = make_context (&options);
+  args = normalise_arguments (argv);
   if (!g_option_context_parse_strv (context, &args, &error))
     return gloss_cli_usage ("%s", error->message);
 

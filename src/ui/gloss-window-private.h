@@ -68,6 +68,7 @@ struct _GlossWindow
   GtkWidget            *import_button;
   GtkWidget            *history_buttons;
 
+  GtkInfoBar           *name_bar;         /* asks for the user's name, once */
   GtkWidget            *annotation_list;  /* GlossAnnotationList */
   GtkWidget            *inspector;        /* GlossInspector */
 

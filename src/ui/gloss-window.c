@@ -588,15 +588,10 @@ _gloss_window_set_project (GlossWindow  *self,
       g_autofree char *author = gloss_settings_dup_user_name ();
 
       gloss_project_set_author (project, author);
+      /* Asked once, in a bar that stays until answered: a toast would
+       * hold back every toast after it. */
       if (gloss_preferences_take_name_question ())
-        {
-          AdwToast *toast = adw_toast_new (_("Gloss has no name to sign your annotations with"));
-
-          adw_toast_set_button_label (toast, _("_Set Your Name…"));
-          adw_toast_set_action_name (toast, "app.preferences");
-          adw_toast_set_timeout (toast, 0);
-          adw_toast_overlay_add_toast (self->toast_overlay, toast);
-        }
+        gtk_info_bar_set_revealed (self->name_bar, TRUE);
     }
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_PROJECT]);
   _gloss_window_set_file (self, file);
@@ -980,6 +975,35 @@ user_name_changed_cb (GlossWindow *self)
 }
 
 static void
+name_bar_response_cb (GtkInfoBar  *bar,
+                      int          response,
+                      GlossWindow *self)
+{
+  gtk_info_bar_set_revealed (bar, FALSE);
+  if (response == GTK_RESPONSE_ACCEPT)
+    gtk_widget_activate_action (GTK_WIDGET (self), "app.preferences", NULL);
+}
+
+/* The question Gloss asks once when it has no name to sign annotations with. */
+static void
+build_name_bar (GlossWindow *self)
+{
+  GtkWidget *label = gtk_label_new (_("Gloss has no name to sign your annotations with"));
+
+  self->name_bar = GTK_INFO_BAR (gtk_info_bar_new ());
+  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  gtk_info_bar_add_child (self->name_bar, label);
+  gtk_info_bar_add_button (self->name_bar, _("_Set Your Name…"), GTK_RESPONSE_ACCEPT);
+  gtk_info_bar_set_show_close_button (self->name_bar, TRUE);
+  gtk_info_bar_set_revealed (self->name_bar, FALSE);
+  g_signal_connect (self->name_bar, "response", G_CALLBACK (name_bar_response_cb), self);
+  gtk_widget_insert_before (GTK_WIDGET (self->name_bar),
+                            gtk_widget_get_parent (GTK_WIDGET (self->main_stack)),
+                            GTK_WIDGET (self->main_stack));
+}
+
+static void
 gloss_window_init (GlossWindow *self)
 {
   GSettings *settings = gloss_settings_get ();
@@ -988,6 +1012,7 @@ gloss_window_init (GlossWindow *self)
   self->cancellable = g_cancellable_new ();
   bind_current_document (self);
   connect_refreshes (self);
+  build_name_bar (self);
   _gloss_window_attach_bench (self);
   _gloss_window_attach_report (self);
 
