@@ -17,6 +17,7 @@
 #include "gloss-annotation-row.h"
 #include "gloss-color-chip.h"
 #include "gloss-text.h"
+#include "gloss-untrusted-text.h"
 
 struct _GlossAnnotationList
 {
@@ -315,7 +316,9 @@ tag_factory_bind_cb (GtkSignalListItemFactory *factory,
     {
       gloss_color_chip_set_tag (GLOSS_COLOR_CHIP (chip), GLOSS_TAG (object));
       gtk_widget_set_visible (chip, TRUE);
-      gtk_label_set_text (GTK_LABEL (label), gloss_tag_get_name (GLOSS_TAG (object)));
+      g_autofree char *name = gloss_untrusted_isolate (gloss_tag_get_name (GLOSS_TAG (object)));
+
+      gtk_label_set_text (GTK_LABEL (label), name);
     }
   else
     {

@@ -28,6 +28,7 @@
 #include "gloss-annotation-row-private.h"
 #include "gloss-color.h"
 #include "gloss-text.h"
+#include "gloss-untrusted-text.h"
 
 /* Enough for two lines in the widest side pane; the quote ellipsizes. */
 #define QUOTE_PREVIEW_CHARS 240
@@ -68,7 +69,7 @@ tag_notify_cb (GlossTag           *tag,
       if (chip->tag != tag)
         continue;
       g_free (chip->name);
-      chip->name = g_strdup (gloss_tag_get_name (tag));
+      chip->name = gloss_untrusted_isolate (gloss_tag_get_name (tag));
       gloss_color_parse (gloss_tag_get_color (tag), &chip->rgba);
       g_clear_object (&chip->layout);
     }
@@ -107,7 +108,7 @@ rebuild_chips (GlossAnnotationRow *self)
       if (tag != NULL)
         {
           chip.tag = g_object_ref (tag);
-          chip.name = g_strdup (gloss_tag_get_name (tag));
+          chip.name = gloss_untrusted_isolate (gloss_tag_get_name (tag));
           g_signal_connect_object (tag, "notify", G_CALLBACK (tag_notify_cb), self, 0);
         }
       else

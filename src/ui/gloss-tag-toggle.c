@@ -6,6 +6,7 @@
 
 #include "gloss-color-chip.h"
 #include "gloss-tag-toggle.h"
+#include "gloss-untrusted-text.h"
 
 struct _GlossTagToggle
 {
@@ -35,12 +36,14 @@ gloss_tag_toggle_constructed (GObject *object)
 {
   GlossTagToggle *self = GLOSS_TAG_TOGGLE (object);
   const char *description = gloss_tag_get_description (self->tag);
+  g_autofree char *name = NULL;
   int digit = gloss_tag_get_digit (self->tag);
 
   G_OBJECT_CLASS (gloss_tag_toggle_parent_class)->constructed (object);
 
   gloss_color_chip_set_tag (self->chip, self->tag);
-  gtk_label_set_text (self->name_label, gloss_tag_get_name (self->tag));
+  name = gloss_untrusted_isolate (gloss_tag_get_name (self->tag));
+  gtk_label_set_text (self->name_label, name);
   if (digit >= 0)
     {
       g_autofree char *text = g_strdup_printf ("%d", digit);
