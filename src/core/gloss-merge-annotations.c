@@ -376,7 +376,9 @@ static char *
 describe (GlossAnnotation *annotation,
           GlossDocument   *document)
 {
-  g_autofree char *quote = g_utf8_substring (gloss_annotation_get_quote (annotation), 0, 40);
+  const char *full = gloss_annotation_get_quote (annotation);
+  /* g_utf8_substring () must not be asked past the end of the string. */
+  g_autofree char *quote = g_utf8_substring (full, 0, MIN (g_utf8_strlen (full, -1), 40));
 
   return g_strdup_printf (_("the annotation “%s” (%s) in “%s”"), quote,
                           gloss_annotation_get_id (annotation), gloss_document_get_title (document));
