@@ -1075,17 +1075,22 @@ def document_menu(app, index, item):
     its @item-th entry (0: Details, 1: Rename, 2: Remove)."""
     report = app.wait(lambda r: len(r['document_rows']) > index, 'document row %d' % index)
     x, y, w, h = report['document_rows'][index]
-    xdo('mousemove', app.origin[0] + x + w // 2, app.origin[1] + y + h // 2)
-    time.sleep(0.1)
-    # A click can be lost on a loaded machine: try it again before failing.
-    for attempt in range(3):
+    px, py = app.origin[0] + x + w // 2, app.origin[1] + y + h // 2
+    # A click can be lost on a loaded machine: try it again before failing,
+    # each time arriving at the row afresh so that GTK sees the pointer
+    # enter it (a pointer left resting there after a rename is not noticed).
+    for attempt in range(4):
+        xdo('mousemove', px + 12, py + 4)
+        time.sleep(0.15)
+        xdo('mousemove', px, py)
+        time.sleep(0.25)
         xdo('click', 3)
         try:
             report = app.wait(lambda r: len(r['document_menu']) == 3 and r['document_menu'][2][3] > 20,
-                              'the context menu', timeout=5 if attempt < 2 else 10)
+                              'the context menu', timeout=5 if attempt < 3 else 10)
             break
         except Failure:
-            if attempt == 2:
+            if attempt == 3:
                 raise
     # Until the popup settles its items may be reported where they were
     # first laid out: aim only at a place two reports agree on.
