@@ -83,6 +83,22 @@ add_dialogs (GlossWindow *self,
   json_builder_end_array (builder);
 }
 
+/* A rectangle as [x, y, width, height], in whole pixels. */
+static void
+add_rect (JsonBuilder *builder,
+          double       x,
+          double       y,
+          double       width,
+          double       height)
+{
+  json_builder_begin_array (builder);
+  json_builder_add_int_value (builder, (gint64) x);
+  json_builder_add_int_value (builder, (gint64) y);
+  json_builder_add_int_value (builder, (gint64) width);
+  json_builder_add_int_value (builder, (gint64) height);
+  json_builder_end_array (builder);
+}
+
 static void
 add_annotation (JsonBuilder     *builder,
                 GlossAnnotation *annotation)
@@ -147,12 +163,7 @@ add_offsets (GlossWindow *self,
 
       key = g_strdup_printf ("%u", o);
       json_builder_set_member_name (builder, key);
-      json_builder_begin_array (builder);
-      json_builder_add_int_value (builder, (gint64) (p.x + sx));
-      json_builder_add_int_value (builder, (gint64) (p.y + sy));
-      json_builder_add_int_value (builder, (gint64) rect.size.width);
-      json_builder_add_int_value (builder, (gint64) rect.size.height);
-      json_builder_end_array (builder);
+      add_rect (builder, p.x + sx, p.y + sy, rect.size.width, rect.size.height);
     }
   json_builder_end_object (builder);
 }
@@ -204,12 +215,7 @@ add_details (GlossWindow *self,
       json_builder_set_member_name (builder, fields[i]);
       json_builder_begin_object (builder);
       json_builder_set_member_name (builder, "rect");
-      json_builder_begin_array (builder);
-      json_builder_add_int_value (builder, (gint64) (bounds.origin.x + sx));
-      json_builder_add_int_value (builder, (gint64) (bounds.origin.y + sy));
-      json_builder_add_int_value (builder, (gint64) bounds.size.width);
-      json_builder_add_int_value (builder, (gint64) bounds.size.height);
-      json_builder_end_array (builder);
+      add_rect (builder, bounds.origin.x + sx, bounds.origin.y + sy, bounds.size.width, bounds.size.height);
       if (GTK_IS_EDITABLE (row))
         {
           json_builder_set_member_name (builder, "text");
@@ -302,12 +308,7 @@ add_bounds (JsonBuilder *builder,
       return;
     }
   gtk_native_get_surface_transform (native, &sx, &sy);
-  json_builder_begin_array (builder);
-  json_builder_add_int_value (builder, (gint64) (bounds.origin.x + sx));
-  json_builder_add_int_value (builder, (gint64) (bounds.origin.y + sy));
-  json_builder_add_int_value (builder, (gint64) bounds.size.width);
-  json_builder_add_int_value (builder, (gint64) bounds.size.height);
-  json_builder_end_array (builder);
+  add_rect (builder, bounds.origin.x + sx, bounds.origin.y + sy, bounds.size.width, bounds.size.height);
 }
 
 /* The project search: its state, and where its button and rows are. */
@@ -402,12 +403,7 @@ add_rows (GlossWindow *self,
 
           if (!gtk_widget_compute_bounds (row, GTK_WIDGET (native), &bounds))
             continue;
-          json_builder_begin_array (builder);
-          json_builder_add_int_value (builder, (gint64) (bounds.origin.x + sx));
-          json_builder_add_int_value (builder, (gint64) (bounds.origin.y + sy));
-          json_builder_add_int_value (builder, (gint64) bounds.size.width);
-          json_builder_add_int_value (builder, (gint64) bounds.size.height);
-          json_builder_end_array (builder);
+          add_rect (builder, bounds.origin.x + sx, bounds.origin.y + sy, bounds.size.width, bounds.size.height);
         }
     }
   json_builder_end_array (builder);
@@ -431,12 +427,7 @@ add_named_widgets (GtkWidget   *widget,
       gtk_widget_compute_bounds (widget, GTK_WIDGET (native), &bounds))
     {
       json_builder_set_member_name (builder, name);
-      json_builder_begin_array (builder);
-      json_builder_add_int_value (builder, (gint64) (bounds.origin.x + sx));
-      json_builder_add_int_value (builder, (gint64) (bounds.origin.y + sy));
-      json_builder_add_int_value (builder, (gint64) bounds.size.width);
-      json_builder_add_int_value (builder, (gint64) bounds.size.height);
-      json_builder_end_array (builder);
+      add_rect (builder, bounds.origin.x + sx, bounds.origin.y + sy, bounds.size.width, bounds.size.height);
     }
 
   for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
