@@ -200,7 +200,7 @@ test_differences (void)
   g_assert_cmpstr (text, ==,
                    "Span: “\u2068promised a new bridge by spring\u2069” → “\u2068a new bridge by spring\u2069”\n"
                    "Tags: \u2068Claim\u2069 → \u2068Claim\u2069, \u2068Date/Number\u2069\n"
-                   "Note: “\u2068\u2069” → “\u2068Spring of which year? ﴾سؤال﴿\u2069”\n"
+                   "Note: none → “\u2068Spring of which year? ﴾سؤال﴿\u2069”\n"
                    "\u2068verdict\u2069: “\u2068unproven\u2069” → “\u2068misleading\u2069”");
   g_clear_pointer (&text, g_free);
 

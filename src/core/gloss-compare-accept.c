@@ -39,10 +39,15 @@ append_isolated (GString    *out,
   g_string_append (out, "\u2069");
 }
 
+/* Quoted; an empty text is "none". */
 static char *
 quoted (const char *text)
 {
-  g_autoptr(GString) out = g_string_new ("“");
+  g_autoptr(GString) out = NULL;
+
+  if (*text == '\0')
+    return g_strdup (_("none"));
+  out = g_string_new ("“");
 
   append_isolated (out, text);
   g_string_append (out, "”");

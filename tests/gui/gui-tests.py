@@ -962,6 +962,109 @@ def scenario_agreement(ctx):
         app.kill()
 
 
+def compare_projects(ctx):
+    """Mine and theirs: theirs re-tagged and annotated the claim, left out
+    the place and added the newspaper. Returns (text, theirs path)."""
+    text = make_project(ctx.gloss, ctx.project, ctx.article, [
+        word(ctx.article, 'would cost 41 million crowns') + (['claim'], '', 'a1'),
+        word(ctx.article, 'Maren Oyelaran') + (['source'], '', 'a2'),
+        word(ctx.article, 'Larkmouth') + (['place'], '', 'a3'),
+    ])
+    theirs = load_project(ctx.project)
+    doc = theirs['documents'][0]
+    doc['annotations'] = [a for a in doc['annotations'] if a['id'] != 'a3']
+    for a in doc['annotations']:
+        if a['id'] == 'a1':
+            a['tags'] = ['claim', 'date-number']
+            a['note'] = 'Twice the March figure.'
+    s, e = word(text, 'Coastal Ledger')
+    doc['annotations'].append({
+        'id': 'b4', 'start': s, 'end': e, 'quote': text[s:e],
+        'prefix': text[max(0, s - 32):s], 'suffix': text[e:e + 32],
+        'tags': ['organization'], 'note': '', 'attributes': {}, 'author': 'Ben',
+        'created': '2026-01-02T00:00:00.000000Z', 'modified': None, 'state': 'anchored'})
+    doc['annotations'].sort(key=lambda a: (a['start'], a['end'], a['id']))
+    theirs_path = os.path.join(ctx.tmp, 'ben', 'harbour.gloss')
+    os.makedirs(os.path.dirname(theirs_path))
+    with open(theirs_path, 'w', encoding='utf-8') as f:
+        json.dump(theirs, f, ensure_ascii=False, indent=2)
+        f.write('\n')
+    return text, theirs_path
+
+
+def open_compare(app, theirs_path):
+    app.key('F10')
+    time.sleep(0.6)
+    app.key('c')
+    choose_file(app, theirs_path, 'the compare chooser')
+    return app.wait(lambda r: r['compare'] is not None and r['compare']['n_shown'] == 3, 'the three differences')
+
+
+def shown_index(report, kind):
+    """The row of the first difference of @kind, counting the rows shown."""
+    return [d['kind'] for d in report['compare']['differences']].index(kind)
+
+
+def scenario_compare(ctx):
+    """Compare With…: the differences with another analyst's version, one
+    accepted (undoable), one dismissed, saved; the agreement of the two."""
+    text, theirs_path = compare_projects(ctx)
+    theirs_bytes = read_bytes(theirs_path)
+    out = ctx.out or ctx.tmp
+
+    # Dark first: screenshots only.
+    dark = ctx.start([ctx.project], env={'GLOSS_STYLE': 'dark'}, name='dark')
+    dark.wait(lambda r: r['document']['n_annotations'] == 3, 'the annotations, dark')
+    open_compare(dark, theirs_path)
+    time.sleep(1.0)
+    root_screenshot(os.path.join(out, 'screenshot-compare-dark.png'))
+    press(dark, 'compare-agreement', lambda r: any(d['type'] == 'AdwWindow' for d in r['dialogs']),
+          'the agreement dialog, dark')
+    time.sleep(1.5)
+    root_screenshot(os.path.join(out, 'screenshot-compare-agreement-dark.png'))
+    dark.kill()
+
+    app = ctx.start([ctx.project], env={'GLOSS_STYLE': 'light'}, name='light')
+    app.wait(lambda r: r['document']['n_annotations'] == 3, 'the annotations')
+    report = open_compare(app, theirs_path)
+    kinds = sorted((d['kind'], d['mine'], d['theirs']) for d in report['compare']['differences'])
+    check(kinds == [('changed', 'a1', 'a1'), ('only-mine', 'a3', ''), ('only-theirs', '', 'b4')],
+          'differences %r' % kinds)
+    time.sleep(1.0)
+    root_screenshot(os.path.join(out, 'screenshot-compare-light.png'))
+
+    # Accept the newspaper only theirs has: one step, undone and redone.
+    press(app, 'compare-accept-%d' % shown_index(report, 'only-theirs'),
+          lambda r: r['document']['n_annotations'] == 4 and r['compare']['n_shown'] == 2, 'the newspaper added')
+    # Dismiss the place only mine has: it stays, and leaves the list.
+    report = app.wait(lambda r: 'compare-dismiss-%d' % shown_index(r, 'only-mine') in r['named'], 'the rows again')
+    press(app, 'compare-dismiss-%d' % shown_index(report, 'only-mine'),
+          lambda r: r['compare']['n_shown'] == 1 and r['compare']['n_dismissed'] == 1, 'the place dismissed')
+    check(app.last['document']['n_annotations'] == 4, 'dismissing changed the project')
+    app.key('ctrl+z')
+    app.wait(lambda r: r['document']['n_annotations'] == 3 and r['compare']['n_shown'] == 2, 'undo of the accept')
+    app.key('ctrl+shift+z')
+    app.wait(lambda r: r['document']['n_annotations'] == 4 and r['compare']['n_shown'] == 1, 'redo of the accept')
+
+    press(app, 'compare-agreement', lambda r: any(d['type'] == 'AdwWindow' for d in r['dialogs']),
+          'the agreement dialog')
+    time.sleep(1.5)
+    root_screenshot(os.path.join(out, 'screenshot-compare-agreement-light.png'))
+    app.key('Escape')
+    app.wait(lambda r: not r['dialogs'], 'the agreement dialog to close')
+
+    app.key('ctrl+s')
+    app.wait(lambda r: not r['dirty'], 'the save')
+    saved = {a['id']: a for a in load_project(ctx.project)['documents'][0]['annotations']}
+    s, e = word(text, 'Coastal Ledger')
+    added = [a for a in saved.values() if (a['start'], a['end']) == (s, e)]
+    check(len(added) == 1 and added[0]['tags'] == ['organization'] and added[0]['author'] == 'Ben',
+          'the accepted annotation was not saved as theirs: %r' % added)
+    check(sorted(saved) == sorted(['a1', 'a2', 'a3', added[0]['id']]), 'saved %r' % sorted(saved))
+    check(saved['a1']['tags'] == ['claim'] and saved['a1']['note'] == '', 'a difference not accepted was taken')
+    check(read_bytes(theirs_path) == theirs_bytes, 'the compared file was written')
+
+
 def pixel(path, x, y):
     out = subprocess.run(['convert', path, '-crop', '1x1+%d+%d' % (x, y), '-depth', '8', 'txt:-'],
                          check=True, capture_output=True, text=True).stdout
