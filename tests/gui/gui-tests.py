@@ -1495,6 +1495,47 @@ def scenario_changed_on_disk(ctx):
     check(read_bytes(ctx.project) == on_disk, 'the other change was overwritten on cancel')
 
 
+def scenario_changed_on_disk_merge(ctx):
+    # Finding 2, Merge: the change made here and the one made on disk meanwhile
+    # both end up in the saved file, merged against the version opened.
+    text = make_project(ctx.gloss, ctx.project, ctx.article)
+    app = ctx.start([ctx.project])
+    mine = annotate_word(app, text, 'port authority', '2')
+    theirs = load_project(ctx.project)
+    theirs['title'] = 'Changed by someone else'
+    s, e = word(text, 'Coastal Ledger')
+    theirs['documents'][0]['annotations'] = [{
+        'id': 'from-disk', 'start': s, 'end': e, 'quote': text[s:e],
+        'prefix': text[max(0, s - 32):s], 'suffix': text[e:e + 32],
+        'tags': ['organization'], 'note': 'Added by a git pull', 'attributes': {}, 'author': 'Ben',
+        'created': '2026-01-02T00:00:00.000000Z', 'modified': None, 'state': 'anchored'}]
+    with open(ctx.project, 'w', encoding='utf-8') as f:
+        json.dump(theirs, f, ensure_ascii=False, indent=2)
+        f.write('\n')
+    app.key('ctrl+s')
+    report = app.wait(lambda r: has_dialog(r, 'gloss-changed-dialog'), 'the changed-on-disk question')
+    buttons = [b for d in report['dialogs'] for b in d.get('buttons', [])]
+    check('Merge' in buttons, 'no Merge among %r' % buttons)
+    if ctx.out:
+        time.sleep(0.5)
+        root_screenshot(os.path.join(ctx.out, 'screenshot-changed-on-disk-merge.png'))
+    # Merge is the default answer.
+    app.key('Return')
+    app.wait(lambda r: not r['dialogs'] and not r['dirty'] and r['document']['n_annotations'] == 2,
+             'the merged project, saved')
+    check('Merged' in (app.last.get('toast') or ''), 'no word of the merge: %r' % app.last.get('toast'))
+    saved = load_project(ctx.project)
+    spans = sorted((a['start'], a['end'], a['id'] == 'from-disk') for a in saved['documents'][0]['annotations'])
+    check(saved['title'] == 'Changed by someone else', 'the change on disk was lost: %r' % saved['title'])
+    check(spans == sorted([(mine[0], mine[1], False), (s, e, True)]), 'saved spans %r' % spans)
+    # The merged file is the base of the next save: no question this time.
+    annotate_word(app, text, 'Larkmouth', '7')
+    app.key('ctrl+s')
+    app.wait(lambda r: not r['dirty'], 'the next save')
+    check(not has_dialog(app.last, 'gloss-changed-dialog'), 'asked again after merging')
+    check(len(load_project(ctx.project)['documents'][0]['annotations']) == 3, 'the next save lost something')
+
+
 def scenario_read_only_save(ctx):
     # Finding 8: Ctrl+S on a read-only project offers Save As instead of
     # overwriting it.
