@@ -195,6 +195,7 @@ row_new (GlossCompareView      *self,
   GtkWidget *accept, *dismiss;
   g_autofree char *accept_name = g_strdup_printf ("compare-accept-%u", index);
   g_autofree char *dismiss_name = g_strdup_printf ("compare-dismiss-%u", index);
+  g_autofree char *row_name = g_strdup_printf ("compare-row-%u", index);
   const char *quote = shown_quote (difference);
   g_autoptr(GString) accessible = g_string_new (kind_label (difference));
 
@@ -243,6 +244,7 @@ row_new (GlossCompareView      *self,
   gtk_widget_set_margin_bottom (box, 6);
   gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), box);
   gtk_widget_add_css_class (row, "compare-row");
+  gtk_widget_set_name (row, row_name);
   gtk_accessible_update_property (GTK_ACCESSIBLE (row), GTK_ACCESSIBLE_PROPERTY_LABEL, accessible->str, -1);
   g_object_set_data (G_OBJECT (row), "gloss-difference", (gpointer) difference);
   return row;

@@ -1033,6 +1033,13 @@ def scenario_compare(ctx):
     time.sleep(1.0)
     root_screenshot(os.path.join(out, 'screenshot-compare-light.png'))
 
+    # A row shows its difference in the article: the words only theirs marked.
+    s, e = word(text, 'Coastal Ledger')
+    press(app, 'compare-row-%d' % shown_index(report, 'only-theirs'),
+          lambda r: r['selection'] == [s, e], 'the words only theirs marked, selected')
+    press(app, 'compare-row-%d' % shown_index(report, 'changed'),
+          lambda r: r['selected'] is not None and r['selected']['id'] == 'a1', 'the claim selected')
+
     # Accept the newspaper only theirs has: one step, undone and redone.
     press(app, 'compare-accept-%d' % shown_index(report, 'only-theirs'),
           lambda r: r['document']['n_annotations'] == 4 and r['compare']['n_shown'] == 2, 'the newspaper added')
