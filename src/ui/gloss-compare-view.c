@@ -120,6 +120,21 @@ shown_quote (const GlossDifference *difference)
 /* ---- Rows ---- */
 
 static void refresh (GlossCompareView *self);
+static void queue_refresh (GlossCompareView *self,
+                           guint             delay_ms);
+
+/* The row settled: insensitive at once, gone with the next refresh (not
+ * now: its button is still handling the click that settled it). */
+static void
+settle_row (GlossCompareView *self,
+            GtkWidget        *button)
+{
+  GtkWidget *row = gtk_widget_get_ancestor (button, GTK_TYPE_LIST_BOX_ROW);
+
+  if (row != NULL)
+    gtk_widget_set_sensitive (row, FALSE);
+  queue_refresh (self, 0);
+}
 
 static const GlossDifference *
 row_difference (GtkWidget *widget)
@@ -138,7 +153,7 @@ accept_clicked_cb (GtkButton        *button,
   if (difference == NULL || self->comparison == NULL)
     return;
   gloss_comparison_accept (self->comparison, difference);
-  refresh (self);
+  settle_row (self, GTK_WIDGET (button));
 }
 
 static void
@@ -167,7 +182,7 @@ dismiss_clicked_cb (GtkButton        *button,
   g_object_set_data_full (G_OBJECT (toast), "gloss-difference-key", g_strdup (difference->key), g_free);
   g_signal_connect_object (toast, "button-clicked", G_CALLBACK (undo_dismiss_cb), self, 0);
   adw_toast_overlay_add_toast (self->toast_overlay, toast);
-  refresh (self);
+  settle_row (self, GTK_WIDGET (button));
 }
 
 static GtkWidget *
@@ -347,8 +362,10 @@ refresh (GlossCompareView *self)
   guint rows = 0;
 
   g_clear_handle_id (&self->refresh_id, g_source_remove);
-  g_clear_pointer (&self->comparison, gloss_comparison_free);
+  /* The rows point into the comparison: they go first (removing one asks
+   * the others for their headers). */
   clear_rows (self);
+  g_clear_pointer (&self->comparison, gloss_comparison_free);
   self->n_shown = 0;
   if (self->mine == NULL)
     {
@@ -403,13 +420,20 @@ refresh_cb (gpointer data)
   return G_SOURCE_REMOVE;
 }
 
+static void
+queue_refresh (GlossCompareView *self,
+               guint             delay_ms)
+{
+  g_clear_handle_id (&self->refresh_id, g_source_remove);
+  self->refresh_id = g_timeout_add (delay_ms, refresh_cb, self);
+}
+
 /* Typing a note changes the project on every key: compare once it rests. */
 static void
 project_changed_cb (GlossProject     *project,
                     GlossCompareView *self)
 {
-  g_clear_handle_id (&self->refresh_id, g_source_remove);
-  self->refresh_id = g_timeout_add (150, refresh_cb, self);
+  queue_refresh (self, 150);
 }
 
 /* ---- Actions ---- */
