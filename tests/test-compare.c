@@ -8,9 +8,9 @@
 
 #include "gloss.h"
 
-/* Emoji with a skin tone and a ZWJ, a combining accent, Arabic, Japanese
+/* A byte-order mark, emoji with a skin tone and a ZWJ, a combining accent, Arabic, Japanese
  * and CRLF line ends: every offset is in code points. */
-#define ARTICLE "🧑🏿‍🚒 The mayor promised a new bridge by spring.\r\n" \
+#define ARTICLE "\uFEFF🧑🏿‍🚒 The mayor promised a new bridge by spring.\r\n" \
                 "Residents of Lie\u0300ge doubted it; مرحبا and 日本語 appeared on banners.\r\n" \
                 "The budget office published no estimate.\r\n"
 
