@@ -24,6 +24,7 @@
 static void
 difference_free (GlossDifference *difference)
 {
+  g_clear_object (&difference->document);
   g_clear_object (&difference->mine);
   g_clear_object (&difference->theirs);
   g_clear_object (&difference->mine_relation);
@@ -418,7 +419,7 @@ add_difference (GlossComparison     *self,
   GlossDifference *difference = g_new0 (GlossDifference, 1);
 
   difference->kind = kind;
-  difference->document = document;
+  difference->document = g_object_ref (document);
   difference->start = start;
   difference->end = end;
   self->counts[kind]++;

@@ -39,7 +39,7 @@ typedef enum {
 typedef struct {
   GlossDifferenceKind    kind;
   GlossDifferenceFields  fields;          /* for GLOSS_DIFFERENCE_CHANGED */
-  GlossDocument         *document;        /* mine: where it shows */
+  GlossDocument         *document;        /* mine: where it shows (a ref) */
   /* An annotation's difference: one or both (strong refs). */
   GlossAnnotation       *mine;
   GlossAnnotation       *theirs;
