@@ -348,7 +348,7 @@ match_same_spans (GlossComparison *self,
 typedef struct {
   GlossOffset      overlap;
   guint            theirs_position;
-  guint            mine_position;
+  GlossOffset      mine_start;
   GlossAnnotation *mine;
   GlossAnnotation *theirs;
 } Candidate;
@@ -363,7 +363,7 @@ compare_candidates (gconstpointer a,
     return x->overlap > y->overlap ? -1 : 1;
   if (x->theirs_position != y->theirs_position)
     return x->theirs_position < y->theirs_position ? -1 : 1;
-  return x->mine_position < y->mine_position ? -1 : x->mine_position > y->mine_position;
+  return x->mine_start < y->mine_start ? -1 : x->mine_start > y->mine_start;
 }
 
 /* One to one, the largest overlap first, among spans that share a tag. */
@@ -388,13 +388,16 @@ match_overlaps (GlossComparison *self,
       for (guint j = 0; j < overlapping->len; j++)
         {
           GlossAnnotation *other = g_ptr_array_index (overlapping, j);
-          Candidate candidate = { 0, i, j, other, annotation };
+          Candidate candidate;
 
           if (is_paired (self, other, TRUE) || !is_placed (other) || !share_a_tag (self, other, annotation))
             continue;
           candidate.overlap = MIN (end, gloss_annotation_get_end (other)) -
                               MAX (start, gloss_annotation_get_start (other));
-          candidate.mine_position = gloss_annotation_get_start (other);
+          candidate.theirs_position = i;
+          candidate.mine_start = gloss_annotation_get_start (other);
+          candidate.mine = other;
+          candidate.theirs = annotation;
           g_array_append_val (candidates, candidate);
         }
     }
