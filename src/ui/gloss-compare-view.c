@@ -605,11 +605,15 @@ static void
 gloss_compare_view_dispose (GObject *object)
 {
   GlossCompareView *self = GLOSS_COMPARE_VIEW (object);
+  GtkWidget *child;
 
   g_clear_handle_id (&self->refresh_id, g_source_remove);
   if (self->mine != NULL)
     g_signal_handlers_disconnect_by_data (self->mine, self);
   gtk_widget_dispose_template (GTK_WIDGET (self), GLOSS_TYPE_COMPARE_VIEW);
+  /* The unnamed boxes of the template are children too. */
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL)
+    gtk_widget_unparent (child);
   g_clear_pointer (&self->comparison, gloss_comparison_free);
   g_clear_object (&self->mine);
   g_clear_object (&self->theirs);

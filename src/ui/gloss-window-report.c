@@ -448,6 +448,8 @@ add_compare (GlossWindow *self,
       json_builder_add_string_value (builder, difference->theirs != NULL ? gloss_annotation_get_id (difference->theirs) : "");
       json_builder_set_member_name (builder, "relation");
       json_builder_add_boolean_value (builder, difference->mine_relation != NULL || difference->theirs_relation != NULL);
+      json_builder_set_member_name (builder, "dismissed");
+      json_builder_add_boolean_value (builder, gloss_compare_view_is_dismissed (view, difference));
       json_builder_end_object (builder);
     }
   json_builder_end_array (builder);

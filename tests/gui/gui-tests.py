@@ -1001,8 +1001,9 @@ def open_compare(app, theirs_path):
 
 
 def shown_index(report, kind):
-    """The row of the first difference of @kind, counting the rows shown."""
-    return [d['kind'] for d in report['compare']['differences']].index(kind)
+    """The row of the first difference of @kind, counting the rows shown
+    (a dismissed one has none)."""
+    return [d['kind'] for d in report['compare']['differences'] if not d['dismissed']].index(kind)
 
 
 def scenario_compare(ctx):
