@@ -344,27 +344,11 @@ app_about_cb (GSimpleAction *action,
   gtk_window_present (GTK_WINDOW (about));
 }
 
-static void
-app_shortcuts_cb (GSimpleAction *action,
-                  GVariant      *param,
-                  gpointer       user_data)
-{
-  GlossApplication *self = user_data;
-  GtkWindow *parent = gtk_application_get_active_window (GTK_APPLICATION (self));
-  g_autoptr(GtkBuilder) builder = gtk_builder_new_from_resource (RESOURCE_BASE_PATH "/ui/gloss-shortcuts-window.ui");
-  GtkWindow *shortcuts = GTK_WINDOW (gtk_builder_get_object (builder, "help_overlay"));
-
-  gtk_window_set_transient_for (shortcuts, parent);
-  gtk_window_set_modal (shortcuts, TRUE);
-  gtk_window_present (shortcuts);
-}
-
 static const GActionEntry app_entries[] = {
   { "new", app_new_cb },
   { "open", app_open_cb },
   { "quit", app_quit_cb },
   { "about", app_about_cb },
-  { "shortcuts", app_shortcuts_cb },
 };
 
 static void
@@ -377,7 +361,6 @@ set_accels (GlossApplication *self)
     { "app.new", { "<Control>n", NULL } },
     { "app.open", { "<Control>o", NULL } },
     { "app.quit", { "<Control>q", NULL } },
-    { "app.shortcuts", { "<Control>question", NULL } },
     { "win.save", { "<Control>s", NULL } },
     { "win.save-as", { "<Control><Shift>s", NULL } },
     { "win.import", { "<Control>i", NULL } },

@@ -30,6 +30,8 @@ struct _GlossWindow
   gboolean              closing_confirmed;
   gboolean              close_after_save;
   gboolean              recovered;      /* holds changes recovered, not yet saved */
+  GlossExportFormat     export_format;  /* the last export's, offered by Ctrl+E */
+  AdwToast             *last_toast;     /* weak: the toast shown last, for the test report */
 
   /* Template children */
   AdwToastOverlay      *toast_overlay;
@@ -92,7 +94,8 @@ void     _gloss_window_set_link_from      (GlossWindow     *self,
 /* Shows the start, loading or project page. */
 void     _gloss_window_show_page          (GlossWindow     *self,
                                            const char      *name);
-void     _gloss_window_toast              (GlossWindow     *self,
+/* The toast shown, owned by the overlay. */
+AdwToast *_gloss_window_toast             (GlossWindow     *self,
                                            const char      *text);
 void     _gloss_window_error              (GlossWindow     *self,
                                            const char      *heading,
@@ -108,7 +111,8 @@ void     _gloss_window_update_actions     (GlossWindow     *self);
 void     _gloss_window_save               (GlossWindow     *self);
 void     _gloss_window_save_as            (GlossWindow     *self);
 void     _gloss_window_choose_import      (GlossWindow     *self);
-void     _gloss_window_choose_export      (GlossWindow     *self);
+void     _gloss_window_choose_export      (GlossWindow     *self,
+                                           GlossExportFormat format);
 void     _gloss_window_paste_document     (GlossWindow     *self);
 
 /* Returns TRUE when the window may close now; else asks and closes later. */

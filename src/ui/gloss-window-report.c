@@ -23,6 +23,76 @@
 
 #define MAX_REPORTED_OFFSETS 4000
 
+static GtkShortcutLabel *
+find_shortcut_label (GtkWidget *widget)
+{
+  if (GTK_IS_SHORTCUT_LABEL (widget))
+    return GTK_SHORTCUT_LABEL (widget);
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkShortcutLabel *label = find_shortcut_label (child);
+
+      if (label != NULL)
+        return label;
+    }
+  return NULL;
+}
+
+/* Every entry of a shortcuts window with the keys it shows: an entry given
+ * by action name shows keys only when the window knows the application. */
+static void
+add_shortcuts (GtkWidget   *widget,
+               JsonBuilder *builder)
+{
+  if (GTK_IS_SHORTCUTS_SHORTCUT (widget))
+    {
+      g_autofree char *title = NULL;
+      GtkShortcutLabel *label = find_shortcut_label (widget);
+      const char *keys = label != NULL ? gtk_shortcut_label_get_accelerator (label) : NULL;
+
+      g_object_get (widget, "title", &title, NULL);
+      json_builder_begin_object (builder);
+      json_builder_set_member_name (builder, "title");
+      json_builder_add_string_value (builder, title);
+      json_builder_set_member_name (builder, "keys");
+      json_builder_add_string_value (builder, keys != NULL ? keys : "");
+      json_builder_end_object (builder);
+      return;
+    }
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    add_shortcuts (child, builder);
+}
+
+static void
+add_toast (GlossWindow *self,
+           JsonBuilder *builder)
+{
+  GVariant *target;
+
+  json_builder_set_member_name (builder, "toast");
+  if (self->last_toast == NULL)
+    {
+      json_builder_add_null_value (builder);
+      return;
+    }
+  target = adw_toast_get_action_target_value (self->last_toast);
+  json_builder_begin_object (builder);
+  json_builder_set_member_name (builder, "title");
+  json_builder_add_string_value (builder, adw_toast_get_title (self->last_toast));
+  json_builder_set_member_name (builder, "button");
+  json_builder_add_string_value (builder, adw_toast_get_button_label (self->last_toast));
+  json_builder_set_member_name (builder, "action");
+  json_builder_add_string_value (builder, adw_toast_get_action_name (self->last_toast));
+  json_builder_set_member_name (builder, "target");
+  json_builder_add_string_value (builder, target != NULL && g_variant_is_of_type (target, G_VARIANT_TYPE_STRING)
+                                          ? g_variant_get_string (target, NULL) : NULL);
+  json_builder_end_object (builder);
+}
+
 static void
 add_dialogs (GlossWindow *self,
              JsonBuilder *builder)
@@ -57,6 +127,36 @@ add_dialogs (GlossWindow *self,
           json_builder_set_member_name (builder, "body");
           json_builder_add_string_value (builder, adw_message_dialog_get_body (ADW_MESSAGE_DIALOG (window)));
         }
+      if (GTK_IS_FILE_CHOOSER (window))
+        {
+          g_autoptr(GListModel) filters = gtk_file_chooser_get_filters (GTK_FILE_CHOOSER (window));
+          g_autofree char *current_name = gtk_file_chooser_get_current_name (GTK_FILE_CHOOSER (window));
+
+          json_builder_set_member_name (builder, "current_name");
+          json_builder_add_string_value (builder, current_name);
+          json_builder_set_member_name (builder, "title");
+          json_builder_add_string_value (builder, gtk_window_get_title (window));
+          json_builder_set_member_name (builder, "filters");
+          json_builder_begin_array (builder);
+          for (guint j = 0; j < g_list_model_get_n_items (filters); j++)
+            {
+              g_autoptr(GtkFileFilter) filter = g_list_model_get_item (filters, j);
+
+              json_builder_add_string_value (builder, gtk_file_filter_get_name (filter));
+            }
+          json_builder_end_array (builder);
+        }
+      if (GTK_IS_SHORTCUTS_WINDOW (window))
+        {
+          json_builder_set_member_name (builder, "shortcuts");
+          json_builder_begin_array (builder);
+          add_shortcuts (GTK_WIDGET (window), builder);
+          json_builder_end_array (builder);
+        }
+      json_builder_set_member_name (builder, "width");
+      json_builder_add_int_value (builder, gtk_widget_get_width (GTK_WIDGET (window)));
+      json_builder_set_member_name (builder, "height");
+      json_builder_add_int_value (builder, gtk_widget_get_height (GTK_WIDGET (window)));
       json_builder_end_object (builder);
     }
   json_builder_end_array (builder);
@@ -437,6 +537,7 @@ report_cb (gpointer user_data)
   json_builder_add_int_value (builder, gloss_article_view_get_caret (self->article_view));
 
   add_dialogs (self, builder);
+  add_toast (self, builder);
   add_details (self, builder);
   add_document_menu (self, builder);
   add_offsets (self, builder);

@@ -88,7 +88,7 @@ _gloss_window_update_title (GlossWindow *self)
   gtk_window_set_title (GTK_WINDOW (self), title);
 }
 
-void
+AdwToast *
 _gloss_window_toast (GlossWindow *self,
                      const char  *text)
 {
@@ -96,6 +96,8 @@ _gloss_window_toast (GlossWindow *self,
 
   adw_toast_set_timeout (toast, 4);
   adw_toast_overlay_add_toast (self->toast_overlay, toast);
+  g_set_weak_pointer (&self->last_toast, toast);
+  return toast;
 }
 
 void
@@ -713,6 +715,7 @@ gloss_window_dispose (GObject *object)
   GlossWindow *self = GLOSS_WINDOW (object);
 
   g_cancellable_cancel (self->cancellable);
+  g_clear_weak_pointer (&self->last_toast);
   g_clear_handle_id (&self->autosave_id, g_source_remove);
   g_clear_handle_id (&self->report_id, g_source_remove);
   if (self->project != NULL)

@@ -730,6 +730,44 @@ def scenario_close_unsaved(ctx):
     check([(a['start'], a['end'], a['tags']) for a in saved] == [(s, e, ['evidence'])], 'saved %r' % saved)
 
 
+def shortcuts_window(app, language):
+    """Opens Keyboard Shortcuts, checks that every entry shows its keys."""
+    app.key('ctrl+question')
+    report = app.wait(lambda r: any(d['type'] == 'GtkShortcutsWindow' and d['width'] > 0
+                                    for d in r['dialogs']), 'the shortcuts window (%s)' % language)
+    window = next(d for d in report['dialogs'] if d['type'] == 'GtkShortcutsWindow')
+    entries = window['shortcuts']
+    check(len(entries) >= 35, '%s: only %d entries' % (language, len(entries)))
+    keyless = [e['title'] for e in entries if not e['keys']]
+    check(not keyless, '%s: entries without keys: %r' % (language, keyless))
+    return window
+
+
+def scenario_shortcuts(ctx):
+    # Every entry of Keyboard Shortcuts shows its keys, also those given by
+    # action name; the German window fits a 1400 px wide screen.
+    make_project(ctx.gloss, ctx.project, ctx.article)
+    out = ctx.out or ctx.tmp
+    locales = os.path.join(ctx.build, 'po')
+    for language, style in (('en', 'light'), ('de', 'dark')):
+        env = {'GLOSS_STYLE': style, 'LANGUAGE': language, 'GLOSS_LOCALEDIR': locales}
+        app = ctx.start([ctx.project], env=env, name='shortcuts-' + language)
+        window = shortcuts_window(app, language)
+        titles = [e['title'] for e in window['shortcuts']]
+        if language == 'de':
+            check('Nächste Anmerkung' in titles, 'not German: %r' % titles[:5])
+        else:
+            check('Next annotation' in titles, 'not English: %r' % titles[:5])
+        time.sleep(0.6)
+        path = os.path.join(out, 'shortcuts-%s-%s.png' % (language, style))
+        subprocess.run(['import', '-window', 'root', path], check=True)
+        check(window['width'] <= 1400, '%s: the window is %d px wide' % (language, window['width']))
+        check(os.path.getsize(path) > 10000, '%s: a nearly empty screenshot' % path)
+        app.key('Escape')
+        app.wait(lambda r: not r['dialogs'], 'the shortcuts window to close')
+        app.kill()
+
+
 def scenario_note(ctx):
     text = make_project(ctx.gloss, ctx.project, ctx.article)
     app = ctx.start([ctx.project])
