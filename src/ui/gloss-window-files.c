@@ -422,8 +422,8 @@ export_response_cb (GtkNativeDialog *chooser,
           AdwToast *toast = _gloss_window_toast (self, title);
 
           adw_toast_set_button_label (toast, _("_Open Folder"));
-          adw_toast_set_action_name (toast, "win.open-folder");
           adw_toast_set_action_target_value (toast, g_variant_new_string (folder_uri));
+          adw_toast_set_action_name (toast, "win.open-folder");
         }
     }
   g_object_unref (chooser);

@@ -17,6 +17,7 @@ import signal
 import subprocess
 import sys
 import tempfile
+import urllib.parse
 import time
 import uuid
 
@@ -766,6 +767,56 @@ def scenario_shortcuts(ctx):
         app.key('Escape')
         app.wait(lambda r: not r['dialogs'], 'the shortcuts window to close')
         app.kill()
+
+
+def scenario_export_naming(ctx):
+    # Export proposes the project's name with the format's extension, lists
+    # only that format's files, and the toast names the file it wrote.
+    make_project(ctx.gloss, ctx.project, ctx.article)
+    app = ctx.start([ctx.project])
+    app.wait(lambda r: r['document'] is not None, 'the document')
+
+    def export_dialog(what):
+        report = app.wait(lambda r: any('GtkFileChooser' in d['type'] for d in r['dialogs']), what)
+        return next(d for d in report['dialogs'] if 'GtkFileChooser' in d['type'])
+
+    app.key('ctrl+e')
+    dialog = export_dialog('the export dialog')
+    check(dialog['current_name'] == 'harbour.json', 'proposed %r' % dialog['current_name'])
+    check(dialog['filters'] == ['Gloss JSON'], 'filters %r' % dialog['filters'])
+    app.key('Escape')
+    app.wait(lambda r: not r['dialogs'], 'the export dialog to close')
+
+    # Export As › CSV from the primary menu, by its mnemonics.
+    xdo('windowfocus', app.last['xid'])
+    app.key('F10')
+    time.sleep(0.6)
+    app.key('e')
+    time.sleep(0.6)
+    app.key('c')
+    dialog = export_dialog('the CSV export dialog')
+    check(dialog['current_name'] == 'harbour.csv', 'proposed %r' % dialog['current_name'])
+    check(dialog['filters'] == ['CSV'], 'filters %r' % dialog['filters'])
+    # A name typed without the extension gets the format's.
+    target = os.path.join(ctx.tmp, 'talks')
+    choose_file(app, target, 'the CSV export dialog')
+    report = app.wait(lambda r: r['toast'] is not None and 'talks.csv' in r['toast']['title'],
+                      'the export toast')
+    check(os.path.exists(target + '.csv'), 'nothing exported to talks.csv')
+    with open(target + '.csv', encoding='utf-8') as f:
+        header = f.readline()
+    check(',' in header and not header.lstrip().startswith('{'), 'not CSV: %r' % header)
+    toast = report['toast']
+    check(toast['button'] == '_Open Folder' and toast['action'] == 'win.open-folder',
+          'toast %r' % toast)
+    check(toast['target'] == 'file://' + urllib.parse.quote(ctx.tmp), 'the folder %r' % toast['target'])
+    # Ctrl+E now offers the last format.
+    app.click(5)
+    time.sleep(0.3)
+    app.key('ctrl+e')
+    dialog = export_dialog('the export dialog again')
+    check(dialog['current_name'] == 'harbour.csv', 'proposed %r' % dialog['current_name'])
+    app.key('Escape')
 
 
 def scenario_note(ctx):
