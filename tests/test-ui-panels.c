@@ -362,6 +362,52 @@ model_has_n (gpointer data)
   return g_list_model_get_n_items (count->model) == count->n;
 }
 
+typedef struct {
+  GtkWidget  *root;
+  const char *text;
+} LabelShown;
+
+/* A label under @root showing @text whole, laid out and not ellipsized. */
+static gboolean
+label_shown_whole (gpointer data)
+{
+  LabelShown *shown = data;
+  g_autoptr(GPtrArray) labels = find_all (shown->root, GTK_TYPE_LABEL);
+
+  for (guint i = 0; i < labels->len; i++)
+    {
+      GtkLabel *label = labels->pdata[i];
+
+      if (g_strcmp0 (gtk_label_get_text (label), shown->text) == 0 &&
+          gtk_widget_get_mapped (GTK_WIDGET (label)) &&
+          gtk_widget_get_width (GTK_WIDGET (label)) > 0 &&
+          !pango_layout_is_ellipsized (gtk_label_get_layout (label)))
+        return TRUE;
+    }
+  return FALSE;
+}
+
+static void
+test_list_tag_dropdown_names (Fixture       *f,
+                              gconstpointer  data)
+{
+  GtkWidget *list = show_list (f);
+  g_autoptr(GPtrArray) dropdowns = find_all (list, GTK_TYPE_DROP_DOWN);
+  GlossTag *claim = gloss_project_lookup_tag (f->project, "claim");
+  LabelShown shown = { NULL, NULL };
+
+  gtk_window_set_default_size (f->window, 360, 600);
+  g_assert_cmpuint (dropdowns->len, ==, 1);
+  shown.root = dropdowns->pdata[0];
+  gtk_drop_down_set_selected (dropdowns->pdata[0], 1);
+  shown.text = gloss_tag_get_name (claim);
+  g_assert_true (wait_for (label_shown_whole, &shown, 3000));
+  /* The button follows a rename of the tag it shows. */
+  gloss_project_set_tag_name (f->project, claim, "Claim (checked)");
+  shown.text = "Claim (checked)";
+  g_assert_true (wait_for (label_shown_whole, &shown, 3000));
+}
+
 static void
 test_list_filter (Fixture       *f,
                   gconstpointer  data)
@@ -1471,6 +1517,7 @@ main (int    argc,
   ADD ("list/order", test_list_order);
   ADD ("list/keeps-focus", test_list_keeps_focus);
   ADD ("list/filter", test_list_filter);
+  ADD ("list/tag-dropdown-names", test_list_tag_dropdown_names);
   ADD ("list/empty", test_list_empty);
   ADD ("list/large", test_list_large);
   ADD ("list/row", test_row);
