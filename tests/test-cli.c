@@ -286,12 +286,40 @@ test_bad_input (void)
   remove_tree (dir);
 }
 
+/* Run from the build tree with GLOSS_LOCALEDIR (what build-aux/dev and
+ * meson devenv set), gloss speaks the build's own German catalog. */
+static void
+test_build_tree_catalogs (void)
+{
+  g_autofree char *binary = gloss_binary ();
+  g_autofree char *catalogs = g_test_build_filename (G_TEST_BUILT, "..", "po", NULL);
+  g_auto(GStrv) env = g_get_environ ();
+  const char *argv[] = { binary, "--validate", "missing-project.gloss", NULL };
+  g_autofree char *out = NULL;
+  g_autofree char *err = NULL;
+  g_autofree char *cwd = make_workdir ();
+  g_autoptr(GError) error = NULL;
+  int status = 0;
+
+  env = g_environ_setenv (env, "LC_ALL", "C.UTF-8", TRUE);
+  env = g_environ_setenv (env, "LANGUAGE", "de", TRUE);
+  env = g_environ_setenv (env, "GLOSS_LOCALEDIR", catalogs, TRUE);
+  g_spawn_sync (cwd, (char **) argv, env, G_SPAWN_DEFAULT, NULL, NULL,
+                &out, &err, &status, &error);
+  g_assert_no_error (error);
+  g_assert_true (WIFEXITED (status));
+  g_assert_cmpint (WEXITSTATUS (status), ==, 1);
+  g_assert_nonnull (strstr (err, "kann nicht gelesen werden"));
+  g_rmdir (cwd);
+}
+
 int
 main (int    argc,
       char **argv)
 {
   g_test_init (&argc, &argv, NULL);
 
+  g_test_add_func ("/gloss/cli/build-tree-catalogs", test_build_tree_catalogs);
   g_test_add_func ("/gloss/cli/help-and-version", test_help_and_version);
   g_test_add_func ("/gloss/cli/new-duplicates", test_new_duplicates);
   g_test_add_func ("/gloss/cli/usage-errors", test_usage_errors);
