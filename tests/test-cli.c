@@ -247,6 +247,59 @@ test_new_export_validate (void)
   remove_tree (dir);
 }
 
+/* gloss --new=P ANNOTATIONS.json ARTICLE: the article first whatever the
+ * order, the annotations anchored, each document's placement printed;
+ * then --w3c-offsets chooses the unit of the export's positions. */
+static void
+test_web_annotations (void)
+{
+  g_autofree char *dir = make_workdir ();
+  g_auto(Run) created = { 0 };
+  g_auto(Run) code_points = { 0 };
+  g_auto(Run) utf16 = { 0 };
+  g_auto(Run) wrong_format = { 0 };
+  g_auto(Run) wrong_unit = { 0 };
+  g_auto(Run) without_export = { 0 };
+  /* "Kyiv" is at code point 102 and UTF-16 unit 104: the emoji before it
+   * count two units each. */
+  static const char hypothesis[] =
+    "{\"total\": 1, \"rows\": [{\"id\": \"h1\", \"uri\": \"https://news.example/talks\","
+    " \"user\": \"acct:ana@hypothes.is\", \"text\": \"which officials?\", \"tags\": [\"place\"],"
+    " \"target\": [{\"source\": \"https://news.example/talks\", \"selector\": ["
+    "  {\"type\": \"TextPositionSelector\", \"start\": 104, \"end\": 108},"
+    "  {\"type\": \"TextQuoteSelector\", \"exact\": \"Kyiv\"}]}]}]}";
+
+  write_file (dir, "article.txt", article, -1);
+  write_file (dir, "hypothesis.json", hypothesis, -1);
+
+  run_gloss (&created, dir, "--new=talks.gloss", "hypothesis.json", "article.txt", NULL);
+  g_assert_cmpint (created.status, ==, 0);
+  g_assert_nonnull (strstr (created.err, "hypothesis.json: imported 1 annotation, 1 note"));
+  g_assert_nonnull (strstr (created.err, "Geneva talks stall: 1 anchored exactly, 0 moved, 0 orphaned"));
+
+  run_gloss (&code_points, dir, "--export=w3c", "talks.gloss", NULL);
+  g_assert_cmpint (code_points.status, ==, 0);
+  g_assert_nonnull (strstr (code_points.out, "\"start\": 102"));
+  g_assert_nonnull (strstr (code_points.out, "count Unicode code points"));
+  g_assert_null (strstr (code_points.out, dir));
+
+  run_gloss (&utf16, dir, "--export=w3c", "--w3c-offsets=utf16", "talks.gloss", NULL);
+  g_assert_cmpint (utf16.status, ==, 0);
+  g_assert_nonnull (strstr (utf16.out, "\"start\": 104"));
+  g_assert_nonnull (strstr (utf16.out, "count UTF-16 code units"));
+
+  run_gloss (&wrong_format, dir, "--export=csv", "--w3c-offsets=utf16", "talks.gloss", NULL);
+  g_assert_cmpint (wrong_format.status, ==, 2);
+  g_assert_nonnull (strstr (wrong_format.err, "--w3c-offsets goes with --export=w3c"));
+  run_gloss (&wrong_unit, dir, "--export=w3c", "--w3c-offsets=bytes", "talks.gloss", NULL);
+  g_assert_cmpint (wrong_unit.status, ==, 2);
+  g_assert_nonnull (strstr (wrong_unit.err, "bytes"));
+  run_gloss (&without_export, dir, "--validate", "--w3c-offsets=utf16", "talks.gloss", NULL);
+  g_assert_cmpint (without_export.status, ==, 2);
+
+  remove_tree (dir);
+}
+
 static void
 test_bad_input (void)
 {
@@ -313,6 +366,91 @@ test_build_tree_catalogs (void)
   g_rmdir (cwd);
 }
 
+/* The code point offset of @needle in @text, by bytes: an oracle. */
+static guint
+offset_in (const char *text,
+           const char *needle)
+{
+  const char *p = strstr (text, needle);
+
+  g_assert_nonnull (p);
+  return (guint) g_utf8_pointer_to_offset (text, p);
+}
+
+static void
+test_search (void)
+{
+  g_autofree char *dir = make_workdir ();
+  g_autofree char *path = g_build_filename (dir, "talks.gloss", NULL);
+  g_autoptr(GlossProject) project = gloss_project_new ();
+  g_autoptr(GlossDocument) document = gloss_document_new ("geneva", "Geneva", article);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *expected = NULL;
+  g_autofree char *expected_tagged = NULL;
+  g_auto(Run) plain = { 0 };
+  g_auto(Run) regex = { 0 };
+  g_auto(Run) tagged = { 0 };
+  g_auto(Run) bad_regex = { 0 };
+  g_auto(Run) no_tag = { 0 };
+  g_auto(Run) none = { 0 };
+  g_auto(Run) stray = { 0 };
+  guint deal = offset_in (article, "deal");
+  guint officials = offset_in (article, "Officials");
+
+  gloss_project_insert_document (project, document);
+  gloss_project_annotate (project, document, deal - 3, deal + 8, "claim");  /* "no deal yet" */
+  gloss_project_save (project, file, &error);
+  g_assert_no_error (error);
+
+  /* Case-insensitive, offsets in code points past CRLF and emoji. */
+  run_gloss (&plain, dir, "--search=DEAL", "talks.gloss", NULL);
+  g_assert_cmpint (plain.status, ==, 0);
+  expected = g_strdup_printf ("geneva:%u:%u: The envoy said there was “no deal yet” 🤝🏽, according to NBC News.\n",
+                              deal, deal + 4);
+  g_assert_cmpstr (plain.out, ==, expected);
+
+  run_gloss (&regex, dir, "--search=(deal|officials) ", "--regex", "talks.gloss", NULL);
+  g_assert_cmpint (regex.status, ==, 0);
+  {
+    g_autofree char *first = g_strdup_printf ("geneva:%u:%u: ", deal, deal + 5);
+    g_autofree char *second = g_strdup_printf ("\ngeneva:%u:%u: Officials in Kyiv", officials, officials + 10);
+
+    g_assert_true (g_str_has_prefix (regex.out, first));
+    g_assert_nonnull (strstr (regex.out, second));
+  }
+
+  /* Only inside annotations tagged Claim: "deal" is, "envoy" is not. */
+  run_gloss (&tagged, dir, "--search=deal", "--tag=Claim", "talks.gloss", NULL);
+  g_assert_cmpint (tagged.status, ==, 0);
+  g_assert_cmpstr (tagged.out, ==, expected);
+  g_clear_pointer (&tagged.out, g_free);
+  g_clear_pointer (&tagged.err, g_free);
+  run_gloss (&tagged, dir, "--search=envoy", "--tag=Claim", "talks.gloss", NULL);
+  g_assert_cmpint (tagged.status, ==, 0);
+  g_assert_cmpstr (tagged.out, ==, "");
+
+  run_gloss (&none, dir, "--search=armistice", "talks.gloss", NULL);
+  g_assert_cmpint (none.status, ==, 0);
+  g_assert_cmpstr (none.out, ==, "");
+
+  /* A broken regex is wrong usage and says where it broke. */
+  run_gloss (&bad_regex, dir, "--search=talks (stall", "--regex", "talks.gloss", NULL);
+  g_assert_cmpint (bad_regex.status, ==, 2);
+  g_assert_nonnull (strstr (bad_regex.err, "regular expression"));
+  g_assert_nonnull (strstr (bad_regex.err, "12"));
+
+  run_gloss (&no_tag, dir, "--search=deal", "--tag=Rumour", "talks.gloss", NULL);
+  g_assert_cmpint (no_tag.status, ==, 1);
+  g_assert_nonnull (strstr (no_tag.err, "talks.gloss"));
+  g_assert_nonnull (strstr (no_tag.err, "Rumour"));
+
+  run_gloss (&stray, dir, "--regex", "--validate", "talks.gloss", NULL);
+  g_assert_cmpint (stray.status, ==, 2);
+
+  remove_tree (dir);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -324,7 +462,9 @@ main (int    argc,
   g_test_add_func ("/gloss/cli/new-duplicates", test_new_duplicates);
   g_test_add_func ("/gloss/cli/usage-errors", test_usage_errors);
   g_test_add_func ("/gloss/cli/new-export-validate", test_new_export_validate);
+  g_test_add_func ("/gloss/cli/web-annotations", test_web_annotations);
   g_test_add_func ("/gloss/cli/bad-input", test_bad_input);
+  g_test_add_func ("/gloss/cli/search", test_search);
 
   return g_test_run ();
 }

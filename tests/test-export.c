@@ -102,6 +102,7 @@ test_format_names (void)
 {
   static const GlossExportFormat all[] = {
     GLOSS_EXPORT_JSON, GLOSS_EXPORT_W3C, GLOSS_EXPORT_BRAT, GLOSS_EXPORT_CSV,
+    GLOSS_EXPORT_W3C_UTF16,
   };
   GlossExportFormat format;
 
@@ -116,6 +117,10 @@ test_format_names (void)
 
   g_assert_true (gloss_export_format_from_string ("w3c", &format));
   g_assert_cmpint (format, ==, GLOSS_EXPORT_W3C);
+  /* The Export dialog's choice for web tools. */
+  g_assert_true (gloss_export_format_from_string ("w3c-utf16", &format));
+  g_assert_cmpint (format, ==, GLOSS_EXPORT_W3C_UTF16);
+  g_assert_cmpstr (gloss_export_format_extension (GLOSS_EXPORT_W3C_UTF16), ==, "jsonld");
   g_assert_false (gloss_export_format_from_string ("xml", &format));
   g_assert_false (gloss_export_format_from_string ("", &format));
   g_assert_false (gloss_export_format_from_string (NULL, &format));
@@ -446,7 +451,8 @@ test_w3c (void)
   fixture_init (&f);
   gloss_project_set_annotation_state (f.project, f.rainbow, GLOSS_ANCHOR_ORPHANED);
 
-  g_hash_table_insert (texts, g_strconcat ("urn:uuid:", gloss_document_get_id (f.talks), NULL),
+  /* No web address: the text's hash names it, never a local path. */
+  g_hash_table_insert (texts, g_strconcat ("urn:sha256:", gloss_document_get_sha256 (f.talks), NULL),
                        (gpointer) gloss_document_get_text (f.talks));
   g_hash_table_insert (texts, g_strdup (gloss_document_get_source (f.envoy)),
                        (gpointer) gloss_document_get_text (f.envoy));
@@ -563,8 +569,12 @@ test_w3c (void)
         }
 
       tag_ids = gloss_annotation_get_tags (annotation);
-      bodies = json_object_has_member (item, "body") ? json_object_get_array_member (item, "body") : NULL;
-      for (guint j = 0; bodies != NULL && j < json_array_get_length (bodies); j++)
+      /* Always there, empty for a bare highlight (JavaScript clients need it). */
+      bodies = json_object_get_array_member (item, "body");
+      g_assert_nonnull (bodies);
+      g_assert_cmpstr (member_string (target, "dc:title"), ==,
+                       gloss_document_get_title (gloss_annotation_get_document (annotation)));
+      for (guint j = 0; j < json_array_get_length (bodies); j++)
         {
           JsonObject *body = json_array_get_object_element (bodies, j);
           const char *purpose = member_string (body, "purpose");
@@ -586,7 +596,7 @@ test_w3c (void)
         }
       g_assert_cmpuint (n_tag_bodies, ==, gloss_annotation_get_n_tags (annotation));
       g_assert_cmpuint (n_note_bodies, ==, *gloss_annotation_get_note (annotation) != '\0' ? 1 : 0);
-      if (bodies == NULL)
+      if (json_array_get_length (bodies) == 0)
         g_assert_cmpstr (member_string (item, "motivation"), ==, "highlighting");
 
       g_assert_cmpstr (member_string (json_object_get_object_member (item, "creator"), "name"), ==,
@@ -690,6 +700,86 @@ column (GPtrArray  *header,
       return i;
 
   g_assert_not_reached ();
+}
+
+/* For the JavaScript tools: the same collection with UTF-16 positions,
+ * saying so where a reader sees it; and no local path ever named. */
+static void
+test_w3c_utf16 (void)
+{
+  Fixture f;
+  g_autoptr(JsonNode) code_points = NULL;
+  g_autoptr(JsonNode) utf16 = NULL;
+  JsonArray *items, *items16;
+  guint n_differing = 0;
+  g_autofree char *talks_iri = NULL;
+
+  fixture_init (&f);
+  gloss_document_set_source (f.talks, "/home/analyst/Secret Cases/talks.txt");
+  code_points = parse_export (f.project, NULL, GLOSS_EXPORT_W3C);
+  utf16 = parse_export (f.project, NULL, GLOSS_EXPORT_W3C_UTF16);
+
+  g_assert_nonnull (strstr (member_string (json_node_get_object (code_points), "rdfs:comment"),
+                            "count Unicode code points"));
+  g_assert_nonnull (strstr (member_string (json_node_get_object (utf16), "rdfs:comment"),
+                            "count UTF-16 code units"));
+
+  items = json_object_get_array_member (json_object_get_object_member (json_node_get_object (code_points), "first"), "items");
+  items16 = json_object_get_array_member (json_object_get_object_member (json_node_get_object (utf16), "first"), "items");
+  g_assert_cmpuint (json_array_get_length (items), ==, json_array_get_length (items16));
+  talks_iri = g_strconcat ("urn:sha256:", gloss_document_get_sha256 (f.talks), NULL);
+
+  for (guint i = 0; i < json_array_get_length (items); i++)
+    {
+      JsonObject *item = json_array_get_object_element (items, i);
+      JsonObject *item16 = json_array_get_object_element (items16, i);
+      const char *id = member_string (item, "id");
+      GlossAnnotation *annotation;
+      GlossDocument *document;
+      JsonObject *position, *position16, *target;
+
+      g_assert_cmpstr (member_string (item16, "id"), ==, id);
+      if (g_strcmp0 (member_string (item, "motivation"), "linking") == 0)
+        continue;
+
+      annotation = gloss_project_lookup_annotation (f.project, id + strlen ("urn:uuid:"));
+      document = gloss_annotation_get_document (annotation);
+      target = json_object_get_object_member (item16, "target");
+      g_assert_cmpstr (member_string (target, "source"), ==,
+                       document == f.talks ? talks_iri : "https://example.org/news/envoy?id=1");
+      g_assert_null (strstr (member_string (target, "source"), "file:"));
+      g_assert_null (strstr (member_string (target, "source"), "Secret"));
+
+      g_assert_nonnull (selector_of_type (json_object_get_array_member (json_object_get_object_member (item, "target"), "selector"),
+                                          "TextPositionSelector", &position));
+      g_assert_nonnull (selector_of_type (json_object_get_array_member (target, "selector"),
+                                          "TextPositionSelector", &position16));
+      g_assert_cmpint (member_int (position, "start"), ==, gloss_annotation_get_start (annotation));
+      g_assert_cmpint (member_int (position16, "start"), ==,
+                       gloss_document_offset_to_utf16 (document, gloss_annotation_get_start (annotation)));
+      g_assert_cmpint (member_int (position16, "end"), ==,
+                       gloss_document_offset_to_utf16 (document, gloss_annotation_get_end (annotation)));
+      n_differing += member_int (position16, "end") != member_int (position, "end");
+    }
+  /* The fixture's emoji make the two differ. */
+  g_assert_cmpuint (n_differing, >, 5);
+
+  /* A canonical address, once known, names the document. */
+  {
+    g_autoptr(GlossProvenance) provenance = gloss_provenance_new ();
+    g_autoptr(JsonNode) with_url = NULL;
+    JsonObject *first;
+
+    gloss_provenance_set_url (provenance, "https://news.example/world/talks-stall");
+    gloss_document_set_provenance (f.talks, provenance);
+    with_url = parse_export (f.project, f.talks, GLOSS_EXPORT_W3C);
+    first = json_array_get_object_element (
+      json_object_get_array_member (json_object_get_object_member (json_node_get_object (with_url), "first"), "items"), 0);
+    g_assert_cmpstr (member_string (json_object_get_object_member (first, "target"), "source"), ==,
+                     "https://news.example/world/talks-stall");
+  }
+
+  fixture_clear (&f);
 }
 
 static void
@@ -994,6 +1084,7 @@ main (int   argc,
   g_test_add_func ("/gloss/export/json-orphaned", test_json_orphaned);
   g_test_add_func ("/gloss/export/json-order-and-stability", test_json_order_and_stability);
   g_test_add_func ("/gloss/export/w3c", test_w3c);
+  g_test_add_func ("/gloss/export/w3c-utf16", test_w3c_utf16);
   g_test_add_func ("/gloss/export/csv", test_csv);
   g_test_add_func ("/gloss/export/csv-apostrophe", test_csv_apostrophe);
   g_test_add_func ("/gloss/export/to-file", test_to_file);

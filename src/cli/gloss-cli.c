@@ -1,4 +1,4 @@
-/* gloss-cli.c — the headless command line: --new, --export, --validate
+/* gloss-cli.c — the headless command line: --new, --export, --validate, --search
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -16,7 +16,13 @@ typedef struct {
   char     *export_format;
   char     *output;
   char     *document_id;
+  char     *w3c_offsets;
   char     *title;
+  char     *search;
+  char     *tag;
+  gboolean  regex;
+  gboolean  exact;
+  gboolean  whole_words;
   gboolean  validate;
   gboolean  force;
   gboolean  version;
@@ -30,7 +36,10 @@ options_clear (Options *options)
   g_free (options->export_format);
   g_free (options->output);
   g_free (options->document_id);
+  g_free (options->w3c_offsets);
   g_free (options->title);
+  g_free (options->search);
+  g_free (options->tag);
   g_strfreev (options->files);
 }
 
@@ -38,7 +47,8 @@ G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Options, options_clear)
 
 static const char * const command_line_flags[] = {
   "--new", "--export", "--validate", "--help", "-h", "--help-all", "--version",
-  "--force", "--title", "--output", "-o", "--document",
+  "--force", "--title", "--output", "-o", "--document", "--w3c-offsets",
+  "--search", "--regex", "--exact", "--whole-words", "--tag",
 };
 
 gboolean
@@ -171,24 +181,37 @@ run_new (Options *options)
   if (!options->force && g_file_query_exists (destination, NULL))
     return fail (_("%s already exists; use --force to replace it"), options->new_path);
 
-  for (guint i = 0; options->files[i] != NULL; i++)
-    {
-      g_autoptr(GFile) file = g_file_new_for_commandline_arg (options->files[i]);
-      g_autoptr(GlossImportReport) report = gloss_import_report_new ();
-      g_autofree char *summary = NULL;
-      gboolean skipped;
+  /* Articles first, then annotation files (W3C, Hypothesis), which attach
+   * to the articles, wherever they stand on the command line. */
+  for (guint pass = 0; pass < 2; pass++)
+    for (guint i = 0; options->files[i] != NULL; i++)
+      {
+        g_autoptr(GFile) file = g_file_new_for_commandline_arg (options->files[i]);
+        g_autoptr(GlossImportReport) report = NULL;
+        g_autofree char *summary = NULL;
+        gboolean skipped;
 
-      if (!import_new_file (project, file, options->files[i], report, &skipped, &error))
-        return fail ("%s", error->message);
-      if (skipped)
-        continue;
+        if (gloss_import_file_holds_web_annotations (file) != (pass == 1))
+          continue;
 
-      for (guint j = 0; j < report->messages->len; j++)
-        g_printerr ("%s\n", (const char *) g_ptr_array_index (report->messages, j));
+        report = gloss_import_report_new ();
+        if (!import_new_file (project, file, options->files[i], report, &skipped, &error))
+          return fail ("%s", error->message);
+        if (skipped)
+          continue;
 
-      summary = gloss_import_report_summary (report);
-      g_printerr (_("%s: imported %s\n"), options->files[i], summary);
-    }
+        for (guint j = 0; j < report->messages->len; j++)
+          g_printerr ("%s\n", (const char *) g_ptr_array_index (report->messages, j));
+
+        summary = gloss_import_report_summary (report);
+        g_printerr (_("%s: imported %s\n"), options->files[i], summary);
+        for (guint j = 0; j < report->placements->len; j++)
+          {
+            g_autofree char *placed = gloss_import_placement_describe (g_ptr_array_index (report->placements, j));
+
+            g_printerr ("  %s\n", placed);
+          }
+      }
 
   basename = g_file_get_basename (destination);
   if (options->title != NULL)
@@ -227,6 +250,16 @@ run_export (Options *options)
 
   if (!gloss_export_format_from_string (options->export_format, &format))
     return usage (_("unknown export format “%s” (use json, w3c, brat or csv)"), options->export_format);
+
+  if (options->w3c_offsets != NULL)
+    {
+      if (format != GLOSS_EXPORT_W3C)
+        return usage (_("--w3c-offsets goes with --export=w3c"));
+      if (g_str_equal (options->w3c_offsets, "utf16"))
+        format = GLOSS_EXPORT_W3C_UTF16;
+      else if (!g_str_equal (options->w3c_offsets, "code-points"))
+        return usage (_("unknown --w3c-offsets “%s” (use code-points or utf16)"), options->w3c_offsets);
+    }
 
   if (options->files == NULL || options->files[0] == NULL || options->files[1] != NULL)
     return usage (_("--export needs exactly one project file"));
@@ -321,6 +354,66 @@ run_validate (Options *options)
   return GLOSS_EXIT_OK;
 }
 
+/* "document:start:end: context", one line per match, for pipelines. */
+static int
+run_search (Options *options)
+{
+  g_autoptr(GlossProject) project = NULL;
+  g_autoptr(GlossSearch) search = NULL;
+  g_autoptr(GPtrArray) matches = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GString) out = g_string_new (NULL);
+  GlossSearchFlags flags = GLOSS_SEARCH_DEFAULT;
+
+  if (options->files == NULL || options->files[0] == NULL || options->files[1] != NULL)
+    return usage (_("--search needs exactly one project file"));
+
+  if (options->regex)
+    flags |= GLOSS_SEARCH_REGEX;
+  if (options->exact)
+    flags |= GLOSS_SEARCH_EXACT;
+  if (options->whole_words)
+    flags |= GLOSS_SEARCH_WHOLE_WORDS;
+
+  search = gloss_search_new (options->search, flags, &error);
+  if (search == NULL)
+    return usage ("%s", error->message);
+
+  project = load_project (options->files[0], &error);
+  if (project == NULL)
+    return fail ("%s", error->message);
+
+  if (options->tag != NULL)
+    {
+      GlossTag *tag = gloss_project_lookup_tag_by_name (project, options->tag);
+
+      if (tag == NULL)
+        tag = gloss_project_lookup_tag (project, options->tag);
+      if (tag == NULL)
+        return fail (_("%s has no tag named “%s”"), options->files[0], options->tag);
+      gloss_search_set_scope (search, GLOSS_SEARCH_SCOPE_TAG, gloss_tag_get_id (tag));
+    }
+
+  matches = gloss_search_project (search, project);
+  for (guint i = 0; i < matches->len; i++)
+    {
+      GlossSearchMatch *match = g_ptr_array_index (matches, i);
+
+      g_string_append_printf (out, "%s:%u:%u: %s%s%s\n",
+                              gloss_document_get_id (gloss_search_match_get_document (match)),
+                              gloss_search_match_get_start (match),
+                              gloss_search_match_get_end (match),
+                              gloss_search_match_get_before (match),
+                              gloss_search_match_get_text (match),
+                              gloss_search_match_get_after (match));
+    }
+
+  if (fwrite (out->str, 1, out->len, stdout) != out->len || fflush (stdout) != 0)
+    return fail (_("could not write the matches to standard output"));
+
+  return GLOSS_EXIT_OK;
+}
+
 int
 gloss_cli_run (int    argc,
                char **argv)
@@ -332,7 +425,8 @@ gloss_cli_run (int    argc,
   guint n_commands;
   const GOptionEntry entries[] = {
     { "new", 0, 0, G_OPTION_ARG_FILENAME, &options.new_path,
-      N_("Create the project PROJECT.gloss from articles (.txt, .md) and brat .ann files"), N_("PROJECT.gloss") },
+      N_("Create the project PROJECT.gloss from articles (.txt, .md), brat .ann files "
+         "and web annotations (W3C or Hypothesis .json) on those articles"), N_("PROJECT.gloss") },
     { "force", 0, 0, G_OPTION_ARG_NONE, &options.force,
       N_("With --new: replace an existing project file"), NULL },
     { "title", 0, 0, G_OPTION_ARG_STRING, &options.title,
@@ -343,6 +437,20 @@ gloss_cli_run (int    argc,
       N_("With --export: the file (or folder, for brat) to write; standard output if none"), N_("PATH") },
     { "document", 0, 0, G_OPTION_ARG_STRING, &options.document_id,
       N_("With --export: only the document with this id"), N_("ID") },
+    { "w3c-offsets", 0, 0, G_OPTION_ARG_STRING, &options.w3c_offsets,
+      N_("With --export=w3c: count positions in code-points (the W3C model, the default) "
+         "or utf16 (web tools: Recogito, Annotorious, Hypothesis)"), N_("UNIT") },
+    { "search", 0, 0, G_OPTION_ARG_STRING, &options.search,
+      N_("Print every match of PATTERN in a project as “document:start:end: context” (code points); "
+         "case and diacritics are ignored"), N_("PATTERN") },
+    { "regex", 0, 0, G_OPTION_ARG_NONE, &options.regex,
+      N_("With --search: PATTERN is a regular expression"), NULL },
+    { "exact", 0, 0, G_OPTION_ARG_NONE, &options.exact,
+      N_("With --search: case and diacritics must match"), NULL },
+    { "whole-words", 0, 0, G_OPTION_ARG_NONE, &options.whole_words,
+      N_("With --search: only matches that are whole words"), NULL },
+    { "tag", 0, 0, G_OPTION_ARG_STRING, &options.tag,
+      N_("With --search: only inside annotations with this tag"), N_("NAME") },
     { "validate", 0, 0, G_OPTION_ARG_NONE, &options.validate,
       N_("Check a project file and print every problem"), NULL },
     { "version", 0, 0, G_OPTION_ARG_NONE, &options.version,
@@ -362,9 +470,12 @@ gloss_cli_run (int    argc,
     _("Exit status: 0 done, 1 bad input, 2 wrong usage.\n\n"
       "Examples:\n"
       "  gloss --new=talks.gloss article.txt brat/doc1.ann\n"
+      "  gloss --new=talks.gloss article.txt hypothesis-export.json\n"
       "  gloss --export=json talks.gloss > talks.json\n"
+      "  gloss --export=w3c --w3c-offsets=utf16 talks.gloss > for-recogito.jsonld\n"
       "  gloss --export=brat --output=talks-brat/ talks.gloss\n"
-      "  gloss --validate talks.gloss"));
+      "  gloss --validate talks.gloss\n"
+      "  gloss --search=\"40 percent\" --tag=Claim talks.gloss"));
   g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
 
   args = g_strdupv (argv);
@@ -377,20 +488,26 @@ gloss_cli_run (int    argc,
       return GLOSS_EXIT_OK;
     }
 
-  n_commands = (options.new_path != NULL) + (options.export_format != NULL) + (options.validate != FALSE);
+  n_commands = (options.new_path != NULL) + (options.export_format != NULL) + (options.validate != FALSE) +
+               (options.search != NULL);
   if (n_commands == 0)
-    return usage (_("nothing to do: give --new, --export or --validate"));
+    return usage (_("nothing to do: give --new, --export, --validate or --search"));
   if (n_commands > 1)
-    return usage (_("give only one of --new, --export and --validate"));
+    return usage (_("give only one of --new, --export, --validate and --search"));
   if (options.force && options.new_path == NULL)
     return usage (_("--force goes with --new"));
-  if ((options.output != NULL || options.document_id != NULL) && options.export_format == NULL)
-    return usage (_("--output and --document go with --export"));
+  if ((options.output != NULL || options.document_id != NULL || options.w3c_offsets != NULL) &&
+      options.export_format == NULL)
+    return usage (_("--output, --document and --w3c-offsets go with --export"));
+  if ((options.regex || options.exact || options.whole_words || options.tag != NULL) && options.search == NULL)
+    return usage (_("--regex, --exact, --whole-words and --tag go with --search"));
 
   if (options.new_path != NULL)
     return run_new (&options);
   if (options.export_format != NULL)
     return run_export (&options);
+  if (options.search != NULL)
+    return run_search (&options);
 
   return run_validate (&options);
 }

@@ -23,8 +23,12 @@ GHashTable *_gloss_export_tag_table         (GlossProject  *project);
 
 GBytes     *_gloss_export_json              (GlossProject  *project,
                                              GlossDocument *document);
+/* How a W3C export names @document: its web address, else urn:sha256:. */
+char       *_gloss_export_document_iri      (GlossDocument *document);
+/* @utf16: TextPositionSelectors in UTF-16 code units, not code points. */
 GBytes     *_gloss_export_w3c               (GlossProject  *project,
-                                             GlossDocument *document);
+                                             GlossDocument *document,
+                                             gboolean       utf16);
 GBytes     *_gloss_export_csv               (GlossProject  *project,
                                              GlossDocument *document);
 

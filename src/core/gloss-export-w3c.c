@@ -6,11 +6,12 @@
  * "linking" annotation per relation. The mapping is documented in
  * docs/export.md; in short:
  *  - an annotation is identified by "urn:uuid:<its id>";
- *  - its target is the document (its URL, its file as a file: URI, or
- *    "urn:uuid:<document id>") with a TextQuoteSelector and a
+ *  - its target is the document (its web address, else "urn:sha256:" of its
+ *    text; never a local path) with its title, a TextQuoteSelector and a
  *    TextPositionSelector, the latter in code points as the model requires
- *    — and left out for an orphaned annotation, whose offsets no longer
- *    hold its quote;
+ *    or in UTF-16 code units for the JavaScript tools — and left out for an
+ *    orphaned annotation, whose offsets no longer hold its quote;
+ *  - the collection says in words which of the two its positions count;
  *  - each tag is a TextualBody with purpose "tagging", each attribute one
  *    with purpose "describing" ("key: value"), the note one with purpose
  *    "commenting";
@@ -46,26 +47,28 @@ id_to_iri (const char *kind,
   return g_strdup_printf ("urn:x-gloss:%s:%s", kind, escaped);
 }
 
-static char *
-document_iri (GlossDocument *document)
+/* The document's public name: its canonical address (provenance), or the
+ * web address its text came from, else
+ * "urn:sha256:" of its text, which any copy of the same text shares. A
+ * local path never leaves the machine: it would name the analyst's folders
+ * and mean nothing to anyone else. */
+char *
+_gloss_export_document_iri (GlossDocument *document)
 {
+  const char *url = gloss_provenance_get_url (gloss_document_get_provenance (document));
   const char *source = gloss_document_get_source (document);
+  const char *scheme = NULL;
 
-  if (source != NULL && *source != '\0')
-    {
-      if (g_uri_is_valid (source, G_URI_FLAGS_NONE, NULL))
-        return g_strdup (source);
+  if (*url != '\0')
+    return g_strdup (url);
 
-      if (g_path_is_absolute (source))
-        {
-          char *uri = g_filename_to_uri (source, NULL, NULL);
+  scheme = source != NULL ? g_uri_peek_scheme (source) : NULL;
+  if (scheme != NULL &&
+      (g_str_equal (scheme, "http") || g_str_equal (scheme, "https")) &&
+      g_uri_is_valid (source, G_URI_FLAGS_NONE, NULL))
+    return g_strdup (source);
 
-          if (uri != NULL)
-            return uri;
-        }
-    }
-
-  return id_to_iri ("document", gloss_document_get_id (document));
+  return g_strconcat ("urn:sha256:", gloss_document_get_sha256 (document), NULL);
 }
 
 /* A name-based UUID (version 5 layout, SHA-256 rather than SHA-1) for the
@@ -114,9 +117,11 @@ write_textual_body (GlossJsonWriter *writer,
 
 static void
 write_annotation (GlossJsonWriter *writer,
+                  GlossDocument   *document,
                   const char      *source_iri,
                   GlossAnnotation *annotation,
-                  GHashTable      *tag_table)
+                  GHashTable      *tag_table,
+                  gboolean         utf16)
 {
   g_autofree char *iri = id_to_iri ("annotation", gloss_annotation_get_id (annotation));
   const char * const *tag_ids = gloss_annotation_get_tags (annotation);
@@ -126,7 +131,6 @@ write_annotation (GlossJsonWriter *writer,
   const char *prefix = gloss_annotation_get_prefix (annotation);
   const char *suffix = gloss_annotation_get_suffix (annotation);
   gboolean has_note = note != NULL && *note != '\0';
-  gboolean has_bodies = tag_ids[0] != NULL || keys[0] != NULL || has_note;
   const char *motivation;
 
   if (has_note)
@@ -156,32 +160,33 @@ write_annotation (GlossJsonWriter *writer,
   if (gloss_annotation_get_modified (annotation) != NULL)
     gloss_json_writer_datetime_member (writer, "modified", gloss_annotation_get_modified (annotation));
 
-  if (has_bodies)
+  /* Always a body, empty for a bare highlight: the model allows none, but
+   * JavaScript clients (Recogito's text annotator) fail on a missing one
+   * and take an empty list. */
+  gloss_json_writer_member (writer, "body");
+  gloss_json_writer_begin_array (writer);
+  for (guint i = 0; tag_ids[i] != NULL; i++)
     {
-      gloss_json_writer_member (writer, "body");
-      gloss_json_writer_begin_array (writer);
-      for (guint i = 0; tag_ids[i] != NULL; i++)
-        {
-          GlossTag *tag = g_hash_table_lookup (tag_table, tag_ids[i]);
+      GlossTag *tag = g_hash_table_lookup (tag_table, tag_ids[i]);
 
-          write_textual_body (writer, "tagging",
-                              tag != NULL ? gloss_tag_get_name (tag) : tag_ids[i]);
-        }
-      for (guint i = 0; keys[i] != NULL; i++)
-        {
-          g_autofree char *value =
-            g_strdup_printf ("%s: %s", keys[i], gloss_annotation_get_attribute (annotation, keys[i]));
-
-          write_textual_body (writer, "describing", value);
-        }
-      if (has_note)
-        write_textual_body (writer, "commenting", note);
-      gloss_json_writer_end_array (writer);
+      write_textual_body (writer, "tagging",
+                          tag != NULL ? gloss_tag_get_name (tag) : tag_ids[i]);
     }
+  for (guint i = 0; keys[i] != NULL; i++)
+    {
+      g_autofree char *value =
+        g_strdup_printf ("%s: %s", keys[i], gloss_annotation_get_attribute (annotation, keys[i]));
+
+      write_textual_body (writer, "describing", value);
+    }
+  if (has_note)
+    write_textual_body (writer, "commenting", note);
+  gloss_json_writer_end_array (writer);
 
   gloss_json_writer_member (writer, "target");
   gloss_json_writer_begin_object (writer);
   gloss_json_writer_string_member (writer, "source", source_iri);
+  gloss_json_writer_string_member (writer, "dc:title", gloss_document_get_title (document));
   gloss_json_writer_member (writer, "selector");
   gloss_json_writer_begin_array (writer);
 
@@ -200,8 +205,16 @@ write_annotation (GlossJsonWriter *writer,
     {
       gloss_json_writer_begin_object (writer);
       gloss_json_writer_string_member (writer, "type", "TextPositionSelector");
-      gloss_json_writer_int_member (writer, "start", gloss_annotation_get_start (annotation));
-      gloss_json_writer_int_member (writer, "end", gloss_annotation_get_end (annotation));
+      GlossOffset start = gloss_annotation_get_start (annotation);
+      GlossOffset end = gloss_annotation_get_end (annotation);
+
+      if (utf16)
+        {
+          start = (GlossOffset) gloss_document_offset_to_utf16 (document, start);
+          end = (GlossOffset) gloss_document_offset_to_utf16 (document, end);
+        }
+      gloss_json_writer_int_member (writer, "start", start);
+      gloss_json_writer_int_member (writer, "end", end);
       gloss_json_writer_end_object (writer);
     }
 
@@ -240,9 +253,25 @@ write_relation (GlossJsonWriter *writer,
   gloss_json_writer_end_object (writer);
 }
 
+/* Shown to whoever opens the file: positions are not self-describing, and
+ * a tool counting the other way puts every highlight after the first emoji
+ * in the wrong place. Not translated: the file is read by tools and people
+ * anywhere. */
+#define POSITIONS_CODE_POINTS \
+  "TextPositionSelector start and end count Unicode code points, as the W3C " \
+  "Web Annotation model asks. JavaScript tools (Recogito, Annotorious, " \
+  "Hypothesis) count UTF-16 code units: export for them with " \
+  "gloss --export=w3c --w3c-offsets=utf16."
+#define POSITIONS_UTF16 \
+  "TextPositionSelector start and end count UTF-16 code units, as JavaScript " \
+  "tools (Recogito, Annotorious, Hypothesis) do, not Unicode code points as " \
+  "the W3C Web Annotation model asks: an emoji or other character outside " \
+  "the Basic Multilingual Plane counts 2."
+
 GBytes *
 _gloss_export_w3c (GlossProject  *project,
-                   GlossDocument *document)
+                   GlossDocument *document,
+                   gboolean       utf16)
 {
   g_autoptr(GPtrArray) documents = _gloss_export_collect_documents (project, document);
   g_autoptr(GPtrArray) relations = _gloss_export_collect_relations (project, documents);
@@ -261,6 +290,8 @@ _gloss_export_w3c (GlossProject  *project,
   gloss_json_writer_string_member (writer, "id", collection_iri);
   gloss_json_writer_string_member (writer, "type", "AnnotationCollection");
   gloss_json_writer_string_member (writer, "label", gloss_project_get_title (project));
+  gloss_json_writer_string_member (writer, "rdfs:comment",
+                                   utf16 ? POSITIONS_UTF16 : POSITIONS_CODE_POINTS);
   gloss_json_writer_int_member (writer, "total", (gint64) n_annotations + relations->len);
 
   gloss_json_writer_member (writer, "first");
@@ -276,10 +307,11 @@ _gloss_export_w3c (GlossProject  *project,
     {
       GlossDocument *item = g_ptr_array_index (documents, i);
       g_autoptr(GPtrArray) annotations = _gloss_export_collect_annotations (item);
-      g_autofree char *source_iri = document_iri (item);
+      g_autofree char *source_iri = _gloss_export_document_iri (item);
 
       for (guint j = 0; j < annotations->len; j++)
-        write_annotation (writer, source_iri, g_ptr_array_index (annotations, j), tag_table);
+        write_annotation (writer, item, source_iri, g_ptr_array_index (annotations, j),
+                          tag_table, utf16);
     }
   for (guint i = 0; i < relations->len; i++)
     write_relation (writer, g_ptr_array_index (relations, i));

@@ -19,6 +19,7 @@ static const struct {
   { GLOSS_EXPORT_W3C,  "w3c",  "jsonld" },
   { GLOSS_EXPORT_BRAT, "brat", NULL },
   { GLOSS_EXPORT_CSV,  "csv",  "csv" },
+  { GLOSS_EXPORT_W3C_UTF16, "w3c-utf16", "jsonld" },
 };
 
 gboolean
@@ -196,7 +197,9 @@ gloss_export_bytes (GlossProject       *project,
     case GLOSS_EXPORT_JSON:
       return _gloss_export_json (project, document);
     case GLOSS_EXPORT_W3C:
-      return _gloss_export_w3c (project, document);
+      return _gloss_export_w3c (project, document, FALSE);
+    case GLOSS_EXPORT_W3C_UTF16:
+      return _gloss_export_w3c (project, document, TRUE);
     case GLOSS_EXPORT_CSV:
       return _gloss_export_csv (project, document);
     case GLOSS_EXPORT_BRAT:

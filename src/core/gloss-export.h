@@ -15,6 +15,10 @@ typedef enum {
   GLOSS_EXPORT_W3C,
   GLOSS_EXPORT_BRAT,
   GLOSS_EXPORT_CSV,
+  /* The W3C collection with TextPositionSelectors in UTF-16 code units, as
+   * the JavaScript tools (Recogito, Annotorious, Hypothesis) count them;
+   * GLOSS_EXPORT_W3C counts code points, as the W3C model asks. */
+  GLOSS_EXPORT_W3C_UTF16,
 } GlossExportFormat;
 
 gboolean    gloss_export_format_from_string (const char        *name,

@@ -15,12 +15,34 @@
 #include "gloss-import-private.h"
 #include "gloss-project.h"
 
+static void
+placement_free (gpointer data)
+{
+  GlossImportPlacement *placement = data;
+
+  g_free (placement->document);
+  g_free (placement);
+}
+
+char *
+gloss_import_placement_describe (const GlossImportPlacement *placement)
+{
+  g_return_val_if_fail (placement != NULL, NULL);
+
+  /* Translators: a document's title, then how its imported annotations
+   * were placed, e.g. "Talks stall: 12 anchored exactly, 2 moved, 1 orphaned" */
+  return g_strdup_printf (_("%s: %u anchored exactly, %u moved, %u orphaned"),
+                          placement->document, placement->exact,
+                          placement->moved, placement->orphaned);
+}
+
 GlossImportReport *
 gloss_import_report_new (void)
 {
   GlossImportReport *report = g_new0 (GlossImportReport, 1);
 
   report->messages = g_ptr_array_new_with_free_func (g_free);
+  report->placements = g_ptr_array_new_with_free_func (placement_free);
 
   return report;
 }
@@ -32,6 +54,7 @@ gloss_import_report_free (GlossImportReport *report)
     return;
 
   g_clear_pointer (&report->messages, g_ptr_array_unref);
+  g_clear_pointer (&report->placements, g_ptr_array_unref);
   g_free (report);
 }
 
@@ -88,8 +111,10 @@ gloss_import_report_summary (GlossImportReport *report)
   g_return_val_if_fail (report != NULL, NULL);
 
   /* Documents and annotations always show; the rest only when there are any. */
-  append_count (summary, g_dngettext (GETTEXT_PACKAGE, "%u document", "%u documents", report->documents),
-                report->documents);
+  /* Web annotations land on documents already there: no "0 documents". */
+  if (report->documents > 0 || report->placements == NULL || report->placements->len == 0)
+    append_count (summary, g_dngettext (GETTEXT_PACKAGE, "%u document", "%u documents", report->documents),
+                  report->documents);
   append_count (summary, g_dngettext (GETTEXT_PACKAGE, "%u annotation", "%u annotations", report->annotations),
                 report->annotations);
   if (report->notes > 0)
@@ -104,6 +129,29 @@ gloss_import_report_summary (GlossImportReport *report)
   if (report->events > 0)
     append_count (summary, g_dngettext (GETTEXT_PACKAGE, "%u event", "%u events", report->events),
                   report->events);
+  if (report->replies > 0)
+    append_count (summary, g_dngettext (GETTEXT_PACKAGE, "%u reply", "%u replies", report->replies),
+                  report->replies);
+  if (report->placements != NULL && report->placements->len > 0)
+    {
+      guint moved = 0, orphaned = 0;
+
+      for (guint i = 0; i < report->placements->len; i++)
+        {
+          GlossImportPlacement *placement = g_ptr_array_index (report->placements, i);
+
+          moved += placement->moved;
+          orphaned += placement->orphaned;
+        }
+      append_count (summary, g_dngettext (GETTEXT_PACKAGE, "%u moved", "%u moved", moved), moved);
+      append_count (summary, g_dngettext (GETTEXT_PACKAGE, "%u orphaned", "%u orphaned", orphaned),
+                    orphaned);
+    }
+  if (report->unplaced > 0)
+    append_count (summary,
+                  g_dngettext (GETTEXT_PACKAGE, "%u on a document not in the project",
+                               "%u on documents not in the project", report->unplaced),
+                  report->unplaced);
 
   problems = report->messages != NULL ? report->messages->len : 0;
   if (problems > 0)
@@ -120,6 +168,7 @@ gloss_import_report_summary (GlossImportReport *report)
 typedef enum {
   IMPORT_TEXT,
   IMPORT_BRAT,
+  IMPORT_WEB_ANNOTATIONS,
   IMPORT_UNKNOWN,
 } ImportKind;
 
@@ -139,8 +188,19 @@ kind_of (GFile *file)
       return IMPORT_TEXT;
   if (g_str_has_suffix (lower, ".ann") && strlen (lower) > 4)
     return IMPORT_BRAT;
+  if ((g_str_has_suffix (lower, ".json") && strlen (lower) > 5) ||
+      (g_str_has_suffix (lower, ".jsonld") && strlen (lower) > 7))
+    return IMPORT_WEB_ANNOTATIONS;
 
   return IMPORT_UNKNOWN;
+}
+
+gboolean
+gloss_import_file_holds_web_annotations (GFile *file)
+{
+  g_return_val_if_fail (G_IS_FILE (file), FALSE);
+
+  return kind_of (file) == IMPORT_WEB_ANNOTATIONS;
 }
 
 /* "article.ann" → "article.txt" beside it. */
@@ -234,12 +294,16 @@ gloss_import_file (GlossProject       *project,
         return gloss_import_brat (project, file, text_file, report, error);
       }
 
+    case IMPORT_WEB_ANNOTATIONS:
+      return gloss_import_web_annotations (project, file, report, error);
+
     case IMPORT_UNKNOWN:
     default:
       display_name = _gloss_import_display_name (file);
       g_set_error (error, GLOSS_ERROR, GLOSS_ERROR_INVALID,
                    _("%s is not a file Gloss imports: choose a text file (.txt, .text), "
-                     "a Markdown file (.md, .markdown) or a brat annotation file (.ann)"),
+                     "a Markdown file (.md, .markdown), a brat annotation file (.ann) "
+                     "or web annotations (.json, .jsonld)"),
                    display_name);
       return FALSE;
     }

@@ -10,6 +10,18 @@
 
 G_BEGIN_DECLS
 
+/* How the annotations of a web annotation file (W3C, Hypothesis) found
+ * their places in one document. */
+typedef struct {
+  char  *document;   /* its title */
+  guint  exact;      /* where the file said, or on their quote alone */
+  guint  moved;      /* their quote found elsewhere, or approximately */
+  guint  orphaned;   /* no place found: kept for the analyst to place */
+} GlossImportPlacement;
+
+/* "Talks stall: 12 anchored exactly, 2 moved, 1 orphaned" */
+char              *gloss_import_placement_describe (const GlossImportPlacement *placement);
+
 /* What an import brought in, and every line it could not use. */
 typedef struct {
   guint      documents;
@@ -18,7 +30,10 @@ typedef struct {
   guint      attributes;
   guint      relations;
   guint      events;
-  GPtrArray *messages;   /* char*: "file:line: what happened" */
+  guint      replies;
+  guint      unplaced;    /* on documents not in the project: not imported */
+  GPtrArray *messages;    /* char*: "file:line: what happened" */
+  GPtrArray *placements;  /* GlossImportPlacement*, one per document */
 } GlossImportReport;
 
 GlossImportReport *gloss_import_report_new     (void);
@@ -52,7 +67,8 @@ void               gloss_import_add_article    (GlossProject *project,
                                                 GlossDocument *article);
 
 /* Imports any supported file into @project as one undoable step:
- * .txt/.md/.markdown (text) or .ann (brat, with the .txt beside it). */
+ * .txt/.md/.markdown (text), .ann (brat, with the .txt beside it), or
+ * .json/.jsonld web annotations on documents already in the project. */
 gboolean           gloss_import_file           (GlossProject *project,
                                                 GFile        *file,
                                                 GlossImportReport *report,
@@ -64,5 +80,21 @@ gboolean           gloss_import_brat           (GlossProject *project,
                                                 GFile        *txt_file,
                                                 GlossImportReport *report,
                                                 GError      **error);
+
+/* Whether @file (by its name: .json, .jsonld) holds web annotations,
+ * which attach to articles: import those first. */
+gboolean           gloss_import_file_holds_web_annotations (GFile *file);
+
+/* W3C Web Annotations (a collection, a page, an array or one annotation)
+ * or Hypothesis JSON (API rows or the client's export) onto the documents
+ * of @project they name: by address, urn:sha256:, file name, or failing
+ * those the document holding their quotes. Anchored by position (code
+ * points or UTF-16 code units, told apart by the quote), then by quote,
+ * prefix and suffix, then approximately; what finds no place is kept
+ * orphaned. @report->placements says how each document fared. */
+gboolean           gloss_import_web_annotations (GlossProject      *project,
+                                                 GFile             *file,
+                                                 GlossImportReport *report,
+                                                 GError           **error);
 
 G_END_DECLS

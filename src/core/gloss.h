@@ -15,4 +15,5 @@
 #include "gloss-project-file.h"
 #include "gloss-provenance.h"
 #include "gloss-relation.h"
+#include "gloss-search.h"
 #include "gloss-tag.h"

@@ -370,6 +370,7 @@ set_accels (GlossApplication *self)
     { "win.find", { "<Control>f", NULL } },
     { "win.find-next", { "<Control>g", NULL } },
     { "win.find-previous", { "<Control><Shift>g", NULL } },
+    { "win.search-project", { "<Control><Shift>f", NULL } },
     { "win.next-annotation", { "<Alt>Down", NULL } },
     { "win.previous-annotation", { "<Alt>Up", NULL } },
     { "win.paste-document", { "<Control><Shift>v", NULL } },

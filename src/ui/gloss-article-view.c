@@ -528,6 +528,22 @@ gloss_article_view_get_selection (GlossArticleView *self,
 }
 
 void
+gloss_article_view_select_range (GlossArticleView *self,
+                                 GlossOffset       start,
+                                 GlossOffset       end)
+{
+  GtkTextBuffer *buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (self));
+  GtkTextIter a, b;
+
+  _gloss_article_view_get_iter (self, &a, start);
+  _gloss_article_view_get_iter (self, &b, end);
+  self->programmatic_selection = TRUE;
+  gtk_text_buffer_select_range (buffer, &b, &a);
+  self->programmatic_selection = FALSE;
+  gloss_article_view_scroll_to (self, start, end);
+}
+
+void
 gloss_article_view_clear_selection (GlossArticleView *self)
 {
   GtkTextBuffer *buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (self));

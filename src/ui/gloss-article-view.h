@@ -30,6 +30,10 @@ gboolean       gloss_article_view_get_selection    (GlossArticleView *self,
                                                     GlossOffset      *start,
                                                     GlossOffset      *end);
 void           gloss_article_view_clear_selection  (GlossArticleView *self);
+/* Selects [start, end) and scrolls to it, without the tag palette. */
+void           gloss_article_view_select_range     (GlossArticleView *self,
+                                                    GlossOffset       start,
+                                                    GlossOffset       end);
 /* Where the caret is (for Alt+Down from the caret). */
 GlossOffset    gloss_article_view_get_caret        (GlossArticleView *self);
 void           gloss_article_view_set_caret        (GlossArticleView *self,

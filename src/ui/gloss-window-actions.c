@@ -308,6 +308,14 @@ show_annotations_action (GtkWidget  *widget,
 }
 
 static void
+search_project_action (GtkWidget  *widget,
+                       const char *name,
+                       GVariant   *param)
+{
+  _gloss_window_open_search (GLOSS_WINDOW (widget));
+}
+
+static void
 close_action (GtkWidget  *widget,
               const char *name,
               GVariant   *param)
@@ -331,6 +339,7 @@ _gloss_window_update_actions (GlossWindow *self)
   gtk_widget_action_set_enabled (widget, "win.find", has_document);
   _gloss_window_update_document_actions (self);
   gtk_widget_action_set_enabled (widget, "win.find-next", has_document);
+  gtk_widget_action_set_enabled (widget, "win.search-project", has_project);
   gtk_widget_action_set_enabled (widget, "win.find-previous", has_document);
   gtk_widget_action_set_enabled (widget, "win.next-annotation", has_document);
   gtk_widget_action_set_enabled (widget, "win.previous-annotation", has_document);
@@ -358,6 +367,7 @@ _gloss_window_class_init_actions (GlossWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.paste-document", NULL, paste_document_action);
   gtk_widget_class_install_action (widget_class, "win.find", NULL, find_action);
   gtk_widget_class_install_action (widget_class, "win.find-next", NULL, find_next_action);
+  gtk_widget_class_install_action (widget_class, "win.search-project", NULL, search_project_action);
   gtk_widget_class_install_action (widget_class, "win.find-previous", NULL, find_previous_action);
   gtk_widget_class_install_action (widget_class, "win.next-annotation", NULL, next_annotation_action);
   gtk_widget_class_install_action (widget_class, "win.previous-annotation", NULL, previous_annotation_action);

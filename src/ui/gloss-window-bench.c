@@ -3,9 +3,10 @@
  * With GLOSS_BENCH=PATH the window, once its first document is shown,
  * records when the first frame with the highlighted article was painted,
  * annotates through the same signal a digit key emits, scrolls through the
- * whole article, autosaves while watching the main loop for stalls, writes
- * what it measured to PATH as JSON and exits. Without the variable this
- * file does nothing.
+ * whole article, autosaves while watching the main loop for stalls,
+ * switches documents (when there are several), searches the project as
+ * the user types, tags a thousand of the matches, writes what it measured
+ * to PATH as JSON and exits. Without the variable this file does nothing.
  *
  * Along the way it keeps a timeline of the start-up (_gloss_bench_mark ()),
  * and with GLOSS_BENCH_FIRST_FRAME_ONLY it stops after the first frame, so
@@ -18,13 +19,20 @@
 #include <json-glib/json-glib.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 
 #include "gloss-bench.h"
+#include "gloss-project-search.h"
 #include "gloss-window-private.h"
 
 #define ANNOTATE_RUNS      21
 #define MAX_SCROLL_FRAMES  600
 #define STALL_WATCH_USEC   (4 * G_USEC_PER_SEC)
+#define SWITCH_RUNS        9
+/* A word in most documents of the benchmark's projects; typed with its
+ * last letter last. */
+#define SEARCH_WORD        "minister"
+#define TAG_ALL_MATCHES    1000
 
 typedef struct {
   GlossWindow   *window;
@@ -42,9 +50,43 @@ typedef struct {
   gint64         stall_until;
   gint64         last_beat;
   gint64         longest_stall;
+  guint          heartbeat_id;
+
+  GArray        *switch_ms;
+  GArray        *switch_cpu_ms;
+  gint64         step_start;      /* monotonic: the step being timed */
+  gint64         step_cpu_start;  /* thread CPU time at its start */
+  gint64         frame_cpu_start;
+  double         first_results_cpu_ms;
+  double         search_longest_frame_cpu_ms;
+  double         tag_all_cpu_ms;
+
+  GlossProjectSearch *search;
+  gboolean       first_results_pending;
+  double         first_results_ms;
+  double         search_all_ms;
+  double         search_longest_frame_ms;
+  gint64         search_stall;
+  guint          search_matches;
+
+  double         tag_all_ms;
+  guint          tag_all_matches;
+  guint          tagged;
 } Bench;
 
 static Bench *bench;
+
+/* The main thread's own CPU time, in microseconds. On a shared machine
+ * wall time also counts the time other processes had the core; this is
+ * the work the window did, and the two together tell the stories apart. */
+static gint64
+thread_cpu_usec (void)
+{
+  struct timespec now;
+
+  clock_gettime (CLOCK_THREAD_CPUTIME_ID, &now);
+  return (gint64) now.tv_sec * G_USEC_PER_SEC + now.tv_nsec / 1000;
+}
 
 typedef struct {
   const char *what;
@@ -95,6 +137,15 @@ mean (GArray *samples)
 }
 
 static void
+add_number (JsonBuilder *builder,
+            const char  *name,
+            double       value)
+{
+  json_builder_set_member_name (builder, name);
+  json_builder_add_double_value (builder, value);
+}
+
+static void
 finish (void)
 {
   g_autoptr(JsonBuilder) builder = json_builder_new ();
@@ -125,6 +176,25 @@ finish (void)
   json_builder_add_double_value (builder, bench->longest_stall / 1000.0);
   json_builder_set_member_name (builder, "peak_rss_mb");
   json_builder_add_double_value (builder, peak_mb);
+  if (bench->switch_ms->len > 0)
+    {
+      add_number (builder, "switch_document_ms", median (bench->switch_ms));
+      add_number (builder, "switch_document_cpu_ms", median (bench->switch_cpu_ms));
+    }
+  if (bench->search != NULL)
+    {
+      add_number (builder, "search_first_results_ms", bench->first_results_ms);
+      add_number (builder, "search_all_ms", bench->search_all_ms);
+      add_number (builder, "search_longest_frame_ms", bench->search_longest_frame_ms);
+      add_number (builder, "search_first_results_cpu_ms", bench->first_results_cpu_ms);
+      add_number (builder, "search_longest_frame_cpu_ms", bench->search_longest_frame_cpu_ms);
+      add_number (builder, "tag_all_cpu_ms", bench->tag_all_cpu_ms);
+      add_number (builder, "search_stall_ms", bench->search_stall / 1000.0);
+      add_number (builder, "search_matches", bench->search_matches);
+      add_number (builder, "tag_all_ms", bench->tag_all_ms);
+      add_number (builder, "tag_all_matches", bench->tag_all_matches);
+      add_number (builder, "tag_all_tagged", bench->tagged);
+    }
   json_builder_set_member_name (builder, "timeline");
   json_builder_begin_array (builder);
   for (guint i = 0; marks != NULL && i < marks->len; i++)
@@ -148,6 +218,172 @@ finish (void)
   exit (error == NULL ? 0 : 1);
 }
 
+/* ---- 7. tagging a thousand matches as one step ---- */
+
+static void
+tag_all_painted_cb (GdkFrameClock *clock,
+                    gpointer       user_data)
+{
+  bench->tag_all_ms = (g_get_monotonic_time () - bench->step_start) / 1000.0;
+  bench->tag_all_cpu_ms = (thread_cpu_usec () - bench->step_cpu_start) / 1000.0;
+  g_signal_handler_disconnect (clock, bench->after_paint_id);
+  bench->after_paint_id = 0;
+  finish ();
+}
+
+static gboolean
+tag_all_cb (gpointer user_data)
+{
+  g_autoptr(GPtrArray) matches = gloss_project_search_dup_matches (bench->search, TAG_ALL_MATCHES);
+
+  bench->tag_all_matches = matches->len;
+  /* Until the window has painted what the tagging changed. */
+  bench->after_paint_id = g_signal_connect (bench->clock, "after-paint", G_CALLBACK (tag_all_painted_cb), NULL);
+  bench->step_start = g_get_monotonic_time ();
+  bench->step_cpu_start = thread_cpu_usec ();
+  bench->tagged = gloss_project_search_tag (bench->search, matches, "evidence");
+  gtk_widget_queue_draw (GTK_WIDGET (bench->window));
+  return G_SOURCE_REMOVE;
+}
+
+/* ---- 6. results as the user types, streaming in without a stall ---- */
+
+static gboolean
+search_heartbeat_cb (gpointer user_data)
+{
+  gint64 now = g_get_monotonic_time ();
+
+  bench->search_stall = MAX (bench->search_stall, now - bench->last_beat);
+  bench->last_beat = now;
+  return G_SOURCE_CONTINUE;
+}
+
+static void
+search_before_paint_cb (GdkFrameClock *clock,
+                        gpointer       user_data)
+{
+  bench->frame_start = g_get_monotonic_time ();
+  bench->frame_cpu_start = thread_cpu_usec ();
+  /* Results found before this frame are painted in it. */
+  if (bench->first_results_ms == 0 && gloss_project_search_get_n_matches (bench->search) > 0)
+    bench->first_results_pending = TRUE;
+}
+
+static void
+search_after_paint_cb (GdkFrameClock *clock,
+                       gpointer       user_data)
+{
+  gint64 now = g_get_monotonic_time ();
+
+  if (bench->frame_start != 0)
+    {
+      bench->search_longest_frame_ms = MAX (bench->search_longest_frame_ms,
+                                            (now - bench->frame_start) / 1000.0);
+      bench->search_longest_frame_cpu_ms = MAX (bench->search_longest_frame_cpu_ms,
+                                                (thread_cpu_usec () - bench->frame_cpu_start) / 1000.0);
+    }
+  bench->frame_start = 0;
+
+  if (bench->first_results_pending)
+    {
+      bench->first_results_ms = (now - bench->step_start) / 1000.0;
+      bench->first_results_cpu_ms = (thread_cpu_usec () - bench->step_cpu_start) / 1000.0;
+      bench->first_results_pending = FALSE;
+    }
+}
+
+static void
+search_finished_cb (GlossProjectSearch *search,
+                    gpointer            user_data)
+{
+  if (bench->step_start == 0 || bench->search_all_ms > 0)
+    return;  /* the prefix typed before the measured key */
+
+  bench->search_all_ms = (g_get_monotonic_time () - bench->step_start) / 1000.0;
+  bench->search_matches = gloss_project_search_get_n_matches (search);
+  g_clear_handle_id (&bench->heartbeat_id, g_source_remove);
+  g_signal_handler_disconnect (bench->clock, bench->before_paint_id);
+  g_signal_handler_disconnect (bench->clock, bench->after_paint_id);
+  bench->after_paint_id = 0;
+  g_timeout_add (100, tag_all_cb, NULL);
+}
+
+static gboolean
+type_last_letter_cb (gpointer user_data)
+{
+  bench->before_paint_id = g_signal_connect (bench->clock, "before-paint", G_CALLBACK (search_before_paint_cb), NULL);
+  bench->after_paint_id = g_signal_connect (bench->clock, "after-paint", G_CALLBACK (search_after_paint_cb), NULL);
+  bench->last_beat = g_get_monotonic_time ();
+  bench->heartbeat_id = g_timeout_add_full (G_PRIORITY_HIGH, 1, search_heartbeat_cb, NULL, NULL);
+
+  bench->step_start = g_get_monotonic_time ();
+  bench->step_cpu_start = thread_cpu_usec ();
+  gloss_project_search_set_text (bench->search, SEARCH_WORD);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+measure_search (void)
+{
+  g_autofree char *prefix = g_strndup (SEARCH_WORD, strlen (SEARCH_WORD) - 1);
+
+  bench->step_start = 0;
+  bench->search = _gloss_window_open_search (bench->window);
+  g_signal_connect (bench->search, "finished", G_CALLBACK (search_finished_cb), NULL);
+  /* All but the last letter, searched in full, as a typist's pause. */
+  gloss_project_search_set_text (bench->search, prefix);
+  g_timeout_add (1500, type_last_letter_cb, NULL);
+}
+
+/* ---- 5. switching documents ---- */
+
+static void switch_document (void);
+
+static void
+switch_painted_cb (GdkFrameClock *clock,
+                   gpointer       user_data)
+{
+  double ms = (g_get_monotonic_time () - bench->step_start) / 1000.0;
+  double cpu_ms = (thread_cpu_usec () - bench->step_cpu_start) / 1000.0;
+
+  g_array_append_val (bench->switch_ms, ms);
+  g_array_append_val (bench->switch_cpu_ms, cpu_ms);
+  g_signal_handler_disconnect (clock, bench->after_paint_id);
+  bench->after_paint_id = 0;
+
+  if (bench->switch_ms->len < SWITCH_RUNS)
+    g_timeout_add_once (50, (GSourceOnceFunc) switch_document, NULL);
+  else
+    measure_search ();
+}
+
+static void
+switch_document (void)
+{
+  GListModel *documents = gloss_project_get_documents (bench->window->project);
+  guint n = g_list_model_get_n_items (documents);
+  /* Spread over the archive, never the one shown. */
+  guint index = (1 + bench->switch_ms->len * 53) % n;
+  GtkListBoxRow *row = gtk_list_box_get_row_at_index (bench->window->documents_list, (int) index);
+
+  bench->after_paint_id = g_signal_connect (bench->clock, "after-paint", G_CALLBACK (switch_painted_cb), NULL);
+  bench->step_start = g_get_monotonic_time ();
+  bench->step_cpu_start = thread_cpu_usec ();
+  /* As a click on the document's row does. */
+  gtk_list_box_select_row (bench->window->documents_list, row);
+}
+
+static void
+measure_switching (void)
+{
+  if (g_list_model_get_n_items (gloss_project_get_documents (bench->window->project)) < 2)
+    {
+      measure_search ();
+      return;
+    }
+  switch_document ();
+}
+
 /* ---- 4. the longest main-loop stall while an autosave runs ---- */
 
 static gboolean
@@ -161,7 +397,7 @@ heartbeat_cb (gpointer user_data)
   if (now < bench->stall_until)
     return G_SOURCE_CONTINUE;
 
-  finish ();
+  measure_switching ();
   return G_SOURCE_REMOVE;
 }
 
@@ -296,6 +532,8 @@ document_shown_cb (GlossWindow *self)
   bench->window = self;
   bench->annotate_ms = g_array_new (FALSE, FALSE, sizeof (double));
   bench->frame_ms = g_array_new (FALSE, FALSE, sizeof (double));
+  bench->switch_ms = g_array_new (FALSE, FALSE, sizeof (double));
+  bench->switch_cpu_ms = g_array_new (FALSE, FALSE, sizeof (double));
 
   if (gtk_widget_get_realized (view))
     view_realized_cb (view, NULL);

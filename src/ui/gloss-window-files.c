@@ -302,6 +302,53 @@ import_one (GlossWindow       *self,
   return TRUE;
 }
 
+/* Web annotations that did not all land where their file said deserve
+ * more than a toast: how each document fared, and what was left out. */
+static gboolean
+report_needs_review (GlossImportReport *report)
+{
+  if (report->unplaced > 0)
+    return TRUE;
+
+  for (guint i = 0; i < report->placements->len; i++)
+    {
+      GlossImportPlacement *placement = g_ptr_array_index (report->placements, i);
+
+      if (placement->moved > 0 || placement->orphaned > 0)
+        return TRUE;
+    }
+
+  return FALSE;
+}
+
+static void
+show_placements (GlossWindow       *self,
+                 GlossImportReport *report,
+                 const char        *summary)
+{
+  g_autoptr(GString) body = g_string_new (summary);
+  GtkWidget *dialog;
+
+  g_string_append (body, "\n\n");
+  for (guint i = 0; i < report->placements->len; i++)
+    {
+      g_autofree char *line = gloss_import_placement_describe (g_ptr_array_index (report->placements, i));
+
+      g_string_append_printf (body, "%s\n", line);
+    }
+  for (guint i = 0; i < report->messages->len; i++)
+    g_string_append_printf (body, "\n%s", (const char *) g_ptr_array_index (report->messages, i));
+  g_string_append_printf (body, "\n%s",
+                          _("Moved annotations found their quote elsewhere or approximately; "
+                            "orphaned ones found no place and wait, with their notes, for you "
+                            "to place them."));
+
+  dialog = adw_message_dialog_new (GTK_WINDOW (self), _("Some Annotations Need Review"), body->str);
+  adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
+  gtk_widget_add_css_class (dialog, "gloss-import-report-dialog");
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
 static void
 toast_report (GlossWindow       *self,
               GlossImportReport *report)
@@ -310,14 +357,18 @@ toast_report (GlossWindow       *self,
   g_autofree char *text = NULL;
 
   /* Only duplicates, each asking in its own dialog: nothing to tell yet. */
-  if (report->documents == 0 && report->annotations == 0 && report->messages->len == 0)
+  if (report->documents == 0 && report->annotations == 0 && report->messages->len == 0 &&
+      report->unplaced == 0)
     return;
 
   summary = gloss_import_report_summary (report);
 
   /* Translators: %s is a summary such as “1 document, 42 annotations” */
   text = g_strdup_printf (_("Imported %s"), summary);
-  _gloss_window_toast (self, text);
+  if (report_needs_review (report))
+    show_placements (self, report, text);
+  else
+    _gloss_window_toast (self, text);
 }
 
 void
@@ -346,12 +397,15 @@ import_response_cb (GtkNativeDialog *chooser,
       guint n = g_list_model_get_n_items (files);
       gboolean any = FALSE;
 
-      for (guint i = 0; i < n; i++)
-        {
-          g_autoptr(GFile) file = g_list_model_get_item (files, i);
+      /* Articles first: web annotations attach to them. */
+      for (guint pass = 0; pass < 2; pass++)
+        for (guint i = 0; i < n; i++)
+          {
+            g_autoptr(GFile) file = g_list_model_get_item (files, i);
 
-          any |= import_one (self, file, report);
-        }
+            if (gloss_import_file_holds_web_annotations (file) == (pass == 1))
+              any |= import_one (self, file, report);
+          }
       if (any)
         toast_report (self, report);
     }
@@ -361,18 +415,24 @@ import_response_cb (GtkNativeDialog *chooser,
 void
 _gloss_window_choose_import (GlossWindow *self)
 {
-  static const char * const all_patterns[] = { "*.txt", "*.md", "*.markdown", "*.ann", NULL };
+  static const char * const all_patterns[] = {
+    "*.txt", "*.md", "*.markdown", "*.ann", "*.json", "*.jsonld", NULL,
+  };
   static const char * const text_patterns[] = { "*.txt", "*.md", "*.markdown", NULL };
   static const char * const brat_patterns[] = { "*.ann", NULL };
+  static const char * const web_patterns[] = { "*.json", "*.jsonld", NULL };
   GtkFileChooserNative *chooser;
 
   chooser = gtk_file_chooser_native_new (_("Import Articles"), GTK_WINDOW (self),
                                          GTK_FILE_CHOOSER_ACTION_OPEN,
                                          _("_Import"), _("_Cancel"));
   gtk_file_chooser_set_select_multiple (GTK_FILE_CHOOSER (chooser), TRUE);
-  add_filter (GTK_FILE_CHOOSER (chooser), _("Articles and brat Annotations"), NULL, all_patterns);
+  add_filter (GTK_FILE_CHOOSER (chooser), _("Articles and Annotations"), NULL, all_patterns);
   add_filter (GTK_FILE_CHOOSER (chooser), _("Text and Markdown"), NULL, text_patterns);
   add_filter (GTK_FILE_CHOOSER (chooser), _("brat Standoff (.ann)"), NULL, brat_patterns);
+  add_filter (GTK_FILE_CHOOSER (chooser),
+              _("Web Annotations from Hypothesis, Recogito, Annotorious (.json, .jsonld)"),
+              NULL, web_patterns);
   g_signal_connect (chooser, "response", G_CALLBACK (import_response_cb), self);
   gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
 }
@@ -438,6 +498,8 @@ export_format_label (GlossExportFormat format)
       return _("Gloss JSON");
     case GLOSS_EXPORT_W3C:
       return _("W3C Web Annotation");
+    case GLOSS_EXPORT_W3C_UTF16:
+      return _("W3C Web Annotation, positions for web tools (Recogito, Annotorious, Hypothesis)");
     case GLOSS_EXPORT_BRAT:
       return _("brat Standoff (a folder)");
     case GLOSS_EXPORT_CSV:
@@ -561,6 +623,14 @@ _gloss_window_paste_document (GlossWindow *self)
 
 /* ---- drag and drop ---- */
 
+static int
+compare_articles_first (gconstpointer a,
+                        gconstpointer b)
+{
+  return (int) gloss_import_file_holds_web_annotations ((GFile *) a) -
+         (int) gloss_import_file_holds_web_annotations ((GFile *) b);
+}
+
 static gboolean
 drop_cb (GtkDropTarget *target,
          const GValue  *value,
@@ -576,6 +646,8 @@ drop_cb (GtkDropTarget *target,
     return FALSE;
 
   files = gdk_file_list_get_files (g_value_get_boxed (value));
+  /* Articles first: web annotations dropped with them attach to them. */
+  files = g_slist_sort (files, compare_articles_first);
   for (GSList *l = files; l != NULL; l = l->next)
     {
       GFile *file = l->data;

@@ -31,7 +31,7 @@ struct _GlossWindow
   gboolean              close_after_save;
   gboolean              recovered;      /* holds changes recovered, not yet saved */
   GlossExportFormat     export_format;  /* the last export's, offered by Ctrl+E */
-  AdwToast             *last_toast;     /* weak: the toast shown last, for the test report */
+  AdwToast             *shown_toast;    /* weak: the toast shown last, for the test report */
 
   /* Template children */
   AdwToastOverlay      *toast_overlay;
@@ -45,6 +45,8 @@ struct _GlossWindow
   AdwPreferencesGroup  *recovered_group;
   GtkListBox           *recovered_list;
   AdwFlap              *documents_flap;
+  GtkStack             *sidebar_stack;   /* "documents" or "search" */
+  GtkWidget            *project_search;  /* GlossProjectSearch, once opened */
   AdwFlap              *side_flap;
   GtkBox               *side_pane;
   GtkListBox           *documents_list;
@@ -66,6 +68,7 @@ struct _GlossWindow
   GtkWidget            *inspector;        /* GlossInspector */
 
   guint                 report_id;
+  char                 *last_toast;       /* for the test report */
 };
 
 /* Observers, attached once when the window is made and inert unless their
@@ -151,5 +154,13 @@ gboolean _gloss_window_offer_recovery     (GlossWindow     *self,
                                            GlossProject    *project,
                                            GFile           *file);
 void     _gloss_window_refresh_recovered  (GlossWindow     *self);
+
+/* gloss-window-search.c: the project search in the sidebar */
+typedef struct _GlossProjectSearch GlossProjectSearch;
+GlossProjectSearch *_gloss_window_open_search (GlossWindow *self);
+void     _gloss_window_close_search       (GlossWindow     *self);
+gboolean _gloss_window_is_searching_project (GlossWindow   *self);
+/* Follows the window's project, when the search exists. */
+void     _gloss_window_search_set_project (GlossWindow     *self);
 
 G_END_DECLS

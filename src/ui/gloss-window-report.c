@@ -15,6 +15,7 @@
 #include <unistd.h>
 
 #include "gloss-document-details.h"
+#include "gloss-project-search.h"
 #include "gloss-window-private.h"
 
 #ifdef GDK_WINDOWING_X11
@@ -73,20 +74,20 @@ add_toast (GlossWindow *self,
 {
   GVariant *target;
 
-  json_builder_set_member_name (builder, "toast");
-  if (self->last_toast == NULL)
+  json_builder_set_member_name (builder, "toast_button");
+  if (self->shown_toast == NULL)
     {
       json_builder_add_null_value (builder);
       return;
     }
-  target = adw_toast_get_action_target_value (self->last_toast);
+  target = adw_toast_get_action_target_value (self->shown_toast);
   json_builder_begin_object (builder);
   json_builder_set_member_name (builder, "title");
-  json_builder_add_string_value (builder, adw_toast_get_title (self->last_toast));
+  json_builder_add_string_value (builder, adw_toast_get_title (self->shown_toast));
   json_builder_set_member_name (builder, "button");
-  json_builder_add_string_value (builder, adw_toast_get_button_label (self->last_toast));
+  json_builder_add_string_value (builder, adw_toast_get_button_label (self->shown_toast));
   json_builder_set_member_name (builder, "action");
-  json_builder_add_string_value (builder, adw_toast_get_action_name (self->last_toast));
+  json_builder_add_string_value (builder, adw_toast_get_action_name (self->shown_toast));
   json_builder_set_member_name (builder, "target");
   json_builder_add_string_value (builder, target != NULL && g_variant_is_of_type (target, G_VARIANT_TYPE_STRING)
                                           ? g_variant_get_string (target, NULL) : NULL);
@@ -180,6 +181,8 @@ add_annotation (JsonBuilder     *builder,
   json_builder_end_array (builder);
   json_builder_set_member_name (builder, "note");
   json_builder_add_string_value (builder, gloss_annotation_get_note (annotation));
+  json_builder_set_member_name (builder, "state");
+  json_builder_add_string_value (builder, gloss_anchor_state_to_string (gloss_annotation_get_state (annotation)));
   json_builder_end_object (builder);
 }
 
@@ -359,6 +362,103 @@ add_document_menu (GlossWindow *self,
                       gdk_popup_get_position_y (GDK_POPUP (surface)) + py, builder);
     }
   json_builder_end_array (builder);
+}
+
+/* @widget's rectangle in the coordinates of its X window, or null. */
+static void
+add_bounds (JsonBuilder *builder,
+            const char  *name,
+            GtkWidget   *widget)
+{
+  GtkNative *native = gtk_widget_get_native (widget);
+  graphene_rect_t bounds;
+  double sx = 0, sy = 0;
+
+  json_builder_set_member_name (builder, name);
+  if (native == NULL || !gtk_widget_get_mapped (widget) ||
+      !gtk_widget_compute_bounds (widget, GTK_WIDGET (native), &bounds))
+    {
+      json_builder_add_null_value (builder);
+      return;
+    }
+  gtk_native_get_surface_transform (native, &sx, &sy);
+  json_builder_begin_array (builder);
+  json_builder_add_int_value (builder, (gint64) (bounds.origin.x + sx));
+  json_builder_add_int_value (builder, (gint64) (bounds.origin.y + sy));
+  json_builder_add_int_value (builder, (gint64) bounds.size.width);
+  json_builder_add_int_value (builder, (gint64) bounds.size.height);
+  json_builder_end_array (builder);
+}
+
+/* The project search: its state, and where its button and rows are. */
+static void
+add_project_search (GlossWindow *self,
+                    JsonBuilder *builder)
+{
+  GlossProjectSearch *search = GLOSS_PROJECT_SEARCH (self->project_search);
+  GtkWidget *view;
+  const char *error;
+
+  json_builder_set_member_name (builder, "project_search");
+  if (!_gloss_window_is_searching_project (self))
+    {
+      json_builder_add_null_value (builder);
+      return;
+    }
+
+  error = gloss_project_search_get_error (search);
+  view = gloss_project_search_get_results_view (search);
+  json_builder_begin_object (builder);
+  json_builder_set_member_name (builder, "text");
+  json_builder_add_string_value (builder, gloss_project_search_get_text (search));
+  json_builder_set_member_name (builder, "n_matches");
+  json_builder_add_int_value (builder, gloss_project_search_get_n_matches (search));
+  json_builder_set_member_name (builder, "n_documents");
+  json_builder_add_int_value (builder, gloss_project_search_get_n_documents (search));
+  json_builder_set_member_name (builder, "searching");
+  json_builder_add_boolean_value (builder, gloss_project_search_is_searching (search));
+  json_builder_set_member_name (builder, "error");
+  if (error != NULL)
+    json_builder_add_string_value (builder, error);
+  else
+    json_builder_add_null_value (builder);
+  add_bounds (builder, "tag_button", gloss_project_search_get_tag_button (search));
+  json_builder_set_member_name (builder, "tag_label");
+  json_builder_add_string_value (builder, gtk_menu_button_get_label (GTK_MENU_BUTTON (gloss_project_search_get_tag_button (search))));
+  json_builder_set_member_name (builder, "palette");
+  json_builder_add_boolean_value (builder, gtk_widget_get_visible (gloss_project_search_get_palette (search)));
+
+  json_builder_set_member_name (builder, "rows");
+  json_builder_begin_array (builder);
+  for (GtkWidget *row = gtk_widget_get_first_child (view); row != NULL; row = gtk_widget_get_next_sibling (row))
+    {
+      GtkWidget *child = gtk_widget_get_first_child (row);
+      g_autoptr(GObject) item = NULL;
+
+      if (child == NULL || !gtk_widget_get_mapped (row) ||
+          (item = g_object_get_data (G_OBJECT (child), "gloss-search-item")) == NULL)
+        continue;
+      g_object_ref (item);
+
+      json_builder_begin_object (builder);
+      if (GLOSS_IS_SEARCH_MATCH (item))
+        {
+          GlossSearchMatch *match = GLOSS_SEARCH_MATCH (item);
+
+          json_builder_set_member_name (builder, "document");
+          json_builder_add_string_value (builder, gloss_document_get_id (gloss_search_match_get_document (match)));
+          json_builder_set_member_name (builder, "start");
+          json_builder_add_int_value (builder, gloss_search_match_get_start (match));
+          json_builder_set_member_name (builder, "end");
+          json_builder_add_int_value (builder, gloss_search_match_get_end (match));
+          json_builder_set_member_name (builder, "text");
+          json_builder_add_string_value (builder, gloss_search_match_get_text (match));
+        }
+      add_bounds (builder, "bounds", row);
+      json_builder_end_object (builder);
+    }
+  json_builder_end_array (builder);
+  json_builder_end_object (builder);
 }
 
 static void
@@ -544,6 +644,18 @@ report_cb (gpointer user_data)
   add_rows (self, builder, "recovered_rows", self->recovered_list);
   add_rows (self, builder, "recent_rows", self->recent_list);
   add_rows (self, builder, "document_rows", self->documents_list);
+
+  add_project_search (self, builder);
+  json_builder_set_member_name (builder, "toast");
+  if (self->last_toast != NULL)
+    json_builder_add_string_value (builder, self->last_toast);
+  else
+    json_builder_add_null_value (builder);
+  json_builder_set_member_name (builder, "undo_label");
+  if (self->project != NULL && gloss_project_get_undo_label (self->project) != NULL)
+    json_builder_add_string_value (builder, gloss_project_get_undo_label (self->project));
+  else
+    json_builder_add_null_value (builder);
 
   json_builder_end_object (builder);
 

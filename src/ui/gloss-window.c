@@ -96,7 +96,9 @@ _gloss_window_toast (GlossWindow *self,
 
   adw_toast_set_timeout (toast, 4);
   adw_toast_overlay_add_toast (self->toast_overlay, toast);
-  g_set_weak_pointer (&self->last_toast, toast);
+  g_set_weak_pointer (&self->shown_toast, toast);
+  g_free (self->last_toast);
+  self->last_toast = g_strdup (text);
   return toast;
 }
 
@@ -557,6 +559,8 @@ _gloss_window_set_project (GlossWindow  *self,
   self->autosaved_generation = 0;
   self->recovered = FALSE;
 
+  _gloss_window_search_set_project (self);
+
   if (project == NULL)
     {
       gtk_list_box_bind_model (self->documents_list, NULL, NULL, NULL, NULL);
@@ -715,7 +719,7 @@ gloss_window_dispose (GObject *object)
   GlossWindow *self = GLOSS_WINDOW (object);
 
   g_cancellable_cancel (self->cancellable);
-  g_clear_weak_pointer (&self->last_toast);
+  g_clear_weak_pointer (&self->shown_toast);
   g_clear_handle_id (&self->autosave_id, g_source_remove);
   g_clear_handle_id (&self->report_id, g_source_remove);
   if (self->project != NULL)
@@ -738,6 +742,7 @@ gloss_window_dispose (GObject *object)
   g_clear_object (&self->file);
   g_clear_object (&self->recovery);
   g_clear_object (&self->cancellable);
+  g_clear_pointer (&self->last_toast, g_free);
 
   G_OBJECT_CLASS (gloss_window_parent_class)->dispose (object);
 }
@@ -814,6 +819,7 @@ gloss_window_class_init (GlossWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, GlossWindow, recovered_group);
   gtk_widget_class_bind_template_child (widget_class, GlossWindow, recovered_list);
   gtk_widget_class_bind_template_child (widget_class, GlossWindow, documents_flap);
+  gtk_widget_class_bind_template_child (widget_class, GlossWindow, sidebar_stack);
   gtk_widget_class_bind_template_child (widget_class, GlossWindow, side_flap);
   gtk_widget_class_bind_template_child (widget_class, GlossWindow, side_pane);
   gtk_widget_class_bind_template_child (widget_class, GlossWindow, documents_list);

@@ -1,6 +1,7 @@
 /* bench-core.c — times the core on one project file
  *
- *   bench-core PROJECT.gloss RUNS      prints "metric value" lines (medians, ms)
+ *   bench-core PROJECT.gloss RUNS [WORD]   prints "metric value" lines (medians, ms);
+ *                                          with WORD, also a project search for it
  *   bench-core --rss PROJECT.gloss     loads once, prints peak RSS in MB
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
@@ -46,6 +47,9 @@ main (int    argc,
   g_autoptr(GArray) save = g_array_new (FALSE, FALSE, sizeof (double));
   g_autoptr(GArray) json = g_array_new (FALSE, FALSE, sizeof (double));
   g_autoptr(GArray) w3c = g_array_new (FALSE, FALSE, sizeof (double));
+  g_autoptr(GArray) search = g_array_new (FALSE, FALSE, sizeof (double));
+  g_autoptr(GlossSearch) query = NULL;
+  guint n_matches = 0;
   g_autofree char *tmpdir = NULL;
   g_autofree char *save_path = NULL;
   g_autoptr(GFile) save_file = NULL;
@@ -73,10 +77,16 @@ main (int    argc,
       return 0;
     }
 
-  if (argc != 3)
+  if (argc != 3 && argc != 4)
     {
-      g_printerr ("usage: bench-core PROJECT.gloss RUNS | bench-core --rss PROJECT.gloss\n");
+      g_printerr ("usage: bench-core PROJECT.gloss RUNS [WORD] | bench-core --rss PROJECT.gloss\n");
       return 2;
+    }
+  if (argc == 4)
+    {
+      /* The window's default: case and diacritics ignored. */
+      query = gloss_search_new (argv[3], GLOSS_SEARCH_DEFAULT, &error);
+      g_assert_no_error (error);
     }
 
   file = g_file_new_for_commandline_arg (argv[1]);
@@ -124,12 +134,28 @@ main (int    argc,
       ms = elapsed_ms (start);
       g_assert_no_error (error);
       g_array_append_val (w3c, ms);
+
+      if (query != NULL)
+        {
+          g_autoptr(GPtrArray) matches = NULL;
+
+          start = g_get_monotonic_time ();
+          matches = gloss_search_project (query, project);
+          ms = elapsed_ms (start);
+          g_array_append_val (search, ms);
+          n_matches = matches->len;
+        }
     }
 
   g_print ("core_load_ms %.1f\n", median (load));
   g_print ("core_save_ms %.1f\n", median (save));
   g_print ("core_export_json_ms %.1f\n", median (json));
   g_print ("core_export_w3c_ms %.1f\n", median (w3c));
+  if (query != NULL)
+    {
+      g_print ("core_search_ms %.1f\n", median (search));
+      g_print ("core_search_matches %u\n", n_matches);
+    }
 
   g_unlink (save_path);
   g_rmdir (tmpdir);

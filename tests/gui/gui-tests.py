@@ -533,6 +533,56 @@ def scenario_save_as_export(ctx):
     check('Coastal Ledger' in exported, 'the export lacks the quote: %s' % exported[:500])
 
 
+def scenario_web_import(ctx):
+    # A Hypothesis export made on the live page, imported (Ctrl+I) onto
+    # the saved copy: two anchor exactly, one moves, two stay orphaned for
+    # review; nothing is dropped. Screenshots light and dark.
+    web = os.path.join(HERE, '..', 'fixtures', 'web')
+    article = os.path.join(ctx.tmp, 'dalsund-saved.txt')
+    shutil.copy(os.path.join(web, 'dalsund-saved.txt'), article)
+    annotations = os.path.join(ctx.tmp, 'hypothesis-live-export.json')
+    shutil.copy(os.path.join(web, 'hypothesis-live-export.json'), annotations)
+    out = ctx.out or ctx.tmp
+    for style in ('light', 'dark'):
+        app = ctx.start([article], env={'GLOSS_STYLE': style}, name=style)
+        app.wait(lambda r: r['page'] == 'project' and r['n_documents'] == 1, 'the article')
+        app.key('ctrl+i')
+        app.wait(lambda r: any('GtkFileChooser' in d['type'] for d in r['dialogs']), 'the import dialog')
+        time.sleep(0.5)
+        app.key('ctrl+l')
+        app.type(annotations)
+        app.key('Return')
+        app.wait(lambda r: r['document']['n_annotations'] == 5, 'the five annotations', timeout=15)
+        # Not all landed where the file said: the window says how each fared.
+        app.wait(lambda r: any('gloss-import-report-dialog' in d['classes'] for d in r['dialogs']),
+                 'the import report')
+        body = [d for d in app.last['dialogs'] if 'gloss-import-report-dialog' in d['classes']][0]['body']
+        check('Ferry plan splits Dalsund: 2 anchored exactly, 1 moved, 2 orphaned' in body,
+              'the report says %r' % body)
+        if style == 'light':
+            time.sleep(0.5)
+            # The report is its own window: the whole screen.
+            subprocess.run(['import', '-window', 'root', os.path.join(out, 'screenshot-web-import-report.png')],
+                           check=True)
+        app.key('Return')
+        app.wait(lambda r: not r['dialogs'], 'the report to close')
+        states = sorted(a['state'] for a in app.last['document']['annotations'])
+        check(states == ['anchored', 'anchored', 'moved', 'orphaned', 'orphaned'], 'states %r' % states)
+        tags = sorted(t for a in app.last['document']['annotations'] for t in a['tags'])
+        # "quote" and "person" from Hypothesis are the project's Quote and Person.
+        check('quote' in tags and 'person' in tags and not any(t.endswith('-2') for t in tags),
+              'tags %r' % tags)
+        notes = [a['note'] for a in app.last['document']['annotations']]
+        check('Ask again.' in notes, 'the orphaned annotation lost its note: %r' % notes)
+        xdo('mousemove', 5, 790)
+        time.sleep(0.8)
+        path = os.path.join(out, 'screenshot-web-import-%s.png' % style)
+        app.screenshot(path)
+        check(os.path.getsize(path) > 20000, '%s: a nearly empty screenshot' % path)
+        app.kill()
+    print('screenshots in %s' % out)
+
+
 CLIPBOARD_OWNER = '''
 import sys, tkinter
 root = tkinter.Tk()
@@ -800,13 +850,13 @@ def scenario_export_naming(ctx):
     # A name typed without the extension gets the format's.
     target = os.path.join(ctx.tmp, 'talks')
     choose_file(app, target, 'the CSV export dialog')
-    report = app.wait(lambda r: r['toast'] is not None and 'talks.csv' in r['toast']['title'],
+    report = app.wait(lambda r: r['toast_button'] is not None and 'talks.csv' in r['toast_button']['title'],
                       'the export toast')
     check(os.path.exists(target + '.csv'), 'nothing exported to talks.csv')
     with open(target + '.csv', encoding='utf-8') as f:
         header = f.readline()
     check(',' in header and not header.lstrip().startswith('{'), 'not CSV: %r' % header)
-    toast = report['toast']
+    toast = report['toast_button']
     check(toast['button'] == '_Open Folder' and toast['action'] == 'win.open-folder',
           'toast %r' % toast)
     check(toast['target'] == 'file://' + urllib.parse.quote(ctx.tmp), 'the folder %r' % toast['target'])
@@ -1243,7 +1293,7 @@ def scenario_screenshot_sample(ctx):
         # The offsets are reported once the article is laid out, which can
         # come a report after the annotations.
         app.wait(lambda r: str(chosen['start'] + 2) in r['offsets'],
-                 'the chosen annotation on screen', timeout=5)
+                 'the chosen annotation on screen', timeout=10)
         app.click(chosen['start'] + 2)
         app.wait(lambda r: r['selected'] is not None, 'a selected annotation')
         xdo('mousemove', 5, 790)
@@ -1252,6 +1302,114 @@ def scenario_screenshot_sample(ctx):
         app.screenshot(path)
         check(os.path.getsize(path) > 20000, '%s: a nearly empty screenshot' % path)
         app.kill()
+
+
+def make_sample_project(ctx):
+    make_sample = os.path.join(ctx.build, 'tests', 'make-sample')
+    sample_dir = os.path.join(HERE, '..', '..', 'data', 'sample')
+    project = os.path.join(ctx.tmp, 'sample.gloss')
+    subprocess.run([make_sample, sample_dir, project], check=True)
+    return project
+
+
+def spans_of(project_json):
+    """Every annotation as (document, start, end, sorted tags)."""
+    return sorted((d['id'], a['start'], a['end'], tuple(sorted(a.get('tags', []))))
+                  for d in project_json['documents'] for a in d['annotations'])
+
+
+def scenario_project_search(ctx):
+    # Search the sample project, see a broken regex explained inline, open
+    # the first match, tag every match with a digit in one step, undo it.
+    project = make_sample_project(ctx)
+    original = load_project(project)
+    docs = original['documents']
+    needle = 'dam'
+    expected = [(d['id'], i, i + len(needle)) for d in docs
+                for i in range(len(d['text'])) if d['text'][i:i + len(needle)].lower() == needle]
+    check(len(expected) >= 3 and len({e[0] for e in expected}) >= 2,
+          'the sample has %r' % (expected,))
+
+    app = ctx.start([project])
+    app.wait(lambda r: r['document'] is not None, 'the sample')
+    app.key('ctrl+shift+f')
+    app.wait(lambda r: r['project_search'] is not None, 'the project search')
+
+    # A regular expression that does not compile says why, in place.
+    app.key('alt+r')
+    app.type('(dam')
+    app.wait(lambda r: r['project_search']['error'] is not None, 'the regex error')
+    error = app.last['project_search']['error']
+    check('4' in error and 'regular expression' in error, 'error message %r' % error)
+    check(app.last['project_search']['n_matches'] == 0, 'no matches with a broken regex')
+
+    # Fixed (the parenthesis gone), the matches come.
+    app.key('ctrl+a')
+    app.type('dam')
+    app.wait(lambda r: r['project_search']['error'] is None and not r['project_search']['searching']
+             and r['project_search']['n_matches'] == len(expected), '%d matches' % len(expected))
+    check(app.last['project_search']['n_documents'] == len({e[0] for e in expected}),
+          'documents %r' % app.last['project_search']['n_documents'])
+    rows = [(r['document'], r['start'], r['end']) for r in app.last['project_search']['rows'] if 'start' in r]
+    check(rows == expected[:len(rows)] and len(rows) >= 2, 'rows %r, expected %r' % (rows, expected))
+    if ctx.out:
+        time.sleep(0.3)
+        app.screenshot(os.path.join(ctx.out, 'project-search-light.png'))
+
+    # Clicking a match in another document opens it with the match selected.
+    match_rows = [r for r in app.last['project_search']['rows'] if 'start' in r]
+    shown = app.last['document']['id']
+    target = next((r for r in match_rows if r['document'] != shown), match_rows[1])
+    x, y, w, h = target['bounds']
+    xdo('mousemove', app.origin[0] + x + w // 2, app.origin[1] + y + h // 2)
+    time.sleep(0.1)
+    xdo('click', 1)
+    app.wait(lambda r: r['document']['id'] == target['document']
+             and r['selection'] == [target['start'], target['end']], 'the clicked match selected')
+
+    # Tag All Matches: the button, then the digit of a tag.
+    tag = next(t for t in original['tags'] if t.get('digit') == 4)
+    already = {(d, s, e) for d, s, e, tags in spans_of(original) if tag['id'] in tags}
+    fresh = [m for m in expected if m not in already]
+    x, y, w, h = app.last['project_search']['tag_button']
+    xdo('mousemove', app.origin[0] + x + w // 2, app.origin[1] + y + h // 2)
+    time.sleep(0.1)
+    xdo('click', 1)
+    app.wait(lambda r: r['project_search']['palette'], 'the palette')
+    app.key('4')
+    app.wait(lambda r: r['toast'] is not None and str(len(fresh)) in r['toast'], 'the toast')
+    check(tag['name'] in app.last['toast'], 'toast %r' % app.last['toast'])
+    check(app.last['undo_label'] == 'Tag All Matches', 'undo label %r' % app.last['undo_label'])
+
+    app.key('ctrl+s')
+    app.wait(lambda r: not r['dirty'], 'the save')
+    tagged = spans_of(load_project(project))
+    for doc, start, end in expected:
+        check(any(a[:3] == (doc, start, end) and tag['id'] in a[3] for a in tagged),
+              'match %s %d-%d not tagged' % (doc, start, end))
+    new_spans = [m for m in fresh if not any(a[:3] == m for a in spans_of(original))]
+    check(len(tagged) == len(spans_of(original)) + len(new_spans),
+          'annotations: %d, expected %d' % (len(tagged), len(spans_of(original)) + len(new_spans)))
+
+    # One undo takes it all back.
+    app.key('ctrl+z')
+    app.wait(lambda r: r['undo_label'] != 'Tag All Matches', 'the undo')
+    app.key('ctrl+s')
+    app.wait(lambda r: not r['dirty'] or r['generation'] > 0, 'the second save')
+    time.sleep(0.5)
+    check(spans_of(load_project(project)) == spans_of(original), 'undo restored every annotation')
+
+    if ctx.out:
+        app.kill()
+        dark = ctx.start([project], env={'GLOSS_STYLE': 'dark'}, name='dark')
+        dark.wait(lambda r: r['document'] is not None, 'the sample, dark')
+        dark.key('ctrl+shift+f')
+        dark.wait(lambda r: r['project_search'] is not None, 'the project search, dark')
+        dark.type('officials')
+        dark.wait(lambda r: r['project_search']['n_matches'] > 0 and not r['project_search']['searching'],
+                  'matches, dark')
+        time.sleep(0.3)
+        dark.screenshot(os.path.join(ctx.out, 'project-search-dark.png'))
 
 
 class Context:
