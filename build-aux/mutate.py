@@ -19,9 +19,11 @@ TOP = Path(__file__).resolve().parent.parent
 BUILD = TOP / "_build-mutate"
 DEFAULT_FILES = [
     "gloss-annotation-tree.c", "gloss-document.c", "gloss-history.c",
-    "gloss-project-edits.c", "gloss-anchor.c", "gloss-project-load.c",
+    "gloss-project-edits.c", "gloss-anchor.c", "gloss-anchor-approximate.c",
+    "gloss-anchor-grams.c", "gloss-anchor-myers.c", "gloss-project-load.c",
     "gloss-project-save.c", "gloss-json-writer.c", "gloss-import-text.c",
-    "gloss-import-brat.c", "gloss-export-json.c", "gloss-export-csv.c",
+    "gloss-import-brat.c", "gloss-import-brat-lines.c", "gloss-import-brat-spans.c",
+    "gloss-brat-offsets.c", "gloss-export-json.c", "gloss-export-csv.c",
 ]
 MUTATIONS = [
     (r" < ", " <= "), (r" <= ", " < "), (r" > ", " >= "), (r" >= ", " > "),

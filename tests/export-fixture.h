@@ -91,6 +91,7 @@ fixture_init (Fixture *f)
   memset (f, 0, sizeof *f);
   f->project = gloss_project_new ();
   gloss_project_set_title (f->project, "Peace talks \xE2\x80\x94 claims");
+  gloss_project_set_author (f->project, "Ana Analyst");
   gloss_document_set_source (envoy, "https://example.org/news/envoy?id=1");
   gloss_project_add_document (f->project, talks);
   gloss_project_add_document (f->project, envoy);

@@ -6,12 +6,14 @@
 
 #include <glib/gstdio.h>
 #include <stdlib.h>
+#include <stdarg.h>
 #include <string.h>
 #include <sys/wait.h>
 
 #include <json-glib/json-glib.h>
 
 #include "gloss.h"
+#include "gloss-cli.h"
 
 typedef struct {
   int   status;
@@ -362,7 +364,7 @@ test_build_tree_catalogs (void)
   g_assert_no_error (error);
   g_assert_true (WIFEXITED (status));
   g_assert_cmpint (WEXITSTATUS (status), ==, 1);
-  g_assert_nonnull (strstr (err, "kann nicht gelesen werden"));
+  g_assert_nonnull (strstr (err, "missing-project.gloss: 1 Problem\n"));
   g_rmdir (cwd);
 }
 
@@ -451,6 +453,143 @@ test_search (void)
   remove_tree (dir);
 }
 
+/* Two analysts' projects of the same article, saved by Gloss. */
+static void
+save_analyst (const char  *dir,
+              const char  *name,
+              const char  *quotes[],
+              const char  *tag)
+{
+  g_autoptr(GlossProject) project = gloss_project_new ();
+  g_autoptr(GlossDocument) document = gloss_document_new ("talks", "Talks", article);
+  g_autofree char *path = g_build_filename (dir, name, NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GError) error = NULL;
+
+  gloss_project_insert_document (project, document);
+  for (guint i = 0; quotes[i] != NULL; i++)
+    {
+      const char *at = strstr (article, quotes[i]);
+      GlossOffset start = (GlossOffset) g_utf8_strlen (article, at - article);
+      g_autoptr(GlossAnnotation) annotation = gloss_annotation_new (NULL, start, start + g_utf8_strlen (quotes[i], -1));
+
+      gloss_annotation_add_tag (annotation, tag);
+      gloss_document_add_annotation (document, annotation);
+    }
+  gloss_project_save (project, file, &error);
+  g_assert_no_error (error);
+}
+
+static void
+test_agreement (void)
+{
+  g_autofree char *dir = make_workdir ();
+  const char *ana[] = { "no deal yet", "Officials in Kyiv 🇺🇦", NULL };
+  const char *ben[] = { "“no deal yet”", "Officials in Kyiv 🇺🇦", NULL };
+  g_auto(Run) json = { 0 };
+  g_auto(Run) text = { 0 };
+  g_auto(Run) one_file = { 0 };
+  g_auto(Run) stray = { 0 };
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  g_autoptr(GError) error = NULL;
+  JsonObject *root, *claim = NULL, *person = NULL;
+  JsonArray *tags;
+
+  save_analyst (dir, "ana.gloss", ana, "claim");
+  save_analyst (dir, "ben.gloss", ben, "claim");
+
+  run_gloss (&json, dir, "--agreement=json", "ana.gloss", "ben.gloss", NULL);
+  g_assert_cmpint (json.status, ==, 0);
+  json_parser_load_from_data (parser, json.out, -1, &error);
+  g_assert_no_error (error);
+  root = json_node_get_object (json_parser_get_root (parser));
+  g_assert_cmpstr (json_array_get_string_element (json_object_get_array_member (root, "annotators"), 1), ==, "ben.gloss");
+  g_assert_cmpint (json_object_get_int_member (root, "documents"), ==, 1);
+  g_assert_cmpuint (json_array_get_length (json_object_get_array_member (root, "skipped")), ==, 0);
+  tags = json_object_get_array_member (root, "tags");
+  for (guint i = 0; i < json_array_get_length (tags); i++)
+    {
+      JsonObject *tag = json_array_get_object_element (tags, i);
+
+      if (g_str_equal (json_object_get_string_member (tag, "tag"), "Claim"))
+        claim = tag;
+      if (g_str_equal (json_object_get_string_member (tag, "tag"), "Person"))
+        person = tag;
+    }
+  g_assert_nonnull (claim);
+  g_assert_nonnull (person);
+  /* One span exactly the same of two each: 2 × 1 / 4; both overlap. */
+  g_assert_cmpfloat_with_epsilon (json_object_get_double_member (claim, "f1_exact"), 0.5, 1e-9);
+  g_assert_cmpfloat_with_epsilon (json_object_get_double_member (claim, "f1_overlap"), 1.0, 1e-9);
+  g_assert_cmpfloat (json_object_get_double_member (claim, "alpha_u"), >, 0.5);
+  g_assert_cmpfloat (json_object_get_double_member (claim, "alpha_u"), <, 1.0);
+  g_assert_true (json_object_get_null_member (person, "alpha_u"));
+  g_assert_true (json_object_get_null_member (person, "f1_exact"));
+  g_assert_true (json_object_has_member (root, "alpha_u"));
+  g_assert_true (json_object_has_member (root, "kappa"));
+
+  run_gloss (&text, dir, "--agreement", "ana.gloss", "ben.gloss", NULL);
+  g_assert_cmpint (text.status, ==, 0);
+  g_assert_nonnull (strstr (text.out, "Person, α_U: undefined (no annotations with this tag)"));
+  g_assert_null (strstr (text.out, "nan"));
+
+  run_gloss (&one_file, dir, "--agreement", "ana.gloss", NULL);
+  g_assert_cmpint (one_file.status, ==, 2);
+  run_gloss (&stray, dir, "--by-author", "ana.gloss", NULL);
+  g_assert_cmpint (stray.status, ==, 2);
+
+  remove_tree (dir);
+}
+
+/* Which mode main () picks: the command line for any of its options (or
+ * an option nobody knows, to refuse), the window for files alone and for
+ * GApplication's own options. */
+static gboolean
+wants (const char *first,
+       ...)
+{
+  g_autoptr(GPtrArray) argv = g_ptr_array_new ();
+  va_list args;
+
+  g_ptr_array_add (argv, (gpointer) "gloss");
+  va_start (args, first);
+  for (const char *arg = first; arg != NULL; arg = va_arg (args, const char *))
+    g_ptr_array_add (argv, (gpointer) arg);
+  va_end (args);
+  g_ptr_array_add (argv, NULL);
+
+  return gloss_cli_wants_command_line ((int) argv->len - 1, (char **) argv->pdata);
+}
+
+static void
+test_mode (void)
+{
+  g_assert_false (wants (NULL, NULL));
+  g_assert_false (wants ("talks.gloss", NULL));
+  g_assert_false (wants ("article.txt", "more.md", NULL));
+  g_assert_false (wants ("-", NULL));
+  g_assert_false (wants ("--gapplication-service", NULL));
+  g_assert_false (wants ("--", "--new=odd-name.gloss", NULL));
+
+  g_assert_true (wants ("--new=talks.gloss", "article.txt", NULL));
+  g_assert_true (wants ("--new", "talks.gloss", "article.txt", NULL));
+  g_assert_true (wants ("--export=json", "talks.gloss", NULL));
+  g_assert_true (wants ("-o", "out.json", "talks.gloss", NULL));
+  g_assert_true (wants ("--validate", "talks.gloss", NULL));
+  g_assert_true (wants ("--search=deal", "talks.gloss", NULL));
+  g_assert_true (wants ("--merge", "b.gloss", "o.gloss", "t.gloss", NULL));
+  g_assert_true (wants ("--agreement", "a.gloss", "b.gloss", NULL));
+  g_assert_true (wants ("--agreement=json", "--by-author", "a.gloss", NULL));
+  g_assert_true (wants ("--version", NULL));
+  g_assert_true (wants ("--help", NULL));
+  g_assert_true (wants ("-h", NULL));
+  /* Modifiers alone, malformed options and unknown ones: the command
+   * line explains (exit 2) rather than the window ignoring them. */
+  g_assert_true (wants ("--force", "talks.gloss", NULL));
+  g_assert_true (wants ("--export", NULL));
+  g_assert_true (wants ("--frobnicate", "talks.gloss", NULL));
+}
+
 int
 main (int    argc,
       char **argv)
@@ -458,6 +597,7 @@ main (int    argc,
   g_test_init (&argc, &argv, NULL);
 
   g_test_add_func ("/gloss/cli/build-tree-catalogs", test_build_tree_catalogs);
+  g_test_add_func ("/gloss/cli/mode", test_mode);
   g_test_add_func ("/gloss/cli/help-and-version", test_help_and_version);
   g_test_add_func ("/gloss/cli/new-duplicates", test_new_duplicates);
   g_test_add_func ("/gloss/cli/usage-errors", test_usage_errors);
@@ -465,6 +605,7 @@ main (int    argc,
   g_test_add_func ("/gloss/cli/web-annotations", test_web_annotations);
   g_test_add_func ("/gloss/cli/bad-input", test_bad_input);
   g_test_add_func ("/gloss/cli/search", test_search);
+  g_test_add_func ("/gloss/cli/agreement", test_agreement);
 
   return g_test_run ();
 }

@@ -13,26 +13,9 @@
 
 #include <glib/gstdio.h>
 
+#include "ann-reader.h"
 #include "gloss.h"
-
-typedef struct {
-  char   *id;
-  char   *type;
-  GArray *spans;   /* guint pairs, brat offsets */
-  char   *text;
-} TLine;
-
-static void
-t_line_free (gpointer data)
-{
-  TLine *line = data;
-
-  g_free (line->id);
-  g_free (line->type);
-  g_array_unref (line->spans);
-  g_free (line->text);
-  g_free (line);
-}
+#include "gloss-brat-offsets.h"
 
 static char *
 fixture_path (const char *name)
@@ -44,70 +27,23 @@ fixture_path (const char *name)
 static GPtrArray *
 read_t_lines (const char *name)
 {
-  g_autofree char *path = fixture_path (name);
-  g_autofree char *contents = NULL;
-  g_auto(GStrv) lines = NULL;
-  GPtrArray *result = g_ptr_array_new_with_free_func (t_line_free);
+  GPtrArray *lines = ann_read_fixture (name);
 
-  g_assert_true (g_file_get_contents (path, &contents, NULL, NULL));
-  lines = g_strsplit (contents, "\n", -1);
-  for (guint i = 0; lines[i] != NULL; i++)
-    {
-      g_auto(GStrv) fields = NULL;
-      g_auto(GStrv) head = NULL;
-      g_auto(GStrv) pieces = NULL;
-      TLine *line;
-      char *cr = strchr (lines[i], '\r');
+  for (guint i = lines->len; i-- > 0;)
+    if (((AnnLine *) g_ptr_array_index (lines, i))->id[0] != 'T')
+      g_ptr_array_remove_index (lines, i);
 
-      if (cr != NULL)
-        *cr = '\0';
-      if (lines[i][0] != 'T')
-        continue;
-      fields = g_strsplit (lines[i], "\t", 3);
-      if (g_strv_length (fields) != 3)
-        continue;
-
-      line = g_new0 (TLine, 1);
-      line->id = g_strdup (fields[0]);
-      line->text = g_strdup (fields[2]);
-      line->spans = g_array_new (FALSE, FALSE, sizeof (guint));
-      head = g_strsplit (fields[1], " ", 2);
-      line->type = g_strdup (head[0]);
-      pieces = g_strsplit (head[1], ";", -1);
-      for (guint j = 0; pieces[j] != NULL; j++)
-        {
-          g_auto(GStrv) numbers = g_strsplit (pieces[j], " ", -1);
-          guint64 start = 0, end = 0;
-          guint value;
-
-          if (g_strv_length (numbers) != 2 ||
-              !g_ascii_string_to_unsigned (numbers[0], 10, 0, G_MAXUINT, &start, NULL) ||
-              !g_ascii_string_to_unsigned (numbers[1], 10, 0, G_MAXUINT, &end, NULL))
-            break;
-          value = (guint) start;
-          g_array_append_val (line->spans, value);
-          value = (guint) end;
-          g_array_append_val (line->spans, value);
-        }
-      g_ptr_array_add (result, line);
-    }
-
-  return result;
+  return lines;
 }
 
-static TLine *
+static AnnLine *
 find_t_line (GPtrArray  *lines,
              const char *id)
 {
-  for (guint i = 0; i < lines->len; i++)
-    {
-      TLine *line = g_ptr_array_index (lines, i);
+  AnnLine *line = ann_find_line (lines, id);
 
-      if (g_str_equal (line->id, id))
-        return line;
-    }
-
-  g_assert_not_reached ();
+  g_assert_nonnull (line);
+  return line;
 }
 
 static GlossDocument *
@@ -182,11 +118,11 @@ annotation_for (GlossProject  *project,
                 GPtrArray     *lines,
                 const char    *id)
 {
-  TLine *line = find_t_line (lines, id);
+  AnnLine *line = find_t_line (lines, id);
 
   return annotation_at (project, document,
-                        g_array_index (line->spans, guint, 0),
-                        g_array_index (line->spans, guint, line->spans->len - 1),
+                        g_array_index (line->spans, AnnSpan, 0).start,
+                        g_array_index (line->spans, AnnSpan, line->spans->len - 1).end,
                         line->type);
 }
 
@@ -345,10 +281,10 @@ test_talks (void)
   /* Every good span: its quote is the T line's text, at brat's offsets. */
   for (guint i = 0; i < G_N_ELEMENTS (talks_good); i++)
     {
-      TLine *line = find_t_line (lines, talks_good[i]);
+      AnnLine *line = find_t_line (lines, talks_good[i]);
       g_autoptr(GPtrArray) found = NULL;
-      guint start = g_array_index (line->spans, guint, 0);
-      guint end = g_array_index (line->spans, guint, line->spans->len - 1);
+      guint start = g_array_index (line->spans, AnnSpan, 0).start;
+      guint end = g_array_index (line->spans, AnnSpan, line->spans->len - 1).end;
 
       guint anchored = 0;
 
@@ -363,7 +299,7 @@ test_talks (void)
             continue;
           g_assert_cmpint (gloss_annotation_get_state (annotation), ==, GLOSS_ANCHOR_ANCHORED);
           anchored++;
-          if (line->spans->len == 2)
+          if (line->spans->len == 1)
             {
               g_assert_cmpstr (gloss_annotation_get_quote (annotation), ==, line->text);
               g_assert_null (gloss_annotation_get_attribute (annotation, "brat:fragments"));
@@ -562,7 +498,7 @@ check_variant (const char *name,
   /* Every T line has an annotation, anchored, holding the line's text. */
   for (guint i = 0; i < lines->len; i++)
     {
-      TLine *line = g_ptr_array_index (lines, i);
+      AnnLine *line = g_ptr_array_index (lines, i);
       gboolean found = FALSE;
 
       for (guint j = 0; j < gloss_document_get_n_annotations (document) && !found; j++)
@@ -572,9 +508,9 @@ check_variant (const char *name,
 
           if (!has_tag_named (project, annotation, line->type))
             continue;
-          if (line->spans->len > 2 && gloss_annotation_get_attribute (annotation, "brat:fragments") == NULL)
+          if (line->spans->len > 1 && gloss_annotation_get_attribute (annotation, "brat:fragments") == NULL)
             continue;
-          if (line->spans->len > 2)
+          if (line->spans->len > 1)
             text = fragments_text (document, annotation);
           else
             text = g_strdup (gloss_annotation_get_quote (annotation));
@@ -805,6 +741,33 @@ test_many (void)
   remove_temp (directory);
 }
 
+/* The mapping the importer and the exporter share: brat counts a CRLF as
+ * one character, Gloss as two; emoji and a ZWJ sequence are code points. */
+static void
+test_crlf_offsets (void)
+{
+  /* Gloss offsets: a0 \r1 \n2 b3 👩4 ZWJ5 👧6 \r7 \n8 \r9 \n10 c11 */
+  const char *text = "a\r\nb\xF0\x9F\x91\xA9\xE2\x80\x8D\xF0\x9F\x91\xA7\r\n\r\nc";
+  const guint gloss[] = { 0, 1, 3, 4, 5, 6, 7, 9, 11, 12 };
+  const guint brat[] = { 0, 1, 2, 3, 4, 5, 6, 7, 8, 9 };
+  g_autoptr(GlossBratOffsets) offsets = _gloss_brat_offsets_new (text);
+  g_autoptr(GlossBratOffsets) none = _gloss_brat_offsets_new ("no line breaks");
+
+  g_assert_true (_gloss_brat_offsets_has_crlf (offsets));
+  for (guint i = 0; i < G_N_ELEMENTS (gloss); i++)
+    {
+      g_assert_cmpuint (_gloss_brat_offsets_to_brat (offsets, gloss[i]), ==, brat[i]);
+      g_assert_cmpuint (_gloss_brat_offsets_from_brat (offsets, brat[i]), ==, gloss[i]);
+    }
+
+  g_assert_false (_gloss_brat_offsets_has_crlf (none));
+  for (guint i = 0; i < 15; i++)
+    {
+      g_assert_cmpuint (_gloss_brat_offsets_to_brat (none, i), ==, i);
+      g_assert_cmpuint (_gloss_brat_offsets_from_brat (none, i), ==, i);
+    }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -815,6 +778,7 @@ main (int   argc,
   g_test_add_func ("/gloss/import-brat/undo", test_undo);
   g_test_add_func ("/gloss/import-brat/crlf", test_crlf);
   g_test_add_func ("/gloss/import-brat/crlf-raw-offsets", test_crlf_raw_offsets);
+  g_test_add_func ("/gloss/import-brat/crlf-offsets", test_crlf_offsets);
   g_test_add_func ("/gloss/import-brat/bom", test_bom);
   g_test_add_func ("/gloss/import-brat/missing-text", test_missing_text);
   g_test_add_func ("/gloss/import-brat/edge-cases", test_edge_cases);

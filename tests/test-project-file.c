@@ -60,9 +60,11 @@ build_project (void)
   g_autoptr(GlossDocument) second = gloss_document_new (NULL, "Envoy says", second_text);
   g_autoptr(GDateTime) imported = g_date_time_new_utc (2024, 5, 1, 9, 30, 15.123456);
   GlossAnnotation *family, *flags, *quote, *combining, *arabic, *hebrew, *cjk, *deal;
+  GlossRelation *quoting;
   GlossTag *rumour;
 
   gloss_project_set_title (project, "Peace talks — claims \"draft\" \\ 🇺🇦");
+  gloss_project_set_author (project, "Ana Analyst");
   gloss_document_set_source (article, "https://example.org/news/talks?id=1&lang=en");
   gloss_document_set_imported (article, imported);
   {
@@ -115,7 +117,14 @@ build_project (void)
   gloss_project_set_relation_note (project,
                                    gloss_project_link (project, hebrew, arabic, "same-as"),
                                    "Same statement, two languages \\o/");
-  gloss_project_link (project, combining, cjk, "quotes-from");
+  quoting = gloss_project_link (project, combining, cjk, "quotes-from");
+
+  /* What a merge leaves: marks of both versions of a conflict. */
+  gloss_annotation_set_conflict (hebrew, GLOSS_CONFLICT_OURS, "their-hebrew");
+  gloss_annotation_set_conflict (cjk, GLOSS_CONFLICT_THEIRS, "");
+  gloss_tag_set_conflict (rumour, GLOSS_CONFLICT_THEIRS, "rumour-ours");
+  gloss_document_set_conflict (second, GLOSS_CONFLICT_OURS, "second~theirs");
+  gloss_relation_set_conflict (quoting, GLOSS_CONFLICT_OURS, "r~theirs");
 
   return project;
 }
@@ -989,6 +998,37 @@ test_bom_and_unknown_members (void)
 
 /* The saved file matches data/gloss-project.schema.json (when Python's
  * jsonschema is there to check it: Debian package python3-jsonschema). */
+/* New annotations and relations carry the project's author; the default
+ * is the account's real name, never its login. */
+static void
+test_author (void)
+{
+  g_autoptr(GlossProject) project = gloss_project_new ();
+  g_autoptr(GlossDocument) document = gloss_document_new (NULL, "A", "Ana wrote this.");
+  g_autoptr(GlossProject) reloaded = NULL;
+  g_autoptr(GBytes) bytes = NULL;
+  GlossAnnotation *first, *second;
+  GlossRelation *relation;
+
+  g_assert_cmpstr (gloss_default_author (), !=, g_get_user_name ());
+  g_assert_cmpstr (gloss_project_get_author (project), ==, gloss_default_author ());
+
+  gloss_project_add_document (project, document);
+  gloss_project_set_author (project, "Ana Analyst");
+  first = gloss_project_annotate (project, document, 0, 3, "person");
+  gloss_project_set_author (project, "Ben");
+  second = gloss_project_annotate (project, document, 4, 9, "claim");
+  relation = gloss_project_link (project, second, first, "attributed-to");
+  g_assert_cmpstr (gloss_annotation_get_author (first), ==, "Ana Analyst");
+  g_assert_cmpstr (gloss_annotation_get_author (second), ==, "Ben");
+  g_assert_cmpstr (gloss_relation_get_author (relation), ==, "Ben");
+
+  bytes = gloss_project_serialize (project);
+  reloaded = load_bytes (bytes);
+  g_assert_cmpstr (gloss_relation_get_author (gloss_project_lookup_relation (reloaded, gloss_relation_get_id (relation))),
+                   ==, "Ben");
+}
+
 static void
 test_schema (void)
 {
@@ -1088,6 +1128,7 @@ main (int   argc,
   g_test_add_func ("/gloss/project-file/sha256-mismatch", test_sha256_mismatch);
   g_test_add_func ("/gloss/project-file/bom-and-unknown-members", test_bom_and_unknown_members);
   g_test_add_func ("/gloss/project-file/schema", test_schema);
+  g_test_add_func ("/gloss/project-file/author", test_author);
   g_test_add_func ("/gloss/project-file/is-project", test_is_project);
 
   return g_test_run ();

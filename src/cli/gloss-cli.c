@@ -1,4 +1,5 @@
-/* gloss-cli.c — the headless command line: --new, --export, --validate, --search
+/* gloss-cli.c — the headless command line: --new, --export, --validate, --search,
+ * --merge, --agreement
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -10,6 +11,7 @@
 
 #include "gloss.h"
 #include "gloss-cli.h"
+#include "gloss-cli-agreement.h"
 
 typedef struct {
   char     *new_path;
@@ -24,6 +26,10 @@ typedef struct {
   gboolean  exact;
   gboolean  whole_words;
   gboolean  validate;
+  gboolean  merge;
+  gboolean  agreement;
+  gboolean  agreement_json;
+  gboolean  by_author;
   gboolean  force;
   gboolean  version;
   char    **files;
@@ -45,42 +51,10 @@ options_clear (Options *options)
 
 G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Options, options_clear)
 
-static const char * const command_line_flags[] = {
-  "--new", "--export", "--validate", "--help", "-h", "--help-all", "--version",
-  "--force", "--title", "--output", "-o", "--document", "--w3c-offsets",
-  "--search", "--regex", "--exact", "--whole-words", "--tag",
-};
 
-gboolean
-gloss_cli_wants_command_line (int    argc,
-                              char **argv)
-{
-  for (int i = 1; i < argc; i++)
-    {
-      if (g_str_equal (argv[i], "--"))
-        break;
-
-      for (guint j = 0; j < G_N_ELEMENTS (command_line_flags); j++)
-        {
-          const char *flag = command_line_flags[j];
-          gsize length = strlen (flag);
-
-          if (strncmp (argv[i], flag, length) == 0 &&
-              (argv[i][length] == '\0' || argv[i][length] == '='))
-            return TRUE;
-        }
-    }
-
-  return FALSE;
-}
-
-static int
-fail (const char *format,
-      ...) G_GNUC_PRINTF (1, 2);
-
-static int
-fail (const char *format,
-      ...)
+int
+gloss_cli_fail (const char *format,
+                ...)
 {
   va_list args;
   g_autofree char *message = NULL;
@@ -93,13 +67,9 @@ fail (const char *format,
   return GLOSS_EXIT_BAD_INPUT;
 }
 
-static int
-usage (const char *format,
-       ...) G_GNUC_PRINTF (1, 2);
-
-static int
-usage (const char *format,
-       ...)
+int
+gloss_cli_usage (const char *format,
+                 ...)
 {
   va_list args;
   g_autofree char *message = NULL;
@@ -176,10 +146,12 @@ run_new (Options *options)
   g_autofree char *basename = NULL;
 
   if (options->files == NULL || options->files[0] == NULL)
-    return usage (_("--new needs at least one article or brat .ann file to import"));
+    return gloss_cli_usage (_("--new needs at least one article or brat .ann file to import"));
+  if (g_str_has_suffix (options->new_path, G_DIR_SEPARATOR_S))
+    return gloss_cli_usage (_("--new=%s names a folder: give the project’s file name"), options->new_path);
 
   if (!options->force && g_file_query_exists (destination, NULL))
-    return fail (_("%s already exists; use --force to replace it"), options->new_path);
+    return gloss_cli_fail (_("%s already exists; use --force to replace it"), options->new_path);
 
   /* Articles first, then annotation files (W3C, Hypothesis), which attach
    * to the articles, wherever they stand on the command line. */
@@ -196,7 +168,7 @@ run_new (Options *options)
 
         report = gloss_import_report_new ();
         if (!import_new_file (project, file, options->files[i], report, &skipped, &error))
-          return fail ("%s", error->message);
+          return gloss_cli_fail ("%s", error->message);
         if (skipped)
           continue;
 
@@ -213,7 +185,12 @@ run_new (Options *options)
           }
       }
 
-  basename = g_file_get_basename (destination);
+  /* A file name in any encoding; the title is always valid UTF-8. */
+  {
+    g_autofree char *raw = g_file_get_basename (destination);
+
+    basename = g_filename_display_name (raw);
+  }
   if (options->title != NULL)
     gloss_project_set_title (project, options->title);
   else
@@ -226,7 +203,7 @@ run_new (Options *options)
     }
 
   if (!gloss_project_save (project, destination, &error))
-    return fail ("%s", error->message);
+    return gloss_cli_fail ("%s", error->message);
 
   return GLOSS_EXIT_OK;
 }
@@ -241,6 +218,25 @@ load_project (const char  *path,
 }
 
 static int
+write_to_stdout (GlossProject      *project,
+                 GlossDocument     *document,
+                 GlossExportFormat  format)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GBytes) bytes = gloss_export_bytes (project, document, format, &error);
+  gsize size;
+  const char *data;
+
+  if (bytes == NULL)
+    return gloss_cli_fail ("%s", error->message);
+
+  data = g_bytes_get_data (bytes, &size);
+  if (fwrite (data, 1, size, stdout) != size || fflush (stdout) != 0)
+    return gloss_cli_fail (_("could not write the export to standard output"));
+  return GLOSS_EXIT_OK;
+}
+
+static int
 run_export (Options *options)
 {
   g_autoptr(GlossProject) project = NULL;
@@ -249,55 +245,48 @@ run_export (Options *options)
   GlossExportFormat format;
 
   if (!gloss_export_format_from_string (options->export_format, &format))
-    return usage (_("unknown export format “%s” (use json, w3c, brat or csv)"), options->export_format);
+    return gloss_cli_usage (_("unknown export format “%s” (use json, w3c, brat or csv)"), options->export_format);
 
   if (options->w3c_offsets != NULL)
     {
       if (format != GLOSS_EXPORT_W3C)
-        return usage (_("--w3c-offsets goes with --export=w3c"));
+        return gloss_cli_usage (_("--w3c-offsets goes with --export=w3c"));
       if (g_str_equal (options->w3c_offsets, "utf16"))
         format = GLOSS_EXPORT_W3C_UTF16;
       else if (!g_str_equal (options->w3c_offsets, "code-points"))
-        return usage (_("unknown --w3c-offsets “%s” (use code-points or utf16)"), options->w3c_offsets);
+        return gloss_cli_usage (_("unknown --w3c-offsets “%s” (use code-points or utf16)"), options->w3c_offsets);
     }
 
   if (options->files == NULL || options->files[0] == NULL || options->files[1] != NULL)
-    return usage (_("--export needs exactly one project file"));
+    return gloss_cli_usage (_("--export needs exactly one project file"));
 
-  if (format == GLOSS_EXPORT_BRAT && options->output == NULL)
-    return usage (_("--export=brat writes a folder: give it with --output=FOLDER"));
+  if (format == GLOSS_EXPORT_BRAT && (options->output == NULL || g_str_equal (options->output, "-")))
+    return gloss_cli_usage (_("--export=brat writes a folder: give it with --output=FOLDER"));
+  if (format != GLOSS_EXPORT_BRAT && options->output != NULL &&
+      g_str_has_suffix (options->output, G_DIR_SEPARATOR_S))
+    return gloss_cli_usage (_("--output=%s names a folder; --export=%s writes one file: give its name"),
+                  options->output, options->export_format);
 
   project = load_project (options->files[0], &error);
   if (project == NULL)
-    return fail ("%s", error->message);
+    return gloss_cli_fail ("%s", error->message);
 
   if (options->document_id != NULL)
     {
       document = gloss_project_lookup_document (project, options->document_id);
       if (document == NULL)
-        return fail (_("%s has no document with the id “%s”"), options->files[0], options->document_id);
+        return gloss_cli_fail (_("%s has no document with the id “%s”"), options->files[0], options->document_id);
     }
 
-  if (options->output != NULL)
-    {
-      g_autoptr(GFile) destination = g_file_new_for_commandline_arg (options->output);
+  if (options->output == NULL || g_str_equal (options->output, "-"))
+    return write_to_stdout (project, document, format);
 
-      if (!gloss_export_to_file (project, document, format, destination, &error))
-        return fail ("%s", error->message);
-    }
-  else
-    {
-      g_autoptr(GBytes) bytes = gloss_export_bytes (project, document, format, &error);
-      gsize size;
-      const char *data;
+  {
+    g_autoptr(GFile) destination = g_file_new_for_commandline_arg (options->output);
 
-      if (bytes == NULL)
-        return fail ("%s", error->message);
-
-      data = g_bytes_get_data (bytes, &size);
-      if (fwrite (data, 1, size, stdout) != size || fflush (stdout) != 0)
-        return fail (_("could not write the export to standard output"));
-    }
+    if (!gloss_export_to_file (project, document, format, destination, &error))
+      return gloss_cli_fail ("%s", error->message);
+  }
 
   return GLOSS_EXIT_OK;
 }
@@ -309,19 +298,16 @@ run_validate (Options *options)
   g_autoptr(GlossProject) project = NULL;
   g_autoptr(GError) error = NULL;
   g_autoptr(GFile) file = NULL;
-  g_autoptr(GBytes) bytes = NULL;
   guint n_annotations = 0;
   guint n_documents;
 
   if (options->files == NULL || options->files[0] == NULL || options->files[1] != NULL)
-    return usage (_("--validate needs exactly one project file"));
+    return gloss_cli_usage (_("--validate needs exactly one project file"));
 
+  /* The size is checked before anything is read (a sparse 40 GB file is
+   * refused at once). */
   file = g_file_new_for_commandline_arg (options->files[0]);
-  bytes = g_file_load_bytes (file, NULL, NULL, &error);
-  if (bytes == NULL)
-    return fail (_("cannot read %s: %s"), options->files[0], error->message);
-
-  project = gloss_project_load_bytes (bytes, options->files[0], problems, &error);
+  project = gloss_project_load_with_problems (file, problems, &error);
   if (project == NULL)
     {
       if (problems->len == 0)
@@ -366,7 +352,7 @@ run_search (Options *options)
   GlossSearchFlags flags = GLOSS_SEARCH_DEFAULT;
 
   if (options->files == NULL || options->files[0] == NULL || options->files[1] != NULL)
-    return usage (_("--search needs exactly one project file"));
+    return gloss_cli_usage (_("--search needs exactly one project file"));
 
   if (options->regex)
     flags |= GLOSS_SEARCH_REGEX;
@@ -377,11 +363,11 @@ run_search (Options *options)
 
   search = gloss_search_new (options->search, flags, &error);
   if (search == NULL)
-    return usage ("%s", error->message);
+    return gloss_cli_usage ("%s", error->message);
 
   project = load_project (options->files[0], &error);
   if (project == NULL)
-    return fail ("%s", error->message);
+    return gloss_cli_fail ("%s", error->message);
 
   if (options->tag != NULL)
     {
@@ -390,7 +376,7 @@ run_search (Options *options)
       if (tag == NULL)
         tag = gloss_project_lookup_tag (project, options->tag);
       if (tag == NULL)
-        return fail (_("%s has no tag named “%s”"), options->files[0], options->tag);
+        return gloss_cli_fail (_("%s has no tag named “%s”"), options->files[0], options->tag);
       gloss_search_set_scope (search, GLOSS_SEARCH_SCOPE_TAG, gloss_tag_get_id (tag));
     }
 
@@ -409,57 +395,122 @@ run_search (Options *options)
     }
 
   if (fwrite (out->str, 1, out->len, stdout) != out->len || fflush (stdout) != 0)
-    return fail (_("could not write the matches to standard output"));
+    return gloss_cli_fail (_("could not write the matches to standard output"));
 
   return GLOSS_EXIT_OK;
 }
 
-int
-gloss_cli_run (int    argc,
-               char **argv)
+/* git's merge driver: gloss --merge %O %A %B. The result goes over OURS. */
+static int
+run_merge (Options *options)
 {
-  g_auto(Options) options = { 0 };
-  g_autoptr(GOptionContext) context = NULL;
+  g_autoptr(GPtrArray) conflicts = g_ptr_array_new_with_free_func (g_free);
   g_autoptr(GError) error = NULL;
-  g_auto(GStrv) args = NULL;
-  guint n_commands;
+  g_autoptr(GFile) base = NULL;
+  g_autoptr(GFile) ours = NULL;
+  g_autoptr(GFile) theirs = NULL;
+  guint n_conflicts;
+
+  if (options->files == NULL || g_strv_length (options->files) != 3)
+    return gloss_cli_usage (_("--merge needs three project files: BASE OURS THEIRS"));
+
+  base = g_file_new_for_commandline_arg (options->files[0]);
+  ours = g_file_new_for_commandline_arg (options->files[1]);
+  theirs = g_file_new_for_commandline_arg (options->files[2]);
+  if (!gloss_merge_files (base, ours, theirs, conflicts, &n_conflicts, &error))
+    return gloss_cli_fail ("%s", error->message);
+
+  if (n_conflicts == 0)
+    return GLOSS_EXIT_OK;
+
+  for (guint i = 0; i < conflicts->len; i++)
+    g_printerr ("%s: %s\n", options->files[1], (const char *) g_ptr_array_index (conflicts, i));
+  g_printerr (g_dngettext (GETTEXT_PACKAGE,
+                           "%s: %u conflict; both versions are kept and marked for review in Gloss\n",
+                           "%s: %u conflicts; both versions are kept and marked for review in Gloss\n",
+                           n_conflicts),
+              options->files[1], n_conflicts);
+
+  return GLOSS_EXIT_BAD_INPUT;
+}
+
+static gboolean
+parse_agreement (const char  *option_name,
+                 const char  *value,
+                 gpointer     data,
+                 GError     **error)
+{
+  Options *options = data;
+
+  options->agreement = TRUE;
+  if (value == NULL || g_str_equal (value, "text"))
+    return TRUE;
+  if (g_str_equal (value, "json"))
+    {
+      options->agreement_json = TRUE;
+      return TRUE;
+    }
+
+  g_set_error (error, G_OPTION_ERROR, G_OPTION_ERROR_BAD_VALUE,
+               _("unknown agreement format “%s” (use text or json)"), value);
+  return FALSE;
+}
+
+/* Every option of the command line, bound to @options. */
+static GOptionContext *
+make_context (Options *options)
+{
+  GOptionContext *context;
   const GOptionEntry entries[] = {
-    { "new", 0, 0, G_OPTION_ARG_FILENAME, &options.new_path,
+    { "new", 0, 0, G_OPTION_ARG_FILENAME, &options->new_path,
       N_("Create the project PROJECT.gloss from articles (.txt, .md), brat .ann files "
          "and web annotations (W3C or Hypothesis .json) on those articles"), N_("PROJECT.gloss") },
-    { "force", 0, 0, G_OPTION_ARG_NONE, &options.force,
+    { "force", 0, 0, G_OPTION_ARG_NONE, &options->force,
       N_("With --new: replace an existing project file"), NULL },
-    { "title", 0, 0, G_OPTION_ARG_STRING, &options.title,
+    { "title", 0, 0, G_OPTION_ARG_STRING, &options->title,
       N_("With --new: the project’s title"), N_("TITLE") },
-    { "export", 0, 0, G_OPTION_ARG_STRING, &options.export_format,
+    { "export", 0, 0, G_OPTION_ARG_STRING, &options->export_format,
       N_("Export a project’s annotations as json, w3c, brat or csv"), N_("FORMAT") },
-    { "output", 'o', 0, G_OPTION_ARG_FILENAME, &options.output,
-      N_("With --export: the file (or folder, for brat) to write; standard output if none"), N_("PATH") },
-    { "document", 0, 0, G_OPTION_ARG_STRING, &options.document_id,
+    { "output", 'o', 0, G_OPTION_ARG_FILENAME, &options->output,
+      N_("With --export: the file (or folder, for brat) to write; standard output if none or -"), N_("PATH") },
+    { "document", 0, 0, G_OPTION_ARG_STRING, &options->document_id,
       N_("With --export: only the document with this id"), N_("ID") },
-    { "w3c-offsets", 0, 0, G_OPTION_ARG_STRING, &options.w3c_offsets,
+    { "w3c-offsets", 0, 0, G_OPTION_ARG_STRING, &options->w3c_offsets,
       N_("With --export=w3c: count positions in code-points (the W3C model, the default) "
          "or utf16 (web tools: Recogito, Annotorious, Hypothesis)"), N_("UNIT") },
-    { "search", 0, 0, G_OPTION_ARG_STRING, &options.search,
+    { "search", 0, 0, G_OPTION_ARG_STRING, &options->search,
       N_("Print every match of PATTERN in a project as “document:start:end: context” (code points); "
          "case and diacritics are ignored"), N_("PATTERN") },
-    { "regex", 0, 0, G_OPTION_ARG_NONE, &options.regex,
+    { "regex", 0, 0, G_OPTION_ARG_NONE, &options->regex,
       N_("With --search: PATTERN is a regular expression"), NULL },
-    { "exact", 0, 0, G_OPTION_ARG_NONE, &options.exact,
+    { "exact", 0, 0, G_OPTION_ARG_NONE, &options->exact,
       N_("With --search: case and diacritics must match"), NULL },
-    { "whole-words", 0, 0, G_OPTION_ARG_NONE, &options.whole_words,
+    { "whole-words", 0, 0, G_OPTION_ARG_NONE, &options->whole_words,
       N_("With --search: only matches that are whole words"), NULL },
-    { "tag", 0, 0, G_OPTION_ARG_STRING, &options.tag,
+    { "tag", 0, 0, G_OPTION_ARG_STRING, &options->tag,
       N_("With --search: only inside annotations with this tag"), N_("NAME") },
-    { "validate", 0, 0, G_OPTION_ARG_NONE, &options.validate,
+    { "validate", 0, 0, G_OPTION_ARG_NONE, &options->validate,
       N_("Check a project file and print every problem"), NULL },
-    { "version", 0, 0, G_OPTION_ARG_NONE, &options.version,
+    { "merge", 0, 0, G_OPTION_ARG_NONE, &options->merge,
+      N_("Merge two versions of a project as git’s merge driver: --merge BASE OURS THEIRS writes the result over OURS"), NULL },
+    { "agreement", 0, G_OPTION_FLAG_OPTIONAL_ARG, G_OPTION_ARG_CALLBACK, parse_agreement,
+      N_("Measure the agreement of annotators (each file one annotator): a table, or JSON with --agreement=json"), N_("[json]") },
+    { "by-author", 0, 0, G_OPTION_ARG_NONE, &options->by_author,
+      N_("With --agreement: the annotators are the authors of the annotations in one project"), NULL },
+    { "version", 0, 0, G_OPTION_ARG_NONE, &options->version,
       N_("Print the version and exit"), NULL },
-    { G_OPTION_REMAINING, 0, 0, G_OPTION_ARG_FILENAME_ARRAY, &options.files, NULL, N_("[FILE…]") },
+    { G_OPTION_REMAINING, 0, 0, G_OPTION_ARG_FILENAME_ARRAY, &options->files, NULL, N_("[FILE…]") },
     { NULL }
   };
 
   context = g_option_context_new (NULL);
+  {
+    GOptionGroup *group = g_option_group_new (NULL, NULL, NULL, options, NULL);
+
+    g_option_group_add_entries (group, entries);
+    g_option_group_set_translation_domain (group, GETTEXT_PACKAGE);
+    g_option_context_set_main_group (context, group);
+  }
   g_option_context_set_translation_domain (context, GETTEXT_PACKAGE);
   g_option_context_set_summary (context,
     _("Gloss marks up what news articles claim and who says so.\n\n"
@@ -475,12 +526,91 @@ gloss_cli_run (int    argc,
       "  gloss --export=w3c --w3c-offsets=utf16 talks.gloss > for-recogito.jsonld\n"
       "  gloss --export=brat --output=talks-brat/ talks.gloss\n"
       "  gloss --validate talks.gloss\n"
-      "  gloss --search=\"40 percent\" --tag=Claim talks.gloss"));
-  g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
+      "  gloss --search=\"40 percent\" --tag=Claim talks.gloss\n"
+      "  gloss --merge %O %A %B        (in git config merge.gloss.driver)\n"
+      "  gloss --agreement ana.gloss ben.gloss\n"
+      "  gloss --agreement=json --by-author team.gloss"));
 
-  args = g_strdupv (argv);
+  return context;
+}
+
+/* A copy of @argv ready for parsing: a bare --agreement takes no value,
+ * though GOption would take the next file for its optional one. */
+static GStrv
+normalise_arguments (char **argv)
+{
+  GStrv args = g_strdupv (argv);
+
+  for (guint i = 1; args[i] != NULL && !g_str_equal (args[i], "--"); i++)
+    if (g_str_equal (args[i], "--agreement"))
+      {
+        g_free (args[i]);
+        args[i] = g_strdup ("--agreement=text");
+      }
+
+  return args;
+}
+
+/* Whether any option of the command line was given (files aside). */
+static gboolean
+options_given (const Options *options)
+{
+  return options->new_path != NULL || options->export_format != NULL || options->output != NULL ||
+         options->document_id != NULL || options->w3c_offsets != NULL || options->title != NULL ||
+         options->search != NULL || options->tag != NULL || options->regex || options->exact ||
+         options->whole_words || options->validate || options->merge || options->agreement ||
+         options->by_author || options->force || options->version;
+}
+
+gboolean
+gloss_cli_wants_command_line (int    argc,
+                              char **argv)
+{
+  g_auto(Options) options = { 0 };
+  g_autoptr(GOptionContext) context = make_context (&options);
+  g_auto(GStrv) args = normalise_arguments (argv);
+  gboolean for_window = FALSE;
+  /* GApplication's own options, which the window handles. */
+  const GOptionEntry window_entries[] = {
+    { "gapplication-service", 0, 0, G_OPTION_ARG_NONE, &for_window, NULL, NULL },
+    { NULL }
+  };
+  GOptionGroup *window_group = g_option_group_new ("window", "", "", NULL, NULL);
+
+  g_option_group_add_entries (window_group, window_entries);
+  g_option_context_add_group (context, window_group);
+  /* Help and unknown options are the command line's to print or refuse. */
+  g_option_context_set_help_enabled (context, FALSE);
+  g_option_context_set_ignore_unknown_options (context, TRUE);
+
+  /* A malformed option (--export without a format): the command line says so. */
+  if (!g_option_context_parse_strv (context, &args, NULL))
+    return TRUE;
+  if (options_given (&options))
+    return TRUE;
+
+  /* What GOption left are unknown options and files; "-" alone is a file. */
+  for (guint i = 1; args[i] != NULL && !g_str_equal (args[i], "--"); i++)
+    if (args[i][0] == '-' && args[i][1] != '\0')
+      return TRUE;
+
+  return FALSE;
+}
+
+int
+gloss_cli_run (int    argc,
+               char **argv)
+{
+  g_auto(Options) options = { 0 };
+  g_autoptr(GOptionContext) context = NULL;
+  g_autoptr(GError) error = NULL;
+  g_auto(GStrv) args = NULL;
+  guint n_commands;
+
+  context = make_context (&options);
+  args = normalise_arguments (argv);
   if (!g_option_context_parse_strv (context, &args, &error))
-    return usage ("%s", error->message);
+    return gloss_cli_usage ("%s", error->message);
 
   if (options.version)
     {
@@ -488,19 +618,25 @@ gloss_cli_run (int    argc,
       return GLOSS_EXIT_OK;
     }
 
+  /* An empty name is a slip, not a file called "". */
+  if (options.new_path != NULL && options.new_path[0] == '\0')
+    return gloss_cli_usage (_("--new needs a file name: --new=PROJECT.gloss"));
+  if (options.output != NULL && options.output[0] == '\0')
+    return gloss_cli_usage (_("--output needs a file name (or - for standard output)"));
+
   n_commands = (options.new_path != NULL) + (options.export_format != NULL) + (options.validate != FALSE) +
-               (options.search != NULL);
+               (options.search != NULL) + (options.merge != FALSE) + (options.agreement != FALSE);
   if (n_commands == 0)
-    return usage (_("nothing to do: give --new, --export, --validate or --search"));
+    return gloss_cli_usage (_("nothing to do: give --new, --export, --validate, --search, --merge or --agreement"));
   if (n_commands > 1)
-    return usage (_("give only one of --new, --export, --validate and --search"));
+    return gloss_cli_usage (_("give only one of --new, --export, --validate, --search, --merge and --agreement"));
   if (options.force && options.new_path == NULL)
-    return usage (_("--force goes with --new"));
+    return gloss_cli_usage (_("--force goes with --new"));
   if ((options.output != NULL || options.document_id != NULL || options.w3c_offsets != NULL) &&
       options.export_format == NULL)
-    return usage (_("--output, --document and --w3c-offsets go with --export"));
+    return gloss_cli_usage (_("--output, --document and --w3c-offsets go with --export"));
   if ((options.regex || options.exact || options.whole_words || options.tag != NULL) && options.search == NULL)
-    return usage (_("--regex, --exact, --whole-words and --tag go with --search"));
+    return gloss_cli_usage (_("--regex, --exact, --whole-words and --tag go with --search"));
 
   if (options.new_path != NULL)
     return run_new (&options);
@@ -508,6 +644,10 @@ gloss_cli_run (int    argc,
     return run_export (&options);
   if (options.search != NULL)
     return run_search (&options);
+  if (options.merge)
+    return run_merge (&options);
+  if (options.agreement)
+    return gloss_cli_agreement (options.files, options.by_author, options.agreement_json);
 
   return run_validate (&options);
 }

@@ -21,4 +21,11 @@ gboolean gloss_cli_wants_command_line (int    argc,
 int      gloss_cli_run                (int    argc,
                                        char **argv);
 
+/* For the commands' files: print "gloss: MESSAGE" and return
+ * GLOSS_EXIT_BAD_INPUT, or add the --help hint and return GLOSS_EXIT_USAGE. */
+int      gloss_cli_fail               (const char *format,
+                                       ...) G_GNUC_PRINTF (1, 2);
+int      gloss_cli_usage              (const char *format,
+                                       ...) G_GNUC_PRINTF (1, 2);
+
 G_END_DECLS

@@ -20,6 +20,7 @@ typedef struct {
   GHashTable       *attributes;
   GlossAnchorState  state;
   GDateTime        *modified;
+  GlossConflict    *conflict;
 } GlossAnnotationSnapshot;
 
 void                     _gloss_annotation_set_document  (GlossAnnotation *self,

@@ -6,6 +6,7 @@
 
 #include <string.h>
 
+#include "gloss-conflict.h"
 #include "gloss-annotation-private.h"
 #include "gloss-document-private.h"
 
@@ -30,6 +31,7 @@ struct _GlossAnnotation
   GDateTime *created;
   GDateTime *modified;
   GlossAnchorState state;
+  GlossConflict *conflict;  /* NULL unless a merge left two versions */
 };
 
 G_DEFINE_FINAL_TYPE (GlossAnnotation, gloss_annotation, G_TYPE_OBJECT)
@@ -61,6 +63,7 @@ gloss_annotation_finalize (GObject *object)
   free_string (self->author);
   g_clear_pointer (&self->created, g_date_time_unref);
   g_clear_pointer (&self->modified, g_date_time_unref);
+  gloss_conflict_free (self->conflict);
 
   G_OBJECT_CLASS (gloss_annotation_parent_class)->finalize (object);
 }
@@ -505,6 +508,7 @@ _gloss_annotation_snapshot (GlossAnnotation *self)
   snapshot->attributes = copy_attributes (self->attributes);
   snapshot->state = self->state;
   snapshot->modified = self->modified != NULL ? g_date_time_ref (self->modified) : NULL;
+  snapshot->conflict = gloss_conflict_copy (self->conflict);
 
   return snapshot;
 }
@@ -536,6 +540,8 @@ _gloss_annotation_restore (GlossAnnotation               *self,
   self->attributes = copy_attributes (snapshot->attributes);
   self->state = snapshot->state;
   replace_date_time (&self->modified, snapshot->modified);
+  gloss_conflict_free (self->conflict);
+  self->conflict = gloss_conflict_copy (snapshot->conflict);
 
   if (document != NULL)
     _gloss_document_annotation_changed (document, self, old_start, old_end);
@@ -556,6 +562,7 @@ _gloss_annotation_snapshot_free (GlossAnnotationSnapshot *snapshot)
   g_free (snapshot->note);
   g_clear_pointer (&snapshot->attributes, g_hash_table_unref);
   g_clear_pointer (&snapshot->modified, g_date_time_unref);
+  gloss_conflict_free (snapshot->conflict);
   g_free (snapshot);
 }
 
@@ -594,5 +601,24 @@ _gloss_annotation_snapshot_equal (const GlossAnnotationSnapshot *a,
          g_str_equal (a->prefix, b->prefix) &&
          g_str_equal (a->suffix, b->suffix) &&
          g_strv_equal ((const char * const *) a->tags, (const char * const *) b->tags) &&
-         attributes_equal (a->attributes, b->attributes);
+         attributes_equal (a->attributes, b->attributes) &&
+         gloss_conflict_equal (a->conflict, b->conflict);
+}
+
+/* The mark `gloss --merge` leaves on each of two versions (gloss-conflict.h),
+ * or NULL. */
+const GlossConflict *
+gloss_annotation_get_conflict (GlossAnnotation *self)
+{
+  g_return_val_if_fail (GLOSS_IS_ANNOTATION (self), NULL);
+  return self->conflict;
+}
+
+void
+gloss_annotation_set_conflict (GlossAnnotation          *self,
+                               GlossConflictSide  side,
+                               const char        *with)
+{
+  g_return_if_fail (GLOSS_IS_ANNOTATION (self));
+  gloss_conflict_replace (&self->conflict, side, with);
 }

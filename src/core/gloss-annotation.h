@@ -4,6 +4,7 @@
  */
 #pragma once
 
+#include "gloss-conflict.h"
 #include "gloss-types.h"
 
 G_BEGIN_DECLS
@@ -81,5 +82,12 @@ void                gloss_annotation_set_state      (GlossAnnotation *self,
 /* Orders by (start, end, id): the order of a document's annotations. */
 int                 gloss_annotation_compare        (GlossAnnotation *a,
                                                      GlossAnnotation *b);
+
+/* The mark a merge left on this version (gloss-conflict.h), or NULL. */
+const GlossConflict *gloss_annotation_get_conflict (GlossAnnotation *self);
+/* GLOSS_CONFLICT_NONE removes the mark. */
+void gloss_annotation_set_conflict (GlossAnnotation *self,
+                             GlossConflictSide side,
+                             const char *with);
 
 G_END_DECLS

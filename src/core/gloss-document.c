@@ -6,6 +6,7 @@
 
 #include <string.h>
 
+#include "gloss-conflict.h"
 #include "gloss-annotation-private.h"
 #include "gloss-annotation-tree.h"
 #include "gloss-document-private.h"
@@ -88,6 +89,7 @@ struct _GlossDocument
 
   GlossAnnotationTree *annotations;
   GHashTable *annotations_by_id;  /* id → GlossAnnotation (unowned) */
+  GlossConflict *conflict;  /* NULL unless a merge left two versions */
 };
 
 static void gloss_document_list_model_init (GListModelInterface *iface);
@@ -165,6 +167,7 @@ gloss_document_finalize (GObject *object)
   g_clear_object (&self->provenance);
   g_free (self->text);
   g_free (self->sha256);
+  gloss_conflict_free (self->conflict);
   g_clear_pointer (&self->byte_checkpoints, g_array_unref);
   g_clear_pointer (&self->utf16_checkpoints, g_array_unref);
   g_mutex_clear (&self->cache_lock);
@@ -902,4 +905,22 @@ _gloss_document_annotation_changed (GlossDocument   *self,
                                     GlossOffset      old_end)
 {
   g_signal_emit (self, signals[ANNOTATION_CHANGED], 0, annotation, old_start, old_end);
+}
+
+/* The mark `gloss --merge` leaves on each of two versions (gloss-conflict.h),
+ * or NULL. */
+const GlossConflict *
+gloss_document_get_conflict (GlossDocument *self)
+{
+  g_return_val_if_fail (GLOSS_IS_DOCUMENT (self), NULL);
+  return self->conflict;
+}
+
+void
+gloss_document_set_conflict (GlossDocument          *self,
+                             GlossConflictSide  side,
+                             const char        *with)
+{
+  g_return_if_fail (GLOSS_IS_DOCUMENT (self));
+  gloss_conflict_replace (&self->conflict, side, with);
 }

@@ -6,6 +6,7 @@
 
 #include <gio/gio.h>
 
+#include "gloss-conflict.h"
 #include "gloss-types.h"
 #include "gloss-provenance.h"
 
@@ -118,5 +119,12 @@ void             gloss_document_refresh_selector    (GlossDocument   *self,
 /* Emitted by the raw functions and by the annotation setters when an
  * annotation of this document changes how it looks or where it is.
  * Signal "annotation-changed" (GlossAnnotation *, guint old_start, guint old_end). */
+
+/* The mark a merge left on this version (gloss-conflict.h), or NULL. */
+const GlossConflict *gloss_document_get_conflict (GlossDocument *self);
+/* GLOSS_CONFLICT_NONE removes the mark. */
+void gloss_document_set_conflict (GlossDocument *self,
+                             GlossConflictSide side,
+                             const char *with);
 
 G_END_DECLS

@@ -49,6 +49,7 @@
 
 #include <string.h>
 
+#include "gloss-brat-offsets.h"
 #include "gloss-export-private.h"
 
 #define UNTAGGED_TYPE  "Annotation"
@@ -70,7 +71,7 @@ typedef struct {
   GlossProject  *project;
   GlossDocument *document;
   GHashTable    *tag_table;
-  GArray        *crlf_at;       /* guint: code point offset of each CRLF's CR */
+  GlossBratOffsets *crlfs;      /* Gloss offsets as offsets into the .txt */
   GPtrArray     *exported;      /* Exported, text order */
   GHashTable    *by_id;         /* annotation id → Exported */
   GHashTable    *consumed;      /* relations written as event arguments */
@@ -163,43 +164,6 @@ is_line_break (char c)
 }
 
 /* ---- Offsets into the exported .txt ---- */
-
-static GArray *
-find_crlfs (GlossDocument *document)
-{
-  const char *text = gloss_document_get_text (document);
-  GArray *crlf_at = g_array_new (FALSE, FALSE, sizeof (guint));
-  guint offset = 0;
-
-  for (const char *p = text; *p != '\0'; p = g_utf8_next_char (p), offset++)
-    if (p[0] == '\r' && p[1] == '\n')
-      g_array_append_val (crlf_at, offset);
-
-  return crlf_at;
-}
-
-/* A Gloss offset as an offset into the .txt, where each CRLF before it
- * lost its CR. Fragments never hold a line break, so no offset falls
- * between a CR and its LF. */
-static guint
-txt_offset (BratWriter *self,
-            guint       offset)
-{
-  guint low = 0, high = self->crlf_at->len;
-
-  /* The number of CRs strictly before @offset. */
-  while (low < high)
-    {
-      guint middle = low + (high - low) / 2;
-
-      if (g_array_index (self->crlf_at, guint, middle) < offset)
-        low = middle + 1;
-      else
-        high = middle;
-    }
-
-  return offset - low;
-}
 
 char *
 gloss_export_brat_txt (GlossDocument *document)
@@ -333,8 +297,8 @@ write_t_line (BratWriter      *self,
       Fragment *fragment = &g_array_index (fragments, Fragment, i);
 
       g_string_append_printf (self->out, "%s%u %u", i > 0 ? ";" : "",
-                              txt_offset (self, fragment->start),
-                              txt_offset (self, fragment->end));
+                              _gloss_brat_offsets_to_brat (self->crlfs, fragment->start),
+                              _gloss_brat_offsets_to_brat (self->crlfs, fragment->end));
     }
 
   g_string_append_c (self->out, '\t');
@@ -692,7 +656,7 @@ gloss_export_brat_ann_with_report (GlossProject          *project,
   g_autoptr(GPtrArray) fragments_of = NULL;
   g_autoptr(GHashTable) by_id = NULL;
   g_autoptr(GHashTable) consumed = NULL;
-  g_autoptr(GArray) crlf_at = NULL;
+  g_autoptr(GlossBratOffsets) crlfs = NULL;
   BratWriter self = { 0 };
 
   g_return_val_if_fail (GLOSS_IS_PROJECT (project), NULL);
@@ -704,13 +668,13 @@ gloss_export_brat_ann_with_report (GlossProject          *project,
   fragments_of = g_ptr_array_new_with_free_func ((GDestroyNotify) g_array_unref);
   by_id = g_hash_table_new (g_str_hash, g_str_equal);
   consumed = g_hash_table_new (NULL, NULL);
-  crlf_at = find_crlfs (document);
+  crlfs = _gloss_brat_offsets_new (gloss_document_get_text (document));
 
   self.out = g_string_sized_new (128 + annotations->len * 64);
   self.project = project;
   self.document = document;
   self.tag_table = tag_table;
-  self.crlf_at = crlf_at;
+  self.crlfs = crlfs;
   self.exported = exported;
   self.by_id = by_id;
   self.consumed = consumed;

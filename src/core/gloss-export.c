@@ -8,7 +8,9 @@
 
 #include <glib/gi18n-lib.h>
 
+#include "gloss-disk-state.h"
 #include "gloss-export-private.h"
+#include "gloss-file-writer.h"
 
 static const struct {
   GlossExportFormat format;
@@ -269,8 +271,8 @@ export_brat_folder (GlossProject          *project,
       g_autoptr(GBytes) ann = g_bytes_new_take (ann_text, strlen (ann_text));
 
       /* The .txt first: brat needs it to show the .ann. */
-      if (!gloss_write_file_atomically (txt_file, txt, error) ||
-          !gloss_write_file_atomically (ann_file, ann, error))
+      if (!gloss_file_write (txt_file, txt, GLOSS_WRITE_DEFAULT, NULL, error) ||
+          !gloss_file_write (ann_file, ann, GLOSS_WRITE_DEFAULT, NULL, error))
         return FALSE;
     }
 
@@ -286,11 +288,24 @@ gloss_export_to_file_with_report (GlossProject          *project,
                                   GError               **error)
 {
   g_autoptr(GBytes) bytes = NULL;
+  GlossDiskState *state;
 
   g_return_val_if_fail (GLOSS_IS_PROJECT (project), FALSE);
   g_return_val_if_fail (document == NULL || GLOSS_IS_DOCUMENT (document), FALSE);
   g_return_val_if_fail (G_IS_FILE (destination), FALSE);
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  /* An export never replaces the project it comes from. */
+  state = gloss_project_get_disk_state (project);
+  if (state != NULL && gloss_disk_state_is_file (state, destination))
+    {
+      g_autofree char *name = g_file_get_parse_name (destination);
+
+      g_set_error (error, GLOSS_ERROR, GLOSS_ERROR_EXISTS,
+                   _("Could not export to “%s”: it is the project itself, and the export "
+                     "would replace it. Choose another file"), name);
+      return FALSE;
+    }
 
   if (format == GLOSS_EXPORT_BRAT)
     return export_brat_folder (project, document, destination, report, error);
@@ -299,7 +314,9 @@ gloss_export_to_file_with_report (GlossProject          *project,
   if (bytes == NULL)
     return FALSE;
 
-  return gloss_write_file_atomically (destination, bytes, error);
+  /* A FIFO or a device (a pipe to another tool, /dev/stdout) is written
+   * where it is. */
+  return gloss_file_write (destination, bytes, GLOSS_WRITE_STREAM_SPECIAL, NULL, error);
 }
 
 gboolean

@@ -82,6 +82,10 @@
  * the raw functions, then added with gloss_project_add_document(), tags and
  * relations made through the project, all inside one action.
  *
+ * The .ann is read into lines by gloss-import-brat-lines.c, and T lines
+ * become annotations in gloss-import-brat-spans.c; this file resolves the
+ * references between lines and runs the import.
+ *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #include "config.h"
@@ -90,77 +94,7 @@
 
 #include <glib/gi18n-lib.h>
 
-#include "gloss-anchor.h"
-#include "gloss-annotation.h"
-#include "gloss-document.h"
-#include "gloss-import-private.h"
-#include "gloss-project.h"
-#include "gloss-relation.h"
-#include "gloss-tag.h"
-
-typedef enum {
-  LINE_TEXT,        /* T */
-  LINE_EVENT,       /* E */
-  LINE_RELATION,    /* R */
-  LINE_ATTRIBUTE,   /* A, M */
-  LINE_NORM,        /* N */
-  LINE_NOTE,        /* # */
-  LINE_EQUIV,       /* * */
-} LineKind;
-
-typedef struct {
-  guint start;
-  guint end;
-} Span;
-
-typedef struct {
-  char            *role;
-  GlossAnnotation *annotation;
-} Argument;
-
-typedef struct _BratLine BratLine;
-struct _BratLine {
-  LineKind         kind;
-  guint            number;      /* 1-based line in the .ann */
-  char            *id;          /* NULL for '*' */
-  char            *type;
-  char            *target;      /* E trigger; A, N, # target */
-  char            *value;       /* A value (NULL: binary); N "db:id" */
-  char            *text;        /* T text, # note, N text; NULL if absent */
-  GArray          *spans;       /* T: Span, as written */
-  GPtrArray       *roles;       /* E, R: role names; parallel to args */
-  GPtrArray       *args;        /* E, R, *: referenced ids */
-
-  /* What the line became. */
-  GlossAnnotation *annotation;  /* T: its annotation; E: the event's */
-  gboolean         carries_event; /* T: its annotation carries an event */
-  GArray          *resolved;    /* E, *: Argument */
-  char            *relation_note; /* R: from # lines */
-  guint            n_relation_notes;
-};
-
-typedef struct {
-  GlossProject      *project;
-  GlossDocument     *document;
-  GlossImportReport *report;
-  char              *ann_name;
-  GPtrArray         *lines;       /* BratLine */
-  GHashTable        *by_id;       /* id → BratLine */
-  GHashTable        *tag_ids;     /* brat type → tag id */
-  GPtrArray         *annotations; /* made, not yet in the document */
-  GDateTime         *now;
-  GlossOffset        length;
-
-  /* How brat offsets map to Gloss offsets. */
-  gboolean           universal_newlines;
-  guint              bom_shift;
-  GArray            *crlf_at;     /* guint: each CRLF's offset counted as one */
-
-  GlossAnchorText   *anchor_text; /* made on the first mismatch */
-  GArray            *messages;    /* Message */
-  guint              palette_next;
-  guint              notes, attributes, relations, events;
-} BratImport;
+#include "gloss-import-brat-private.h"
 
 static void
 argument_clear (gpointer data)
@@ -168,24 +102,6 @@ argument_clear (gpointer data)
   Argument *argument = data;
 
   g_free (argument->role);
-}
-
-static void
-brat_line_free (gpointer data)
-{
-  BratLine *line = data;
-
-  g_free (line->id);
-  g_free (line->type);
-  g_free (line->target);
-  g_free (line->value);
-  g_free (line->text);
-  g_free (line->relation_note);
-  g_clear_pointer (&line->spans, g_array_unref);
-  g_clear_pointer (&line->roles, g_ptr_array_unref);
-  g_clear_pointer (&line->args, g_ptr_array_unref);
-  g_clear_pointer (&line->resolved, g_array_unref);
-  g_free (line);
 }
 
 static void
@@ -198,939 +114,10 @@ brat_import_clear (BratImport *self)
   g_clear_pointer (&self->tag_ids, g_hash_table_unref);
   g_clear_pointer (&self->annotations, g_ptr_array_unref);
   g_clear_pointer (&self->now, g_date_time_unref);
-  g_clear_pointer (&self->crlf_at, g_array_unref);
+  g_clear_pointer (&self->crlfs, _gloss_brat_offsets_free);
   g_clear_pointer (&self->anchor_text, gloss_anchor_text_free);
   g_clear_pointer (&self->messages, g_array_unref);
 }
-
-typedef struct {
-  guint  line;
-  guint  index;   /* keeps one line's messages in the order they came */
-  char  *text;
-} Message;
-
-static void
-message_clear (gpointer data)
-{
-  g_free (((Message *) data)->text);
-}
-
-/* Messages wait here so that the report lists them in line order, though
- * the lines are read in several passes. */
-static void report_line (BratImport *self,
-                         guint       number,
-                         const char *format,
-                         ...) G_GNUC_PRINTF (3, 4);
-
-static void
-report_line (BratImport *self,
-             guint       number,
-             const char *format,
-             ...)
-{
-  Message message;
-  va_list args;
-
-  va_start (args, format);
-  message.line = number;
-  message.index = self->messages->len;
-  message.text = g_strdup_vprintf (format, args);
-  va_end (args);
-
-  g_array_append_val (self->messages, message);
-}
-
-static int
-message_compare (gconstpointer a,
-                 gconstpointer b)
-{
-  const Message *first = a;
-  const Message *second = b;
-
-  if (first->line != second->line)
-    return first->line < second->line ? -1 : 1;
-
-  return first->index < second->index ? -1 : first->index > second->index;
-}
-
-static void
-flush_messages (BratImport *self)
-{
-  g_array_sort (self->messages, message_compare);
-
-  for (guint i = 0; i < self->messages->len; i++)
-    {
-      Message *message = &g_array_index (self->messages, Message, i);
-
-      _gloss_import_report_add (self->report, self->ann_name, message->line, "%s", message->text);
-    }
-}
-
-/* ---- Reading lines ---- */
-
-/* The next space-separated token of *@cursor, or NULL at the end. */
-static char *
-next_token (const char **cursor)
-{
-  const char *p = *cursor;
-  const char *start;
-
-  while (*p == ' ')
-    p++;
-  if (*p == '\0')
-    {
-      *cursor = p;
-      return NULL;
-    }
-
-  start = p;
-  while (*p != '\0' && *p != ' ')
-    p++;
-  *cursor = p;
-
-  return g_strndup (start, p - start);
-}
-
-static gboolean
-parse_offset (const char *text,
-              guint      *value)
-{
-  guint64 number;
-
-  if (text == NULL || !g_ascii_isdigit (*text))
-    return FALSE;
-  if (!g_ascii_string_to_unsigned (text, 10, 0, G_MAXUINT32, &number, NULL))
-    return FALSE;
-
-  *value = (guint) number;
-  return TRUE;
-}
-
-/* "Org 0 5;10 15" */
-static gboolean
-parse_text_bound (BratLine   *line,
-                  const char *data)
-{
-  const char *cursor = data;
-  g_auto(GStrv) pieces = NULL;
-
-  line->type = next_token (&cursor);
-  if (line->type == NULL)
-    return FALSE;
-
-  line->spans = g_array_new (FALSE, FALSE, sizeof (Span));
-  pieces = g_strsplit (cursor, ";", -1);
-  for (guint i = 0; pieces[i] != NULL; i++)
-    {
-      const char *piece = pieces[i];
-      g_autofree char *start = next_token (&piece);
-      g_autofree char *end = next_token (&piece);
-      g_autofree char *extra = next_token (&piece);
-      Span span;
-
-      if (extra != NULL || !parse_offset (start, &span.start) || !parse_offset (end, &span.end))
-        return FALSE;
-      g_array_append_val (line->spans, span);
-    }
-
-  return line->spans->len > 0;
-}
-
-/* "ROLE:ID" */
-static gboolean
-split_argument (const char  *token,
-                char       **role,
-                char       **id)
-{
-  const char *colon = strchr (token, ':');
-
-  if (colon == NULL || colon == token || colon[1] == '\0' || strchr (colon + 1, ':') != NULL)
-    return FALSE;
-
-  *role = g_strndup (token, colon - token);
-  *id = g_strdup (colon + 1);
-  return TRUE;
-}
-
-/* "Merge:T3 Org1:T1 Org2:T2" */
-static gboolean
-parse_event (BratLine   *line,
-             const char *data)
-{
-  const char *cursor = data;
-  g_autofree char *head = next_token (&cursor);
-  char *token;
-
-  if (head == NULL || !split_argument (head, &line->type, &line->target))
-    return FALSE;
-
-  line->roles = g_ptr_array_new_with_free_func (g_free);
-  line->args = g_ptr_array_new_with_free_func (g_free);
-  while ((token = next_token (&cursor)) != NULL)
-    {
-      g_autofree char *owned = token;
-      char *role, *id;
-
-      if (!split_argument (owned, &role, &id))
-        return FALSE;
-      g_ptr_array_add (line->roles, role);
-      g_ptr_array_add (line->args, id);
-    }
-
-  return TRUE;
-}
-
-/* "Origin Arg1:T1 Arg2:T2" */
-static gboolean
-parse_relation (BratLine   *line,
-                const char *data)
-{
-  const char *cursor = data;
-  char *token;
-
-  line->type = next_token (&cursor);
-  if (line->type == NULL)
-    return FALSE;
-
-  line->roles = g_ptr_array_new_with_free_func (g_free);
-  line->args = g_ptr_array_new_with_free_func (g_free);
-  while ((token = next_token (&cursor)) != NULL)
-    {
-      g_autofree char *owned = token;
-      char *role, *id;
-
-      if (!split_argument (owned, &role, &id))
-        return FALSE;
-      g_ptr_array_add (line->roles, role);
-      g_ptr_array_add (line->args, id);
-    }
-
-  return line->args->len == 2;
-}
-
-/* "Confidence T1 High" or "Negated T1" */
-static gboolean
-parse_attribute (BratLine   *line,
-                 const char *data,
-                 gboolean    binary_only)
-{
-  const char *cursor = data;
-
-  line->type = next_token (&cursor);
-  line->target = next_token (&cursor);
-  if (line->type == NULL || line->target == NULL)
-    return FALSE;
-
-  while (*cursor == ' ')
-    cursor++;
-  if (*cursor != '\0')
-    {
-      if (binary_only)
-        return FALSE;
-      line->value = g_strdup (cursor);
-      g_strchomp (line->value);
-    }
-
-  return TRUE;
-}
-
-/* "Reference T1 Wikipedia:534366", or BioNLP ST 2013's
- * "Reference Annotation:T1 Referent:Wikipedia:534366". */
-static gboolean
-parse_norm (BratLine   *line,
-            const char *data)
-{
-  const char *cursor = data;
-  g_autofree char *first = NULL;
-  g_autofree char *second = NULL;
-  g_autofree char *extra = NULL;
-  const char *target, *reference;
-
-  line->type = next_token (&cursor);
-  first = next_token (&cursor);
-  second = next_token (&cursor);
-  extra = next_token (&cursor);
-  if (line->type == NULL || first == NULL || second == NULL || extra != NULL)
-    return FALSE;
-
-  target = first;
-  reference = second;
-  if (g_str_has_prefix (first, "Referent:") && g_str_has_prefix (second, "Annotation:"))
-    {
-      target = second;
-      reference = first;
-    }
-  if (g_str_has_prefix (target, "Annotation:"))
-    target += strlen ("Annotation:");
-  if (g_str_has_prefix (reference, "Referent:"))
-    reference += strlen ("Referent:");
-
-  /* The database name runs to the first colon; the id may hold more. */
-  {
-    const char *colon = strchr (reference, ':');
-
-    if (colon == NULL || colon == reference || colon[1] == '\0' || *target == '\0')
-      return FALSE;
-  }
-
-  line->target = g_strdup (target);
-  line->value = g_strdup (reference);
-  return TRUE;
-}
-
-/* "AnnotatorNotes T1" */
-static gboolean
-parse_note (BratLine   *line,
-            const char *data)
-{
-  const char *cursor = data;
-  g_autofree char *extra = NULL;
-
-  line->type = next_token (&cursor);
-  line->target = next_token (&cursor);
-  extra = next_token (&cursor);
-
-  return line->type != NULL && line->target != NULL && extra == NULL;
-}
-
-/* "Equiv T1 T2 T3" */
-static gboolean
-parse_equiv (BratLine   *line,
-             const char *data)
-{
-  const char *cursor = data;
-  char *token;
-
-  line->type = next_token (&cursor);
-  if (line->type == NULL)
-    return FALSE;
-
-  line->args = g_ptr_array_new_with_free_func (g_free);
-  while ((token = next_token (&cursor)) != NULL)
-    g_ptr_array_add (line->args, token);
-
-  return line->args->len > 0;
-}
-
-static const char *
-kind_name (LineKind kind)
-{
-  switch (kind)
-    {
-    case LINE_TEXT: return _("text span");
-    case LINE_EVENT: return _("event");
-    case LINE_RELATION: return _("relation");
-    case LINE_ATTRIBUTE: return _("attribute");
-    case LINE_NORM: return _("normalisation");
-    case LINE_NOTE: return _("note");
-    case LINE_EQUIV: return _("equivalence");
-    default: return "";
-    }
-}
-
-/* One .ann line into a BratLine, or NULL (reported) when it cannot be read. */
-static BratLine *
-parse_line (BratImport *self,
-            const char *text,
-            guint       number)
-{
-  g_autoptr(GString) data = NULL;
-  BratLine *line;
-  const char *tab;
-  const char *rest;
-  const char *tail = NULL;
-  gboolean ok = FALSE;
-
-  tab = strchr (text, '\t');
-  if (tab == NULL || tab == text)
-    {
-      report_line (self, number, _("not a brat annotation line (an id and a tab must begin it); skipped"));
-      return NULL;
-    }
-
-  line = g_new0 (BratLine, 1);
-  line->number = number;
-  line->id = g_strndup (text, tab - text);
-  rest = tab + 1;
-
-  /* Most kinds have a data part, then a tab and a free text. */
-  tail = strchr (rest, '\t');
-  data = tail != NULL ? g_string_new_len (rest, tail - rest) : g_string_new (rest);
-  if (tail != NULL)
-    tail++;
-
-  switch (line->id[0])
-    {
-    case 'T':
-      line->kind = LINE_TEXT;
-      ok = parse_text_bound (line, data->str);
-      line->text = g_strdup (tail);
-      break;
-
-    case 'E':
-      line->kind = LINE_EVENT;
-      ok = parse_event (line, data->str);
-      break;
-
-    case 'R':
-      line->kind = LINE_RELATION;
-      ok = parse_relation (line, data->str);
-      break;
-
-    case 'A':
-    case 'M':
-      line->kind = LINE_ATTRIBUTE;
-      ok = parse_attribute (line, data->str, line->id[0] == 'M');
-      break;
-
-    case 'N':
-      line->kind = LINE_NORM;
-      ok = parse_norm (line, data->str);
-      line->text = g_strdup (tail);
-      break;
-
-    case '#':
-      line->kind = LINE_NOTE;
-      ok = parse_note (line, data->str);
-      line->text = g_strdup (tail != NULL ? tail : "");
-      break;
-
-    case '*':
-      line->kind = LINE_EQUIV;
-      ok = parse_equiv (line, data->str);
-      g_clear_pointer (&line->id, g_free);
-      break;
-
-    default:
-      report_line (self, number, _("“%s” is not a kind of line brat writes "
-                                   "(T, E, R, A, M, N, # or *); skipped"), line->id);
-      brat_line_free (line);
-      return NULL;
-    }
-
-  if (!ok)
-    {
-      report_line (self, number, _("%s: this %s line is malformed; skipped"),
-                   line->id != NULL ? line->id : "*", kind_name (line->kind));
-      brat_line_free (line);
-      return NULL;
-    }
-
-  return line;
-}
-
-static void
-read_lines (BratImport *self,
-            const char *ann_text)
-{
-  const char *p = ann_text;
-  guint number = 0;
-
-  while (*p != '\0')
-    {
-      const char *end = strchr (p, '\n');
-      g_autofree char *text = NULL;
-      gsize length;
-      BratLine *line;
-
-      number++;
-      if (end == NULL)
-        end = p + strlen (p);
-      length = end - p;
-      /* An .ann saved on Windows: the CR belongs to the line break. */
-      if (length > 0 && p[length - 1] == '\r')
-        length--;
-      text = g_strndup (p, length);
-      p = *end == '\n' ? end + 1 : end;
-
-      /* Blank lines carry nothing. */
-      if (strspn (text, " \t") == length)
-        continue;
-
-      line = parse_line (self, text, number);
-      if (line == NULL)
-        continue;
-
-      if (line->id != NULL)
-        {
-          BratLine *previous = g_hash_table_lookup (self->by_id, line->id);
-
-          if (previous != NULL)
-            {
-              report_line (self, number, _("%s is already defined on line %u; this line was skipped"),
-                           line->id, previous->number);
-              brat_line_free (line);
-              continue;
-            }
-          g_hash_table_insert (self->by_id, line->id, line);
-        }
-
-      g_ptr_array_add (self->lines, line);
-    }
-}
-
-/* ---- Offsets ---- */
-
-static void
-find_crlfs (BratImport *self)
-{
-  const char *text = gloss_document_get_text (self->document);
-  guint offset = 0;
-  guint seen = 0;
-
-  self->crlf_at = g_array_new (FALSE, FALSE, sizeof (guint));
-  for (const char *p = text; *p != '\0'; p = g_utf8_next_char (p), offset++)
-    {
-      if (p[0] == '\r' && p[1] == '\n')
-        {
-          /* Its offset where each CRLF counts as one character. */
-          guint at = offset - seen;
-
-          g_array_append_val (self->crlf_at, at);
-          seen++;
-        }
-    }
-}
-
-/* CRLFs that begin before @offset (counted as one character each). */
-static guint
-crlfs_before (BratImport *self,
-              guint       offset)
-{
-  guint low = 0;
-  guint high = self->crlf_at->len;
-
-  while (low < high)
-    {
-      guint middle = low + (high - low) / 2;
-
-      if (g_array_index (self->crlf_at, guint, middle) < offset)
-        low = middle + 1;
-      else
-        high = middle;
-    }
-
-  return low;
-}
-
-/* A brat offset as a Gloss offset (may lie past the end of the text). */
-static guint
-map_offset (BratImport *self,
-            guint       offset)
-{
-  offset = offset >= self->bom_shift ? offset - self->bom_shift : 0;
-  /* Past the end stays past the end, without wrapping around. */
-  if (offset > self->length)
-    return offset;
-  if (self->universal_newlines)
-    offset += crlfs_before (self, offset);
-
-  return offset;
-}
-
-/* Replaces every line break by one space: brat cannot store a line break in
- * a T line, so tools that write one change it into a space. */
-static char *
-flatten_breaks (const char *text)
-{
-  GString *flat = g_string_sized_new (strlen (text));
-
-  for (const char *p = text; *p != '\0'; p++)
-    {
-      if (p[0] == '\r' && p[1] == '\n')
-        {
-          g_string_append_c (flat, ' ');
-          p++;
-        }
-      else if (*p == '\r' || *p == '\n')
-        g_string_append_c (flat, ' ');
-      else
-        g_string_append_c (flat, *p);
-    }
-
-  return g_string_free (flat, FALSE);
-}
-
-/* The text of the spans as brat would quote it, with fragments joined by
- * a space; NULL when a span lies outside the text or is reversed. */
-static char *
-span_text (BratImport *self,
-           GArray     *spans,
-           const char *separator)
-{
-  GString *text = g_string_new (NULL);
-
-  for (guint i = 0; i < spans->len; i++)
-    {
-      Span *span = &g_array_index (spans, Span, i);
-      guint start = map_offset (self, span->start);
-      guint end = map_offset (self, span->end);
-      g_autofree char *slice = NULL;
-
-      if (start > end || end > self->length)
-        {
-          g_string_free (text, TRUE);
-          return NULL;
-        }
-      slice = gloss_document_dup_slice (self->document, start, end);
-      if (i > 0)
-        g_string_append (text, separator);
-      g_string_append (text, slice);
-    }
-
-  return g_string_free (text, FALSE);
-}
-
-/* Whether the T line's text is what its spans hold. */
-static gboolean
-text_matches (BratImport *self,
-              BratLine   *line)
-{
-  g_autofree char *expected = NULL;
-  g_autofree char *flat_expected = NULL;
-  g_autofree char *flat_text = NULL;
-
-  /* Without a text brat quotes the spans itself: they only need to fit. */
-  expected = span_text (self, line->spans, " ");
-  if (expected == NULL)
-    return FALSE;
-  if (line->text == NULL)
-    return TRUE;
-  if (g_str_equal (expected, line->text))
-    return TRUE;
-
-  /* Text after the quote, separated by whitespace, is allowed by brat. */
-  if (g_str_has_prefix (line->text, expected) && g_ascii_isspace (line->text[strlen (expected)]))
-    return TRUE;
-
-  flat_expected = flatten_breaks (expected);
-  flat_text = flatten_breaks (line->text);
-  if (g_str_equal (flat_expected, flat_text))
-    return TRUE;
-
-  /* brat before 1.3 joined the fragments of a discontinuous span without
-   * a separator. */
-  if (line->spans->len > 1)
-    {
-      g_autofree char *joined = span_text (self, line->spans, "");
-
-      return joined != NULL && g_str_equal (joined, line->text);
-    }
-
-  return FALSE;
-}
-
-static guint
-count_matches (BratImport *self)
-{
-  guint matches = 0;
-
-  for (guint i = 0; i < self->lines->len; i++)
-    {
-      BratLine *line = g_ptr_array_index (self->lines, i);
-
-      if (line->kind == LINE_TEXT && line->text != NULL && text_matches (self, line))
-        matches++;
-    }
-
-  return matches;
-}
-
-/* Picks the reading of brat's offsets under which most texts match. */
-static void
-choose_offset_reading (BratImport *self,
-                       gboolean    had_bom)
-{
-  struct { gboolean universal; guint bom; } readings[4];
-  guint n_readings = 0;
-  guint best = 0;
-  guint best_matches = 0;
-  gboolean has_crlf;
-
-  find_crlfs (self);
-  has_crlf = self->crlf_at->len > 0;
-
-  /* brat's own reading first: it wins a tie. */
-  readings[n_readings].universal = has_crlf;
-  readings[n_readings++].bom = had_bom ? 1 : 0;
-  if (has_crlf)
-    {
-      readings[n_readings].universal = FALSE;
-      readings[n_readings++].bom = had_bom ? 1 : 0;
-    }
-  if (had_bom)
-    {
-      readings[n_readings].universal = has_crlf;
-      readings[n_readings++].bom = 0;
-      if (has_crlf)
-        {
-          readings[n_readings].universal = FALSE;
-          readings[n_readings++].bom = 0;
-        }
-    }
-
-  for (guint i = 0; i < n_readings; i++)
-    {
-      guint matches;
-
-      self->universal_newlines = readings[i].universal;
-      self->bom_shift = readings[i].bom;
-      matches = count_matches (self);
-      if (i == 0 || matches > best_matches)
-        {
-          best = i;
-          best_matches = matches;
-        }
-    }
-
-  self->universal_newlines = readings[best].universal;
-  self->bom_shift = readings[best].bom;
-}
-
-/* ---- Tags ---- */
-
-/* GNOME's palette, light shades then the medium ones. */
-static const char * const palette[] = {
-  "#99c1f1", "#8ff0a4", "#f9f06b", "#ffbe6f", "#f66151", "#dc8add", "#cdab8f",
-  "#62a0ea", "#57e389", "#f8e45c", "#ffa348", "#ed333b", "#c061cb", "#b5835a",
-  "#9a9996", "#1c71d8", "#2ec27e", "#e5a50a", "#c64600", "#813d9c",
-};
-
-static const char *
-next_color (BratImport *self)
-{
-  GListModel *tags = gloss_project_get_tags (self->project);
-  guint n_tags = g_list_model_get_n_items (tags);
-
-  /* A colour no tag has yet, when there is one left. */
-  for (guint tries = 0; tries < G_N_ELEMENTS (palette); tries++)
-    {
-      const char *color = palette[self->palette_next++ % G_N_ELEMENTS (palette)];
-      gboolean used = FALSE;
-
-      for (guint i = 0; i < n_tags && !used; i++)
-        {
-          g_autoptr(GlossTag) tag = g_list_model_get_item (tags, i);
-
-          used = g_ascii_strcasecmp (gloss_tag_get_color (tag), color) == 0;
-        }
-      if (!used)
-        return color;
-    }
-
-  return palette[self->palette_next++ % G_N_ELEMENTS (palette)];
-}
-
-static const char *
-tag_id_for_type (BratImport *self,
-                 const char *type)
-{
-  const char *tag_id = g_hash_table_lookup (self->tag_ids, type);
-  GlossTag *tag;
-
-  if (tag_id != NULL)
-    return tag_id;
-
-  tag = gloss_project_lookup_tag_by_name (self->project, type);
-  if (tag == NULL)
-    tag = gloss_project_create_tag (self->project, type, next_color (self), -1);
-
-  tag_id = gloss_tag_get_id (tag);
-  g_hash_table_insert (self->tag_ids, g_strdup (type), g_strdup (tag_id));
-
-  return tag_id;
-}
-
-/* ---- Text spans ---- */
-
-static GlossAnnotation *
-new_annotation (BratImport *self,
-                guint       start,
-                guint       end,
-                const char *type)
-{
-  GlossAnnotation *annotation = gloss_annotation_new (NULL, start, end);
-
-  gloss_annotation_add_tag (annotation, tag_id_for_type (self, type));
-  gloss_annotation_set_created (annotation, self->now);
-  gloss_annotation_set_modified (annotation, self->now);
-  g_ptr_array_add (self->annotations, annotation);
-
-  return annotation;
-}
-
-static char *
-shorten (const char *text)
-{
-  if (g_utf8_strlen (text, -1) <= 40)
-    return g_strdup (text);
-
-  {
-    g_autofree char *start = g_utf8_substring (text, 0, 39);
-
-    return g_strconcat (start, "…", NULL);
-  }
-}
-
-/* The spans as the .ann wrote them: "0 5;10 15". */
-static char *
-written_spans (BratLine *line)
-{
-  GString *written = g_string_new (NULL);
-
-  for (guint i = 0; i < line->spans->len; i++)
-    {
-      Span *span = &g_array_index (line->spans, Span, i);
-
-      g_string_append_printf (written, "%s%u %u", i > 0 ? ";" : "", span->start, span->end);
-    }
-
-  return g_string_free (written, FALSE);
-}
-
-/* The T line's text is not at its offsets: find it, or keep it orphaned. */
-static void
-place_mismatch (BratImport      *self,
-                BratLine        *line,
-                guint            start,
-                guint            end,
-                GlossAnnotation *annotation)
-{
-  const char *quote = line->text != NULL ? line->text : "";
-  g_autofree char *spans = written_spans (line);
-  g_autofree char *short_text = shorten (quote);
-  g_autofree char *found = NULL;
-  g_autofree char *short_found = NULL;
-  GlossAnchorSelector selector = { 0, };
-  GlossOffset new_start, new_end;
-  GlossAnchorState state = GLOSS_ANCHOR_ORPHANED;
-  gboolean past_end = end > self->length;
-
-  /* Inside the text, not empty (the text is never empty). */
-  end = MIN (end, self->length);
-  start = MIN (start, end);
-  if (start == end)
-    start = end - 1;
-
-  found = gloss_document_dup_slice (self->document, start, end);
-  short_found = shorten (found);
-
-  if (*quote != '\0')
-    {
-      if (self->anchor_text == NULL)
-        self->anchor_text = gloss_anchor_text_new (gloss_document_get_text (self->document), -1);
-
-      selector.start = start;
-      selector.end = end;
-      selector.quote = quote;
-      new_start = start;
-      new_end = end;
-      state = gloss_anchor_locate (self->anchor_text, &selector, &new_start, &new_end);
-
-      /* Trust a place only if it is one: "anchored" means the quote is
-       * there; an approximate "moved" match is the anchoring's to judge. */
-      if (state != GLOSS_ANCHOR_ORPHANED && new_start < new_end && new_end <= self->length)
-        {
-          g_autofree char *there = gloss_document_dup_slice (self->document, new_start, new_end);
-
-          if (state == GLOSS_ANCHOR_ANCHORED && !g_str_equal (there, quote))
-            state = GLOSS_ANCHOR_ORPHANED;
-        }
-      else
-        state = GLOSS_ANCHOR_ORPHANED;
-    }
-
-  if (state != GLOSS_ANCHOR_ORPHANED)
-    {
-      gloss_annotation_set_bounds (annotation, new_start, new_end);
-      gloss_annotation_set_state (annotation, GLOSS_ANCHOR_MOVED);
-      if (past_end)
-        report_line (self, line->number,
-                     _("%s: the span %s lies past the end of the text (%u characters); "
-                       "its text “%s” was found at %u–%u and the annotation marked for review"),
-                     line->id, spans, self->length, short_text, new_start, new_end);
-      else
-        report_line (self, line->number,
-                     _("%s: the text “%s” is not at %s (which holds “%s”); "
-                       "it was found at %u–%u and the annotation marked for review"),
-                     line->id, short_text, spans, short_found, new_start, new_end);
-    }
-  else
-    {
-      gloss_annotation_set_bounds (annotation, start, end);
-      gloss_annotation_set_state (annotation, GLOSS_ANCHOR_ORPHANED);
-      gloss_annotation_set_selector (annotation, quote, "", "");
-      if (past_end)
-        report_line (self, line->number,
-                     _("%s: the span %s lies past the end of the text (%u characters) and its "
-                       "text “%s” is nowhere in it; it was kept at the end and marked orphaned"),
-                     line->id, spans, self->length, short_text);
-      else
-        report_line (self, line->number,
-                     _("%s: the text “%s” is not at %s (which holds “%s”) nor anywhere else; "
-                       "it was kept there and marked orphaned"),
-                     line->id, short_text, spans, short_found);
-    }
-}
-
-static void
-import_text_bound (BratImport *self,
-                   BratLine   *line)
-{
-  GlossAnnotation *annotation;
-  guint start = G_MAXUINT, end = 0;
-  gboolean reversed = FALSE;
-
-  for (guint i = 0; i < line->spans->len; i++)
-    {
-      Span *span = &g_array_index (line->spans, Span, i);
-
-      reversed |= span->start > span->end;
-      start = MIN (start, map_offset (self, span->start));
-      end = MAX (end, map_offset (self, span->end));
-    }
-
-  if (reversed)
-    {
-      report_line (self, line->number, _("%s: a span ends before it starts; skipped"), line->id);
-      return;
-    }
-  if (start >= end)
-    {
-      report_line (self, line->number,
-                   _("%s: the span is empty, and Gloss annotations hold at least one character; skipped"),
-                   line->id);
-      return;
-    }
-
-  annotation = new_annotation (self, start, end, line->type);
-  line->annotation = annotation;
-
-  if (text_matches (self, line))
-    {
-      if (line->spans->len > 1)
-        {
-          g_autoptr(GString) fragments = g_string_new (NULL);
-
-          for (guint i = 0; i < line->spans->len; i++)
-            {
-              Span *span = &g_array_index (line->spans, Span, i);
-
-              g_string_append_printf (fragments, "%s%u %u", i > 0 ? ";" : "",
-                                      map_offset (self, span->start), map_offset (self, span->end));
-            }
-          gloss_annotation_set_attribute (annotation, "brat:fragments", fragments->str);
-        }
-      return;
-    }
-
-  if (line->spans->len > 1)
-    report_line (self, line->number,
-                 _("%s: the fragments of this discontinuous span do not hold its text; "
-                   "it is kept as one span"), line->id);
-  place_mismatch (self, line, start, end, annotation);
-}
-
 /* ---- References between lines ---- */
 
 /* The annotation a T or E id stands for, or NULL (reported). */
@@ -1144,20 +131,20 @@ resolve (BratImport *self,
 
   if (target == NULL)
     {
-      report_line (self, from->number, _("%s refers to %s, which is not defined; %s"),
-                   from->id != NULL ? from->id : "*", id, consequence);
+      _gloss_brat_report_line (self, from->number, _("%s refers to %s, which is not defined; %s"),
+                               from->id != NULL ? from->id : "*", id, consequence);
       return NULL;
     }
   if (target->kind != LINE_TEXT && target->kind != LINE_EVENT)
     {
-      report_line (self, from->number, _("%s refers to %s, a %s line, which is no annotation; %s"),
-                   from->id != NULL ? from->id : "*", id, kind_name (target->kind), consequence);
+      _gloss_brat_report_line (self, from->number, _("%s refers to %s, a %s line, which is no annotation; %s"),
+                               from->id != NULL ? from->id : "*", id, _gloss_brat_kind_name (target->kind), consequence);
       return NULL;
     }
   if (target->annotation == NULL)
     {
-      report_line (self, from->number, _("%s refers to %s (line %u), which could not be imported; %s"),
-                   from->id != NULL ? from->id : "*", id, target->number, consequence);
+      _gloss_brat_report_line (self, from->number, _("%s refers to %s (line %u), which could not be imported; %s"),
+                               from->id != NULL ? from->id : "*", id, target->number, consequence);
       return NULL;
     }
 
@@ -1169,8 +156,8 @@ copy_annotation (BratImport      *self,
                  GlossAnnotation *original,
                  const char      *type)
 {
-  GlossAnnotation *copy = new_annotation (self, gloss_annotation_get_start (original),
-                                          gloss_annotation_get_end (original), type);
+  GlossAnnotation *copy = _gloss_brat_new_annotation (self, gloss_annotation_get_start (original),
+                                                      gloss_annotation_get_end (original), type);
   const char *fragments = gloss_annotation_get_attribute (original, "brat:fragments");
 
   gloss_annotation_set_state (copy, gloss_annotation_get_state (original));
@@ -1191,19 +178,19 @@ place_event (BratImport *self,
 
   if (trigger == NULL || trigger->kind != LINE_TEXT)
     {
-      report_line (self, line->number, _("%s: its trigger %s is not a defined text span; skipped"),
-                   line->id, line->target);
+      _gloss_brat_report_line (self, line->number, _("%s: its trigger %s is not a defined text span; skipped"),
+                               line->id, line->target);
       return;
     }
   if (trigger->annotation == NULL)
     {
-      report_line (self, line->number, _("%s: its trigger %s (line %u) could not be imported; skipped"),
-                   line->id, line->target, trigger->number);
+      _gloss_brat_report_line (self, line->number, _("%s: its trigger %s (line %u) could not be imported; skipped"),
+                               line->id, line->target, trigger->number);
       return;
     }
   if (!g_str_equal (trigger->type, line->type))
-    report_line (self, line->number, _("%s: the event type %s differs from its trigger’s type %s"),
-                 line->id, line->type, trigger->type);
+    _gloss_brat_report_line (self, line->number, _("%s: the event type %s differs from its trigger’s type %s"),
+                             line->id, line->type, trigger->type);
 
   if (!trigger->carries_event)
     {
@@ -1277,8 +264,8 @@ import_note (BratImport *self,
       target->relation_note = joined;
       target->n_relation_notes++;
       if (!g_str_equal (line->type, "AnnotatorNotes"))
-        report_line (self, line->number, _("%s: a %s comment on a relation was kept in the relation’s note"),
-                     line->id, line->type);
+        _gloss_brat_report_line (self, line->number, _("%s: a %s comment on a relation was kept in the relation’s note"),
+                                 line->id, line->type);
       /* Counted once the relation is made. */
       return;
     }
@@ -1314,9 +301,9 @@ import_attribute (BratImport *self,
 
   if (target != NULL && target->kind == LINE_RELATION)
     {
-      report_line (self, line->number,
-                   _("%s: Gloss links have no attributes, so %s on %s was not imported"),
-                   line->id, line->type, line->target);
+      _gloss_brat_report_line (self, line->number,
+                               _("%s: Gloss links have no attributes, so %s on %s was not imported"),
+                               line->id, line->type, line->target);
       return;
     }
 
@@ -1326,8 +313,8 @@ import_attribute (BratImport *self,
 
   old = gloss_annotation_get_attribute (annotation, line->type);
   if (old != NULL && !g_str_equal (old, value))
-    report_line (self, line->number, _("%s: %s already has %s = “%s”; the later value “%s” was kept"),
-                 line->id, line->target, line->type, old, value);
+    _gloss_brat_report_line (self, line->number, _("%s: %s already has %s = “%s”; the later value “%s” was kept"),
+                             line->id, line->target, line->type, old, value);
 
   gloss_annotation_set_attribute (annotation, line->type, value);
   self->attributes++;
@@ -1348,8 +335,8 @@ import_norm (BratImport *self,
     return;
 
   if (!g_str_equal (line->type, "Reference"))
-    report_line (self, line->number, _("%s: the normalisation type %s is kept as Reference"),
-                 line->id, line->type);
+    _gloss_brat_report_line (self, line->number, _("%s: the normalisation type %s is kept as Reference"),
+                             line->id, line->type);
 
   for (guint n = 2; gloss_annotation_get_attribute (annotation, key) != NULL; n++)
     {
@@ -1393,9 +380,9 @@ resolve_equiv (BratImport *self,
   /* One message for a line that joins nothing. */
   if (usable < 2)
     {
-      report_line (self, line->number,
-                   _("this %s equivalence has fewer than two members that could be imported; skipped"),
-                   line->type);
+      _gloss_brat_report_line (self, line->number,
+                               _("this %s equivalence has fewer than two members that could be imported; skipped"),
+                               line->type);
       return;
     }
 
@@ -1454,9 +441,9 @@ import_relation (BratImport *self,
   if (g_str_equal (first_role, "Arg2") && g_str_equal (second_role, "Arg1"))
     from_index = 1;
   else if (!g_str_equal (first_role, "Arg1") || !g_str_equal (second_role, "Arg2"))
-    report_line (self, line->number,
-                 _("%s: its arguments %s and %s are kept as Arg1 and Arg2"),
-                 line->id, first_role, second_role);
+    _gloss_brat_report_line (self, line->number,
+                             _("%s: its arguments %s and %s are kept as Arg1 and Arg2"),
+                             line->id, first_role, second_role);
 
   from = resolve (self, line, g_ptr_array_index (line->args, from_index),
                   _("the relation was not imported"));
@@ -1466,7 +453,7 @@ import_relation (BratImport *self,
   if (from == NULL || to == NULL)
     {
       if (line->n_relation_notes > 0)
-        report_line (self, line->number, _("%s: so the note on it was not imported either"), line->id);
+        _gloss_brat_report_line (self, line->number, _("%s: so the note on it was not imported either"), line->id);
       return;
     }
 
@@ -1606,21 +593,21 @@ gloss_import_brat (GlossProject       *project,
     }
 
   self.length = gloss_document_get_length (self.document);
-  self.lines = g_ptr_array_new_with_free_func (brat_line_free);
+  self.lines = g_ptr_array_new_with_free_func (_gloss_brat_line_free);
   self.by_id = g_hash_table_new (g_str_hash, g_str_equal);
   self.tag_ids = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  _gloss_brat_remember_project_tags (&self);
   self.annotations = g_ptr_array_new_with_free_func (g_object_unref);
   self.now = g_date_time_new_now_utc ();
-  self.messages = g_array_new (FALSE, FALSE, sizeof (Message));
-  g_array_set_clear_func (self.messages, message_clear);
+  self.messages = _gloss_brat_messages_new ();
 
-  read_lines (&self, ann_text);
+  _gloss_brat_read_lines (&self, ann_text);
   if (!check_annotation_limit (&self, error))
     {
       brat_import_clear (&self);
       return FALSE;
     }
-  choose_offset_reading (&self, had_bom);
+  _gloss_brat_choose_offset_reading (&self, had_bom);
 
   gloss_project_begin_action (project, _("Import brat Annotations"));
 
@@ -1631,7 +618,7 @@ gloss_import_brat (GlossProject       *project,
       BratLine *line = g_ptr_array_index (self.lines, i);
 
       if (line->kind == LINE_TEXT)
-        import_text_bound (&self, line);
+        _gloss_brat_import_text_bound (&self, line);
     }
   for (guint i = 0; i < self.lines->len; i++)
     {
@@ -1677,7 +664,7 @@ gloss_import_brat (GlossProject       *project,
 
   gloss_project_end_action (project);
 
-  flush_messages (&self);
+  _gloss_brat_flush_messages (&self);
   if (report != NULL)
     {
       report->documents++;

@@ -462,9 +462,14 @@ _gloss_import_read_document (GFile     *file,
   if (title == NULL)
     title = title_from_file (file);
 
+  /* The project file is UTF-8: a path in another encoding (Latin-1 bytes
+   * in a name) is kept as a file URI, which escapes them. */
   source = g_file_get_path (file);
-  if (source == NULL)
-    source = g_file_get_uri (file);
+  if (source == NULL || !g_utf8_validate (source, -1, NULL))
+    {
+      g_free (source);
+      source = g_file_get_uri (file);
+    }
 
   /* The evidentiary copy: the name alone (a path would show the
    * analyst's folders to whoever the project is shared with) and the

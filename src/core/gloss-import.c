@@ -168,6 +168,7 @@ gloss_import_report_summary (GlossImportReport *report)
 typedef enum {
   IMPORT_TEXT,
   IMPORT_BRAT,
+  IMPORT_PAGE,
   IMPORT_WEB_ANNOTATIONS,
   IMPORT_UNKNOWN,
 } ImportKind;
@@ -176,6 +177,7 @@ static ImportKind
 kind_of (GFile *file)
 {
   static const char * const text_suffixes[] = { ".txt", ".text", ".md", ".markdown" };
+  static const char * const page_suffixes[] = { ".html", ".htm", ".xhtml", ".mhtml", ".mht" };
   g_autofree char *name = g_file_get_basename (file);
   g_autofree char *lower = NULL;
 
@@ -186,6 +188,9 @@ kind_of (GFile *file)
   for (guint i = 0; i < G_N_ELEMENTS (text_suffixes); i++)
     if (g_str_has_suffix (lower, text_suffixes[i]) && strlen (lower) > strlen (text_suffixes[i]))
       return IMPORT_TEXT;
+  for (guint i = 0; i < G_N_ELEMENTS (page_suffixes); i++)
+    if (g_str_has_suffix (lower, page_suffixes[i]) && strlen (lower) > strlen (page_suffixes[i]))
+      return IMPORT_PAGE;
   if (g_str_has_suffix (lower, ".ann") && strlen (lower) > 4)
     return IMPORT_BRAT;
   if ((g_str_has_suffix (lower, ".json") && strlen (lower) > 5) ||
@@ -224,7 +229,7 @@ gloss_import_is_article (GFile *file)
 {
   g_return_val_if_fail (G_IS_FILE (file), FALSE);
 
-  return kind_of (file) == IMPORT_TEXT;
+  return kind_of (file) == IMPORT_TEXT || kind_of (file) == IMPORT_PAGE;
 }
 
 GlossDocument *
@@ -238,11 +243,13 @@ gloss_import_read_article (GFile   *file,
 
   if (kind_of (file) == IMPORT_TEXT)
     return gloss_import_text_file (file, error);
+  if (kind_of (file) == IMPORT_PAGE)
+    return gloss_import_page_file (file, error);
 
   display_name = _gloss_import_display_name (file);
   g_set_error (error, GLOSS_ERROR, GLOSS_ERROR_INVALID,
-               _("%s is not an article: choose a text file (.txt, .text) "
-                 "or a Markdown file (.md, .markdown)"),
+               _("%s is not an article: choose a text file (.txt, .text), "
+                 "a Markdown file (.md, .markdown) or a saved web page (.html, .htm, .xhtml, .mhtml, .mht)"),
                display_name);
   return NULL;
 }
@@ -274,6 +281,7 @@ gloss_import_file (GlossProject       *project,
   switch (kind_of (file))
     {
     case IMPORT_TEXT:
+    case IMPORT_PAGE:
       {
         g_autoptr(GlossDocument) document = gloss_import_read_article (file, error);
 
@@ -302,8 +310,8 @@ gloss_import_file (GlossProject       *project,
       display_name = _gloss_import_display_name (file);
       g_set_error (error, GLOSS_ERROR, GLOSS_ERROR_INVALID,
                    _("%s is not a file Gloss imports: choose a text file (.txt, .text), "
-                     "a Markdown file (.md, .markdown), a brat annotation file (.ann) "
-                     "or web annotations (.json, .jsonld)"),
+                     "a Markdown file (.md, .markdown), a saved web page (.html, .htm, .xhtml, "
+                     ".mhtml, .mht), a brat annotation file (.ann) or web annotations (.json, .jsonld)"),
                    display_name);
       return FALSE;
     }

@@ -53,7 +53,11 @@ char              *gloss_decode_text           (GBytes       *bytes,
 GlossDocument     *gloss_import_text_file      (GFile        *file,
                                                 GError      **error);
 
-/* Whether @file is named as an article (a document of its own), which
+/* A saved web page (.html/.htm/.xhtml, or .mhtml/.mht archive) as a new
+ * document: the readable article, headline first, with its provenance. */
+GlossDocument     *gloss_import_page_file       (GFile        *file,
+                                                GError      **error);
+/* Whether @file is named as an article (a text, Markdown or web page file: a document of its own), which
  * gloss_import_read_article () reads; brat .ann files are not. */
 gboolean           gloss_import_is_article     (GFile        *file);
 /* An article file as a new document with its provenance, not yet in a
@@ -67,8 +71,9 @@ void               gloss_import_add_article    (GlossProject *project,
                                                 GlossDocument *article);
 
 /* Imports any supported file into @project as one undoable step:
- * .txt/.md/.markdown (text), .ann (brat, with the .txt beside it), or
- * .json/.jsonld web annotations on documents already in the project. */
+ * .txt/.md/.markdown (text), .html/.htm/.xhtml/.mhtml/.mht (saved web
+ * pages), .ann (brat, with the .txt beside it), or .json/.jsonld web
+ * annotations on documents already in the project. */
 gboolean           gloss_import_file           (GlossProject *project,
                                                 GFile        *file,
                                                 GlossImportReport *report,

@@ -4,6 +4,7 @@
  */
 #include "config.h"
 
+#include <math.h>
 #include <string.h>
 
 #include "gloss-json-reader.h"
@@ -280,7 +281,33 @@ gloss_json_writer_string (GlossJsonWriter *self,
     }
 
   before_value (self);
+  /* A file is written only if it can be read back: bytes that are not
+   * UTF-8 (a file name in Latin-1, say) become U+FFFD instead of making
+   * the whole file unreadable. */
+  if (G_UNLIKELY (!g_utf8_validate (value, -1, NULL)))
+    {
+      g_autofree char *valid = g_utf8_make_valid (value, -1);
+
+      append_escaped (self->out, valid);
+      return;
+    }
   append_escaped (self->out, value);
+}
+
+void
+gloss_json_writer_double (GlossJsonWriter *self,
+                          double           value,
+                          guint            decimals)
+{
+  char format[16];
+  char buffer[G_ASCII_DTOSTR_BUF_SIZE];
+
+  g_return_if_fail (isfinite (value));
+
+  before_value (self);
+  g_snprintf (format, sizeof format, "%%.%uf", MIN (decimals, 17u));
+  g_ascii_formatd (buffer, sizeof buffer, format, value);
+  append_len (self->out, buffer, strlen (buffer));
 }
 
 void

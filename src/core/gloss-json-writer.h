@@ -30,6 +30,11 @@ void gloss_json_writer_string       (GlossJsonWriter *self,
                                      const char      *value);  /* NULL → null */
 void gloss_json_writer_int          (GlossJsonWriter *self,
                                      gint64           value);
+/* A finite number with @decimals digits after the point ("0.7286"),
+ * whatever the locale. */
+void gloss_json_writer_double       (GlossJsonWriter *self,
+                                     double           value,
+                                     guint            decimals);
 void gloss_json_writer_boolean      (GlossJsonWriter *self,
                                      gboolean         value);
 void gloss_json_writer_null         (GlossJsonWriter *self);

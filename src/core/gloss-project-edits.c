@@ -635,17 +635,6 @@ gloss_project_set_title (GlossProject *self,
                  title != NULL ? title : "", _("Rename Project"));
 }
 
-static const char *
-current_author (void)
-{
-  const char *name = g_get_real_name ();
-
-  if (name == NULL || *name == '\0' || g_str_equal (name, "Unknown"))
-    name = g_get_user_name ();
-
-  return name;
-}
-
 GlossAnnotation *
 gloss_project_annotate (GlossProject  *self,
                         GlossDocument *document,
@@ -669,7 +658,7 @@ gloss_project_annotate (GlossProject  *self,
   g_return_val_if_fail (start < end, NULL);
 
   annotation = gloss_annotation_new (NULL, start, end);
-  gloss_annotation_set_author (annotation, current_author ());
+  gloss_annotation_set_author (annotation, gloss_project_get_author (self));
   gloss_annotation_set_created (annotation, now);
   gloss_annotation_set_modified (annotation, now);
   if (tag_id != NULL)
@@ -719,9 +708,12 @@ gloss_project_remove_annotation (GlossProject    *self,
   for (guint i = 0; i < relations->len; i++)
     gloss_project_remove_relation (self, g_ptr_array_index (relations, i));
 
+  /* The document may hold the last reference to the annotation. */
   g_object_ref (document);
+  g_object_ref (annotation);
   gloss_document_remove_annotation (document, annotation);
   push_annotation_presence (self, document, annotation, FALSE, NULL);
+  g_object_unref (annotation);
   g_object_unref (document);
 
   gloss_project_end_action (self);
@@ -849,6 +841,34 @@ gloss_project_set_annotation_state (GlossProject     *self,
   push_annotation_fields (self, annotation, before, FALSE, _("Mark Reviewed"));
 }
 
+void
+gloss_project_keep_conflict_version (GlossProject    *self,
+                                     GlossAnnotation *annotation)
+{
+  _gloss_project_wait_for_readers (self);
+
+  g_autoptr(GlossAnnotationSnapshot) before = NULL;
+  const GlossConflict *conflict;
+  GlossAnnotation *other;
+
+  g_return_if_fail (GLOSS_IS_PROJECT (self));
+  g_return_if_fail (GLOSS_IS_ANNOTATION (annotation));
+
+  conflict = gloss_annotation_get_conflict (annotation);
+  if (conflict == NULL)
+    return;
+
+  gloss_project_begin_action (self, _("Keep Version"));
+  other = *conflict->with != '\0' ? gloss_project_lookup_annotation (self, conflict->with) : NULL;
+  if (other != NULL && other != annotation)
+    gloss_project_remove_annotation (self, other);
+
+  before = _gloss_annotation_snapshot (annotation);
+  gloss_annotation_set_conflict (annotation, GLOSS_CONFLICT_NONE, NULL);
+  push_annotation_fields (self, annotation, g_steal_pointer (&before), FALSE, NULL);
+  gloss_project_end_action (self);
+}
+
 GlossRelation *
 gloss_project_link (GlossProject    *self,
                     GlossAnnotation *from,
@@ -867,12 +887,13 @@ gloss_project_link (GlossProject    *self,
 
   gloss_project_begin_action (self, _("Link Annotations"));
 
-  if (!g_strv_contains (gloss_project_get_relation_types (self), type))
+  if (!gloss_project_has_relation_type (self, type))
     gloss_project_add_relation_type (self, type);
 
   relation = gloss_relation_new (NULL, type,
                                  gloss_annotation_get_id (from),
                                  gloss_annotation_get_id (to));
+  gloss_relation_set_author (relation, gloss_project_get_author (self));
   position = g_list_model_get_n_items (gloss_project_get_relations (self));
   _gloss_project_insert_relation_at (self, relation, position);
   push_relation_presence (self, relation, position, TRUE, NULL);
@@ -922,7 +943,7 @@ gloss_project_set_relation_type (GlossProject  *self,
   g_return_if_fail (type != NULL && *type != '\0');
 
   gloss_project_begin_action (self, _("Change Link Type"));
-  if (!g_strv_contains (gloss_project_get_relation_types (self), type))
+  if (!gloss_project_has_relation_type (self, type))
     gloss_project_add_relation_type (self, type);
   change_relation (self, relation, type, gloss_relation_get_note (relation), NULL);
   gloss_project_end_action (self);
@@ -953,7 +974,7 @@ gloss_project_add_relation_type (GlossProject *self,
   g_return_if_fail (GLOSS_IS_PROJECT (self));
   g_return_if_fail (type != NULL && *type != '\0');
 
-  if (g_strv_contains (gloss_project_get_relation_types (self), type))
+  if (gloss_project_has_relation_type (self, type))
     return;
 
   g_strv_builder_addv (builder, (const char **) gloss_project_get_relation_types (self));

@@ -26,6 +26,11 @@ gboolean      gloss_file_is_project         (GFile        *file);
  * gloss-anchor.h); the project then starts dirty. */
 GlossProject *gloss_project_load            (GFile        *file,
                                              GError      **error);
+/* The same, with every problem in @problems (as gloss_project_load_bytes ()
+ * gives them). The size limit is checked before anything is read. */
+GlossProject *gloss_project_load_with_problems (GFile     *file,
+                                                GPtrArray *problems,
+                                                GError   **error);
 /* gloss_project_load () on a worker thread; the callback runs on the
  * thread-default main context of the caller. */
 void          gloss_project_load_async      (GFile               *file,
@@ -48,13 +53,31 @@ GlossProject *gloss_project_load_bytes      (GBytes       *bytes,
 /* The file's bytes: pretty-printed UTF-8 JSON, stable key order,
  * annotations in text order, a final newline. */
 GBytes       *gloss_project_serialize       (GlossProject *self);
-/* Writes atomically (a temporary file renamed over the old one, fsynced)
- * and marks the project saved. */
+/**
+ * GlossSaveFlags:
+ * @GLOSS_SAVE_DEFAULT: refuse when the file changed on disk
+ * @GLOSS_SAVE_OVERWRITE_CHANGES: the user chose to overwrite such changes
+ */
+typedef enum {
+  GLOSS_SAVE_DEFAULT           = 0,
+  GLOSS_SAVE_OVERWRITE_CHANGES = 1 << 0,
+} GlossSaveFlags;
+
+/* Writes through gloss_file_write () (atomic, the file's mode, owner and
+ * links kept, read-only refused, the load limit respected) and marks the
+ * project saved. When @file is the one the project was loaded from or last
+ * saved to and it changed on disk since, fails with GLOSS_ERROR_CHANGED
+ * unless @flags say to overwrite. Records what was written
+ * (gloss_project_get_disk_state ()). */
+gboolean      gloss_project_save_full       (GlossProject   *self,
+                                             GFile          *file,
+                                             GlossSaveFlags  flags,
+                                             GError        **error);
 gboolean      gloss_project_save            (GlossProject *self,
                                              GFile        *file,
                                              GError      **error);
-/* Writes bytes from gloss_project_serialize() atomically; safe to call from
- * any thread. */
+/* Writes bytes from gloss_project_serialize() through gloss_file_write ()
+ * with the project size limit; safe to call from any thread. */
 gboolean      gloss_write_file_atomically   (GFile        *file,
                                              GBytes       *bytes,
                                              GError      **error);

@@ -21,6 +21,7 @@
 
 #include "gloss-anchor.h"
 #include "gloss-annotation.h"
+#include "gloss-disk-state.h"
 #include "gloss-document-private.h"
 #include "gloss-project-file.h"
 #include "gloss-project-private.h"
@@ -539,6 +540,51 @@ claim_id (Walk       *walk,
   return FALSE;
 }
 
+/* The optional mark of a merge conflict: {"side": "ours" | "theirs",
+ * "with": id or ""}. Absent means none; *@out is left NULL then. */
+static gboolean
+read_conflict (Loader               *loader,
+               const GlossJsonNode  *object,
+               GlossConflict       **out)
+{
+  const GlossJsonNode *node = gloss_json_object_get (object, "conflict", NULL);
+  GlossConflictSide side = GLOSS_CONFLICT_NONE;
+  const char *side_name = NULL, *with = NULL;
+  gboolean ok = TRUE;
+  gsize mark;
+
+  *out = NULL;
+  if (node == NULL)
+    return TRUE;
+
+  mark = path_push_member (loader, "conflict");
+  if (node->type != GLOSS_JSON_OBJECT)
+    {
+      problem (loader, GLOSS_ERROR_INVALID, "must be an object with “side” and “with”, not %s",
+               describe_node (node));
+      path_pop (loader, mark);
+      return FALSE;
+    }
+
+  if (!read_string (loader, node, "side", REQUIRED, &side_name))
+    ok = FALSE;
+  else if (!gloss_conflict_side_from_string (side_name, &side))
+    {
+      gsize item = path_push_member (loader, "side");
+
+      problem (loader, GLOSS_ERROR_INVALID, "“%s” is not a side of a merge (ours or theirs)", side_name);
+      path_pop (loader, item);
+      ok = FALSE;
+    }
+  ok &= read_string (loader, node, "with", REQUIRED, &with);
+  path_pop (loader, mark);
+
+  if (ok)
+    *out = gloss_conflict_new (side, with);
+
+  return ok;
+}
+
 static void
 read_tag (Walk       *walk,
           const GlossJsonNode *object)
@@ -549,6 +595,7 @@ read_tag (Walk       *walk,
   gboolean ok = TRUE;
   const GlossJsonNode *digit_node;
   g_autoptr(GlossTag) tag = NULL;
+  g_autoptr(GlossConflict) conflict = NULL;
 
   ok &= read_id (loader, object, &id);
   if (id != NULL)
@@ -593,12 +640,15 @@ read_tag (Walk       *walk,
     }
 
   ok &= read_string (loader, object, "description", REQUIRED, &description);
+  ok &= read_conflict (loader, object, &conflict);
 
   if (!ok)
     return;
 
   tag = gloss_tag_new (id, name, color, (int) digit);
   gloss_tag_set_description (tag, description);
+  if (conflict != NULL)
+    gloss_tag_set_conflict (tag, conflict->side, conflict->with);
   gloss_project_insert_tag (walk->project, tag);
 }
 
@@ -638,8 +688,7 @@ read_relation_types (Walk      *walk,
         problem (walk->loader, GLOSS_ERROR_INVALID, "must be a string, not %s", describe_node (node));
       else if (*(node)->v.string == '\0')
         problem (walk->loader, GLOSS_ERROR_INVALID, "must not be empty");
-      else if (g_strv_contains (gloss_project_get_relation_types (walk->project),
-                                (node)->v.string))
+      else if (gloss_project_has_relation_type (walk->project, (node)->v.string))
         problem (walk->loader, GLOSS_ERROR_INVALID, "the relation type “%s” is listed twice",
                  (node)->v.string);
       else
@@ -905,6 +954,7 @@ read_annotation (DocumentWalk *dw,
   g_autoptr(GDateTime) modified = NULL;
   GPtrArray *tags = walk->tag_ids;
   g_autoptr(GlossAnnotation) annotation = NULL;
+  g_autoptr(GlossConflict) conflict = NULL;
   GlossAnchorState state = GLOSS_ANCHOR_ANCHORED;
   gint64 start = -1, end = -1;
   gboolean ok = TRUE;
@@ -964,6 +1014,7 @@ read_annotation (DocumentWalk *dw,
 
   annotation = gloss_annotation_new (id, 0, 0);
   ok &= read_attributes (loader, object, annotation);
+  ok &= read_conflict (loader, object, &conflict);
 
   if (!ok)
     return;
@@ -974,6 +1025,8 @@ read_annotation (DocumentWalk *dw,
   gloss_annotation_set_author (annotation, author);
   gloss_annotation_set_created (annotation, created);
   gloss_annotation_set_modified (annotation, modified);
+  if (conflict != NULL)
+    gloss_annotation_set_conflict (annotation, conflict->side, conflict->with);
 
   anchor_annotation (dw, annotation, quote, prefix, suffix, state);
 }
@@ -1139,6 +1192,7 @@ read_document (Walk       *walk,
   const char *id = NULL, *title = NULL, *source = NULL, *sha256 = NULL, *text = NULL;
   g_autoptr(GDateTime) imported = NULL;
   g_autoptr(GlossDocument) document = NULL;
+  g_autoptr(GlossConflict) conflict = NULL;
   g_autoptr(GlossProvenance) provenance = gloss_provenance_new ();
   const GlossJsonNode *annotations;
   DocumentWalk dw = { walk, NULL, NULL };
@@ -1178,10 +1232,13 @@ read_document (Walk       *walk,
     }
 
   annotations = read_array (loader, object, "annotations");
+  ok &= read_conflict (loader, object, &conflict);
 
   document = gloss_document_new (id, title, text != NULL ? text : "");
   gloss_document_set_source (document, source);
   gloss_document_set_imported (document, imported);
+  if (conflict != NULL)
+    gloss_document_set_conflict (document, conflict->side, conflict->with);
   gloss_document_set_provenance (document, provenance);
   dw.document = document;
 
@@ -1228,8 +1285,9 @@ read_relation (Walk       *walk,
                const GlossJsonNode *object)
 {
   Loader *loader = walk->loader;
-  const char *id = NULL, *type = NULL, *from = NULL, *to = NULL, *note = NULL;
+  const char *id = NULL, *type = NULL, *from = NULL, *to = NULL, *note = NULL, *author = NULL;
   g_autoptr(GlossRelation) relation = NULL;
+  g_autoptr(GlossConflict) conflict = NULL;
   gboolean ok = TRUE;
   const char * const ends[] = { "from", "to" };
   const char **values[] = { &from, &to };
@@ -1263,12 +1321,18 @@ read_relation (Walk       *walk,
     }
 
   ok &= read_string (loader, object, "note", REQUIRED, &note);
+  if (gloss_json_object_get (object, "author", NULL) != NULL)
+    ok &= read_string (loader, object, "author", REQUIRED, &author);
+  ok &= read_conflict (loader, object, &conflict);
 
   if (!ok)
     return;
 
   relation = gloss_relation_new (id, type, from, to);
   gloss_relation_set_note (relation, note);
+  gloss_relation_set_author (relation, author);
+  if (conflict != NULL)
+    gloss_relation_set_conflict (relation, conflict->side, conflict->with);
   gloss_project_insert_relation (walk->project, relation);
 }
 
@@ -1573,6 +1637,15 @@ GlossProject *
 gloss_project_load (GFile   *file,
                     GError **error)
 {
+  return gloss_project_load_with_problems (file, NULL, error);
+}
+
+GlossProject *
+gloss_project_load_with_problems (GFile      *file,
+                                  GPtrArray  *problems,
+                                  GError    **error)
+{
+  g_autoptr(GlossDiskState) state = NULL;
   g_autoptr(GFileInfo) info = NULL;
   g_autoptr(GError) local_error = NULL;
   g_autoptr(GBytes) bytes = NULL;
@@ -1624,11 +1697,19 @@ gloss_project_load (GFile   *file,
       return NULL;
     }
 
+  /* What the file held, so that a save notices changes made meanwhile
+   * (not for what loading refuses as too large: no need to hash that). */
+  if (g_bytes_get_size (bytes) <= GLOSS_MAX_PROJECT_FILE_SIZE)
+    state = gloss_disk_state_new (file, bytes);
+
   /* The bytes are ours alone: reading works on them without a copy. */
   {
     gsize size = 0;
     g_autofree char *data = g_bytes_unref_to_data (g_steal_pointer (&bytes), &size);
+    GlossProject *project = load_data (data, size, name, problems, error);
 
-    return load_data (data, size, name, NULL, error);
+    if (project != NULL)
+      gloss_project_set_disk_state (project, g_steal_pointer (&state));
+    return project;
   }
 }

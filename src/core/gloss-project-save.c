@@ -8,12 +8,9 @@
  */
 #include "config.h"
 
-#include <stdlib.h>
-#include <sys/stat.h>
-
-#include <glib/gstdio.h>
-
 #include "gloss-annotation.h"
+#include "gloss-disk-state.h"
+#include "gloss-file-writer.h"
 #include "gloss-document.h"
 #include "gloss-json-writer.h"
 #include "gloss-project-file.h"
@@ -21,6 +18,22 @@
 #include "gloss-project.h"
 #include "gloss-relation.h"
 #include "gloss-tag.h"
+
+/* The mark of a merge conflict (gloss-conflict.h), written only when
+ * there is one: files without conflicts stay as they were. */
+static void
+write_conflict (GlossJsonWriter     *writer,
+                const GlossConflict *conflict)
+{
+  if (conflict == NULL)
+    return;
+
+  gloss_json_writer_member (writer, "conflict");
+  gloss_json_writer_begin_object (writer);
+  gloss_json_writer_string_member (writer, "side", gloss_conflict_side_to_string (conflict->side));
+  gloss_json_writer_string_member (writer, "with", conflict->with);
+  gloss_json_writer_end_object (writer);
+}
 
 static void
 write_tag (GlossJsonWriter *writer,
@@ -38,6 +51,7 @@ write_tag (GlossJsonWriter *writer,
   else
     gloss_json_writer_null (writer);
   gloss_json_writer_string_member (writer, "description", gloss_tag_get_description (tag));
+  write_conflict (writer, gloss_tag_get_conflict (tag));
   gloss_json_writer_end_object (writer);
 }
 
@@ -62,6 +76,7 @@ write_annotation (GlossJsonWriter *writer,
   gloss_json_writer_end_array (writer);
 
   _gloss_project_write_annotation_details (writer, annotation);
+  write_conflict (writer, gloss_annotation_get_conflict (annotation));
   gloss_json_writer_end_object (writer);
 }
 
@@ -168,6 +183,7 @@ write_document (GlossJsonWriter *writer,
                                                  : gloss_document_get_annotation (document, i));
   gloss_json_writer_end_array (writer);
 
+  write_conflict (writer, gloss_document_get_conflict (document));
   gloss_json_writer_end_object (writer);
 }
 
@@ -181,6 +197,10 @@ _gloss_project_write_relation (GlossJsonWriter *writer,
   gloss_json_writer_string_member (writer, "from", gloss_relation_get_from (relation));
   gloss_json_writer_string_member (writer, "to", gloss_relation_get_to (relation));
   gloss_json_writer_string_member (writer, "note", gloss_relation_get_note (relation));
+  /* Optional: files from before relations had authors stay as they were. */
+  if (*gloss_relation_get_author (relation) != '\0')
+    gloss_json_writer_string_member (writer, "author", gloss_relation_get_author (relation));
+  write_conflict (writer, gloss_relation_get_conflict (relation));
   gloss_json_writer_end_object (writer);
 }
 
@@ -275,85 +295,41 @@ gloss_project_serialize (GlossProject *self)
   return gloss_json_writer_finish (g_steal_pointer (&writer));
 }
 
-/* g_file_set_contents_full() would replace a symbolic link by a regular
- * file; a project kept behind a link (a synced folder, say) should stay
- * where the link points. */
-static char *
-resolve_link (const char *path)
-{
-  char *resolved;
-  char *copy;
-
-  if (!g_file_test (path, G_FILE_TEST_IS_SYMLINK))
-    return g_strdup (path);
-
-  resolved = realpath (path, NULL);
-  if (resolved == NULL)
-    return g_strdup (path);  /* a dangling link: write over the link itself */
-
-  /* realpath() returns malloc()ed memory; hand back GLib's. */
-  copy = g_strdup (resolved);
-  free (resolved);
-  return copy;
-}
-
-/* The replacement keeps the permissions of the file it replaces (a
- * project someone made private stays private). */
-static int
-existing_mode (const char *path)
-{
-  GStatBuf buf;
-
-  if (g_stat (path, &buf) == 0 && S_ISREG (buf.st_mode))
-    return (int) (buf.st_mode & 0777);
-
-  return 0666;
-}
-
 gboolean
 gloss_write_file_atomically (GFile   *file,
                              GBytes  *bytes,
                              GError **error)
 {
-  g_autofree char *path = NULL;
-  g_autoptr(GError) local_error = NULL;
-  g_autofree char *name = NULL;
-  gconstpointer data;
-  gsize size;
+  return gloss_file_write (file, bytes, GLOSS_WRITE_PROJECT, NULL, error);
+}
 
+gboolean
+gloss_project_save_full (GlossProject    *self,
+                         GFile           *file,
+                         GlossSaveFlags   flags,
+                         GError         **error)
+{
+  GlossDiskState *state;
+  g_autoptr(GBytes) bytes = NULL;
+
+  g_return_val_if_fail (GLOSS_IS_PROJECT (self), FALSE);
   g_return_val_if_fail (G_IS_FILE (file), FALSE);
-  g_return_val_if_fail (bytes != NULL, FALSE);
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
 
-  data = g_bytes_get_data (bytes, &size);
-  path = g_file_get_path (file);
+  /* Changed on disk since it was loaded or saved: say so, never overwrite
+   * it unasked. */
+  state = gloss_project_get_disk_state (self);
+  if (state != NULL && !(flags & GLOSS_SAVE_OVERWRITE_CHANGES) &&
+      gloss_disk_state_is_file (state, file) && !gloss_disk_state_check (state, error))
+    return FALSE;
 
-  if (path != NULL)
-    {
-      g_autofree char *target = resolve_link (path);
+  bytes = gloss_project_serialize (self);
+  if (!gloss_file_write (file, bytes, GLOSS_WRITE_PROJECT, NULL, error))
+    return FALSE;
 
-      /* CONSISTENT: a temporary file beside the target, fsynced, then
-       * renamed over it; the old file stays whole until the rename. */
-      if (g_file_set_contents_full (target, data, (gssize) size,
-                                    G_FILE_SET_CONTENTS_CONSISTENT,
-                                    existing_mode (target),
-                                    &local_error))
-        return TRUE;
-    }
-  else
-    {
-      /* Other backends (GVfs, the document portal's FUSE paths come
-       * through above): GIO's replace writes a temporary and renames it
-       * where the backend can. */
-      if (g_file_replace_contents (file, data, size, NULL, FALSE,
-                                   G_FILE_CREATE_NONE, NULL, NULL, &local_error))
-        return TRUE;
-    }
-
-  name = g_file_get_parse_name (file);
-  g_set_error (error, GLOSS_ERROR, GLOSS_ERROR_IO,
-               "Could not save “%s”: %s", name, local_error->message);
-  return FALSE;
+  gloss_project_set_disk_state (self, gloss_disk_state_new (file, bytes));
+  gloss_project_mark_saved (self);
+  return TRUE;
 }
 
 gboolean
@@ -361,16 +337,5 @@ gloss_project_save (GlossProject  *self,
                     GFile         *file,
                     GError       **error)
 {
-  g_autoptr(GBytes) bytes = NULL;
-
-  g_return_val_if_fail (GLOSS_IS_PROJECT (self), FALSE);
-  g_return_val_if_fail (G_IS_FILE (file), FALSE);
-  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
-
-  bytes = gloss_project_serialize (self);
-  if (!gloss_write_file_atomically (file, bytes, error))
-    return FALSE;
-
-  gloss_project_mark_saved (self);
-  return TRUE;
+  return gloss_project_save_full (self, file, GLOSS_SAVE_DEFAULT, error);
 }

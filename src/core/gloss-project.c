@@ -20,6 +20,7 @@ struct _GlossProject
   GObject parent_instance;
 
   char *title;
+  char *author;                         /* of new annotations and relations */
   GDateTime *created;
   GDateTime *modified;
 
@@ -28,6 +29,11 @@ struct _GlossProject
   GlossObjectList *documents;
   GlossObjectList *relations;
   GPtrArray *relation_types;            /* char*, NULL-terminated */
+
+  /* Indexes, so that a project with 100,000 tags or relation types loads
+   * in linear time (a lookup was a walk through the list). */
+  GHashTable *tags_by_id;               /* id → GlossTag (unowned: the list holds it) */
+  GHashTable *relation_type_set;        /* the strings of relation_types */
 
   GHashTable *relations_by_id;          /* id → GlossRelation (unowned) */
   GHashTable *relations_by_annotation;  /* annotation id → GPtrArray of GlossRelation */
@@ -108,12 +114,15 @@ gloss_project_finalize (GObject *object)
   /* The history holds documents and annotations too; it goes first. */
   g_clear_pointer (&self->history, gloss_history_free);
   g_free (self->title);
+  g_free (self->author);
   g_clear_pointer (&self->created, g_date_time_unref);
   g_clear_pointer (&self->modified, g_date_time_unref);
   g_clear_object (&self->tags);
   g_clear_object (&self->documents);
   g_clear_object (&self->relations);
   g_ptr_array_unref (self->relation_types);
+  g_hash_table_unref (self->tags_by_id);
+  g_hash_table_unref (self->relation_type_set);
   g_hash_table_unref (self->relations_by_id);
   g_hash_table_unref (self->relations_by_annotation);
   g_mutex_clear (&self->readers_lock);
@@ -188,12 +197,15 @@ static void
 gloss_project_init (GlossProject *self)
 {
   self->title = g_strdup ("");
+  self->author = g_strdup (gloss_default_author ());
   self->created = g_date_time_new_now_utc ();
   self->modified = g_date_time_ref (self->created);
   self->tags = gloss_object_list_new (GLOSS_TYPE_TAG);
   self->documents = gloss_object_list_new (GLOSS_TYPE_DOCUMENT);
   self->relations = gloss_object_list_new (GLOSS_TYPE_RELATION);
   self->relation_types = g_ptr_array_new_null_terminated (4, g_free, TRUE);
+  self->tags_by_id = g_hash_table_new (g_str_hash, g_str_equal);
+  self->relation_type_set = g_hash_table_new (g_str_hash, g_str_equal);
   self->relations_by_id = g_hash_table_new (g_str_hash, g_str_equal);
   self->relations_by_annotation = g_hash_table_new_full (g_str_hash, g_str_equal,
                                                          g_free, (GDestroyNotify) g_ptr_array_unref);
@@ -333,21 +345,9 @@ GlossTag *
 gloss_project_lookup_tag (GlossProject *self,
                           const char   *tag_id)
 {
-  guint n;
-
   g_return_val_if_fail (GLOSS_IS_PROJECT (self), NULL);
 
-  n = g_list_model_get_n_items (G_LIST_MODEL (self->tags));
-  for (guint i = 0; i < n && tag_id != NULL; i++)
-    {
-      GlossTag *tag = g_list_model_get_item (G_LIST_MODEL (self->tags), i);
-
-      g_object_unref (tag);  /* the store keeps it alive */
-      if (g_str_equal (gloss_tag_get_id (tag), tag_id))
-        return tag;
-    }
-
-  return NULL;
+  return tag_id != NULL ? g_hash_table_lookup (self->tags_by_id, tag_id) : NULL;
 }
 
 GlossTag *
@@ -511,6 +511,7 @@ _gloss_project_insert_tag_at (GlossProject *self,
   guint n = g_list_model_get_n_items (G_LIST_MODEL (self->tags));
 
   gloss_object_list_insert (self->tags, MIN (position, n), tag);
+  g_hash_table_insert (self->tags_by_id, (gpointer) gloss_tag_get_id (tag), tag);
 }
 
 void
@@ -524,6 +525,7 @@ gloss_project_insert_tag (GlossProject *self,
   g_return_if_fail (gloss_project_lookup_tag (self, gloss_tag_get_id (tag)) == NULL);
 
   gloss_object_list_insert (self->tags, G_MAXUINT, tag);
+  g_hash_table_insert (self->tags_by_id, (gpointer) gloss_tag_get_id (tag), tag);
 }
 
 void
@@ -533,7 +535,10 @@ _gloss_project_remove_tag (GlossProject *self,
   guint position = find_position (self->tags, tag);
 
   if (position != G_MAXUINT)
-    gloss_object_list_remove (self->tags, position);
+    {
+      g_hash_table_remove (self->tags_by_id, gloss_tag_get_id (tag));
+      gloss_object_list_remove (self->tags, position);
+    }
 }
 
 guint
@@ -687,19 +692,39 @@ gloss_project_insert_relation_type (GlossProject *self,
   g_return_if_fail (GLOSS_IS_PROJECT (self));
   g_return_if_fail (type != NULL && *type != '\0');
 
-  if (g_strv_contains (gloss_project_get_relation_types (self), type))
+  if (gloss_project_has_relation_type (self, type))
     return;
 
-  g_ptr_array_add (self->relation_types, g_strdup (type));
+  {
+    char *copy = g_strdup (type);
+
+    g_ptr_array_add (self->relation_types, copy);
+    g_hash_table_add (self->relation_type_set, copy);
+  }
+}
+
+gboolean
+gloss_project_has_relation_type (GlossProject *self,
+                                 const char   *type)
+{
+  g_return_val_if_fail (GLOSS_IS_PROJECT (self), FALSE);
+
+  return type != NULL && g_hash_table_contains (self->relation_type_set, type);
 }
 
 void
 _gloss_project_store_relation_types (GlossProject       *self,
                                      const char * const *types)
 {
+  g_hash_table_remove_all (self->relation_type_set);
   g_ptr_array_set_size (self->relation_types, 0);
   for (guint i = 0; types != NULL && types[i] != NULL; i++)
-    g_ptr_array_add (self->relation_types, g_strdup (types[i]));
+    {
+      char *copy = g_strdup (types[i]);
+
+      g_ptr_array_add (self->relation_types, copy);
+      g_hash_table_add (self->relation_type_set, copy);
+    }
 }
 
 /* ---- Readers on other threads ---- */
@@ -911,4 +936,34 @@ gloss_project_get_generation (GlossProject *self)
 {
   g_return_val_if_fail (GLOSS_IS_PROJECT (self), 0);
   return self->generation;
+}
+
+const char *
+gloss_default_author (void)
+{
+  const char *name = g_get_real_name ();
+
+  /* GLib says "Unknown" when the account has no real name, and many
+   * accounts (root) repeat the login there: not a name to sign with. */
+  if (name == NULL || g_str_equal (name, "Unknown") || g_str_equal (name, g_get_user_name ()))
+    return "";
+
+  return name;
+}
+
+const char *
+gloss_project_get_author (GlossProject *self)
+{
+  g_return_val_if_fail (GLOSS_IS_PROJECT (self), NULL);
+  return self->author;
+}
+
+void
+gloss_project_set_author (GlossProject *self,
+                          const char   *author)
+{
+  g_return_if_fail (GLOSS_IS_PROJECT (self));
+
+  g_free (self->author);
+  self->author = g_strdup (author != NULL ? author : "");
 }

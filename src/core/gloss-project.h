@@ -26,6 +26,16 @@ GDateTime          *gloss_project_get_modified          (GlossProject  *self);
 void                gloss_project_set_modified          (GlossProject  *self,
                                                          GDateTime     *modified);
 
+/* Who makes the new annotations and relations (gloss_project_annotate (),
+ * gloss_project_link ()): the analyst's name, "" when unknown. Not saved
+ * with the project; the window sets it from the preferences. Starts as
+ * gloss_default_author (). */
+const char         *gloss_project_get_author            (GlossProject  *self);
+void                gloss_project_set_author            (GlossProject  *self,
+                                                         const char    *author);
+/* The account's real name, or "" when it has none (never the login). */
+const char         *gloss_default_author                (void);
+
 /* GListModel of GlossTag, in the project's order. */
 GListModel         *gloss_project_get_tags              (GlossProject  *self);
 /* GListModel of GlossDocument. */
@@ -34,6 +44,10 @@ GListModel         *gloss_project_get_documents         (GlossProject  *self);
 GListModel         *gloss_project_get_relations         (GlossProject  *self);
 /* NULL-terminated, never NULL. */
 const char * const *gloss_project_get_relation_types    (GlossProject  *self);
+/* Whether @type is one of the project's relation types (an index: fast
+ * with any number of them). */
+gboolean            gloss_project_has_relation_type     (GlossProject  *self,
+                                                         const char    *type);
 
 GlossTag           *gloss_project_lookup_tag            (GlossProject  *self,
                                                          const char    *tag_id);
@@ -112,6 +126,12 @@ void                gloss_project_set_annotation_bounds (GlossProject  *self,
 void                gloss_project_set_annotation_state  (GlossProject  *self,
                                                          GlossAnnotation *annotation,
                                                          GlossAnchorState state);
+
+/* Settles a merge conflict (gloss-conflict.h) in favour of @annotation's
+ * version: the other version, if there is one, is deleted (with its
+ * relations) and the mark goes. One undoable step. */
+void                gloss_project_keep_conflict_version (GlossProject *self,
+                                                         GlossAnnotation *annotation);
 
 GlossRelation      *gloss_project_link                  (GlossProject  *self,
                                                          GlossAnnotation *from,

@@ -4,6 +4,7 @@
  */
 #include "config.h"
 
+#include "gloss-conflict.h"
 #include "gloss-relation.h"
 
 struct _GlossRelation
@@ -15,6 +16,8 @@ struct _GlossRelation
   char *from;
   char *to;
   char *note;
+  char *author;
+  GlossConflict *conflict;  /* NULL unless a merge left two versions */
 };
 
 G_DEFINE_FINAL_TYPE (GlossRelation, gloss_relation, G_TYPE_OBJECT)
@@ -38,6 +41,8 @@ gloss_relation_finalize (GObject *object)
   g_free (self->from);
   g_free (self->to);
   g_free (self->note);
+  g_free (self->author);
+  gloss_conflict_free (self->conflict);
 
   G_OBJECT_CLASS (gloss_relation_parent_class)->finalize (object);
 }
@@ -173,4 +178,39 @@ gloss_relation_set_note (GlossRelation *self,
   g_free (self->note);
   self->note = g_strdup (note);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_NOTE]);
+}
+
+const char *
+gloss_relation_get_author (GlossRelation *self)
+{
+  g_return_val_if_fail (GLOSS_IS_RELATION (self), NULL);
+  return self->author != NULL ? self->author : "";
+}
+
+void
+gloss_relation_set_author (GlossRelation *self,
+                           const char    *author)
+{
+  g_return_if_fail (GLOSS_IS_RELATION (self));
+
+  g_free (self->author);
+  self->author = author != NULL && *author != '\0' ? g_strdup (author) : NULL;
+}
+
+/* The mark `gloss --merge` leaves on each of two versions (gloss-conflict.h),
+ * or NULL. */
+const GlossConflict *
+gloss_relation_get_conflict (GlossRelation *self)
+{
+  g_return_val_if_fail (GLOSS_IS_RELATION (self), NULL);
+  return self->conflict;
+}
+
+void
+gloss_relation_set_conflict (GlossRelation          *self,
+                             GlossConflictSide  side,
+                             const char        *with)
+{
+  g_return_if_fail (GLOSS_IS_RELATION (self));
+  gloss_conflict_replace (&self->conflict, side, with);
 }

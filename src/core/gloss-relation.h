@@ -4,6 +4,7 @@
  */
 #pragma once
 
+#include "gloss-conflict.h"
 #include "gloss-types.h"
 
 G_BEGIN_DECLS
@@ -26,5 +27,16 @@ const char    *gloss_relation_get_to   (GlossRelation *self);
 const char    *gloss_relation_get_note (GlossRelation *self);
 void           gloss_relation_set_note (GlossRelation *self,
                                         const char    *note);
+
+/* Who made it; "" when unknown (files before authors were recorded). */
+const char    *gloss_relation_get_author (GlossRelation *self);
+void           gloss_relation_set_author (GlossRelation *self,
+                                          const char    *author);
+/* The mark a merge left on this version (gloss-conflict.h), or NULL. */
+const GlossConflict *gloss_relation_get_conflict (GlossRelation *self);
+/* GLOSS_CONFLICT_NONE removes the mark. */
+void gloss_relation_set_conflict (GlossRelation *self,
+                             GlossConflictSide side,
+                             const char *with);
 
 G_END_DECLS

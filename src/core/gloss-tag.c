@@ -6,6 +6,7 @@
 
 #include <string.h>
 
+#include "gloss-conflict.h"
 #include "gloss-tag.h"
 
 struct _GlossTag
@@ -17,6 +18,7 @@ struct _GlossTag
   char *color;
   char *description;
   int digit;
+  GlossConflict *conflict;  /* NULL unless a merge left two versions */
 };
 
 G_DEFINE_FINAL_TYPE (GlossTag, gloss_tag, G_TYPE_OBJECT)
@@ -42,6 +44,7 @@ gloss_tag_finalize (GObject *object)
   g_free (self->name);
   g_free (self->color);
   g_free (self->description);
+  gloss_conflict_free (self->conflict);
 
   G_OBJECT_CLASS (gloss_tag_parent_class)->finalize (object);
 }
@@ -231,4 +234,22 @@ gloss_color_is_valid (const char *color)
       return FALSE;
 
   return TRUE;
+}
+
+/* The mark `gloss --merge` leaves on each of two versions (gloss-conflict.h),
+ * or NULL. */
+const GlossConflict *
+gloss_tag_get_conflict (GlossTag *self)
+{
+  g_return_val_if_fail (GLOSS_IS_TAG (self), NULL);
+  return self->conflict;
+}
+
+void
+gloss_tag_set_conflict (GlossTag          *self,
+                        GlossConflictSide  side,
+                        const char        *with)
+{
+  g_return_if_fail (GLOSS_IS_TAG (self));
+  gloss_conflict_replace (&self->conflict, side, with);
 }

@@ -4,6 +4,7 @@
  */
 #pragma once
 
+#include "gloss-conflict.h"
 #include "gloss-types.h"
 
 G_BEGIN_DECLS
@@ -32,5 +33,12 @@ void        gloss_tag_set_description (GlossTag   *self,
                                        const char *description);
 
 gboolean    gloss_color_is_valid      (const char *color);
+
+/* The mark a merge left on this version (gloss-conflict.h), or NULL. */
+const GlossConflict *gloss_tag_get_conflict (GlossTag *self);
+/* GLOSS_CONFLICT_NONE removes the mark. */
+void gloss_tag_set_conflict (GlossTag *self,
+                             GlossConflictSide side,
+                             const char *with);
 
 G_END_DECLS

@@ -53,6 +53,8 @@ typedef enum {
   GLOSS_ERROR_TOO_LARGE,  /* past a documented limit */
   GLOSS_ERROR_EXISTS,     /* refusing to overwrite */
   GLOSS_ERROR_NOT_FOUND,
+  GLOSS_ERROR_READ_ONLY,  /* the file may not be written (no write permission) */
+  GLOSS_ERROR_CHANGED,    /* the file changed on disk since it was loaded or saved */
 } GlossError;
 
 /* Documented limits (docs/format.md). */

@@ -5,12 +5,17 @@
 #pragma once
 
 #include "gloss-types.h"
+#include "gloss-agreement.h"
 #include "gloss-annotation.h"
 #include "gloss-anchor.h"
 #include "gloss-document.h"
+#include "gloss-disk-state.h"
 #include "gloss-export.h"
+#include "gloss-file-lock.h"
+#include "gloss-file-writer.h"
 #include "gloss-import.h"
 #include "gloss-json-writer.h"
+#include "gloss-merge.h"
 #include "gloss-project.h"
 #include "gloss-project-file.h"
 #include "gloss-provenance.h"

@@ -15,7 +15,9 @@
 
 #include "gloss-annotation-list.h"
 #include "gloss-annotation-row.h"
-#include "gloss-color.h"
+#include "gloss-color-chip.h"
+#include "gloss-text.h"
+#include "gloss-untrusted-text.h"
 
 struct _GlossAnnotationList
 {
@@ -71,7 +73,8 @@ filter_func (gpointer item,
 
   if (self->needle != NULL &&
       !gloss_text_contains (gloss_annotation_get_quote (annotation), self->needle) &&
-      !gloss_text_contains (gloss_annotation_get_note (annotation), self->needle))
+      !gloss_text_contains (gloss_annotation_get_note (annotation), self->needle) &&
+      !gloss_text_contains (gloss_annotation_get_author (annotation), self->needle))
     return FALSE;
 
   return TRUE;
@@ -308,6 +311,16 @@ tag_factory_setup_cb (GtkSignalListItemFactory *factory,
   gtk_list_item_set_child (item, box);
 }
 
+static gboolean
+isolate_name_cb (GBinding     *binding,
+                 const GValue *from,
+                 GValue       *to,
+                 gpointer      user_data)
+{
+  g_value_take_string (to, gloss_untrusted_isolate (g_value_get_string (from)));
+  return TRUE;
+}
+
 static void
 tag_factory_bind_cb (GtkSignalListItemFactory *factory,
                      GtkListItem              *item)
@@ -319,9 +332,12 @@ tag_factory_bind_cb (GtkSignalListItemFactory *factory,
 
   if (GLOSS_IS_TAG (object))
     {
-      /* Bound, so that a renamed tag shows its new name at once. */
-      GBinding *binding = g_object_bind_property (object, "name", label, "label",
-                                                  G_BINDING_SYNC_CREATE);
+      /* Bound, so that a renamed tag shows its new name at once; the name
+       * from the file is shown isolated, as everywhere. */
+      GBinding *binding = g_object_bind_property_full (object, "name", label, "label",
+                                                       G_BINDING_SYNC_CREATE,
+                                                       isolate_name_cb, NULL,
+                                                       NULL, NULL);
 
       g_object_set_data (G_OBJECT (item), "gloss-name-binding", binding);
       gloss_color_chip_set_tag (GLOSS_COLOR_CHIP (chip), GLOSS_TAG (object));

@@ -7,7 +7,8 @@
  * out for drawing until the row is actually drawn.
  *
  * Row layout, top to bottom, inside a 6 px padding:
- *   tag chips (swatch + name, caption heading), and a Moved/Orphaned badge at the end
+ *   tag chips (swatch + name, caption heading), and a badge at the end:
+ *   Ours/Theirs for a merge conflict's two versions, else Moved/Orphaned
  *   the quote: up to two lines, ellipsized
  *   the note's start: one caption line, dimmed (when there is a note)
  *   the document's title: one caption line, dimmed (in the link dialog)
@@ -15,590 +16,25 @@
  * Rows are recycled, so rebinding is cheap: texts are compared before
  * anything is invalidated.
  *
+ * This file holds what the row shows; gloss-annotation-row-draw.c how it
+ * lays that out and draws it.
+ *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #include "config.h"
 
 #include <glib/gi18n.h>
-#include <math.h>
 
-#include "gloss-annotation-row.h"
+#include "gloss-annotation-row-private.h"
 #include "gloss-color.h"
+#include "gloss-text.h"
+#include "gloss-untrusted-text.h"
 
 /* Enough for two lines in the widest side pane; the quote ellipsizes. */
 #define QUOTE_PREVIEW_CHARS 240
 #define NOTE_PREVIEW_CHARS  160
 
-#define PADDING          6
-#define LINE_SPACING     3    /* between the header, quote, note and document lines */
-#define CHIP_SIZE        12
-#define CHIP_NAME_GAP    4    /* swatch to tag name */
-#define CHIP_GAP         8    /* one chip to the next */
-#define BADGE_GAP        6
-#define CHIP_NAME_CHARS  16   /* a tag name ellipsizes beyond this */
-#define QUOTE_LINES      2
-#define NATURAL_CHARS    40   /* the row's natural width, as a label's max-width-chars */
-#define CAPTION_POINTS   9    /* Adwaita's .caption and .caption-heading */
-#define DIM_OPACITY      0.55 /* Adwaita's .dim-label */
-
-typedef enum {
-  BADGE_NONE,
-  BADGE_MOVED,
-  BADGE_ORPHANED,
-} Badge;
-
-typedef struct {
-  GlossTag    *tag;     /* NULL when the project does not know the id */
-  char        *name;
-  GdkRGBA      rgba;
-  PangoLayout *layout;  /* the name, made when first drawn */
-} Chip;
-
-struct _GlossAnnotationRow
-{
-  GtkWidget        parent_instance;
-
-  GlossProject    *project;
-  GlossAnnotation *annotation;
-  gboolean         show_document;
-
-  /* What the row shows. */
-  GArray          *chips;          /* of Chip */
-  char            *tags_key;       /* the tag ids the chips show, to skip rebuilding */
-  Badge            badge;
-  char            *quote;
-  char            *note;
-  char            *document_title;
-
-  /* Layouts, made on demand and dropped when the style changes. */
-  int              quote_columns;   /* the quote's length, wide characters counting twice */
-  PangoLayout     *quote_layout;
-  int              quote_layout_width;
-  int              quote_lines_width;  /* the width quote_lines was found for, or -1 */
-  int              quote_lines;
-  PangoLayout     *note_layout;
-  PangoLayout     *document_layout;
-  PangoLayout     *badge_layout;
-  PangoLayout     *no_tag_layout;
-};
-
 G_DEFINE_FINAL_TYPE (GlossAnnotationRow, gloss_annotation_row, GTK_TYPE_WIDGET)
-
-char *
-gloss_text_one_line (const char *text,
-                     guint       max_chars)
-{
-  GString *out;
-  gboolean space = FALSE;
-  guint n = 0;
-
-  if (text == NULL)
-    return g_strdup ("");
-
-  out = g_string_new (NULL);
-  for (const char *p = text; *p != '\0'; p = g_utf8_next_char (p))
-    {
-      gunichar c = g_utf8_get_char (p);
-
-      if (g_unichar_isspace (c))
-        {
-          space = out->len > 0;
-          continue;
-        }
-      if (n >= max_chars)
-        {
-          g_string_append (out, "…");
-          break;
-        }
-      if (space)
-        {
-          g_string_append_c (out, ' ');
-          n++;
-          space = FALSE;
-        }
-      g_string_append_unichar (out, c);
-      n++;
-    }
-
-  return g_string_free (out, FALSE);
-}
-
-char *
-gloss_text_isolate (const char *text)
-{
-  /* U+2068 FIRST STRONG ISOLATE … U+2069 POP DIRECTIONAL ISOLATE */
-  return g_strconcat ("\xe2\x81\xa8", text != NULL ? text : "", "\xe2\x81\xa9", NULL);
-}
-
-char *
-gloss_text_fold (const char *text)
-{
-  g_autofree char *normalized = NULL;
-
-  if (text == NULL)
-    return g_strdup ("");
-  normalized = g_utf8_normalize (text, -1, G_NORMALIZE_ALL);
-  return g_utf8_casefold (normalized != NULL ? normalized : text, -1);
-}
-
-static gboolean
-is_ascii (const char *text)
-{
-  for (const guchar *p = (const guchar *) text; *p != '\0'; p++)
-    if (*p >= 0x80)
-      return FALSE;
-  return TRUE;
-}
-
-gboolean
-gloss_text_contains (const char *haystack,
-                     const char *folded_needle)
-{
-  g_autofree char *folded = NULL;
-
-  if (haystack == NULL || haystack[0] == '\0')
-    return FALSE;
-
-  /* Filtering 100,000 annotations per keystroke: plain ASCII needs no
-   * allocation (its case folding is g_ascii_tolower, its normal form itself). */
-  if (is_ascii (haystack) && is_ascii (folded_needle))
-    {
-      gsize needle_len = strlen (folded_needle);
-
-      for (const char *p = haystack; *p != '\0'; p++)
-        if (g_ascii_strncasecmp (p, folded_needle, needle_len) == 0)
-          return TRUE;
-      return needle_len == 0;
-    }
-
-  folded = gloss_text_fold (haystack);
-  return strstr (folded, folded_needle) != NULL;
-}
-
-/* ---- fonts and layouts ---- */
-
-static PangoFontDescription *
-caption_font (GlossAnnotationRow *self,
-              gboolean            heading)
-{
-  PangoContext *context = gtk_widget_get_pango_context (GTK_WIDGET (self));
-  PangoFontDescription *font = pango_font_description_copy (pango_context_get_font_description (context));
-
-  pango_font_description_set_size (font, CAPTION_POINTS * PANGO_SCALE);
-  pango_font_description_set_weight (font, heading ? PANGO_WEIGHT_BOLD : PANGO_WEIGHT_NORMAL);
-  return font;
-}
-
-static PangoLayout *
-make_layout (GlossAnnotationRow *self,
-             const char         *text,
-             gboolean            caption,
-             gboolean            heading)
-{
-  PangoLayout *layout = gtk_widget_create_pango_layout (GTK_WIDGET (self), NULL);
-
-  if (caption)
-    {
-      PangoFontDescription *font = caption_font (self, heading);
-
-      pango_layout_set_font_description (layout, font);
-      pango_font_description_free (font);
-    }
-  /* Plain text, never markup: quotes and notes are untrusted. */
-  pango_layout_set_text (layout, text != NULL ? text : "", -1);
-  pango_layout_set_ellipsize (layout, PANGO_ELLIPSIZE_END);
-  return layout;
-}
-
-static void
-clear_chip (Chip *chip)
-{
-  g_clear_object (&chip->tag);
-  g_clear_pointer (&chip->name, g_free);
-  g_clear_object (&chip->layout);
-}
-
-static void
-drop_chip_layouts (GlossAnnotationRow *self)
-{
-  for (guint i = 0; i < self->chips->len; i++)
-    g_clear_object (&g_array_index (self->chips, Chip, i).layout);
-}
-
-static void
-drop_layouts (GlossAnnotationRow *self)
-{
-  drop_chip_layouts (self);
-  g_clear_object (&self->quote_layout);
-  g_clear_object (&self->note_layout);
-  g_clear_object (&self->document_layout);
-  g_clear_object (&self->badge_layout);
-  g_clear_object (&self->no_tag_layout);
-  self->quote_lines_width = -1;  /* a new font may wrap differently */
-}
-
-/* Font sizes every row needs, measured once per body font rather than
- * once per row: a list binds up to two hundred rows at a time. */
-typedef struct {
-  PangoFontDescription *font;             /* the body font they were measured for */
-  int                   line_height;
-  int                   caption_height;
-  double                text_char_width;  /* an average character of running text */
-} FontSizes;
-
-static const FontSizes *
-font_sizes (GlossAnnotationRow *self)
-{
-  /* Typical running text: what a quote's length is measured against. */
-  static const char sample[] = "The minister said on Monday that talks would resume, officials confirmed.";
-  static FontSizes sizes;
-  PangoContext *context = gtk_widget_get_pango_context (GTK_WIDGET (self));
-  const PangoFontDescription *font = pango_context_get_font_description (context);
-
-  if (sizes.font == NULL || !pango_font_description_equal (sizes.font, font))
-    {
-      g_autoptr(PangoLayout) body = make_layout (self, sample, FALSE, FALSE);
-      g_autoptr(PangoLayout) caption = make_layout (self, "", TRUE, FALSE);
-      int width;
-
-      g_clear_pointer (&sizes.font, pango_font_description_free);
-      sizes.font = pango_font_description_copy (font);
-      pango_layout_get_pixel_size (body, &width, &sizes.line_height);
-      pango_layout_get_pixel_size (caption, NULL, &sizes.caption_height);
-      sizes.text_char_width = MAX (width, 1) / (double) (sizeof sample - 1);
-    }
-  return &sizes;
-}
-
-static int
-caption_height (GlossAnnotationRow *self)
-{
-  return font_sizes (self)->caption_height;
-}
-
-static int
-char_width (GlossAnnotationRow *self)
-{
-  return (int) ceil (font_sizes (self)->text_char_width);
-}
-
-static const char *
-badge_text (Badge badge)
-{
-  switch (badge)
-    {
-    case BADGE_MOVED:
-      return _("Moved");
-    case BADGE_ORPHANED:
-      return _("Orphaned");
-    case BADGE_NONE:
-    default:
-      return NULL;
-    }
-}
-
-static int
-count_columns (const char *text)
-{
-  int columns = 0;
-
-  for (const char *p = text; p != NULL && *p != '\0'; p = g_utf8_next_char (p))
-    columns += g_unichar_iswide (g_utf8_get_char (p)) ? 2 : 1;
-  return columns;
-}
-
-/* The quote laid out @width pixels wide, at most two lines. */
-static PangoLayout *
-quote_layout (GlossAnnotationRow *self,
-              int                 width)
-{
-  if (self->quote_layout == NULL)
-    {
-      self->quote_layout = make_layout (self, self->quote, FALSE, FALSE);
-      pango_layout_set_wrap (self->quote_layout, PANGO_WRAP_WORD_CHAR);
-      pango_layout_set_height (self->quote_layout, -QUOTE_LINES);
-      self->quote_layout_width = -1;
-    }
-  if (self->quote_layout_width != width)
-    {
-      pango_layout_set_width (self->quote_layout, MAX (width, 1) * PANGO_SCALE);
-      self->quote_layout_width = width;
-    }
-  return self->quote_layout;
-}
-
-/* How many lines the quote takes at @width: one, or two (it ellipsizes
- * beyond). The list measures every row it binds, up to two hundred,
- * before its first frame, and shaping that many quotes in mixed scripts
- * cost more than the rest of the list: a quote clearly shorter or clearly
- * longer than a line is judged by its length, and only one near a line's
- * length is laid out. */
-static int
-quote_lines (GlossAnnotationRow *self,
-             int                 width)
-{
-  double estimate;
-
-  if (self->quote_lines_width == width)
-    return self->quote_lines;
-
-  estimate = self->quote_columns * font_sizes (self)->text_char_width;
-  if (estimate <= width * 0.92)
-    self->quote_lines = 1;
-  else if (estimate >= width * 1.08)
-    self->quote_lines = QUOTE_LINES;
-  else
-    self->quote_lines = CLAMP (pango_layout_get_line_count (quote_layout (self, width)), 1, QUOTE_LINES);
-  self->quote_lines_width = width;
-  return self->quote_lines;
-}
-
-/* ---- size ---- */
-
-static gboolean
-has_note (GlossAnnotationRow *self)
-{
-  return self->note != NULL && self->note[0] != '\0';
-}
-
-static gboolean
-has_document (GlossAnnotationRow *self)
-{
-  return self->show_document && self->document_title != NULL;
-}
-
-static int
-natural_width (GlossAnnotationRow *self)
-{
-  return 2 * PADDING + NATURAL_CHARS * char_width (self);
-}
-
-static int
-height_for_width (GlossAnnotationRow *self,
-                  int                 width)
-{
-  int inner = MAX (width - 2 * PADDING, 1);
-  int height;
-
-  height = 2 * PADDING + MAX (CHIP_SIZE, caption_height (self)) +
-           LINE_SPACING + quote_lines (self, inner) * font_sizes (self)->line_height;
-  if (has_note (self))
-    height += LINE_SPACING + caption_height (self);
-  if (has_document (self))
-    height += LINE_SPACING + caption_height (self);
-  return height;
-}
-
-static GtkSizeRequestMode
-gloss_annotation_row_get_request_mode (GtkWidget *widget)
-{
-  return GTK_SIZE_REQUEST_HEIGHT_FOR_WIDTH;
-}
-
-static void
-gloss_annotation_row_measure (GtkWidget      *widget,
-                              GtkOrientation  orientation,
-                              int             for_size,
-                              int            *minimum,
-                              int            *natural,
-                              int            *minimum_baseline,
-                              int            *natural_baseline)
-{
-  GlossAnnotationRow *self = GLOSS_ANNOTATION_ROW (widget);
-
-  if (orientation == GTK_ORIENTATION_HORIZONTAL)
-    {
-      /* Everything ellipsizes, so any width will do. */
-      *minimum = 2 * PADDING + char_width (self);
-      *natural = natural_width (self);
-    }
-  else
-    *minimum = *natural = height_for_width (self, for_size >= 0 ? for_size : natural_width (self));
-}
-
-/* ---- drawing ---- */
-
-static GdkRGBA
-foreground (GlossAnnotationRow *self,
-            double              opacity)
-{
-  GdkRGBA color;
-
-  G_GNUC_BEGIN_IGNORE_DEPRECATIONS
-  gtk_style_context_get_color (gtk_widget_get_style_context (GTK_WIDGET (self)), &color);
-  G_GNUC_END_IGNORE_DEPRECATIONS
-  color.alpha *= opacity;
-  return color;
-}
-
-static GdkRGBA
-badge_color (GlossAnnotationRow *self)
-{
-  GdkRGBA color;
-
-  G_GNUC_BEGIN_IGNORE_DEPRECATIONS
-  if (!gtk_style_context_lookup_color (gtk_widget_get_style_context (GTK_WIDGET (self)),
-                                       self->badge == BADGE_ORPHANED ? "error_color" : "warning_color",
-                                       &color))
-    color = foreground (self, 1.0);
-  G_GNUC_END_IGNORE_DEPRECATIONS
-  return color;
-}
-
-static void
-append_layout_at (GtkSnapshot   *snapshot,
-                  PangoLayout   *layout,
-                  int            x,
-                  int            y,
-                  const GdkRGBA *color)
-{
-  gtk_snapshot_save (snapshot);
-  gtk_snapshot_translate (snapshot, &GRAPHENE_POINT_INIT (x, y));
-  gtk_snapshot_append_layout (snapshot, layout, color);
-  gtk_snapshot_restore (snapshot);
-}
-
-/* Draws the chips from the start of the header, within @available
- * pixels; a chip that does not fit is cut short or left out. */
-static void
-snapshot_chips (GlossAnnotationRow *self,
-                GtkSnapshot        *snapshot,
-                int                 available,
-                int                 line_height,
-                gboolean            rtl)
-{
-  GdkRGBA color = foreground (self, 1.0);
-  int x = 0;
-
-  if (self->chips->len == 0)
-    {
-      GdkRGBA dim = foreground (self, DIM_OPACITY);
-      int width, height;
-
-      if (self->no_tag_layout == NULL)
-        self->no_tag_layout = make_layout (self, _("No tag"), TRUE, FALSE);
-      pango_layout_set_width (self->no_tag_layout, available * PANGO_SCALE);
-      pango_layout_get_pixel_size (self->no_tag_layout, &width, &height);
-      append_layout_at (snapshot, self->no_tag_layout,
-                        PADDING + (rtl ? available - width : 0),
-                        PADDING + (line_height - height) / 2, &dim);
-      return;
-    }
-
-  for (guint i = 0; i < self->chips->len && x + CHIP_SIZE <= available; i++)
-    {
-      Chip *chip = &g_array_index (self->chips, Chip, i);
-      int name_room = available - x - CHIP_SIZE - CHIP_NAME_GAP;
-      int name_width, name_height;
-      int chip_x;
-
-      /* Past the first chip, one without room for a few letters of its
-       * name is left out rather than shown as a bare swatch. */
-      if (i > 0 && name_room < 3 * char_width (self))
-        break;
-      if (chip->layout == NULL)
-        chip->layout = make_layout (self, chip->name, TRUE, TRUE);
-      pango_layout_set_width (chip->layout,
-                              MAX (MIN (name_room, CHIP_NAME_CHARS * char_width (self)), 1) * PANGO_SCALE);
-      pango_layout_get_pixel_size (chip->layout, &name_width, &name_height);
-
-      chip_x = rtl ? available - x - CHIP_SIZE : x;
-      gloss_color_append_swatch (snapshot, &chip->rgba,
-                                 PADDING + chip_x, PADDING + (line_height - CHIP_SIZE) / 2.0f,
-                                 CHIP_SIZE);
-      if (name_room > 0)
-        {
-          int name_x = rtl ? chip_x - CHIP_NAME_GAP - name_width : chip_x + CHIP_SIZE + CHIP_NAME_GAP;
-
-          append_layout_at (snapshot, chip->layout, PADDING + name_x,
-                            PADDING + (line_height - name_height) / 2, &color);
-        }
-      x += CHIP_SIZE + CHIP_NAME_GAP + name_width + CHIP_GAP;
-    }
-}
-
-static void
-gloss_annotation_row_snapshot (GtkWidget   *widget,
-                               GtkSnapshot *snapshot)
-{
-  GlossAnnotationRow *self = GLOSS_ANNOTATION_ROW (widget);
-  gboolean rtl = gtk_widget_get_direction (widget) == GTK_TEXT_DIR_RTL;
-  int width = gtk_widget_get_width (widget);
-  int inner = MAX (width - 2 * PADDING, 1);
-  int header = MAX (CHIP_SIZE, caption_height (self));
-  int chips_room = inner;
-  GdkRGBA color = foreground (self, 1.0);
-  GdkRGBA dim = foreground (self, DIM_OPACITY);
-  int y;
-
-  if (self->annotation == NULL)
-    return;
-
-  gtk_snapshot_push_clip (snapshot, &GRAPHENE_RECT_INIT (0, 0, width, gtk_widget_get_height (widget)));
-
-  if (self->badge != BADGE_NONE)
-    {
-      GdkRGBA badge = badge_color (self);
-      int badge_width, badge_height;
-
-      if (self->badge_layout == NULL)
-        self->badge_layout = make_layout (self, badge_text (self->badge), TRUE, TRUE);
-      pango_layout_get_pixel_size (self->badge_layout, &badge_width, &badge_height);
-      append_layout_at (snapshot, self->badge_layout,
-                        PADDING + (rtl ? 0 : inner - badge_width),
-                        PADDING + (header - badge_height) / 2, &badge);
-      chips_room = MAX (inner - badge_width - BADGE_GAP, 0);
-    }
-  if (rtl && chips_room < inner)
-    {
-      gtk_snapshot_save (snapshot);
-      gtk_snapshot_translate (snapshot, &GRAPHENE_POINT_INIT (inner - chips_room, 0));
-      snapshot_chips (self, snapshot, chips_room, header, rtl);
-      gtk_snapshot_restore (snapshot);
-    }
-  else
-    snapshot_chips (self, snapshot, chips_room, header, rtl);
-
-  y = PADDING + header + LINE_SPACING;
-  /* Judged one line by its length: the rare quote that wraps anyway
-   * ellipsizes on that line rather than run into the note. */
-  pango_layout_set_height (quote_layout (self, inner), -quote_lines (self, inner));
-  append_layout_at (snapshot, self->quote_layout, PADDING, y, &color);
-  y += quote_lines (self, inner) * font_sizes (self)->line_height;
-
-  if (has_note (self))
-    {
-      if (self->note_layout == NULL)
-        self->note_layout = make_layout (self, self->note, TRUE, FALSE);
-      pango_layout_set_width (self->note_layout, inner * PANGO_SCALE);
-      append_layout_at (snapshot, self->note_layout, PADDING, y + LINE_SPACING, &dim);
-      y += LINE_SPACING + caption_height (self);
-    }
-
-  if (has_document (self))
-    {
-      if (self->document_layout == NULL)
-        self->document_layout = make_layout (self, self->document_title, TRUE, FALSE);
-      pango_layout_set_width (self->document_layout, inner * PANGO_SCALE);
-      append_layout_at (snapshot, self->document_layout, PADDING, y + LINE_SPACING, &dim);
-    }
-
-  gtk_snapshot_pop (snapshot);
-}
-
-static void
-gloss_annotation_row_css_changed (GtkWidget         *widget,
-                                  GtkCssStyleChange *change)
-{
-  GlossAnnotationRow *self = GLOSS_ANNOTATION_ROW (widget);
-
-  GTK_WIDGET_CLASS (gloss_annotation_row_parent_class)->css_changed (widget, change);
-
-  /* A new font (text scaling, a theme) changes every size; colours are
-   * read when drawing. */
-  drop_layouts (self);
-  gtk_widget_queue_resize (widget);
-}
 
 /* ---- what the row shows ---- */
 
@@ -609,10 +45,10 @@ update_accessible_label (GlossAnnotationRow *self)
 
   for (guint i = 0; i < self->chips->len; i++)
     g_string_append_printf (label, "%s, ", g_array_index (self->chips, Chip, i).name);
-  if (badge_text (self->badge) != NULL)
-    g_string_append_printf (label, "%s, ", badge_text (self->badge));
+  if (_gloss_annotation_row_badge_text (self->badge) != NULL)
+    g_string_append_printf (label, "%s, ", _gloss_annotation_row_badge_text (self->badge));
   g_string_append (label, self->quote != NULL ? self->quote : "");
-  if (has_note (self))
+  if (_gloss_annotation_row_has_note (self))
     g_string_append_printf (label, ". %s", self->note);
 
   gtk_accessible_update_property (GTK_ACCESSIBLE (self),
@@ -633,7 +69,7 @@ tag_notify_cb (GlossTag           *tag,
       if (chip->tag != tag)
         continue;
       g_free (chip->name);
-      chip->name = g_strdup (gloss_tag_get_name (tag));
+      chip->name = gloss_untrusted_isolate (gloss_tag_get_name (tag));
       gloss_color_parse (gloss_tag_get_color (tag), &chip->rgba);
       g_clear_object (&chip->layout);
     }
@@ -672,7 +108,7 @@ rebuild_chips (GlossAnnotationRow *self)
       if (tag != NULL)
         {
           chip.tag = g_object_ref (tag);
-          chip.name = g_strdup (gloss_tag_get_name (tag));
+          chip.name = gloss_untrusted_isolate (gloss_tag_get_name (tag));
           g_signal_connect_object (tag, "notify", G_CALLBACK (tag_notify_cb), self, 0);
         }
       else
@@ -722,7 +158,7 @@ gloss_annotation_row_update (GlossAnnotationRow *self)
       g_clear_pointer (&self->note, g_free);
       g_clear_pointer (&self->document_title, g_free);
       self->badge = BADGE_NONE;
-      drop_layouts (self);
+      _gloss_annotation_row_drop_layouts (self);
       gtk_widget_queue_resize (GTK_WIDGET (self));
       return;
     }
@@ -740,7 +176,7 @@ gloss_annotation_row_update (GlossAnnotationRow *self)
                                                      QUOTE_PREVIEW_CHARS)))
     {
       g_clear_object (&self->quote_layout);
-      self->quote_columns = count_columns (self->quote);
+      self->quote_columns = _gloss_annotation_row_count_columns (self->quote);
       self->quote_lines_width = -1;
       resize = TRUE;
     }
@@ -764,6 +200,10 @@ gloss_annotation_row_update (GlossAnnotationRow *self)
     default:
       break;
     }
+  /* A conflict waits for the analyst first. */
+  if (gloss_annotation_get_conflict (self->annotation) != NULL)
+    badge = gloss_annotation_get_conflict (self->annotation)->side == GLOSS_CONFLICT_OURS
+            ? BADGE_CONFLICT_OURS : BADGE_CONFLICT_THEIRS;
   if (badge != self->badge)
     {
       self->badge = badge;
@@ -812,6 +252,12 @@ gloss_annotation_row_query_tooltip (GtkWidget  *widget,
     case BADGE_ORPHANED:
       gtk_tooltip_set_text (tooltip, _("The quoted text is no longer in the document"));
       return TRUE;
+    case BADGE_CONFLICT_OURS:
+    case BADGE_CONFLICT_THEIRS:
+      gtk_tooltip_set_text (tooltip, *gloss_annotation_get_conflict (self->annotation)->with != '\0'
+                                     ? _("Two analysts changed this annotation differently; both versions are kept: choose one in the inspector")
+                                     : _("Deleted on the other side of a merge and changed on this one: keep or delete it"));
+      return TRUE;
     case BADGE_NONE:
     default:
       return FALSE;
@@ -826,7 +272,7 @@ gloss_annotation_row_dispose (GObject *object)
   GlossAnnotationRow *self = GLOSS_ANNOTATION_ROW (object);
 
   disconnect_chips (self);
-  drop_layouts (self);
+  _gloss_annotation_row_drop_layouts (self);
   g_clear_object (&self->annotation);
   g_clear_object (&self->project);
 
@@ -855,10 +301,7 @@ gloss_annotation_row_class_init (GlossAnnotationRowClass *klass)
 
   object_class->dispose = gloss_annotation_row_dispose;
   object_class->finalize = gloss_annotation_row_finalize;
-  widget_class->get_request_mode = gloss_annotation_row_get_request_mode;
-  widget_class->measure = gloss_annotation_row_measure;
-  widget_class->snapshot = gloss_annotation_row_snapshot;
-  widget_class->css_changed = gloss_annotation_row_css_changed;
+  _gloss_annotation_row_class_init_drawing (widget_class);
   widget_class->query_tooltip = gloss_annotation_row_query_tooltip;
 
   gtk_widget_class_set_css_name (widget_class, "annotationrow");
@@ -869,7 +312,7 @@ static void
 gloss_annotation_row_init (GlossAnnotationRow *self)
 {
   self->chips = g_array_new (FALSE, TRUE, sizeof (Chip));
-  g_array_set_clear_func (self->chips, (GDestroyNotify) clear_chip);
+  g_array_set_clear_func (self->chips, (GDestroyNotify) _gloss_annotation_row_clear_chip);
   self->quote_lines_width = -1;
 }
 
@@ -935,8 +378,8 @@ gloss_annotation_row_shows_text (GlossAnnotationRow *self,
       return TRUE;
   if (self->chips->len == 0 && g_strcmp0 (_("No tag"), text) == 0)
     return TRUE;
-  return g_strcmp0 (badge_text (self->badge), text) == 0 ||
+  return g_strcmp0 (_gloss_annotation_row_badge_text (self->badge), text) == 0 ||
          g_strcmp0 (self->quote, text) == 0 ||
-         (has_note (self) && g_strcmp0 (self->note, text) == 0) ||
-         (has_document (self) && g_strcmp0 (self->document_title, text) == 0);
+         (_gloss_annotation_row_has_note (self) && g_strcmp0 (self->note, text) == 0) ||
+         (_gloss_annotation_row_has_document (self) && g_strcmp0 (self->document_title, text) == 0);
 }

@@ -18,6 +18,7 @@
 #include "gloss-application.h"
 #include "gloss-bench.h"
 #include "gloss-resources.h"
+#include "gloss-preferences.h"
 #include "gloss-settings.h"
 #include "gloss-toolkit.h"
 #include "gloss-window.h"
@@ -344,7 +345,16 @@ app_about_cb (GSimpleAction *action,
   gtk_window_present (GTK_WINDOW (about));
 }
 
+static void
+app_preferences_cb (GSimpleAction *action,
+                    GVariant      *param,
+                    gpointer       user_data)
+{
+  gloss_preferences_present (gtk_application_get_active_window (GTK_APPLICATION (user_data)));
+}
+
 static const GActionEntry app_entries[] = {
+  { "preferences", app_preferences_cb },
   { "new", app_new_cb },
   { "open", app_open_cb },
   { "quit", app_quit_cb },
@@ -361,6 +371,7 @@ set_accels (GlossApplication *self)
     { "app.new", { "<Control>n", NULL } },
     { "app.open", { "<Control>o", NULL } },
     { "app.quit", { "<Control>q", NULL } },
+    { "app.preferences", { "<Control>comma", NULL } },
     { "win.save", { "<Control>s", NULL } },
     { "win.save-as", { "<Control><Shift>s", NULL } },
     { "win.import", { "<Control>i", NULL } },

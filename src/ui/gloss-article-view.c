@@ -24,6 +24,7 @@
 #define MAX_FIND_MATCHES   10000
 /* Longer lines are shown broken (see gloss-display-text.h). */
 #define LONG_LINE          4000
+#define LONG_CLUSTER       32    /* combining marks on one base */
 
 G_DEFINE_FINAL_TYPE (GlossArticleView, gloss_article_view, GTK_TYPE_TEXT_VIEW)
 
@@ -416,10 +417,14 @@ gloss_article_view_set_document (GlossArticleView *self,
   self->programmatic_selection = TRUE;
   {
     const char *text = document != NULL ? gloss_document_get_text (document) : "";
-    /* A giant line would freeze the layout: show it broken at spaces. */
-    g_autofree char *display = gloss_display_text_break_long_lines (text, LONG_LINE);
+    /* A giant line would freeze the layout: show it broken at spaces. A
+     * giant cluster of combining marks would freeze shaping: show it
+     * broken into short ones. */
+    g_autofree char *lines = gloss_display_text_break_long_lines (text, LONG_LINE);
+    g_autofree char *display = gloss_display_text_break_long_clusters (lines != NULL ? lines : text,
+                                                                        LONG_CLUSTER);
 
-    gtk_text_buffer_set_text (buffer, display != NULL ? display : text, -1);
+    gtk_text_buffer_set_text (buffer, display != NULL ? display : lines != NULL ? lines : text, -1);
   }
   gtk_text_buffer_get_start_iter (buffer, &start);
   gtk_text_buffer_place_cursor (buffer, &start);

@@ -62,3 +62,42 @@ gloss_display_text_break_long_lines (const char *text,
 
   return changed ? g_steal_pointer (&copy) : NULL;
 }
+
+#define DOTTED_CIRCLE 0x25CC
+
+char *
+gloss_display_text_break_long_clusters (const char *text,
+                                        guint       max_marks)
+{
+  GString *out = NULL;
+  const char *copied = text;   /* text before this is in @out */
+  guint run = 0;
+
+  g_return_val_if_fail (text != NULL, NULL);
+  g_return_val_if_fail (max_marks > 0, NULL);
+
+  for (const char *p = text; *p != '\0'; p = g_utf8_next_char (p))
+    {
+      /* ASCII is never a mark: the common case costs one comparison. */
+      if ((guchar) *p < 0x80 || !g_unichar_ismark (g_utf8_get_char (p)))
+        {
+          run = 0;
+          continue;
+        }
+      if (++run <= max_marks)
+        continue;
+
+      /* The (max_marks + 1)-th mark of a run starts a new cluster. */
+      if (out == NULL)
+        out = g_string_sized_new (strlen (text) + 64);
+      g_string_append_len (out, copied, p - copied);
+      g_string_append_unichar (out, DOTTED_CIRCLE);
+      copied = g_utf8_next_char (p);
+      run = 0;
+    }
+
+  if (out == NULL)
+    return NULL;
+  g_string_append (out, copied);
+  return g_string_free (out, FALSE);
+}

@@ -11,6 +11,7 @@
 
 #include "gloss-annotation-row.h"
 #include "gloss-link-dialog.h"
+#include "gloss-text.h"
 
 struct _GlossLinkDialog
 {

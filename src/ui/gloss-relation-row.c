@@ -8,6 +8,7 @@
 
 #include "gloss-annotation-row.h"
 #include "gloss-relation-row.h"
+#include "gloss-text.h"
 
 #define TARGET_PREVIEW_CHARS 60
 

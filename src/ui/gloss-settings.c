@@ -4,6 +4,7 @@
  */
 #include "config.h"
 
+#include "gloss.h"
 #include "gloss-settings.h"
 
 #define SCHEMA_ID   "io.github.glossapp.Gloss"
@@ -85,4 +86,18 @@ gloss_settings_add_recent (GFile *file)
       }
   recent = g_strv_builder_end (builder);
   g_settings_set_strv (settings, "recent-projects", (const char * const *) recent);
+}
+
+char *
+gloss_settings_dup_user_name (void)
+{
+  GSettings *settings = gloss_settings_get ();
+  g_autofree char *name = settings != NULL ? g_settings_get_string (settings, "user-name") : NULL;
+
+  if (name != NULL)
+    g_strstrip (name);
+  if (name != NULL && *name != '\0')
+    return g_steal_pointer (&name);
+
+  return g_strdup (gloss_default_author ());
 }

@@ -20,4 +20,8 @@ void       gloss_settings_add_recent   (GFile      *file);
 /* NULL-terminated URIs, newest first. */
 char     **gloss_settings_dup_recent   (void);
 
+/* Who signs new annotations and relations: the "user-name" setting, else
+ * the account's real name, else "" (see gloss_default_author ()). */
+char      *gloss_settings_dup_user_name (void);
+
 G_END_DECLS

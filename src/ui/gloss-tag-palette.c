@@ -10,6 +10,7 @@
 #include <glib/gi18n.h>
 
 #include "gloss-tag-palette.h"
+#include "gloss-untrusted-text.h"
 
 struct _GlossTagPalette
 {
@@ -86,6 +87,7 @@ make_tag_button (GlossTagPalette *self,
   GtkWidget *button = gtk_button_new ();
   GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
   GtkWidget *label;
+  g_autofree char *name = NULL;
   int digit = gloss_tag_get_digit (tag);
 
   if (digit >= 0)
@@ -99,7 +101,8 @@ make_tag_button (GlossTagPalette *self,
     }
   gtk_box_append (GTK_BOX (box), gloss_tag_swatch_new (tag));
   /* Tag names come from the file: plain text, never markup. */
-  label = gtk_label_new (gloss_tag_get_name (tag));
+  name = gloss_untrusted_isolate (gloss_tag_get_name (tag));
+  label = gtk_label_new (name);
   gtk_label_set_use_markup (GTK_LABEL (label), FALSE);
   gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
   gtk_label_set_max_width_chars (GTK_LABEL (label), 16);

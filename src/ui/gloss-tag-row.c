@@ -11,7 +11,9 @@
 #include <glib/gi18n.h>
 
 #include "gloss-color.h"
+#include "gloss-color-chip.h"
 #include "gloss-tag-row.h"
+#include "gloss-untrusted-text.h"
 
 struct _GlossTagRow
 {
@@ -23,6 +25,7 @@ struct _GlossTagRow
   gboolean        updating;
 
   AdwEntryRow    *name_row;
+  GtkWidget      *name_controls;  /* shows bidi controls hidden in the name */
   AdwEntryRow    *description_row;
   AdwComboRow    *digit_row;
   GtkColorButton *color_button;
@@ -88,6 +91,26 @@ update_actions (GlossTagRow *self)
                                  position != G_MAXUINT && position + 1 < n);
 }
 
+/* Direction controls are invisible and change how a name reads: where it
+ * is edited, say which are there. */
+static void
+show_name_controls (GlossTagRow *self)
+{
+  g_autofree char *controls =
+    gloss_untrusted_describe_controls (gtk_editable_get_text (GTK_EDITABLE (self->name_row)));
+
+  gtk_widget_set_visible (self->name_controls, controls != NULL);
+  if (controls != NULL)
+    {
+      /* Translators: %s lists code points such as “U+202E” */
+      g_autofree char *text = g_strdup_printf (_("Holds %s"), controls);
+
+      gtk_label_set_text (GTK_LABEL (self->name_controls), text);
+      gtk_widget_set_tooltip_text (self->name_controls,
+                                   _("The name holds invisible direction controls that change how it reads"));
+    }
+}
+
 static void
 sync_from_tag (GlossTagRow *self)
 {
@@ -100,6 +123,7 @@ sync_from_tag (GlossTagRow *self)
   if (g_strcmp0 (gtk_editable_get_text (GTK_EDITABLE (self->name_row)),
                  gloss_tag_get_name (self->tag)) != 0)
     gtk_editable_set_text (GTK_EDITABLE (self->name_row), gloss_tag_get_name (self->tag));
+  show_name_controls (self);
   if (g_strcmp0 (gtk_editable_get_text (GTK_EDITABLE (self->description_row)),
                  description != NULL ? description : "") != 0)
     gtk_editable_set_text (GTK_EDITABLE (self->description_row),
@@ -286,6 +310,12 @@ gloss_tag_row_new (GlossProject *project,
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->name_row), _("Name"));
   adw_entry_row_set_show_apply_button (self->name_row, TRUE);
   g_signal_connect_swapped (self->name_row, "apply", G_CALLBACK (name_apply_cb), self);
+  self->name_controls = gtk_label_new (NULL);
+  gtk_widget_add_css_class (self->name_controls, "warning");
+  gtk_widget_add_css_class (self->name_controls, "gloss-bidi-controls");
+  gtk_widget_set_visible (self->name_controls, FALSE);
+  adw_entry_row_add_suffix (self->name_row, self->name_controls);
+  g_signal_connect_swapped (self->name_row, "changed", G_CALLBACK (show_name_controls), self);
   adw_expander_row_add_row (ADW_EXPANDER_ROW (self), GTK_WIDGET (self->name_row));
 
   color_row = adw_action_row_new ();

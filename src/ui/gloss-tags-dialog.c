@@ -12,6 +12,7 @@
 #include "gloss-color.h"
 #include "gloss-tag-row.h"
 #include "gloss-tags-dialog.h"
+#include "gloss-untrusted-text.h"
 
 struct _GlossTagsDialog
 {
@@ -68,6 +69,7 @@ gloss_tags_dialog_request_delete (GlossTagsDialog *self,
   GtkWidget *dialog;
   g_autofree char *heading = NULL;
   g_autofree char *body = NULL;
+  g_autofree char *name = NULL;
 
   g_return_val_if_fail (GLOSS_IS_TAGS_DIALOG (self), NULL);
   g_return_val_if_fail (GLOSS_IS_TAG (tag), NULL);
@@ -80,7 +82,8 @@ gloss_tags_dialog_request_delete (GlossTagsDialog *self,
     }
 
   /* Translators: %s is a tag's name */
-  heading = g_strdup_printf (_("Delete “%s”?"), gloss_tag_get_name (tag));
+  name = gloss_untrusted_isolate (gloss_tag_get_name (tag));
+  heading = g_strdup_printf (_("Delete “%s”?"), name);
   body = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
                                        "It is used by %u annotation. You can undo this.",
                                        "It is used by %u annotations. You can undo this.",

@@ -6,6 +6,7 @@
 
 #include <glib/gi18n.h>
 
+#include "gloss-agreement-dialog.h"
 #include "gloss-window-private.h"
 
 #include "gloss-tags-dialog.h"
@@ -347,8 +348,31 @@ _gloss_window_update_actions (GlossWindow *self)
   gtk_widget_action_set_enabled (widget, "win.link", self->selected != NULL);
   gtk_widget_action_set_enabled (widget, "win.edit-note", self->selected != NULL);
   gtk_widget_action_set_enabled (widget, "win.tags", has_project);
+  gtk_widget_action_set_enabled (widget, "win.agreement", has_project);
   gtk_widget_action_set_enabled (widget, "win.show-documents", has_project);
   gtk_widget_action_set_enabled (widget, "win.show-annotations", has_project);
+}
+
+/* The agreement of the project's authors (gloss --agreement --by-author). */
+static void
+agreement_action (GtkWidget  *widget,
+                  const char *action_name,
+                  GVariant   *parameter)
+{
+  GlossWindow *self = GLOSS_WINDOW (widget);
+  g_autoptr(GError) error = NULL;
+  GlossAgreement *agreement;
+
+  if (self->project == NULL)
+    return;
+
+  agreement = gloss_agreement_by_author (self->project, &error);
+  if (agreement == NULL)
+    {
+      _gloss_window_toast (self, error->message);
+      return;
+    }
+  gloss_agreement_dialog_present (GTK_WINDOW (self), agreement);
 }
 
 void
@@ -374,6 +398,7 @@ _gloss_window_class_init_actions (GlossWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.delete-annotation", NULL, delete_annotation_action);
   gtk_widget_class_install_action (widget_class, "win.link", NULL, link_action);
   gtk_widget_class_install_action (widget_class, "win.tags", NULL, tags_action);
+  gtk_widget_class_install_action (widget_class, "win.agreement", NULL, agreement_action);
   gtk_widget_class_install_action (widget_class, "win.edit-note", NULL, edit_note_action);
   gtk_widget_class_install_action (widget_class, "win.show-documents", NULL, show_documents_action);
   gtk_widget_class_install_action (widget_class, "win.show-annotations", NULL, show_annotations_action);

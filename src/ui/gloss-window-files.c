@@ -12,6 +12,7 @@
 
 #include "gloss-bench.h"
 #include "gloss-application.h"
+#include "gloss-host-path.h"
 #include "gloss-settings.h"
 #include "gloss-window-private.h"
 
@@ -35,9 +36,11 @@ project_loaded_cb (GObject      *source,
 
   if (project == NULL)
     {
-      /* Nothing is written back: the file stays exactly as it was. */
+      /* Nothing is written back: the file stays exactly as it was. An
+       * intact recovery copy is offered: that is when it matters most. */
       _gloss_window_show_page (self, self->project != NULL ? "project" : "start");
-      _gloss_window_error (self, _("Could Not Open the Project"), error);
+      if (!_gloss_window_offer_recovery_of_broken (self, file, error))
+        _gloss_window_error (self, _("Could Not Open the Project"), error);
       return;
     }
 
@@ -134,20 +137,98 @@ gloss_window_choose_project (GlossWindow *self)
   gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
 }
 
+/* ---- choosers that start where the project is ---- */
+
+typedef struct {
+  GlossWindow          *window;
+  GtkFileChooserNative *chooser;
+  char                 *name;
+} FolderRequest;
+
+static void
+folder_request_free (FolderRequest *request)
+{
+  g_clear_object (&request->chooser);
+  g_free (request->name);
+  g_free (request);
+}
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (FolderRequest, folder_request_free)
+
+static void
+project_folder_cb (GObject      *source,
+                   GAsyncResult *result,
+                   gpointer      user_data)
+{
+  g_autoptr(FolderRequest) request = user_data;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) paths = gloss_host_paths_lookup_finish (result, &error);
+  GtkFileChooser *chooser = GTK_FILE_CHOOSER (request->chooser);
+  const char *host_path = paths != NULL ? g_ptr_array_index (paths, 0) : NULL;
+
+  GtkFileChooserNative *shown;
+
+  /* The window is gone, and with it the chooser's reason to be. */
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    return;
+  if (error != NULL)
+    g_debug ("Starting the file chooser without the project's folder: %s", error->message);
+
+  if (host_path != NULL)
+    {
+      g_autoptr(GFile) host_file = g_file_new_for_path (host_path);
+      g_autoptr(GFile) folder = g_file_get_parent (host_file);
+      g_autofree char *basename = g_file_get_basename (host_file);
+
+      gtk_file_chooser_set_current_folder (chooser, folder, NULL);
+      gtk_file_chooser_set_current_name (chooser, request->name != NULL ? request->name : basename);
+    }
+  else
+    {
+      /* Not even the portal knows: the chooser's own default folder, at
+       * least not the portal's. */
+      g_autofree char *basename = g_file_get_basename (request->window->file);
+
+      gtk_file_chooser_set_current_name (chooser, request->name != NULL ? request->name : basename);
+    }
+  /* The chooser's response handler drops the reference. */
+  shown = g_steal_pointer (&request->chooser);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (shown));
+}
+
+/* Shows @chooser (whose reference it takes) in the folder of the project's
+ * file, as the analyst knows it: under Flatpak the file is the document
+ * portal's view, so the portal is asked where it really is. @name is the
+ * name to propose, or NULL for the project file's own. */
+static void
+show_in_project_folder (GlossWindow          *self,
+                        GtkFileChooserNative *chooser,
+                        const char           *name)
+{
+  g_autoptr(GPtrArray) files = NULL;
+  FolderRequest *request;
+
+  if (self->file == NULL)
+    {
+      gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), name);
+      gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
+      return;
+    }
+  request = g_new0 (FolderRequest, 1);
+  request->window = self;
+  request->chooser = chooser;
+  request->name = g_strdup (name);
+  files = g_ptr_array_new ();
+  g_ptr_array_add (files, self->file);
+  gloss_host_paths_lookup (files, self->cancellable, project_folder_cb, request);
+}
+
 /* ---- saving ---- */
 
-static gboolean
-save_to (GlossWindow *self,
-         GFile       *file)
+void
+_gloss_window_saved (GlossWindow *self,
+                     GFile       *file)
 {
-  g_autoptr(GError) error = NULL;
-
-  if (!gloss_project_save (self->project, file, &error))
-    {
-      _gloss_window_error (self, _("Could Not Save the Project"), error);
-      return FALSE;
-    }
-
   /* The recovery copy is older than the file now. */
   _gloss_window_discard_recovery (self);
   if (self->file == NULL || !g_file_equal (self->file, file))
@@ -155,6 +236,7 @@ save_to (GlossWindow *self,
       _gloss_window_set_file (self, file);
       g_clear_object (&self->recovery);
       gloss_settings_add_recent (file);
+      _gloss_window_track_file (self);
     }
   self->recovered = FALSE;
   self->autosaved_generation = gloss_project_get_generation (self->project);
@@ -165,6 +247,28 @@ save_to (GlossWindow *self,
       self->closing_confirmed = TRUE;
       gtk_window_close (GTK_WINDOW (self));
     }
+}
+
+static gboolean
+save_to (GlossWindow *self,
+         GFile       *file)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (!gloss_project_save (self->project, file, &error))
+    {
+      /* Never lost, never overwritten unasked: changed on disk, or
+       * read-only, the user chooses. */
+      if (g_error_matches (error, GLOSS_ERROR, GLOSS_ERROR_CHANGED))
+        _gloss_window_ask_changed_on_disk (self, file);
+      else if (g_error_matches (error, GLOSS_ERROR, GLOSS_ERROR_READ_ONLY))
+        _gloss_window_ask_read_only (self, error);
+      else
+        _gloss_window_error (self, _("Could Not Save the Project"), error);
+      return FALSE;
+    }
+
+  _gloss_window_saved (self, file);
   return TRUE;
 }
 
@@ -205,12 +309,8 @@ _gloss_window_save_as (GlossWindow *self)
                                          GTK_FILE_CHOOSER_ACTION_SAVE,
                                          _("_Save"), _("_Cancel"));
   add_filter (GTK_FILE_CHOOSER (chooser), _("Gloss Projects"), "application/x-gloss+json", gloss_patterns);
-  if (self->file != NULL)
-    gtk_file_chooser_set_file (GTK_FILE_CHOOSER (chooser), self->file, NULL);
-  else
-    gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), _("Untitled.gloss"));
   g_signal_connect (chooser, "response", G_CALLBACK (save_as_response_cb), self);
-  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
+  show_in_project_folder (self, chooser, self->file != NULL ? NULL : _("Untitled.gloss"));
 }
 
 void
@@ -416,9 +516,11 @@ void
 _gloss_window_choose_import (GlossWindow *self)
 {
   static const char * const all_patterns[] = {
-    "*.txt", "*.md", "*.markdown", "*.ann", "*.json", "*.jsonld", NULL,
+    "*.txt", "*.md", "*.markdown", "*.html", "*.htm", "*.xhtml", "*.mhtml", "*.mht", "*.ann",
+    "*.json", "*.jsonld", NULL,
   };
   static const char * const text_patterns[] = { "*.txt", "*.md", "*.markdown", NULL };
+  static const char * const page_patterns[] = { "*.html", "*.htm", "*.xhtml", "*.mhtml", "*.mht", NULL };
   static const char * const brat_patterns[] = { "*.ann", NULL };
   static const char * const web_patterns[] = { "*.json", "*.jsonld", NULL };
   GtkFileChooserNative *chooser;
@@ -429,6 +531,7 @@ _gloss_window_choose_import (GlossWindow *self)
   gtk_file_chooser_set_select_multiple (GTK_FILE_CHOOSER (chooser), TRUE);
   add_filter (GTK_FILE_CHOOSER (chooser), _("Articles and Annotations"), NULL, all_patterns);
   add_filter (GTK_FILE_CHOOSER (chooser), _("Text and Markdown"), NULL, text_patterns);
+  add_filter (GTK_FILE_CHOOSER (chooser), _("Saved Web Pages"), NULL, page_patterns);
   add_filter (GTK_FILE_CHOOSER (chooser), _("brat Standoff (.ann)"), NULL, brat_patterns);
   add_filter (GTK_FILE_CHOOSER (chooser),
               _("Web Annotations from Hypothesis, Recogito, Annotorious (.json, .jsonld)"),
@@ -545,19 +648,14 @@ _gloss_window_choose_export (GlossWindow       *self,
                                scope_ids, scope_labels);
   gtk_file_chooser_set_choice (GTK_FILE_CHOOSER (chooser), "scope",
                                self->document != NULL ? "document" : "all");
+  /* The project's own name: the document portal keeps a file's name, so
+   * this is the name the analyst knows even under Flatpak. */
   if (self->file != NULL)
-    {
-      g_autoptr(GFile) folder = g_file_get_parent (self->file);
-
-      project_name = g_file_get_basename (self->file);
-      if (folder != NULL)
-        gtk_file_chooser_set_current_folder (GTK_FILE_CHOOSER (chooser), folder, NULL);
-    }
+    project_name = g_file_get_basename (self->file);
   /* Translators: the name an export of an unsaved project is offered under */
   name = gloss_export_proposed_name (project_name, _("annotations"), format);
-  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), name);
   g_signal_connect (chooser, "response", G_CALLBACK (export_response_cb), self);
-  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
+  show_in_project_folder (self, chooser, name);
 }
 
 /* ---- paste as a new document ---- */
@@ -684,59 +782,3 @@ _gloss_window_setup_drop (GlossWindow *self)
   g_signal_connect (target, "drop", G_CALLBACK (drop_cb), self);
   gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (target));
 }
-
-/* ---- recent projects on the start page ---- */
-
-static void
-recent_activated_cb (GtkListBox    *list,
-                     GtkListBoxRow *row,
-                     GlossWindow   *self)
-{
-  const char *uri = g_object_get_data (G_OBJECT (row), "gloss-uri");
-  g_autoptr(GFile) file = g_file_new_for_uri (uri);
-  GtkApplication *application = gtk_window_get_application (GTK_WINDOW (self));
-
-  gloss_application_open_project (GLOSS_APPLICATION (application), file, self);
-}
-
-void
-_gloss_window_refresh_recent (GlossWindow *self)
-{
-  g_auto(GStrv) recent = gloss_settings_dup_recent ();
-  GtkWidget *child;
-  guint shown = 0;
-
-  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->recent_list))) != NULL)
-    gtk_list_box_remove (self->recent_list, child);
-
-  for (guint i = 0; recent[i] != NULL; i++)
-    {
-      g_autoptr(GFile) file = g_file_new_for_uri (recent[i]);
-      g_autofree char *basename = NULL;
-      g_autofree char *parse_name = NULL;
-      GtkWidget *row;
-
-      if (!g_file_query_exists (file, NULL))
-        continue;
-      basename = g_file_get_basename (file);
-      parse_name = g_file_get_parse_name (file);
-      row = adw_action_row_new ();
-      /* File names are not markup. */
-      adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
-      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), basename);
-      adw_action_row_set_subtitle (ADW_ACTION_ROW (row), parse_name);
-      gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
-      adw_action_row_add_suffix (ADW_ACTION_ROW (row), gtk_image_new_from_icon_name ("go-next-symbolic"));
-      g_object_set_data_full (G_OBJECT (row), "gloss-uri", g_strdup (recent[i]), g_free);
-      gtk_list_box_append (self->recent_list, row);
-      shown++;
-    }
-
-  if (!g_object_get_data (G_OBJECT (self->recent_list), "gloss-connected"))
-    {
-      g_signal_connect (self->recent_list, "row-activated", G_CALLBACK (recent_activated_cb), self);
-      g_object_set_data (G_OBJECT (self->recent_list), "gloss-connected", GINT_TO_POINTER (1));
-    }
-  gtk_widget_set_visible (GTK_WIDGET (self->recent_group), shown > 0);
-}
-

@@ -5,6 +5,7 @@
 #pragma once
 
 #include "gloss-article-view.h"
+#include "gloss-untrusted-text.h"
 #include "gloss-window.h"
 
 G_BEGIN_DECLS
@@ -27,11 +28,16 @@ struct _GlossWindow
   guint                 autosave_id;
   guint64               autosaved_generation;
   GCancellable         *cancellable;
+  GCancellable         *recent_cancellable; /* asking where the recent projects are */
   gboolean              closing_confirmed;
   gboolean              close_after_save;
   gboolean              recovered;      /* holds changes recovered, not yet saved */
   GlossExportFormat     export_format;  /* the last export's, offered by Ctrl+E */
   AdwToast             *shown_toast;    /* weak: the toast shown last, for the test report */
+  gboolean              recovery_owned; /* this window wrote or was offered ->recovery */
+  gboolean              recovery_moved_told; /* said where a fallback copy went */
+  GlossFileLock        *lock;           /* ".~lock.NAME#" while ->file is open */
+  char                 *lock_holder;    /* who else has ->file open, or NULL */
 
   /* Template children */
   AdwToastOverlay      *toast_overlay;
@@ -64,6 +70,7 @@ struct _GlossWindow
   GtkWidget            *import_button;
   GtkWidget            *history_buttons;
 
+  GtkInfoBar           *name_bar;         /* asks for the user's name, once */
   GtkWidget            *annotation_list;  /* GlossAnnotationList */
   GtkWidget            *inspector;        /* GlossInspector */
 
@@ -154,6 +161,22 @@ gboolean _gloss_window_offer_recovery     (GlossWindow     *self,
                                            GlossProject    *project,
                                            GFile           *file);
 void     _gloss_window_refresh_recovered  (GlossWindow     *self);
+/* Offers an intact recovery copy of @file, which failed to load. */
+gboolean _gloss_window_offer_recovery_of_broken (GlossWindow  *self,
+                                                 GFile        *file,
+                                                 const GError *error);
+/* Takes the lock of ->file (releasing any other) and says who else has it
+ * open; removes temporary files killed saves left beside it. */
+void     _gloss_window_track_file         (GlossWindow     *self);
+
+/* gloss-window-conflict.c: the file changed on disk, or is read-only */
+void     _gloss_window_ask_changed_on_disk (GlossWindow    *self,
+                                            GFile          *file);
+/* After a successful save to @file: the window follows it. */
+void     _gloss_window_saved               (GlossWindow    *self,
+                                            GFile          *file);
+void     _gloss_window_ask_read_only       (GlossWindow    *self,
+                                            const GError   *error);
 
 /* gloss-window-search.c: the project search in the sidebar */
 typedef struct _GlossProjectSearch GlossProjectSearch;

@@ -94,6 +94,22 @@ add_toast (GlossWindow *self,
   json_builder_end_object (builder);
 }
 
+/* The text labels inside @widget show (markup and mnemonics applied),
+ * for labels inside a widget of CSS name @within (NULL: any). */
+static void
+add_shown_texts (GtkWidget   *widget,
+                 const char  *within,
+                 gboolean     inside,
+                 JsonBuilder *builder)
+{
+  inside |= within == NULL || g_str_equal (gtk_widget_get_css_name (widget), within);
+  if (inside && GTK_IS_LABEL (widget) && gtk_widget_get_visible (widget))
+    json_builder_add_string_value (builder, gtk_label_get_text (GTK_LABEL (widget)));
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    add_shown_texts (child, within, inside, builder);
+}
+
 static void
 add_dialogs (GlossWindow *self,
              JsonBuilder *builder)
@@ -127,6 +143,10 @@ add_dialogs (GlossWindow *self,
           json_builder_add_string_value (builder, adw_message_dialog_get_heading (ADW_MESSAGE_DIALOG (window)));
           json_builder_set_member_name (builder, "body");
           json_builder_add_string_value (builder, adw_message_dialog_get_body (ADW_MESSAGE_DIALOG (window)));
+          json_builder_set_member_name (builder, "buttons");
+          json_builder_begin_array (builder);
+          add_shown_texts (GTK_WIDGET (window), "button", FALSE, builder);
+          json_builder_end_array (builder);
         }
       if (GTK_IS_FILE_CHOOSER (window))
         {
@@ -160,6 +180,22 @@ add_dialogs (GlossWindow *self,
       json_builder_add_int_value (builder, gtk_widget_get_height (GTK_WIDGET (window)));
       json_builder_end_object (builder);
     }
+  json_builder_end_array (builder);
+}
+
+/* A rectangle as [x, y, width, height], in whole pixels. */
+static void
+add_rect (JsonBuilder *builder,
+          double       x,
+          double       y,
+          double       width,
+          double       height)
+{
+  json_builder_begin_array (builder);
+  json_builder_add_int_value (builder, (gint64) x);
+  json_builder_add_int_value (builder, (gint64) y);
+  json_builder_add_int_value (builder, (gint64) width);
+  json_builder_add_int_value (builder, (gint64) height);
   json_builder_end_array (builder);
 }
 
@@ -227,12 +263,7 @@ add_offsets (GlossWindow *self,
 
       key = g_strdup_printf ("%u", o);
       json_builder_set_member_name (builder, key);
-      json_builder_begin_array (builder);
-      json_builder_add_int_value (builder, (gint64) (p.x + sx));
-      json_builder_add_int_value (builder, (gint64) (p.y + sy));
-      json_builder_add_int_value (builder, (gint64) rect.size.width);
-      json_builder_add_int_value (builder, (gint64) rect.size.height);
-      json_builder_end_array (builder);
+      add_rect (builder, p.x + sx, p.y + sy, rect.size.width, rect.size.height);
     }
   json_builder_end_object (builder);
 }
@@ -284,12 +315,7 @@ add_details (GlossWindow *self,
       json_builder_set_member_name (builder, fields[i]);
       json_builder_begin_object (builder);
       json_builder_set_member_name (builder, "rect");
-      json_builder_begin_array (builder);
-      json_builder_add_int_value (builder, (gint64) (bounds.origin.x + sx));
-      json_builder_add_int_value (builder, (gint64) (bounds.origin.y + sy));
-      json_builder_add_int_value (builder, (gint64) bounds.size.width);
-      json_builder_add_int_value (builder, (gint64) bounds.size.height);
-      json_builder_end_array (builder);
+      add_rect (builder, bounds.origin.x + sx, bounds.origin.y + sy, bounds.size.width, bounds.size.height);
       if (GTK_IS_EDITABLE (row))
         {
           json_builder_set_member_name (builder, "text");
@@ -382,12 +408,7 @@ add_bounds (JsonBuilder *builder,
       return;
     }
   gtk_native_get_surface_transform (native, &sx, &sy);
-  json_builder_begin_array (builder);
-  json_builder_add_int_value (builder, (gint64) (bounds.origin.x + sx));
-  json_builder_add_int_value (builder, (gint64) (bounds.origin.y + sy));
-  json_builder_add_int_value (builder, (gint64) bounds.size.width);
-  json_builder_add_int_value (builder, (gint64) bounds.size.height);
-  json_builder_end_array (builder);
+  add_rect (builder, bounds.origin.x + sx, bounds.origin.y + sy, bounds.size.width, bounds.size.height);
 }
 
 /* The project search: its state, and where its button and rows are. */
@@ -482,13 +503,61 @@ add_rows (GlossWindow *self,
 
           if (!gtk_widget_compute_bounds (row, GTK_WIDGET (native), &bounds))
             continue;
-          json_builder_begin_array (builder);
-          json_builder_add_int_value (builder, (gint64) (bounds.origin.x + sx));
-          json_builder_add_int_value (builder, (gint64) (bounds.origin.y + sy));
-          json_builder_add_int_value (builder, (gint64) bounds.size.width);
-          json_builder_add_int_value (builder, (gint64) bounds.size.height);
-          json_builder_end_array (builder);
+          add_rect (builder, bounds.origin.x + sx, bounds.origin.y + sy, bounds.size.width, bounds.size.height);
         }
+    }
+  json_builder_end_array (builder);
+}
+
+/* Widgets the tests press by name (gtk_widget_set_name ()): "conflict-…"
+ * buttons, as [x, y, width, height] in the window's surface. */
+static void
+add_named_widgets (GtkWidget   *widget,
+                   GtkNative   *native,
+                   double       sx,
+                   double       sy,
+                   JsonBuilder *builder)
+{
+  const char *name = gtk_widget_get_name (widget);
+  graphene_rect_t bounds;
+
+  if (!gtk_widget_get_mapped (widget))
+    return;
+  if (g_str_has_prefix (name, "conflict-") &&
+      gtk_widget_compute_bounds (widget, GTK_WIDGET (native), &bounds))
+    {
+      json_builder_set_member_name (builder, name);
+      add_rect (builder, bounds.origin.x + sx, bounds.origin.y + sy, bounds.size.width, bounds.size.height);
+    }
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    add_named_widgets (child, native, sx, sy, builder);
+}
+
+/* What each Recent Projects row says: its name and where it is. */
+static void
+add_recent (GlossWindow *self,
+            JsonBuilder *builder)
+{
+  json_builder_set_member_name (builder, "recent");
+  json_builder_begin_array (builder);
+  for (GtkWidget *row = gtk_widget_get_first_child (GTK_WIDGET (self->recent_list));
+       row != NULL; row = gtk_widget_get_next_sibling (row))
+    {
+      const char *subtitle = adw_action_row_get_subtitle (ADW_ACTION_ROW (row));
+
+      json_builder_begin_object (builder);
+      json_builder_set_member_name (builder, "title");
+      json_builder_add_string_value (builder, adw_preferences_row_get_title (ADW_PREFERENCES_ROW (row)));
+      json_builder_set_member_name (builder, "subtitle");
+      if (subtitle != NULL && subtitle[0] != '\0')
+        json_builder_add_string_value (builder, subtitle);
+      else
+        json_builder_add_null_value (builder);
+      json_builder_set_member_name (builder, "uri");
+      json_builder_add_string_value (builder, g_object_get_data (G_OBJECT (row), "gloss-uri"));
+      json_builder_end_object (builder);
     }
   json_builder_end_array (builder);
 }
@@ -638,11 +707,25 @@ report_cb (gpointer user_data)
 
   add_dialogs (self, builder);
   add_toast (self, builder);
+  {
+    double sx = 0, sy = 0;
+
+    gtk_native_get_surface_transform (GTK_NATIVE (self), &sx, &sy);
+    json_builder_set_member_name (builder, "named");
+    json_builder_begin_object (builder);
+    add_named_widgets (GTK_WIDGET (self), GTK_NATIVE (self), sx, sy, builder);
+    json_builder_end_object (builder);
+  }
+  json_builder_set_member_name (builder, "toasts");
+  json_builder_begin_array (builder);
+  add_shown_texts (GTK_WIDGET (self->toast_overlay), "toast", FALSE, builder);
+  json_builder_end_array (builder);
   add_details (self, builder);
   add_document_menu (self, builder);
   add_offsets (self, builder);
   add_rows (self, builder, "recovered_rows", self->recovered_list);
   add_rows (self, builder, "recent_rows", self->recent_list);
+  add_recent (self, builder);
   add_rows (self, builder, "document_rows", self->documents_list);
 
   add_project_search (self, builder);

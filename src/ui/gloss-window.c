@@ -11,6 +11,7 @@
 
 #include <glib/gi18n.h>
 
+#include "gloss-preferences.h"
 #include "gloss-settings.h"
 #include "gloss-window-private.h"
 
@@ -57,6 +58,7 @@ _gloss_window_update_title (GlossWindow *self)
 {
   g_autofree char *name = NULL;
   g_autofree char *title = NULL;
+  g_autofree char *document_title = NULL;
   const char *subtitle = NULL;
 
   if (self->project == NULL)
@@ -67,8 +69,10 @@ _gloss_window_update_title (GlossWindow *self)
       return;
     }
 
+  /* Names and titles from files are isolated: a U+202E in one cannot
+   * reorder the bullet or anything around it. */
   if (self->file != NULL)
-    name = g_file_get_basename (self->file);
+    name = gloss_untrusted_file_name (self->file);
   else
     name = g_strdup (_("Unsaved Project"));
 
@@ -81,7 +85,7 @@ _gloss_window_update_title (GlossWindow *self)
   if (self->link_from != NULL)
     subtitle = _("Click the highlight to link to, or press Escape");
   else if (self->document != NULL)
-    subtitle = gloss_document_get_title (self->document);
+    subtitle = document_title = gloss_untrusted_isolate (gloss_document_get_title (self->document));
 
   adw_window_title_set_title (self->window_title, title);
   adw_window_title_set_subtitle (self->window_title, subtitle);
@@ -92,7 +96,10 @@ AdwToast *
 _gloss_window_toast (GlossWindow *self,
                      const char  *text)
 {
-  AdwToast *toast = adw_toast_new (text);
+  /* libadwaita 1.2 reads a toast's title as markup: a relation type or
+   * file name such as "R&D" must reach it escaped. */
+  g_autofree char *escaped = g_markup_escape_text (text, -1);
+  AdwToast *toast = adw_toast_new (escaped);
 
   adw_toast_set_timeout (toast, 4);
   adw_toast_overlay_add_toast (self->toast_overlay, toast);
@@ -288,15 +295,19 @@ link_type_response_cb (AdwMessageDialog *dialog,
 {
   GlossWindow *self = data->self;
 
-  if (!g_str_equal (response, "cancel") && self->project != NULL &&
+  const char * const *types = self->project != NULL ? gloss_project_get_relation_types (self->project) : NULL;
+  guint index = g_str_has_prefix (response, "type-") ? (guint) g_ascii_strtoull (response + 5, NULL, 10) : G_MAXUINT;
+
+  if (types != NULL && index < g_strv_length ((char **) types) &&
       gloss_annotation_get_document (data->from) != NULL &&
       gloss_annotation_get_document (data->to) != NULL)
     {
       g_autofree char *message = NULL;
+      g_autofree char *type = gloss_untrusted_isolate (types[index]);
 
-      gloss_project_link (self->project, data->from, data->to, response);
+      gloss_project_link (self->project, data->from, data->to, types[index]);
       /* Translators: %s is a relation type such as “attributed-to” */
-      message = g_strdup_printf (_("Linked as “%s”"), response);
+      message = g_strdup_printf (_("Linked as “%s”"), type);
       _gloss_window_toast (self, message);
       _gloss_window_select (self, data->from, FALSE);
     }
@@ -348,12 +359,20 @@ finish_link (GlossWindow     *self,
 
     /* The first type, the usual one, goes last: the primary place, and
      * the button that has the focus. */
+    /* Ids are "type-N", never the name: a type called "cancel" must not
+     * be the Cancel button. Labels read mnemonics: "my_type" keeps its
+     * underscore. */
     for (guint i = n; i > 0; i--)
-      adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), types[i - 1], types[i - 1]);
+      {
+        g_autofree char *id = g_strdup_printf ("type-%u", i - 1);
+        g_autofree char *label = gloss_untrusted_no_mnemonic (types[i - 1]);
+
+        adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), id, label);
+      }
   }
-  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), types[0],
+  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "type-0",
                                               ADW_RESPONSE_SUGGESTED);
-  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), types[0]);
+  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "type-0");
   adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
   gtk_widget_add_css_class (dialog, "gloss-link-type-dialog");
 
@@ -403,6 +422,17 @@ deselect_cb (GlossArticleView *view,
 
 /* ---- documents ---- */
 
+/* A title from a file, shown isolated (gloss_untrusted_isolate ()). */
+static gboolean
+isolate_string (GBinding     *binding,
+                const GValue *from_value,
+                GValue       *to_value,
+                gpointer      user_data)
+{
+  g_value_take_string (to_value, gloss_untrusted_isolate (g_value_get_string (from_value)));
+  return TRUE;
+}
+
 static GtkWidget *
 create_document_row (gpointer item,
                      gpointer user_data)
@@ -414,9 +444,11 @@ create_document_row (gpointer item,
 
   gtk_label_set_xalign (GTK_LABEL (label), 0);
   gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
-  /* Titles come from files: plain text. */
-  g_object_bind_property (document, "title", label, "label", G_BINDING_SYNC_CREATE);
-  g_object_bind_property (document, "title", label, "tooltip-text", G_BINDING_SYNC_CREATE);
+  /* Titles come from files: plain text, isolated. */
+  g_object_bind_property_full (document, "title", label, "label", G_BINDING_SYNC_CREATE,
+                               isolate_string, NULL, NULL, NULL);
+  g_object_bind_property_full (document, "title", label, "tooltip-text", G_BINDING_SYNC_CREATE,
+                               isolate_string, NULL, NULL, NULL);
   gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), label);
   g_object_set_data (G_OBJECT (row), "gloss-document", document);
   _gloss_window_add_document_menu (self, row, document);
@@ -553,11 +585,24 @@ _gloss_window_set_project (GlossWindow  *self,
   g_object_freeze_notify (G_OBJECT (self));
   _gloss_window_set_link_from (self, NULL);
   g_set_object (&self->project, project);
+  if (project != NULL)
+    {
+      g_autofree char *author = gloss_settings_dup_user_name ();
+
+      gloss_project_set_author (project, author);
+      /* Asked once, in a bar that stays until answered: a toast would
+       * hold back every toast after it. */
+      if (gloss_preferences_take_name_question ())
+        gtk_info_bar_set_revealed (self->name_bar, TRUE);
+    }
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_PROJECT]);
   _gloss_window_set_file (self, file);
   g_clear_object (&self->recovery);
   self->autosaved_generation = 0;
   self->recovered = FALSE;
+  self->recovery_owned = FALSE;
+  self->recovery_moved_told = FALSE;
+  _gloss_window_track_file (self);
 
   _gloss_window_search_set_project (self);
 
@@ -720,6 +765,7 @@ gloss_window_dispose (GObject *object)
 
   g_cancellable_cancel (self->cancellable);
   g_clear_weak_pointer (&self->shown_toast);
+  g_cancellable_cancel (self->recent_cancellable);
   g_clear_handle_id (&self->autosave_id, g_source_remove);
   g_clear_handle_id (&self->report_id, g_source_remove);
   if (self->project != NULL)
@@ -742,6 +788,9 @@ gloss_window_dispose (GObject *object)
   g_clear_object (&self->file);
   g_clear_object (&self->recovery);
   g_clear_object (&self->cancellable);
+  g_clear_pointer (&self->lock, gloss_file_lock_release);
+  g_clear_pointer (&self->lock_holder, g_free);
+  g_clear_object (&self->recent_cancellable);
   g_clear_pointer (&self->last_toast, g_free);
 
   G_OBJECT_CLASS (gloss_window_parent_class)->dispose (object);
@@ -911,11 +960,50 @@ static void
 bind_current_document (GlossWindow *self)
 {
   self->document_bindings = g_binding_group_new ();
-  g_binding_group_bind (self->document_bindings, "title",
-                        self->article_title, "label", G_BINDING_SYNC_CREATE);
+  g_binding_group_bind_full (self->document_bindings, "title",
+                             self->article_title, "label", G_BINDING_SYNC_CREATE,
+                             isolate_string, NULL, NULL, NULL);
   g_binding_group_bind_full (self->document_bindings, "title",
                              self->article_title, "visible", G_BINDING_SYNC_CREATE,
                              title_shown_in_header, NULL, NULL, NULL);
+}
+
+static void
+user_name_changed_cb (GlossWindow *self)
+{
+  g_autofree char *author = gloss_settings_dup_user_name ();
+
+  if (self->project != NULL)
+    gloss_project_set_author (self->project, author);
+}
+
+static void
+name_bar_response_cb (GtkInfoBar  *bar,
+                      int          response,
+                      GlossWindow *self)
+{
+  gtk_info_bar_set_revealed (bar, FALSE);
+  if (response == GTK_RESPONSE_ACCEPT)
+    gtk_widget_activate_action (GTK_WIDGET (self), "app.preferences", NULL);
+}
+
+/* The question Gloss asks once when it has no name to sign annotations with. */
+static void
+build_name_bar (GlossWindow *self)
+{
+  GtkWidget *label = gtk_label_new (_("Gloss has no name to sign your annotations with"));
+
+  self->name_bar = GTK_INFO_BAR (gtk_info_bar_new ());
+  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  gtk_info_bar_add_child (self->name_bar, label);
+  gtk_info_bar_add_button (self->name_bar, _("_Set Your Name…"), GTK_RESPONSE_ACCEPT);
+  gtk_info_bar_set_show_close_button (self->name_bar, TRUE);
+  gtk_info_bar_set_revealed (self->name_bar, FALSE);
+  g_signal_connect (self->name_bar, "response", G_CALLBACK (name_bar_response_cb), self);
+  gtk_widget_insert_before (GTK_WIDGET (self->name_bar),
+                            gtk_widget_get_parent (GTK_WIDGET (self->main_stack)),
+                            GTK_WIDGET (self->main_stack));
 }
 
 static void
@@ -927,6 +1015,7 @@ gloss_window_init (GlossWindow *self)
   self->cancellable = g_cancellable_new ();
   bind_current_document (self);
   connect_refreshes (self);
+  build_name_bar (self);
   _gloss_window_attach_bench (self);
   _gloss_window_attach_report (self);
 
@@ -953,6 +1042,8 @@ gloss_window_init (GlossWindow *self)
 
       g_action_map_add_action (G_ACTION_MAP (group), snap);
       gtk_widget_insert_action_group (GTK_WIDGET (self), "settings", G_ACTION_GROUP (group));
+      g_signal_connect_object (settings, "changed::user-name", G_CALLBACK (user_name_changed_cb),
+                               self, G_CONNECT_SWAPPED);
     }
 
   g_object_bind_property (self->documents_flap, "reveal-flap",

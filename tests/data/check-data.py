@@ -287,6 +287,15 @@ def check_manifest(failures, name, manifest, devel):
                    f'{name}: the gloss module is not built with meson')
     failures.check(module.get('run-tests') is True,
                    f'{name}: the gloss module does not run its tests')
+    # The SDK has no display and no Xvfb: the build runs every suite but the
+    # window's, through meson test, instead of ninja's all-in `test` rule.
+    commands = module.get('test-commands', [])
+    failures.check(module.get('test-rule') == '' and len(commands) == 1
+                   and commands[0].startswith('meson test ')
+                   and '--no-suite gui' in commands[0],
+                   f'{name}: the build must run its tests as one '
+                   f'"meson test … --no-suite gui" (and test-rule ""), since '
+                   f'the SDK has no display')
     sources = module.get('sources', [])
     failures.check(any(s.get('type') == 'dir' and s.get('path') == '..'
                        for s in sources if isinstance(s, dict)),

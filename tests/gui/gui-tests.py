@@ -39,7 +39,7 @@ def xdo(*args):
 
 
 class App:
-    def __init__(self, gloss, workdir, args, env=None, name='app'):
+    def __init__(self, gloss, workdir, args, env=None, name='app', wrapper=()):
         self.workdir = workdir
         self.report_path = os.path.join(workdir, name + '-report.json')
         self.log_path = os.path.join(workdir, name + '.log')
@@ -49,7 +49,7 @@ class App:
         full_env['GLOSS_TEST_REPORT'] = self.report_path
         full_env.update(env or {})
         self.log = open(self.log_path, 'w')
-        self.proc = subprocess.Popen([gloss] + args, env=full_env,
+        self.proc = subprocess.Popen(list(wrapper) + [gloss] + args, env=full_env,
                                      stdout=self.log, stderr=subprocess.STDOUT)
         self.origin = None
         self.wait(lambda r: r.get('xid'), 'the window to appear', timeout=20)
@@ -924,6 +924,133 @@ def scenario_narrow(ctx):
         app.screenshot(os.path.join(ctx.out, 'screenshot-narrow.png'))
 
 
+def press(app, name, done, what):
+    """Clicks the middle of a widget the report names until @done holds:
+    under load a layout may still move between the report and the click."""
+    for attempt in range(3):
+        app.wait(lambda r: name in r.get('named', {}), name)
+        x, y, w, h = app.last['named'][name]
+        xdo('mousemove', app.origin[0] + x + w // 2, app.origin[1] + y + h // 2)
+        # A button needs the pointer to have entered it, and a press it sees.
+        time.sleep(0.3)
+        xdo('mousedown', 1)
+        time.sleep(0.1)
+        xdo('mouseup', 1)
+        try:
+            app.wait(done, what, timeout=4)
+            return
+        except Failure:
+            if attempt == 2:
+                raise
+
+
+def root_screenshot(path):
+    """The whole screen, dialogs included."""
+    subprocess.run(['import', '-window', 'root', path], check=True)
+
+
+def scenario_conflict(ctx):
+    """A merged project with a conflict: the list badges it, the inspector
+    shows both versions side by side, one click keeps one (undoable), and
+    Preferences opens with Ctrl+comma."""
+    text = make_project(ctx.gloss, ctx.project, ctx.article)
+    s, e = word(text, 'would cost 41 million crowns')
+    project = load_project(ctx.project)
+    doc = project['documents'][0]
+
+    def version(ident, note, tags, side, other):
+        return {'id': ident, 'start': s, 'end': e, 'quote': text[s:e],
+                'prefix': text[max(0, s - 32):s], 'suffix': text[e:e + 32],
+                'tags': tags, 'note': note, 'attributes': {'verdict': note.split(':')[0].lower()},
+                'author': 'Ana' if side == 'ours' else 'Ben',
+                'created': '2026-01-01T00:00:00.000000Z', 'modified': None, 'state': 'anchored',
+                'conflict': {'side': side, 'with': other}}
+    doc['annotations'] = [version('c1', 'False: the council minutes say 20 million.', ['claim'], 'ours', 'c1~theirs'),
+                          version('c1~theirs', 'Misleading: 41 million over ten years.', ['claim', 'date-number'],
+                                  'theirs', 'c1')]
+    with open(ctx.project, 'w', encoding='utf-8') as f:
+        json.dump(project, f, ensure_ascii=False, indent=2)
+        f.write('\n')
+
+    out = ctx.out or ctx.tmp
+    # Dark first: the light run keeps a version and saves.
+    for style in ('dark', 'light'):
+        app = ctx.start([ctx.project], env={'GLOSS_STYLE': style}, name=style)
+        app.wait(lambda r: r['document']['n_annotations'] == 2, 'the two versions')
+        # Both versions cover the same words: a click there would offer a
+        # choice; the next-annotation key selects the first.
+        app.key('alt+Down')
+        app.wait(lambda r: r['selected'] and 'conflict-keep-theirs' in r.get('named', {})
+                 and 'conflict-keep-ours' in r['named'], 'both versions in the inspector')
+        xdo('mousemove', 5, 790)
+        time.sleep(0.8)
+        app.screenshot(os.path.join(out, 'screenshot-conflict-%s.png' % style))
+        if style == 'dark':
+            app.kill()
+            continue
+
+        press(app, 'conflict-keep-theirs', lambda r: r['document']['n_annotations'] == 1, 'one version left')
+        app.wait(lambda r: 'conflict-keep-theirs' not in r.get('named', {}), 'the conflict to go')
+        app.key('ctrl+z')
+        app.wait(lambda r: r['document']['n_annotations'] == 2, 'undo to bring both back')
+        app.key('ctrl+shift+z')
+        app.wait(lambda r: r['document']['n_annotations'] == 1, 'redo to keep theirs again')
+        app.key('ctrl+s')
+        app.wait(lambda r: not r['dirty'], 'the save')
+        saved = load_project(ctx.project)['documents'][0]['annotations']
+        check([a['id'] for a in saved] == ['c1~theirs'], 'saved %r' % [a['id'] for a in saved])
+        check('conflict' not in saved[0], 'the kept version is still marked: %r' % saved[0])
+        check(saved[0]['note'].startswith('Misleading'), 'kept the wrong version: %r' % saved[0]['note'])
+
+        app.key('ctrl+comma')
+        app.wait(lambda r: any(d['type'] == 'AdwPreferencesWindow' for d in r['dialogs']), 'the preferences')
+        time.sleep(1.5)
+        root_screenshot(os.path.join(out, 'screenshot-preferences.png'))
+        app.key('Escape')
+        app.wait(lambda r: not r['dialogs'], 'the preferences to close')
+        app.kill()
+
+
+def scenario_agreement(ctx):
+    """Agreement by Author from the main menu: the per-tag table of two
+    analysts' annotations, light and dark."""
+    text = make_project(ctx.gloss, ctx.project, ctx.article)
+    project = load_project(ctx.project)
+    doc = project['documents'][0]
+
+    def mark(ident, quote, tags, author, trim=0):
+        s, e = word(text, quote)
+        e -= trim
+        return {'id': ident, 'start': s, 'end': e, 'quote': text[s:e],
+                'prefix': text[max(0, s - 32):s], 'suffix': text[e:e + 32],
+                'tags': tags, 'note': '', 'attributes': {}, 'author': author,
+                'created': None, 'modified': None, 'state': 'anchored'}
+    doc['annotations'] = sorted([
+        mark('a1', 'would cost 41 million crowns', ['claim'], 'Ana'),
+        mark('a2', 'Maren Oyelaran', ['source', 'person'], 'Ana'),
+        mark('a3', 'Larkmouth', ['place'], 'Ana'),
+        mark('b1', 'would cost 41 million crowns', ['claim'], 'Ben', trim=7),
+        mark('b2', 'Maren Oyelaran', ['source'], 'Ben'),
+        mark('b3', 'Coastal Ledger', ['organization'], 'Ben'),
+    ], key=lambda a: (a['start'], a['end'], a['id']))
+    with open(ctx.project, 'w', encoding='utf-8') as f:
+        json.dump(project, f, ensure_ascii=False, indent=2)
+        f.write('\n')
+
+    out = ctx.out or ctx.tmp
+    for style in ('light', 'dark'):
+        app = ctx.start([ctx.project], env={'GLOSS_STYLE': style}, name=style)
+        app.wait(lambda r: r['document']['n_annotations'] == 6, 'the annotations')
+        app.key('F10')
+        time.sleep(0.6)
+        app.key('g')
+        app.wait(lambda r: any(d['type'] == 'AdwWindow' for d in r['dialogs']), 'the agreement dialog')
+        time.sleep(1.5)
+        root_screenshot(os.path.join(out, 'screenshot-agreement-%s.png' % style))
+        app.key('Escape')
+        app.kill()
+
+
 def pixel(path, x, y):
     out = subprocess.run(['convert', path, '-crop', '1x1+%d+%d' % (x, y), '-depth', '8', 'txt:-'],
                          check=True, capture_output=True, text=True).stdout
@@ -1037,17 +1164,22 @@ def document_menu(app, index, item):
     its @item-th entry (0: Details, 1: Rename, 2: Remove)."""
     report = app.wait(lambda r: len(r['document_rows']) > index, 'document row %d' % index)
     x, y, w, h = report['document_rows'][index]
-    xdo('mousemove', app.origin[0] + x + w // 2, app.origin[1] + y + h // 2)
-    time.sleep(0.1)
-    # A click can be lost on a loaded machine: try it again before failing.
-    for attempt in range(3):
+    px, py = app.origin[0] + x + w // 2, app.origin[1] + y + h // 2
+    # A click can be lost on a loaded machine: try it again before failing,
+    # each time arriving at the row afresh so that GTK sees the pointer
+    # enter it (a pointer left resting there after a rename is not noticed).
+    for attempt in range(4):
+        xdo('mousemove', px + 12, py + 4)
+        time.sleep(0.15)
+        xdo('mousemove', px, py)
+        time.sleep(0.25)
         xdo('click', 3)
         try:
             report = app.wait(lambda r: len(r['document_menu']) == 3 and r['document_menu'][2][3] > 20,
-                              'the context menu', timeout=5 if attempt < 2 else 10)
+                              'the context menu', timeout=5 if attempt < 3 else 10)
             break
         except Failure:
-            if attempt == 2:
+            if attempt == 3:
                 raise
     # Until the popup settles its items may be reported where they were
     # first laid out: aim only at a place two reports agree on.
@@ -1304,6 +1436,255 @@ def scenario_screenshot_sample(ctx):
         app.kill()
 
 
+# ---- the file system never takes a project (docs/reliability.md) ----
+
+def has_dialog(report, css_class):
+    return any(css_class in d['classes'] for d in report['dialogs'])
+
+
+def annotate_word(app, text, phrase, digit):
+    s, e = word(text, phrase)
+    app.drag(s, e)
+    app.wait(lambda r: r['selection'] == [s, e], 'the selection of ' + phrase)
+    n = app.last['document']['n_annotations']
+    app.key(digit)
+    app.wait(lambda r: r['document']['n_annotations'] == n + 1, 'the annotation of ' + phrase)
+    return s, e
+
+
+def read_bytes(path):
+    with open(path, 'rb') as f:
+        return f.read()
+
+
+def scenario_changed_on_disk(ctx):
+    # Finding 2: a change made on disk while the project is open (another
+    # editor, a git pull) is not overwritten by Ctrl+S without a word.
+    text = make_project(ctx.gloss, ctx.project, ctx.article)
+    app = ctx.start([ctx.project])
+    annotate_word(app, text, 'port authority', '2')
+    theirs = load_project(ctx.project)
+    theirs['title'] = 'Changed by someone else'
+    with open(ctx.project, 'w', encoding='utf-8') as f:
+        json.dump(theirs, f, ensure_ascii=False, indent=2)
+        f.write('\n')
+    on_disk = read_bytes(ctx.project)
+    app.key('ctrl+s')
+    app.wait(lambda r: has_dialog(r, 'gloss-changed-dialog'), 'the changed-on-disk question')
+    if ctx.out:
+        time.sleep(0.5)
+        subprocess.run(['import', '-window', 'root', os.path.join(ctx.out, 'screenshot-changed-on-disk.png')],
+                       check=True)
+    check(read_bytes(ctx.project) == on_disk, 'the other change was overwritten')
+    app.key('Escape')
+    app.wait(lambda r: not r['dialogs'] and r['dirty'], 'cancel: still unsaved')
+    check(read_bytes(ctx.project) == on_disk, 'the other change was overwritten on cancel')
+
+
+def scenario_read_only_save(ctx):
+    # Finding 8: Ctrl+S on a read-only project offers Save As instead of
+    # overwriting it.
+    text = make_project(ctx.gloss, ctx.project, ctx.article)
+    os.chmod(ctx.project, 0o444)
+    before = read_bytes(ctx.project)
+    app = ctx.start([ctx.project])
+    s, e = annotate_word(app, text, 'ferry terminal', '4')
+    app.key('ctrl+s')
+    app.wait(lambda r: has_dialog(r, 'gloss-read-only-dialog'), 'the read-only question')
+    check(read_bytes(ctx.project) == before, 'the read-only project was overwritten')
+    app.key('Return')
+    target = os.path.join(ctx.tmp, 'my-copy')
+    choose_file(app, target, 'the Save As dialog')
+    app.wait(lambda r: r['file'] == target + '.gloss' and not r['dirty'], 'saved as a copy')
+    check(read_bytes(ctx.project) == before, 'the read-only project changed')
+    saved = load_project(target + '.gloss')['documents'][0]['annotations']
+    check([(a['start'], a['end']) for a in saved] == [(s, e)], 'the copy holds %r' % saved)
+
+
+def wait_for_file(path, timeout=5):
+    deadline = time.time() + timeout
+    while not os.path.exists(path) and time.time() < deadline:
+        time.sleep(0.1)
+    check(os.path.exists(path), 'no file at ' + path)
+
+
+def scenario_recovery_offered(ctx):
+    # Findings 9, 4 and 18: a private project's copy is private; the copy is
+    # offered though the project was touched after the crash, found through
+    # a link or its target alike, and offered when the project is broken.
+    text = make_project(ctx.gloss, ctx.project, ctx.article)
+    os.chmod(ctx.project, 0o600)
+    link = os.path.join(ctx.tmp, 'through-a-link.gloss')
+    os.symlink(ctx.project, link)
+    env = {'GLOSS_AUTOSAVE_DELAY_MS': '600'}
+    app = ctx.start([link], env=env)
+    s, e = annotate_word(app, text, 'port authority', '2')
+    app.wait(lambda r: r['autosaved_generation'] == r['generation'] and r['generation'] > 0, 'the autosave')
+    recovery = os.path.join(ctx.tmp, '.harbour.gloss.autosave')
+    wait_for_file(recovery)
+    mode = os.stat(recovery).st_mode & 0o777
+    check(mode == 0o600, 'the recovery copy of a 0600 project is %o' % mode)
+    app.kill(signal.SIGKILL)
+
+    os.utime(ctx.project)  # a checkout, a sync client, a touch
+    app = ctx.start([ctx.project], env=env, name='touched')
+    app.wait(lambda r: has_dialog(r, 'gloss-recover-dialog'), 'the offer after a touch, through the target')
+    app.key('Return')
+    app.wait(lambda r: r['recovered'] and r['document']['n_annotations'] == 1, 'the recovered annotation')
+    app.kill(signal.SIGKILL)
+
+    with open(ctx.project, 'w') as f:
+        f.write('{"format": "gloss-project", "version": 1, "title": "cut')
+    app = ctx.start([ctx.project], env=env, name='broken')
+    app.wait(lambda r: has_dialog(r, 'gloss-recover-dialog'), 'the offer though the project is broken')
+    if ctx.out:
+        time.sleep(0.5)
+        subprocess.run(['import', '-window', 'root', os.path.join(ctx.out, 'screenshot-recover-broken.png')],
+                       check=True)
+    app.key('Return')
+    app.wait(lambda r: r['recovered'] and r['document']['n_annotations'] == 1,
+             'the annotation from the copy of the broken project')
+    a = app.last['document']['annotations'][0]
+    check((a['start'], a['end']) == (s, e), 'recovered %r' % a)
+
+
+def scenario_two_processes(ctx):
+    # Finding 3: a second process on the same project neither offers nor
+    # removes the first one's live recovery copy.
+    text = make_project(ctx.gloss, ctx.project, ctx.article)
+    env = {'GLOSS_AUTOSAVE_DELAY_MS': '500'}
+    first = ctx.start([ctx.project], env=env, name='first')
+    annotate_word(first, text, 'port authority', '2')
+    first.wait(lambda r: r['autosaved_generation'] == r['generation'] and r['generation'] > 0, 'the first autosave')
+    recovery = os.path.join(ctx.tmp, '.harbour.gloss.autosave')
+    wait_for_file(recovery)
+    first_copy = read_bytes(recovery)
+
+    second = ctx.start([ctx.project], env=env, name='second')
+    second.wait(lambda r: r['page'] == 'project', 'the second process to show the project')
+    time.sleep(1.0)
+    second.report()
+    check(not has_dialog(second.last, 'gloss-recover-dialog'),
+          'the second process offered the first one\'s live recovery copy')
+    annotate_word(second, text, 'ferry terminal', '4')
+    second.wait(lambda r: r['autosaved_generation'] == r['generation'], 'the second autosave')
+    time.sleep(0.5)
+    check(read_bytes(recovery) == first_copy, 'the second process overwrote the first one\'s copy')
+    second.key('ctrl+s')
+    second.wait(lambda r: not r['dirty'], 'the second save')
+    check(os.path.exists(recovery), 'the second process removed the first one\'s recovery copy')
+
+
+def scenario_hostile_strings(ctx):
+    # Findings 16 and 17: a relation type from the file is plain text in
+    # the chooser (underscores kept, "cancel" a type like any other) and in
+    # the toast ("R&D" is not markup).
+    text = ctx.article
+    cs, ce = word(text, 'would cost 41 million crowns')
+    ss, se = word(text, 'Maren Oyelaran')
+    make_project(ctx.gloss, ctx.project, text,
+                 annotations=[(cs, ce, ['claim'], '', 'a-claim'), (ss, se, ['source'], '', 'a-source')])
+    project = load_project(ctx.project)
+    project['relation_types'] = ['R&D', 'my_type', 'cancel']
+    with open(ctx.project, 'w', encoding='utf-8') as f:
+        json.dump(project, f, ensure_ascii=False, indent=2)
+        f.write('\n')
+    app = ctx.start([ctx.project])
+
+    def link(from_offset, to_offset, keys, n):
+        app.click(from_offset + 2)
+        app.wait(lambda r: r['selected'] and r['selected']['start'] == from_offset, 'the first end selected')
+        app.key('ctrl+l')
+        app.wait(lambda r: r['link_mode'], 'link mode')
+        app.click(to_offset + 2)
+        app.wait(lambda r: has_dialog(r, 'gloss-link-type-dialog'), 'the choice of relation type')
+        dialog = [d for d in app.last['dialogs'] if 'gloss-link-type-dialog' in d['classes']][0]
+        for label in ('R&D', 'my_type', 'cancel', 'Cancel'):
+            check(label in dialog['buttons'], 'no button %r in %r' % (label, dialog['buttons']))
+        time.sleep(0.3)
+        app.key(*keys)
+        app.wait(lambda r: r['n_relations'] == n and not r['link_mode'], 'relation %d' % n)
+
+    # Finding 22: the file's name in the title is isolated.
+    check('\u2068harbour.gloss\u2069' in app.last['title'], 'title %r' % app.last['title'])
+    link(cs, ss, ['Return'], 1)
+    app.wait(lambda r: any('R&D' in t for t in r['toasts']), 'the toast naming R&D')
+    # Shift+Tab from the default (R&D) reaches "my_type", then "cancel".
+    link(ss, cs, ['shift+Tab', 'shift+Tab', 'Return'], 2)
+    app.wait(lambda r: any('cancel' in t for t in r['toasts']), 'the toast naming cancel')
+    app.key('ctrl+s')
+    app.wait(lambda r: not r['dirty'], 'the save')
+    types = sorted(r['type'] for r in load_project(ctx.project)['relations'])
+    check(types == ['R&D', 'cancel'], 'relation types saved: %r' % types)
+    log = app.read_log()
+    check('CRITICAL' not in log and 'WARNING' not in log, 'warnings in the log:\n' + log)
+
+
+def without_root_override():
+    """Root writes into read-only folders: run the window without the
+    capability that lets it, so that a read-only folder is read-only."""
+    if os.geteuid() != 0:
+        return ()
+    caps = '-dac_override,-dac_read_search'
+    return ('setpriv', '--bounding-set=' + caps, '--inh-caps=' + caps)
+
+
+def scenario_autosave_read_only_folder(ctx):
+    # Finding 21: autosave beside a project in a read-only folder falls back
+    # to the state directory, says where, and the copy is offered back.
+    folder = os.path.join(ctx.tmp, 'read-only')
+    os.mkdir(folder)
+    project = os.path.join(folder, 'harbour.gloss')
+    text = make_project(ctx.gloss, project, ctx.article)
+    os.chmod(folder, 0o555)
+    env = {'GLOSS_AUTOSAVE_DELAY_MS': '500'}
+    try:
+        app = ctx.start([project], env=env, wrapper=without_root_override())
+        s, e = annotate_word(app, text, 'port authority', '2')
+        state = os.path.join(ctx.tmp, 'state', 'gloss', 'recovery')
+        app.wait(lambda r: any('recovery copies go to' in t and state in t for t in r['toasts']),
+                 'the toast saying where the recovery copy went')
+        copies = [n for n in os.listdir(state) if n.endswith('.autosave')]
+        check(len(copies) == 1, 'recovery copies in the state directory: %r' % copies)
+        app.kill(signal.SIGKILL)
+
+        app = ctx.start([project], env=env, name='again', wrapper=without_root_override())
+        app.wait(lambda r: has_dialog(r, 'gloss-recover-dialog'), 'the offer of the copy in the state directory')
+        app.key('Return')
+        app.wait(lambda r: r['recovered'] and r['document']['n_annotations'] == 1, 'the recovered annotation')
+        a = app.last['document']['annotations'][0]
+        check((a['start'], a['end']) == (s, e), 'recovered %r' % a)
+    finally:
+        os.chmod(folder, 0o755)
+
+
+def scenario_combining_marks(ctx):
+    # Finding 14: an article made mostly of combining marks (40,000 on one
+    # base, 80 KB) opens and answers; its offsets are the document's. The
+    # time is printed, not asserted; the wait is the usual generous one.
+    marks = '\u0301' * 40000
+    article = 'Marks ahead\n\nA' + marks + ' and then the text goes on.\n'
+    path = os.path.join(ctx.tmp, 'marks.txt')
+    with open(path, 'w', encoding='utf-8', newline='') as f:
+        f.write(article)
+    started = time.time()
+    app = ctx.start([path])
+    app.wait(lambda r: r['page'] == 'project' and r['document'] and '2' in r['offsets'],
+             'the article on screen', timeout=30)
+    print('combining marks on screen after %.2f s' % (time.time() - started))
+    check(app.last['document']['length'] == len(article),
+          'length %d, wanted %d' % (app.last['document']['length'], len(article)))
+    # The window answers: the caret goes to the end, past the marks, and
+    # a selection there is exact in offsets.
+    app.key('ctrl+End')
+    app.wait(lambda r: r['caret'] == len(article), 'the caret at the end', timeout=20)
+    app.key('Up', 'End', *['shift+Left'] * 5)
+    end = len(article) - 1
+    # Five characters back from the end of the line, every key taken.
+    app.wait(lambda r: r['selection'] == [end - 5, end],
+             'a selection of five characters after the marks', timeout=20)
+    check(article[end - 5:end] == 's on.', 'selected %r' % article[end - 5:end])
+
 def make_sample_project(ctx):
     make_sample = os.path.join(ctx.build, 'tests', 'make-sample')
     sample_dir = os.path.join(HERE, '..', '..', 'data', 'sample')
@@ -1425,8 +1806,8 @@ class Context:
         os.environ['XDG_STATE_HOME'] = os.path.join(self.tmp, 'state')
         os.environ['XDG_CONFIG_HOME'] = os.path.join(self.tmp, 'config')
 
-    def start(self, args, env=None, name='app'):
-        app = App(self.gloss, self.tmp, args, env=env, name=name)
+    def start(self, args, env=None, name='app', wrapper=()):
+        app = App(self.gloss, self.tmp, args, env=env, name=name, wrapper=wrapper)
         self.apps.append(app)
         return app
 
