@@ -438,6 +438,8 @@ show_placements (GlossWindow       *self,
     }
   for (guint i = 0; i < report->messages->len; i++)
     g_string_append_printf (body, "\n%s", (const char *) g_ptr_array_index (report->messages, i));
+  for (guint i = 0; i < report->remarks->len; i++)
+    g_string_append_printf (body, "\n%s", (const char *) g_ptr_array_index (report->remarks, i));
   g_string_append_printf (body, "\n%s",
                           _("Moved annotations found their quote elsewhere or approximately; "
                             "orphaned ones found no place and wait, with their notes, for you "
@@ -446,6 +448,27 @@ show_placements (GlossWindow       *self,
   dialog = adw_message_dialog_new (GTK_WINDOW (self), _("Some Annotations Need Review"), body->str);
   adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
   gtk_widget_add_css_class (dialog, "gloss-import-report-dialog");
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+/* What the analyst should check, such as an article read as Windows-1252,
+ * is worth more than a toast that goes by: a dialog says it. */
+static void
+show_remarks (GlossWindow       *self,
+              GlossImportReport *report,
+              const char        *summary)
+{
+  g_autoptr(GString) body = g_string_new (summary);
+  GtkWidget *dialog;
+
+  for (guint i = 0; i < report->remarks->len; i++)
+    g_string_append_printf (body, "\n\n%s", (const char *) g_ptr_array_index (report->remarks, i));
+  for (guint i = 0; i < report->messages->len; i++)
+    g_string_append_printf (body, "\n%s", (const char *) g_ptr_array_index (report->messages, i));
+
+  dialog = adw_message_dialog_new (GTK_WINDOW (self), _("Check the Imported Text"), body->str);
+  adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
+  gtk_widget_add_css_class (dialog, "gloss-import-remarks-dialog");
   gtk_window_present (GTK_WINDOW (dialog));
 }
 
@@ -467,6 +490,8 @@ toast_report (GlossWindow       *self,
   text = g_strdup_printf (_("Imported %s"), summary);
   if (report_needs_review (report))
     show_placements (self, report, text);
+  else if (report->remarks->len > 0)
+    show_remarks (self, report, text);
   else
     _gloss_window_toast (self, text);
 }
