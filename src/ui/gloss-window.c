@@ -76,8 +76,9 @@ _gloss_window_update_title (GlossWindow *self)
   else
     name = g_strdup (_("Unsaved Project"));
 
-  /* A bullet marks unsaved changes, as GNOME Text Editor does. */
-  if (gloss_project_get_dirty (self->project))
+  /* A bullet marks unsaved changes, as GNOME Text Editor does; changes
+   * recovered after a crash are not in the file either. */
+  if (_gloss_window_is_dirty (self))
     title = g_strdup_printf ("• %s", name);
   else
     title = g_strdup (name);

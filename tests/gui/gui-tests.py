@@ -454,11 +454,40 @@ def scenario_autosave_recovery(ctx):
     app.wait(lambda r: r['recovered'] and r['document']['n_annotations'] == 1, 'the recovered annotation')
     a = app.last['document']['annotations'][0]
     check((a['start'], a['end'], a['tags']) == (s, e, ['source']), 'recovered %r' % a)
+    # The file on disk is older than what the window shows: the title says so.
+    check(app.last['title'].startswith('\u2022 '), 'no unsaved marker after recovering: %r' % app.last['title'])
     app.key('ctrl+s')
     app.wait(lambda r: not r['recovered'] and not r['dirty'], 'the save')
+    check(not app.last['title'].startswith('\u2022'), 'the marker outlived the save: %r' % app.last['title'])
     check(not os.path.exists(recovery), 'the recovery file outlived the save')
     saved = load_project(ctx.project)['documents'][0]['annotations']
     check(len(saved) == 1, 'saved %r' % saved)
+
+    # A change autosaved, then undone back to the saved state: the copy
+    # goes, so the next start offers nothing back.
+    s2, e2 = word(text, 'Larkmouth')
+    app.drag(s2, e2)
+    app.wait(lambda r: r['selection'] == [s2, e2], 'the second selection')
+    app.key('1')
+    app.wait(lambda r: r['document']['n_annotations'] == 2 and r['dirty'], 'the second annotation')
+    deadline = time.time() + 10
+    while not os.path.exists(recovery) and time.time() < deadline:
+        time.sleep(0.1)
+    check(os.path.exists(recovery), 'no recovery copy of the second annotation')
+    app.key('ctrl+z')
+    app.wait(lambda r: r['document']['n_annotations'] == 1 and not r['dirty'], 'the undo to the saved state')
+    deadline = time.time() + 5
+    while os.path.exists(recovery) and time.time() < deadline:
+        time.sleep(0.1)
+    check(not os.path.exists(recovery), 'a stale recovery copy outlived the undo to the saved state')
+    app.kill(signal.SIGKILL)
+    app = ctx.start([ctx.project], env=env, name='after-undo')
+    app.wait(lambda r: r['page'] == 'project' and r['document'] is not None, 'the project again')
+    time.sleep(1.0)
+    report = app.wait(lambda r: True, 'a report')
+    check(not any('gloss-recover-dialog' in d['classes'] for d in report['dialogs']),
+          'a stale copy was offered back: %r' % report['dialogs'])
+    check(report['document']['n_annotations'] == 1, 'reopened with %r' % report['document'])
 
 
 def scenario_recover_untitled(ctx):
