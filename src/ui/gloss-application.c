@@ -338,7 +338,12 @@ app_about_cb (GSimpleAction *action,
                         "application-icon", APPLICATION_ID,
                         "version", PACKAGE_VERSION,
                         "comments", _("Highlight claims and sources in news articles, tag and link them, and export the annotations"),
+                        "developer-name", _("The Gloss developers"),
                         "developers", developers,
+                        /* As the AppStream metainfo says (data/…metainfo.xml.in). */
+                        "website", "https://github.com/glossapp/gloss",
+                        "issue-url", "https://github.com/glossapp/gloss/issues",
+                        "copyright", "© 2026 The Gloss developers",
                         "license-type", GTK_LICENSE_GPL_3_0,
                         "translator-credits", _("translator-credits"),
                         NULL);

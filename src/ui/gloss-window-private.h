@@ -68,6 +68,7 @@ struct _GlossWindow
   GtkToggleButton      *search_toggle;
   GtkWidget            *open_button;
   GtkWidget            *import_button;
+  GtkMenuButton        *menu_button;
   GtkWidget            *history_buttons;
 
   GtkInfoBar           *name_bar;         /* asks for the user's name, once */

@@ -110,6 +110,78 @@ add_shown_texts (GtkWidget   *widget,
     add_shown_texts (child, within, inside, builder);
 }
 
+/* The primary menu's items as its popover shows them: label, whether
+ * shown and whether it can be chosen. */
+static void
+add_primary_menu_items (GtkWidget   *widget,
+                JsonBuilder *builder)
+{
+  if (g_str_equal (gtk_widget_get_css_name (widget), "modelbutton"))
+    {
+      g_autoptr(JsonBuilder) texts = json_builder_new ();
+      g_autoptr(JsonNode) node = NULL;
+      JsonArray *labels;
+
+      json_builder_begin_array (texts);
+      add_shown_texts (widget, NULL, TRUE, texts);
+      json_builder_end_array (texts);
+      node = json_builder_get_root (texts);
+      labels = json_node_get_array (node);
+      json_builder_begin_object (builder);
+      json_builder_set_member_name (builder, "label");
+      json_builder_add_string_value (builder, json_array_get_length (labels) > 0
+                                              ? json_array_get_string_element (labels, 0) : "");
+      json_builder_set_member_name (builder, "visible");
+      json_builder_add_boolean_value (builder, gtk_widget_get_visible (widget));
+      json_builder_set_member_name (builder, "sensitive");
+      json_builder_add_boolean_value (builder, gtk_widget_is_sensitive (widget));
+      json_builder_end_object (builder);
+      return;
+    }
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    add_primary_menu_items (child, builder);
+}
+
+/* Widgets that run win.import and are on screen now: Import should be
+ * offered once, not in three places. */
+static guint
+count_shown_imports (GtkWidget *widget)
+{
+  guint n = 0;
+
+  if (!gtk_widget_get_mapped (widget))
+    return 0;
+  if (GTK_IS_ACTIONABLE (widget) &&
+      g_strcmp0 (gtk_actionable_get_action_name (GTK_ACTIONABLE (widget)), "win.import") == 0)
+    return 1;
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    n += count_shown_imports (child);
+  return n;
+}
+
+static void
+add_header_and_menu (GlossWindow *self,
+                     JsonBuilder *builder)
+{
+  GtkPopover *popover = gtk_menu_button_get_popover (self->menu_button);
+
+  json_builder_set_member_name (builder, "shown_imports");
+  json_builder_add_int_value (builder, count_shown_imports (GTK_WIDGET (self)));
+  json_builder_set_member_name (builder, "import_icon");
+  json_builder_add_string_value (builder, gtk_button_get_icon_name (GTK_BUTTON (self->import_button)));
+  json_builder_set_member_name (builder, "menu_open");
+  json_builder_add_boolean_value (builder, popover != NULL && gtk_widget_get_mapped (GTK_WIDGET (popover)));
+  json_builder_set_member_name (builder, "menu_items");
+  json_builder_begin_array (builder);
+  if (popover != NULL && gtk_widget_get_mapped (GTK_WIDGET (popover)))
+    add_primary_menu_items (GTK_WIDGET (popover), builder);
+  json_builder_end_array (builder);
+}
+
 static void
 add_dialogs (GlossWindow *self,
              JsonBuilder *builder)
@@ -166,6 +238,17 @@ add_dialogs (GlossWindow *self,
               json_builder_add_string_value (builder, gtk_file_filter_get_name (filter));
             }
           json_builder_end_array (builder);
+        }
+      if (ADW_IS_ABOUT_WINDOW (window))
+        {
+          AdwAboutWindow *about = ADW_ABOUT_WINDOW (window);
+
+          json_builder_set_member_name (builder, "website");
+          json_builder_add_string_value (builder, adw_about_window_get_website (about));
+          json_builder_set_member_name (builder, "issue_url");
+          json_builder_add_string_value (builder, adw_about_window_get_issue_url (about));
+          json_builder_set_member_name (builder, "developer_name");
+          json_builder_add_string_value (builder, adw_about_window_get_developer_name (about));
         }
       if (GTK_IS_SHORTCUTS_WINDOW (window))
         {
@@ -707,6 +790,7 @@ report_cb (gpointer user_data)
 
   add_dialogs (self, builder);
   add_toast (self, builder);
+  add_header_and_menu (self, builder);
   {
     double sx = 0, sy = 0;
 

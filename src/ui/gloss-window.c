@@ -885,6 +885,7 @@ gloss_window_class_init (GlossWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, GlossWindow, search_toggle);
   gtk_widget_class_bind_template_child (widget_class, GlossWindow, open_button);
   gtk_widget_class_bind_template_child (widget_class, GlossWindow, import_button);
+  gtk_widget_class_bind_template_child (widget_class, GlossWindow, menu_button);
   gtk_widget_class_bind_template_child (widget_class, GlossWindow, history_buttons);
 
   _gloss_window_class_init_actions (klass);

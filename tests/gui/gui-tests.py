@@ -898,6 +898,52 @@ def scenario_export_naming(ctx):
     app.key('Escape')
 
 
+def scenario_header_menu(ctx):
+    # Import is offered once in the header, with an icon of its own; the
+    # primary menu shows what cannot be done now insensitive, not hidden;
+    # About names the website, the issue tracker and the developer.
+    make_project(ctx.gloss, ctx.project, ctx.article)
+    out = ctx.out or ctx.tmp
+    for style in ('light', 'dark'):
+        app = ctx.start([ctx.project], env={'GLOSS_STYLE': style}, name='menu-' + style)
+        report = app.wait(lambda r: r['document'] is not None and r['shown_imports'] > 0, 'the document')
+        check(report['shown_imports'] == 1, 'Import is shown %d times' % report['shown_imports'])
+        check(report['import_icon'] == 'gloss-import-symbolic', 'the Import icon %r' % report['import_icon'])
+        xdo('windowfocus', app.last['xid'])
+        app.key('F10')
+        report = app.wait(lambda r: r['menu_open'] and r['menu_items'], 'the primary menu')
+        items = {i['label']: i for i in report['menu_items']}
+        for label in ('Undo', 'Redo'):
+            check(label in items, '%s is not in the menu: %r' % (label, sorted(items)))
+            check(items[label]['visible'] and not items[label]['sensitive'],
+                  '%s should show insensitive: %r' % (label, items[label]))
+        check(items['Save']['visible'], 'Save is hidden')
+        check(sum(1 for i in report['menu_items'] if i['label'].startswith('Import')) == 1,
+              'Import is in the menu %r' % [i['label'] for i in report['menu_items']])
+        time.sleep(0.6)
+        path = os.path.join(out, 'screenshot-menu-%s.png' % style)
+        subprocess.run(['import', '-window', 'root', path], check=True)
+        check(os.path.getsize(path) > 10000, '%s: a nearly empty screenshot' % path)
+        # Save _As and _About share their mnemonic: the second press
+        # reaches About, Return opens it.
+        app.key('a')
+        time.sleep(0.3)
+        app.key('a')
+        time.sleep(0.3)
+        app.key('Return')
+        report = app.wait(lambda r: any(d['type'] == 'AdwAboutWindow' for d in r['dialogs']), 'About')
+        about = next(d for d in report['dialogs'] if d['type'] == 'AdwAboutWindow')
+        check(about['website'] == 'https://github.com/glossapp/gloss', 'website %r' % about['website'])
+        check(about['issue_url'] == 'https://github.com/glossapp/gloss/issues', 'issues %r' % about['issue_url'])
+        check(about['developer_name'] == 'The Gloss developers', 'developer %r' % about['developer_name'])
+        time.sleep(1.0)
+        path = os.path.join(out, 'screenshot-about-%s.png' % style)
+        subprocess.run(['import', '-window', 'root', path], check=True)
+        app.key('Escape')
+        app.wait(lambda r: not r['dialogs'], 'About to close')
+        app.kill()
+
+
 def scenario_note(ctx):
     text = make_project(ctx.gloss, ctx.project, ctx.article)
     app = ctx.start([ctx.project])
