@@ -1378,6 +1378,51 @@ def scenario_duplicate_import(ctx):
     app.wait(lambda r: not r['dialogs'] and r['n_documents'] == 2, 'the copy added as new')
 
 
+def scenario_legacy_encoding(ctx):
+    # An article saved as Windows-1252 (no byte order mark, not UTF-8)
+    # imports, and a dialog says how it was read and what to check.
+    make_project(ctx.gloss, ctx.project, ctx.article)
+    legacy = os.path.join(ctx.tmp, 'stadtrat.txt')
+    text = ('Stadtrat vertagt F\u00e4hrterminal \u2013 B\u00fcrger warten\r\n\r\n'
+            'Die B\u00fcrgermeisterin sagte: \u201eWir pr\u00fcfen die Kosten.\u201c Preis: 12\u20ac.\r\n')
+    with open(legacy, 'wb') as f:
+        f.write(text.encode('windows-1252'))
+    with open(legacy, 'rb') as f:
+        raw = f.read()
+    check(b'\xfc' in raw and b'\x80' in raw, 'the fixture is not Windows-1252: %r' % raw[:40])
+    out = ctx.out or ctx.tmp
+    original = ctx.project + '.orig'
+    shutil.copyfile(ctx.project, original)
+    for style in ('light', 'dark'):
+        shutil.copyfile(original, ctx.project)
+        app = ctx.start([ctx.project], env={'GLOSS_STYLE': style}, name='legacy-' + style)
+        app.wait(lambda r: r['document'] is not None, 'the document')
+        app.key('ctrl+i')
+        choose_file_keeping(app, legacy)
+        report = app.wait(lambda r: any('gloss-import-remarks-dialog' in d['classes'] for d in r['dialogs']),
+                          'the import report')
+        dialog = next(d for d in report['dialogs'] if 'gloss-import-remarks-dialog' in d['classes'])
+        check('stadtrat.txt: it was not saved as UTF-8' in dialog['body'] and 'Windows-1252' in dialog['body'],
+              'the report says %r' % dialog['body'])
+        check(report['n_documents'] == 2 and
+              report['document']['title'] == 'Stadtrat vertagt F\u00e4hrterminal \u2013 B\u00fcrger warten',
+              'imported %r' % report['document'])
+        check(report['document']['length'] == len(text), 'length %r' % report['document']['length'])
+        time.sleep(0.8)
+        path = os.path.join(out, 'screenshot-legacy-encoding-%s.png' % style)
+        subprocess.run(['import', '-window', 'root', path], check=True)
+        check(os.path.getsize(path) > 10000, '%s: a nearly empty screenshot' % path)
+        app.key('Return')
+        app.wait(lambda r: not r['dialogs'], 'the report to close')
+        if style == 'light':
+            app.key('ctrl+s')
+            app.wait(lambda r: not r['dirty'], 'the save')
+            saved = load_project(ctx.project)['documents']
+            check(saved[1]['text'] == text, 'saved %r' % saved[1]['text'])
+            check(saved[1]['source'] == 'stadtrat.txt', 'the source %r' % saved[1]['source'])
+        app.kill()
+
+
 def choose_file_keeping(app, path):
     """choose_file() for a dialog that may be followed by another one."""
     app.wait(lambda r: any('GtkFileChooser' in d['type'] for d in r['dialogs']), 'the import dialog')
