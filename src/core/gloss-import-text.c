@@ -21,6 +21,7 @@
 
 #include "gloss-document.h"
 #include "gloss-import-private.h"
+#include "gloss-markdown-private.h"
 #include "gloss-utf8.h"
 
 static gboolean
@@ -589,7 +590,16 @@ _gloss_import_read_document (GFile              *file,
       return NULL;
     }
 
-  title = _gloss_import_title_from_text (text, markdown);
+  /* Markdown is annotated as its reader sees it (gloss-markdown.c). */
+  if (markdown)
+    {
+      char *shown = gloss_markdown_render (text, NULL);
+
+      g_free (text);
+      text = shown;
+    }
+
+  title = _gloss_import_title_from_text (text, FALSE);
   if (title == NULL)
     title = title_from_file (file);
 
