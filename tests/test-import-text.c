@@ -8,6 +8,9 @@
 
 #include "gloss.h"
 
+/* GLOSS_IMPORT_TITLE_LENGTH, as the importer cuts titles. */
+#define GLOSS_TEST_TITLE_LENGTH 80
+
 /* What tests/fixtures/text/{bom,utf16le,utf16be}.txt hold once decoded:
  * a flag, a ZWJ family, a skin tone, a combining acute, Arabic, Hebrew, CJK. */
 #define BODY \
@@ -429,6 +432,46 @@ test_titles (void)
   g_assert_cmpuint (g_utf8_strlen (title, -1), >, 40);
   cut = g_strndup (title, strlen (title) - strlen ("…"));
   g_assert_true (g_str_has_prefix (words->str, cut));
+
+  /* No word is cut, even with the only space early in the line, and a
+   * comma left at the cut goes. */
+  {
+    g_autoptr(GlossDocument) one_space = NULL;
+    g_autoptr(GString) line = g_string_new ("Council, ");
+    const char *t;
+
+    for (guint i = 0; i < 20; i++)
+      g_string_append (line, "Fährterminalabstimmungsverschiebung");
+    g_string_append (line, "\nBody\n");
+    one_space = import_temp (directory, "one-space.txt", line->str);
+    t = gloss_document_get_title (one_space);
+    g_assert_cmpstr (t, ==, "Council…");
+  }
+  /* Without spaces (Chinese), cut between characters as they show: never
+   * inside a ZWJ family, a flag, or before a combining mark. */
+  {
+    g_autoptr(GString) cjk = g_string_new (NULL);
+    g_autoptr(GString) emoji = g_string_new (NULL);
+    g_autoptr(GlossDocument) cjk_document = NULL;
+    g_autoptr(GlossDocument) emoji_document = NULL;
+    const char *t;
+
+    for (guint i = 0; i < 30; i++)
+      g_string_append (cjk, "日内瓦会谈");
+    cjk_document = import_temp (directory, "cjk.txt", cjk->str);
+    t = gloss_document_get_title (cjk_document);
+    g_assert_cmpuint (g_utf8_strlen (t, -1), ==, GLOSS_TEST_TITLE_LENGTH + 1);
+    g_assert_true (g_str_has_suffix (t, "…"));
+
+    /* 78 letters, then a family of five code points across the limit. */
+    for (guint i = 0; i < 78; i++)
+      g_string_append_c (emoji, 'x');
+    g_string_append (emoji, "👩‍👩‍👧🇨🇭e\xcc\x81tc and more words after it\n");
+    emoji_document = import_temp (directory, "emoji.txt", emoji->str);
+    t = gloss_document_get_title (emoji_document);
+    g_assert_true (g_str_has_suffix (t, "x…"));
+    g_assert_cmpuint (g_utf8_strlen (t, -1), ==, 79);
+  }
 
   /* Only blank lines: the file's name, without its extension. */
   blank = import_temp (directory, "blank report.txt", " \r\n\t\r\n");

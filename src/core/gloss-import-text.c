@@ -402,18 +402,49 @@ strip_markdown_heading (const char **start,
   trim_span (p, *end, start, end);
 }
 
+/* Whether @c continues the character before it on screen: a combining
+ * mark, a joiner, a variation selector, a skin tone, or the second flag
+ * letter (approximately: any regional indicator after one). */
+static gboolean
+continues_cluster (gunichar c,
+                   gunichar previous)
+{
+  return g_unichar_ismark (c) || c == 0x200D || previous == 0x200D ||
+         (c >= 0xFE00 && c <= 0xFE0F) || (c >= 0x1F3FB && c <= 0x1F3FF) ||
+         (c >= 0xE0020 && c <= 0xE007F) ||
+         (c >= 0x1F1E6 && c <= 0x1F1FF && previous >= 0x1F1E6 && previous <= 0x1F1FF);
+}
+
+static gboolean
+is_hanging_punctuation (gunichar c)
+{
+  return c == ',' || c == ';' || c == ':' || c == '-' || c == 0x2013 || c == 0x2014;
+}
+
+/* A title from a line too long for one: cut at the last space before
+ * the limit, so no word is cut; a line without spaces (Chinese,
+ * Japanese, or one long word) is cut between characters as they show,
+ * never inside an emoji or before a combining mark. "…" says it was cut,
+ * and keeps a paragraph's start from passing for its headline. */
 static char *
 shorten_title (const char *start,
                const char *end)
 {
   const char *cut = start;
   const char *last_space = NULL;
+  const char *last_boundary = start;
+  gunichar previous = 0;
   guint count = 0;
 
   while (cut < end && count < GLOSS_IMPORT_TITLE_LENGTH)
     {
-      if (g_unichar_isspace (g_utf8_get_char (cut)) && count >= GLOSS_IMPORT_TITLE_LENGTH / 2)
+      gunichar c = g_utf8_get_char (cut);
+
+      if (g_unichar_isspace (c))
         last_space = cut;
+      if (!continues_cluster (c, previous))
+        last_boundary = cut;
+      previous = c;
       cut = g_utf8_next_char (cut);
       count++;
     }
@@ -421,10 +452,18 @@ shorten_title (const char *start,
   if (cut >= end)
     return g_strndup (start, end - start);
 
-  /* Cut at a word when one ends in the second half, and say it was cut. */
-  if (last_space != NULL)
+  /* The limit falls inside a cluster: cut before it. */
+  if (continues_cluster (g_utf8_get_char (cut), previous))
+    cut = last_boundary;
+  if (last_space != NULL && last_space > start)
     cut = last_space;
   trim_span (start, cut, &start, &cut);
+  /* Punctuation left hanging at the cut ("council," "vote —") goes. */
+  while (cut > start && is_hanging_punctuation (g_utf8_get_char (g_utf8_prev_char (cut))))
+    {
+      cut = g_utf8_prev_char (cut);
+      trim_span (start, cut, &start, &cut);
+    }
 
   return g_strdup_printf ("%.*s…", (int) (cut - start), start);
 }
