@@ -50,8 +50,9 @@ char              *gloss_decode_text           (GBytes       *bytes,
                                                 const char   *display_name,
                                                 GError      **error);
 
-/* A .txt or .md file as a new document (not yet in a project); legacy
- * 8-bit text is read as Windows-1252 (gloss_import_read_article_full ()). */
+/* A .txt or .md file as a new document (not yet in a project): Markdown
+ * as the text a reader sees, its links' targets after it; legacy 8-bit
+ * text read as Windows-1252 (gloss_import_read_article_full ()). */
 GlossDocument     *gloss_import_text_file      (GFile        *file,
                                                 GError      **error);
 
