@@ -1426,6 +1426,51 @@ def scenario_legacy_encoding(ctx):
         app.kill()
 
 
+def scenario_markdown_import(ctx):
+    # A Markdown article shows as its reader sees it: no '#', '**' or
+    # '[...](...)', its link's target after it; the headline is the title.
+    make_project(ctx.gloss, ctx.project, ctx.article)
+    md = os.path.join(ctx.tmp, 'ferry-costs.md')
+    with open(md, 'w', encoding='utf-8') as f:
+        f.write('# Ferry costs *doubled*\n\nThe chair said **41 million** \u26f4, '
+                'according to [the council minutes](https://example.org/minutes).\n\n'
+                '> \u201cWe were not told,\u201d one resident said.\n')
+    shown = ('Ferry costs doubled\n\nThe chair said 41 million \u26f4, according to the council minutes.\n\n'
+             '\u201cWe were not told,\u201d one resident said.\n'
+             '\nLinks in the article:\nthe council minutes: https://example.org/minutes\n')
+    out = ctx.out or ctx.tmp
+    original = ctx.project + '.orig'
+    shutil.copyfile(ctx.project, original)
+    for style in ('light', 'dark'):
+        shutil.copyfile(original, ctx.project)
+        app = ctx.start([ctx.project], env={'GLOSS_STYLE': style}, name='markdown-' + style)
+        app.wait(lambda r: r['document'] is not None, 'the document')
+        app.key('ctrl+i')
+        choose_file_keeping(app, md)
+        report = app.wait(lambda r: r['n_documents'] == 2 and r['document']['title'] == 'Ferry costs doubled',
+                          'the Markdown article')
+        check(report['document']['length'] == len(shown), 'length %d, not %d' % (report['document']['length'],
+                                                                              len(shown)))
+        time.sleep(0.8)
+        path = os.path.join(out, 'screenshot-markdown-%s.png' % style)
+        subprocess.run(['import', '-window', 'root', path], check=True)
+        check(os.path.getsize(path) > 10000, '%s: a nearly empty screenshot' % path)
+        # The quote a reader sees is where the view selects it.
+        s, e = word(shown, '41 million')
+        app.drag(s, e)
+        app.wait(lambda r: r['selection'] == [s, e], 'the selection of 41 million')
+        if style == 'light':
+            app.key('1')
+            app.wait(lambda r: r['document']['n_annotations'] == 1, 'the annotation')
+            app.key('ctrl+s')
+            app.wait(lambda r: not r['dirty'], 'the save')
+            saved = load_project(ctx.project)['documents'][1]
+            check(saved['text'] == shown, 'saved %r' % saved['text'])
+            a = saved['annotations'][0]
+            check(saved['text'][a['start']:a['end']] == '41 million', 'the quote %r' % a)
+        app.kill()
+
+
 def choose_file_keeping(app, path):
     """choose_file() for a dialog that may be followed by another one."""
     app.wait(lambda r: any('GtkFileChooser' in d['type'] for d in r['dialogs']), 'the import dialog')
