@@ -13,6 +13,7 @@
 #include "gloss-file-writer.h"
 #include "gloss-document.h"
 #include "gloss-json-writer.h"
+#include "gloss-source-name.h"
 #include "gloss-project-file.h"
 #include "gloss-project-private.h"
 #include "gloss-project.h"
@@ -160,11 +161,12 @@ write_document (GlossJsonWriter *writer,
 {
   guint n = gloss_document_get_n_annotations (document);
   g_autoptr(GPtrArray) in_order = g_ptr_array_sized_new (n);
+  g_autofree char *source = gloss_source_name_for_sharing (gloss_document_get_source (document));
 
   gloss_json_writer_begin_object (writer);
   gloss_json_writer_string_member (writer, "id", gloss_document_get_id (document));
   gloss_json_writer_string_member (writer, "title", gloss_document_get_title (document));
-  gloss_json_writer_string_member (writer, "source", gloss_document_get_source (document));
+  gloss_json_writer_string_member (writer, "source", source);
   gloss_json_writer_datetime_member (writer, "imported", gloss_document_get_imported (document));
   gloss_json_writer_member (writer, "provenance");
   _gloss_project_write_provenance (writer, gloss_document_get_provenance (document));

@@ -22,4 +22,5 @@
 #include "gloss-provenance.h"
 #include "gloss-relation.h"
 #include "gloss-search.h"
+#include "gloss-source-name.h"
 #include "gloss-tag.h"

@@ -67,7 +67,30 @@ export_action (GtkWidget  *widget,
                const char *name,
                GVariant   *param)
 {
-  _gloss_window_choose_export (GLOSS_WINDOW (widget));
+  GlossWindow *self = GLOSS_WINDOW (widget);
+
+  _gloss_window_choose_export (self, self->export_format);
+}
+
+static void
+export_as_action (GtkWidget  *widget,
+                  const char *name,
+                  GVariant   *param)
+{
+  GlossExportFormat format;
+
+  if (gloss_export_format_from_string (g_variant_get_string (param, NULL), &format))
+    _gloss_window_choose_export (GLOSS_WINDOW (widget), format);
+}
+
+/* The toast of an export offers the folder it wrote to. GTK hands the
+ * folder to the file manager, through the OpenURI portal in a sandbox. */
+static void
+open_folder_action (GtkWidget  *widget,
+                    const char *name,
+                    GVariant   *param)
+{
+  gtk_show_uri (GTK_WINDOW (widget), g_variant_get_string (param, NULL), GDK_CURRENT_TIME);
 }
 
 static void
@@ -313,6 +336,7 @@ _gloss_window_update_actions (GlossWindow *self)
   gtk_widget_action_set_enabled (widget, "win.save", has_project);
   gtk_widget_action_set_enabled (widget, "win.save-as", has_project);
   gtk_widget_action_set_enabled (widget, "win.export", has_project);
+  gtk_widget_action_set_enabled (widget, "win.export-as", has_project);
   gtk_widget_action_set_enabled (widget, "win.find", has_document);
   _gloss_window_update_document_actions (self);
   gtk_widget_action_set_enabled (widget, "win.find-next", has_document);
@@ -363,6 +387,8 @@ _gloss_window_class_init_actions (GlossWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.save-as", NULL, save_as_action);
   gtk_widget_class_install_action (widget_class, "win.import", NULL, import_action);
   gtk_widget_class_install_action (widget_class, "win.export", NULL, export_action);
+  gtk_widget_class_install_action (widget_class, "win.export-as", "s", export_as_action);
+  gtk_widget_class_install_action (widget_class, "win.open-folder", "s", open_folder_action);
   gtk_widget_class_install_action (widget_class, "win.paste-document", NULL, paste_document_action);
   gtk_widget_class_install_action (widget_class, "win.find", NULL, find_action);
   gtk_widget_class_install_action (widget_class, "win.find-next", NULL, find_next_action);

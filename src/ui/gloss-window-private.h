@@ -35,6 +35,8 @@ struct _GlossWindow
   GFile                *save_next;      /* asked for meanwhile: saved after it */
   GlossSaveFlags        save_next_flags;
   gboolean              recovered;      /* holds changes recovered, not yet saved */
+  GlossExportFormat     export_format;  /* the last export's, offered by Ctrl+E */
+  AdwToast             *shown_toast;    /* weak: the toast shown last, for the test report */
   gboolean              recovery_owned; /* this window wrote or was offered ->recovery */
   gboolean              recovery_moved_told; /* said where a fallback copy went */
   GlossFileLock        *lock;           /* ".~lock.NAME#" while ->file is open */
@@ -70,6 +72,7 @@ struct _GlossWindow
   GtkToggleButton      *search_toggle;
   GtkWidget            *open_button;
   GtkWidget            *import_button;
+  GtkMenuButton        *menu_button;
   GtkWidget            *history_buttons;
 
   GtkInfoBar           *name_bar;         /* asks for the user's name, once */
@@ -106,7 +109,8 @@ void     _gloss_window_set_link_from      (GlossWindow     *self,
 /* Shows the start, loading or project page. */
 void     _gloss_window_show_page          (GlossWindow     *self,
                                            const char      *name);
-void     _gloss_window_toast              (GlossWindow     *self,
+/* The toast shown, owned by the overlay. */
+AdwToast *_gloss_window_toast             (GlossWindow     *self,
                                            const char      *text);
 void     _gloss_window_error              (GlossWindow     *self,
                                            const char      *heading,
@@ -126,7 +130,8 @@ void     _gloss_window_save_to            (GlossWindow     *self,
                                            GFile           *file,
                                            GlossSaveFlags   flags);
 void     _gloss_window_choose_import      (GlossWindow     *self);
-void     _gloss_window_choose_export      (GlossWindow     *self);
+void     _gloss_window_choose_export      (GlossWindow     *self,
+                                           GlossExportFormat format);
 void     _gloss_window_paste_document     (GlossWindow     *self);
 
 /* Returns TRUE when the window may close now; else asks and closes later. */

@@ -76,8 +76,9 @@ _gloss_window_update_title (GlossWindow *self)
   else
     name = g_strdup (_("Unsaved Project"));
 
-  /* A bullet marks unsaved changes, as GNOME Text Editor does. */
-  if (gloss_project_get_dirty (self->project))
+  /* A bullet marks unsaved changes, as GNOME Text Editor does; changes
+   * recovered after a crash are not in the file either. */
+  if (_gloss_window_is_dirty (self))
     title = g_strdup_printf ("• %s", name);
   else
     title = g_strdup (name);
@@ -92,7 +93,7 @@ _gloss_window_update_title (GlossWindow *self)
   gtk_window_set_title (GTK_WINDOW (self), title);
 }
 
-void
+AdwToast *
 _gloss_window_toast (GlossWindow *self,
                      const char  *text)
 {
@@ -103,8 +104,10 @@ _gloss_window_toast (GlossWindow *self,
 
   adw_toast_set_timeout (toast, 4);
   adw_toast_overlay_add_toast (self->toast_overlay, toast);
+  g_set_weak_pointer (&self->shown_toast, toast);
   g_free (self->last_toast);
   self->last_toast = g_strdup (text);
+  return toast;
 }
 
 void
@@ -763,6 +766,7 @@ gloss_window_dispose (GObject *object)
   GlossWindow *self = GLOSS_WINDOW (object);
 
   g_cancellable_cancel (self->cancellable);
+  g_clear_weak_pointer (&self->shown_toast);
   g_cancellable_cancel (self->recent_cancellable);
   g_clear_handle_id (&self->autosave_id, g_source_remove);
   g_clear_handle_id (&self->report_id, g_source_remove);
@@ -883,6 +887,7 @@ gloss_window_class_init (GlossWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, GlossWindow, search_toggle);
   gtk_widget_class_bind_template_child (widget_class, GlossWindow, open_button);
   gtk_widget_class_bind_template_child (widget_class, GlossWindow, import_button);
+  gtk_widget_class_bind_template_child (widget_class, GlossWindow, menu_button);
   gtk_widget_class_bind_template_child (widget_class, GlossWindow, history_buttons);
 
   _gloss_window_class_init_actions (klass);
