@@ -99,4 +99,10 @@ gboolean _gloss_article_view_query_tooltip  (GtkWidget        *widget,
                                              gboolean          keyboard,
                                              GtkTooltip       *tooltip);
 
+/* gloss-article-accessible.c */
+void     _gloss_article_view_init_accessible     (GlossArticleView *self);
+/* After the document changed: the name, and the caret's description. */
+void     _gloss_article_view_document_accessible (GlossArticleView *self);
+void     _gloss_article_view_update_description  (GlossArticleView *self);
+
 G_END_DECLS
