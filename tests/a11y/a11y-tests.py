@@ -543,6 +543,82 @@ def scenario_keyboard_spans(ctx):
              'Alt+Left to move the end a character earlier')
 
 
+def accent_near(path, xs, y, dark):
+    """Whether the selection outline's colour is at any of @xs on row @y."""
+    want = (120, 174, 237) if dark else (28, 113, 216)
+    for x in xs:
+        r, g, b = gui.pixel(path, x, y)
+        if abs(r - want[0]) + abs(g - want[1]) + abs(b - want[2]) < 90:
+            return True
+    return False
+
+
+def contrast(c1, c2):
+    """WCAG 2 contrast ratio of two sRGB colours (0-255)."""
+    def lum(c):
+        def ch(v):
+            v /= 255.0
+            return v / 12.92 if v <= 0.03928 else ((v + 0.055) / 1.055) ** 2.4
+        r, g, b = c
+        return 0.2126 * ch(r) + 0.7152 * ch(g) + 0.0722 * ch(b)
+    a, b = lum(c1), lum(c2)
+    return (max(a, b) + 0.05) / (min(a, b) + 0.05)
+
+
+def scenario_rtl_outline(ctx):
+    """The selected annotation's outline frames exactly its Hebrew words;
+    underlines keep 3:1 and differ by pattern where layers overlap. Takes
+    screenshots in the light and the dark style."""
+    with open(os.path.join(FIXTURES, 'mixed-directions.txt'), encoding='utf-8') as f:
+        text = f.read()
+    hs, he = word(text, 'דחתה את ההצבעה')
+    as_, ae = word(text, 'الميزانية لم تتغير')
+    ms, me = word(text, 'in חיפה on')
+    bs, be = word(text, 'council met in')
+    make_project(ctx.gloss, ctx.project, text, [
+        (hs, he, ['claim'], 'Postponed, not cancelled.', 'h1'),
+        (as_, ae, ['quote'], 'Check against the published figures.', 'a1'),
+        (ms, me, ['place'], '', 'm1'),
+        (bs, be, ['organization'], '', 'b1'),
+        (bs + 8, me - 3, ['person'], '', 'b2'),
+    ])
+    out = ctx.out or ctx.tmp
+    for style in ('light', 'dark'):
+        app = ctx.start([ctx.project], env={'GLOSS_STYLE': style}, name=style)
+        app.wait(lambda r: r['page'] == 'project' and r['document'], 'the document', timeout=30)
+        app.click(hs + 2)
+        app.wait(lambda r: r['selected'] and r['selected']['id'] == 'h1', 'the Hebrew annotation selected')
+        gui.xdo('mousemove', 5, 790)
+        time.sleep(0.8)
+        report = app.report()
+        path = os.path.join(out, 'rtl-%s.png' % style)
+        app.screenshot(path)
+        app.kill()
+        rects = [report['offsets'][str(o)] for o in range(hs, he)]
+        left = min(min(x, x + w) for x, y, w, h in rects)
+        right = max(max(x, x + w) for x, y, w, h in rects)
+        y = rects[0][1] + rects[0][3] // 2
+        check(accent_near(path, range(left - 5, left), y, style == 'dark'),
+              '%s: no outline just left of the annotation\'s leftmost glyph (x %d, y %d)' % (style, left, y))
+        check(accent_near(path, range(right, right + 5), y, style == 'dark'),
+              '%s: no outline just right of its rightmost glyph (x %d, y %d)' % (style, right, y))
+        # The glyphs just outside, on either side, are not inside the frame.
+        for o in (hs - 2, he + 1):
+            x, yy, w, h = report['offsets'][str(o)]
+            middle = x + w // 2
+            check(not accent_near(path, [middle], y, style == 'dark') and
+                  (middle < left - 4 or middle > right + 4),
+                  '%s: the outline reaches over the glyph of offset %d' % (style, o))
+        # Low vision: the underline of "council" (Organization, a pale
+        # teal) stands 3:1 against the page, in both styles.
+        page = (255, 255, 255) if style == 'light' else (30, 30, 30)
+        x, yy, w, h = report['offsets'][str(bs + 2)]
+        best = max((contrast(gui.pixel(path, x + w // 2, yy + h + dy), page), dy) for dy in range(0, 6))
+        check(best[0] >= 3.0, '%s: the Organization underline stands only %.2f:1 against the page'
+              % (style, best[0]))
+    print('screenshots: %s' % ', '.join(os.path.join(out, 'rtl-%s.png' % s) for s in ('light', 'dark')))
+
+
 class Context(gui.Context):
     pass
 
