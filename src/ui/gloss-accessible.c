@@ -146,10 +146,10 @@ name_button (GtkWidget *button)
     gloss_accessible_set_label (button, name);
 }
 
-/* A menu button or a drop-down is a box around a toggle button: both are
- * read, so both get the name. */
+/* A menu button, a drop-down or a colour button is a box around a
+ * button: both are read, so both get the name. */
 static void
-name_with_inner_toggle (GtkWidget  *widget,
+name_with_inner_button (GtkWidget  *widget,
                         const char *name)
 {
   if (name == NULL || name[0] == '\0')
@@ -157,14 +157,44 @@ name_with_inner_toggle (GtkWidget  *widget,
   gloss_accessible_set_label (widget, name);
   for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
        child = gtk_widget_get_next_sibling (child))
-    if (GTK_IS_TOGGLE_BUTTON (child))
+    if (GTK_IS_BUTTON (child))
       gloss_accessible_set_label (child, name);
+}
+
+/* The title of the preferences row or group @widget belongs to: what a
+ * list or a colour button inside one is about. */
+static const char *
+ancestor_title (GtkWidget *widget)
+{
+  for (GtkWidget *w = gtk_widget_get_parent (widget); w != NULL; w = gtk_widget_get_parent (w))
+    {
+      const char *title = NULL;
+
+      if (ADW_IS_PREFERENCES_ROW (w))
+        title = adw_preferences_row_get_title (ADW_PREFERENCES_ROW (w));
+      else if (ADW_IS_PREFERENCES_GROUP (w))
+        title = adw_preferences_group_get_title (ADW_PREFERENCES_GROUP (w));
+      if (title != NULL && title[0] != '\0')
+        return title;
+    }
+  return NULL;
 }
 
 void
 gloss_accessible_name_controls (GtkWidget *root)
 {
   g_return_if_fail (GTK_IS_WIDGET (root));
+
+  if (GTK_IS_COLOR_BUTTON (root))
+    {
+      name_with_inner_button (root, gtk_color_button_get_title (GTK_COLOR_BUTTON (root)));
+      return;
+    }
+  if ((GTK_IS_LIST_BOX (root) || GTK_IS_LIST_VIEW (root)) && ancestor_title (root) != NULL)
+    gloss_accessible_set_label (root, ancestor_title (root));
+  /* The one list of a preferences window outside its pages: the search's. */
+  else if (GTK_IS_LIST_BOX (root) && gtk_widget_get_ancestor (root, ADW_TYPE_PREFERENCES_WINDOW) != NULL)
+    gloss_accessible_set_label (root, _("Search Results"));
 
   if (GTK_IS_MENU_BUTTON (root))
     {
@@ -173,14 +203,14 @@ gloss_accessible_name_controls (GtkWidget *root)
                               ? strip_mnemonic (label)
                               : name_from_tooltip (gtk_widget_get_tooltip_text (root));
 
-      name_with_inner_toggle (root, name);
+      name_with_inner_button (root, name);
       return;
     }
   if (GTK_IS_DROP_DOWN (root))
     {
       g_autofree char *name = name_from_tooltip (gtk_widget_get_tooltip_text (root));
 
-      name_with_inner_toggle (root, name);
+      name_with_inner_button (root, name);
       return;
     }
   if (GTK_IS_SEARCH_ENTRY (root))
@@ -188,8 +218,8 @@ gloss_accessible_name_controls (GtkWidget *root)
       g_autofree char *placeholder = NULL;
 
       g_object_get (root, "placeholder-text", &placeholder, NULL);
-      if (placeholder != NULL && placeholder[0] != '\0')
-        gloss_accessible_set_label (root, placeholder);
+      gloss_accessible_set_label (root, placeholder != NULL && placeholder[0] != '\0'
+                                        ? placeholder : _("Search"));
       return;
     }
   if (GTK_IS_BUTTON (root))

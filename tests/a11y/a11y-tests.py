@@ -283,6 +283,20 @@ def scenario_names(ctx):
     app.key('Escape')
     problems = unnamed_controls(root)
     check(not problems, 'controls a screen reader cannot name:\n  ' + '\n  '.join(problems))
+    # The Tags dialog: its colour swatches are named, the tag's own marked.
+    app.key('ctrl+t')
+    dialog = find(root, lambda a: role(a) in (pyatspi.ROLE_DIALOG, pyatspi.ROLE_FRAME, pyatspi.ROLE_WINDOW)
+                  and a.name == 'Tags', 'the Tags dialog')
+    swatches = find_all(dialog, lambda a: role(a) in (pyatspi.ROLE_PUSH_BUTTON, pyatspi.ROLE_TOGGLE_BUTTON)
+                        and a.name in ('Blue', 'Green', 'Yellow', 'Orange', 'Red', 'Purple', 'Brown', 'Teal', 'Grey'))
+    check(len(swatches) >= 9, 'colour swatches named by colour: %r'
+          % [describe(a) for a in find_all(dialog, lambda a: (a.name or '').startswith('#'))][:5])
+    # Source's colour is the palette's blue: its row marks that swatch.
+    chosen = [a for a in swatches if has_state(a, pyatspi.STATE_PRESSED) or has_state(a, pyatspi.STATE_CHECKED)]
+    check(any(a.name == 'Blue' for a in chosen), 'no swatch marked as a tag\'s colour: %r'
+          % [describe(a) for a in chosen][:5])
+    problems = unnamed_controls(dialog)
+    check(not problems, 'controls of the Tags dialog a screen reader cannot name:\n  ' + '\n  '.join(problems))
 
 
 def toggle_reading(acc):
