@@ -130,8 +130,8 @@ name_button (GtkWidget *button)
   g_autofree char *name = NULL;
   GtkWidget *child = gtk_button_get_child (GTK_BUTTON (button));
 
-  if (label != NULL && gtk_button_get_use_underline (GTK_BUTTON (button)))
-    name = strip_mnemonic (label);
+  if (label != NULL)
+    name = gtk_button_get_use_underline (GTK_BUTTON (button)) ? strip_mnemonic (label) : g_strdup (label);
   else if (child != NULL && ADW_IS_BUTTON_CONTENT (child))
     name = strip_mnemonic (adw_button_content_get_label (ADW_BUTTON_CONTENT (child)));
   else if (label == NULL && child != NULL && find_image (child) != NULL)

@@ -44,9 +44,13 @@ activated_cb (GlossArticleView *view,
               GlossAnnotation  *annotation,
               GlossWindow      *self)
 {
-  g_autofree char *description = describe_selected (self);
+  g_autofree char *description = NULL;
   g_autofree char *message = NULL;
 
+  /* In link mode Return finishes the link: the Link As dialog speaks. */
+  if (annotation != self->selected)
+    return;
+  description = describe_selected (self);
   if (description == NULL)
     return;
   /* Translators: said when a highlight is chosen; %s describes it */
@@ -63,6 +67,23 @@ search_count_changed_cb (GtkLabel    *count,
 
   if (text[0] != '\0')
     gloss_announce (GTK_WIDGET (self), text);
+}
+
+void
+_gloss_window_describe_link_dialog (GtkWidget       *dialog,
+                                    GlossAnnotation *from,
+                                    GlossAnnotation *to)
+{
+  GlossProject *project = GLOSS_WINDOW (gtk_window_get_transient_for (GTK_WINDOW (dialog)))->project;
+  g_autofree char *from_text = gloss_accessible_describe_annotation (project, from);
+  g_autofree char *to_text = gloss_accessible_describe_annotation (project, to);
+  /* Translators: the Link As dialog, read out; each %s is an annotation
+   * ("Claim: harbour council postponed") */
+  g_autofree char *description = g_strdup_printf (_("Link %s, to %s, as which relation?"),
+                                                  from_text, to_text);
+
+  gloss_accessible_set_description (dialog, description);
+  gloss_accessible_name_controls (dialog);
 }
 
 void

@@ -381,6 +381,7 @@ finish_link (GlossWindow     *self,
   data->from = g_object_ref (from);
   data->to = g_object_ref (to);
   g_signal_connect (dialog, "response", G_CALLBACK (link_type_response_cb), data);
+  _gloss_window_describe_link_dialog (dialog, from, to);
   gtk_window_present (GTK_WINDOW (dialog));
 }
 
