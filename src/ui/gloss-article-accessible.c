@@ -111,6 +111,35 @@ _gloss_article_view_document_accessible (GlossArticleView *self)
   _gloss_article_view_update_description (self);
 }
 
+/* The palette never takes the focus (the digits go to the article), so
+ * when it appears its keys are told: "Tags: Claim, key 1; Source, key 2…" */
+static void
+palette_visible_cb (GtkWidget        *palette,
+                    GParamSpec       *pspec,
+                    GlossArticleView *self)
+{
+  g_autoptr(GString) message = NULL;
+  GListModel *tags;
+  guint n;
+
+  if (!gtk_widget_get_visible (palette) || self->project == NULL)
+    return;
+  tags = gloss_project_get_tags (self->project);
+  n = g_list_model_get_n_items (tags);
+  if (n == 0)
+    return;
+  /* Translators: said when the tag palette appears; its tags follow */
+  message = g_string_new (_("Tags:"));
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(GlossTag) tag = g_list_model_get_item (tags, i);
+      g_autofree char *label = gloss_accessible_tag_label (tag);
+
+      g_string_append_printf (message, i == 0 ? " %s" : "; %s", label);
+    }
+  gloss_announce (GTK_WIDGET (self), message->str);
+}
+
 void
 _gloss_article_view_init_accessible (GlossArticleView *self)
 {
@@ -119,4 +148,5 @@ _gloss_article_view_init_accessible (GlossArticleView *self)
   gloss_accessible_set_label (GTK_WIDGET (self), _("Article"));
   gloss_announce_set_restore (GTK_WIDGET (self), restore_description);
   g_signal_connect_object (buffer, "mark-set", G_CALLBACK (mark_set_cb), self, G_CONNECT_AFTER);
+  g_signal_connect_object (self->palette, "notify::visible", G_CALLBACK (palette_visible_cb), self, 0);
 }

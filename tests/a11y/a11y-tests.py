@@ -485,7 +485,9 @@ def scenario_feedback(ctx):
     # Annotate by keyboard.
     put_caret(app, s, click=True)
     app.key(*['shift+Right'] * (e - s))
-    app.wait(lambda r: r['selection'] == [s, e], 'the selection')
+    app.wait(lambda r: r['selection'] == [s, e] and r['palette'], 'the selection and the palette')
+    # The palette keeps the focus in the article: its keys are told.
+    wait_announcement(root, lambda t: t.startswith('Tags:') and 'Claim, key 1' in t, 'the palette\'s keys')
     app.key('1')
     wait_announcement(root, lambda t: t.startswith('Annotated') and 'Claim' in t and 'Larkmouth' in t,
                       'the annotation made')
