@@ -13,6 +13,7 @@
 #include <glib/gi18n.h>
 #include <adwaita.h>
 
+#include "gloss-accessible.h"
 #include "gloss-annotation-list.h"
 #include "gloss-annotation-row.h"
 #include "gloss-color-chip.h"
@@ -573,6 +574,7 @@ gloss_annotation_list_init (GlossAnnotationList *self)
   gtk_list_view_set_factory (self->list_view, factory);
   g_object_unref (factory);
   gtk_list_view_set_model (self->list_view, GTK_SELECTION_MODEL (self->selection));
+  gloss_accessible_single_tab_stop (GTK_WIDGET (self->list_view));
 
   /* "All tags", then the project's tags as they come and go. */
   all_tags = gtk_string_object_new (_("All tags"));

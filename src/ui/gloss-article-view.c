@@ -454,6 +454,7 @@ gloss_article_view_set_document (GlossArticleView *self,
   refresh_all (self);
   if (self->needle != NULL)
     gloss_article_view_find (self, self->needle);
+  _gloss_article_view_document_accessible (self);
 
   g_debug ("Showing %u annotations over %u code points: text %.1f ms, highlights %.1f ms",
            self->known->len, document != NULL ? gloss_document_get_length (document) : 0,
@@ -841,6 +842,7 @@ gloss_article_view_init (GlossArticleView *self)
                                                    NULL);
 
   _gloss_article_view_init_input (self);
+  _gloss_article_view_init_accessible (self);
 
   g_signal_connect_object (adw_style_manager_get_default (), "notify::dark",
                            G_CALLBACK (dark_changed_cb), self, 0);

@@ -7,6 +7,7 @@
 #include <glib/gi18n.h>
 
 #include "gloss-agreement-dialog.h"
+#include "gloss-announce.h"
 #include "gloss-window-private.h"
 
 #include "gloss-tags-dialog.h"
@@ -19,8 +20,18 @@ undo_action (GtkWidget  *widget,
 {
   GlossWindow *self = GLOSS_WINDOW (widget);
 
-  if (self->project != NULL)
-    gloss_project_undo (self->project);
+  g_autofree char *label = NULL;
+
+  if (self->project == NULL)
+    return;
+  label = g_strdup (gloss_project_get_undo_label (self->project));
+  if (gloss_project_undo (self->project) && label != NULL)
+    {
+      /* Translators: said after Ctrl+Z; %s is what was undone, such as “Delete Annotation” */
+      g_autofree char *message = g_strdup_printf (_("Undone: %s"), label);
+
+      gloss_announce (widget, message);
+    }
 }
 
 static void
@@ -30,8 +41,18 @@ redo_action (GtkWidget  *widget,
 {
   GlossWindow *self = GLOSS_WINDOW (widget);
 
-  if (self->project != NULL)
-    gloss_project_redo (self->project);
+  g_autofree char *label = NULL;
+
+  if (self->project == NULL)
+    return;
+  label = g_strdup (gloss_project_get_redo_label (self->project));
+  if (gloss_project_redo (self->project) && label != NULL)
+    {
+      /* Translators: said after Ctrl+Shift+Z; %s is what was redone */
+      g_autofree char *message = g_strdup_printf (_("Redone: %s"), label);
+
+      gloss_announce (widget, message);
+    }
 }
 
 static void
@@ -150,8 +171,22 @@ find_previous_action (GtkWidget  *widget,
   find_step (GLOSS_WINDOW (widget), FALSE);
 }
 
-/* With a selection, the neighbour in text order (several may start at one
- * offset); without, the first annotation from the caret on (or before it). */
+/* Whether the caret is still on the selected annotation: then Alt+Down
+ * steps from it, else from where the reader moved the caret to. */
+static gboolean
+caret_on_selected (GlossWindow *self)
+{
+  GlossOffset caret = gloss_article_view_get_caret (self->article_view);
+
+  return self->selected != NULL &&
+         gloss_annotation_get_document (self->selected) == self->document &&
+         caret >= gloss_annotation_get_start (self->selected) &&
+         caret <= gloss_annotation_get_end (self->selected);
+}
+
+/* From the selected annotation under the caret, the neighbour in text
+ * order (several may start at one offset); else the first annotation
+ * from the caret on (or before it). */
 static void
 step_annotation (GlossWindow *self,
                  gboolean     forward)
@@ -161,7 +196,7 @@ step_annotation (GlossWindow *self,
   if (self->document == NULL)
     return;
 
-  if (self->selected != NULL)
+  if (caret_on_selected (self))
     {
       guint position = gloss_document_get_annotation_position (self->document, self->selected);
       guint n = gloss_document_get_n_annotations (self->document);
@@ -244,6 +279,7 @@ delete_annotation_action (GtkWidget  *widget,
   adw_toast_set_button_label (toast, _("_Undo"));
   g_signal_connect_object (toast, "button-clicked", G_CALLBACK (undo_toast_clicked_cb), self, 0);
   adw_toast_overlay_add_toast (self->toast_overlay, toast);
+  gloss_announce (widget, _("Annotation deleted. Ctrl+Z undoes it."));
 }
 
 static void

@@ -11,6 +11,7 @@
 #include <glib/gi18n.h>
 
 #include "gloss-bench.h"
+#include "gloss-announce.h"
 #include "gloss-application.h"
 #include "gloss-host-path.h"
 #include "gloss-settings.h"
@@ -241,6 +242,13 @@ _gloss_window_saved (GlossWindow *self,
   self->recovered = FALSE;
   self->autosaved_generation = gloss_project_get_generation (self->project);
   _gloss_window_update_title (self);
+  {
+    g_autofree char *name = gloss_untrusted_file_name (file);
+    /* Translators: said when the project is saved; %s is its file's name */
+    g_autofree char *message = g_strdup_printf (_("Saved %s"), name);
+
+    gloss_announce (GTK_WIDGET (self), message);
+  }
 
   if (self->close_after_save)
     {

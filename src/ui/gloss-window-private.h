@@ -187,6 +187,13 @@ void     _gloss_window_saved               (GlossWindow    *self,
 void     _gloss_window_ask_read_only       (GlossWindow    *self,
                                             const GError   *error);
 
+/* gloss-window-accessible.c: names for screen readers, the live region */
+void     _gloss_window_setup_accessible   (GlossWindow     *self);
+/* The Link As dialog: which two annotations, in words; its buttons named once. */
+void     _gloss_window_describe_link_dialog (GtkWidget       *dialog,
+                                             GlossAnnotation *from,
+                                             GlossAnnotation *to);
+
 /* gloss-window-search.c: the project search in the sidebar */
 typedef struct _GlossProjectSearch GlossProjectSearch;
 GlossProjectSearch *_gloss_window_open_search (GlossWindow *self);

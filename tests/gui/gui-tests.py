@@ -101,10 +101,18 @@ class App:
             return f.read()[-int(os.environ.get("GLOSS_LOG_TAIL", "4000")):]
 
     def rect(self, offset):
-        report = self.wait(lambda r: str(offset) in r['offsets'],
-                           'offset %d to be on screen' % offset)
-        x, y, w, h = report['offsets'][str(offset)]
-        return x, y, w, h
+        # Where the character stays: a bar that slides in above the article
+        # (the question for the user's name) moves the text for a moment.
+        deadline = time.time() + 10
+        last = None
+        while True:
+            report = self.wait(lambda r: str(offset) in r['offsets'],
+                               'offset %d to be on screen' % offset)
+            rect = tuple(report['offsets'][str(offset)])
+            if rect == last or time.time() > deadline:
+                return rect
+            last = rect
+            time.sleep(0.25)
 
     def point(self, offset, inside=False):
         """The left edge of a character (a boundary), or its middle."""
