@@ -274,7 +274,7 @@ draw_marks (GlossArticleView *self,
       if (mark->document != self->document || mark->start >= ve || mark->end <= vs || mark->start >= mark->end)
         continue;
       gdk_rgba_parse (&outline.color, (is_dark ? dark : light)[mark->kind]);
-      foreach_segment (self, MAX (mark->start, vs), MIN (mark->end, ve), outline_segment, &outline);
+      _gloss_article_view_foreach_run (self, MAX (mark->start, vs), MIN (mark->end, ve), outline_segment, &outline);
     }
 }
 
