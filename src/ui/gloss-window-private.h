@@ -136,10 +136,9 @@ void     _gloss_window_rename_document    (GlossWindow     *self,
 /* Asks first when the document holds annotations. */
 void     _gloss_window_remove_document    (GlossWindow     *self,
                                            GlossDocument   *document);
-/* The sidebar row's context menu (right click, long press). */
-void     _gloss_window_add_document_menu  (GlossWindow     *self,
-                                           GtkWidget       *row,
-                                           GlossDocument   *document);
+/* The sidebar row's context menu (right click, long press); @row holds
+ * its document as "gloss-document". */
+void     _gloss_window_add_document_menu  (GtkWidget       *row);
 /* Reads an article; if the project holds it already, asks whether to
  * replace that document's text or add a new one (later, in a dialog);
  * else adds it and counts it in @report. */
