@@ -49,6 +49,10 @@ void          _gloss_project_store_relation_types (GlossProject *self,
  * (the loader repaired it). */
 void          _gloss_project_mark_unsaved     (GlossProject  *self);
 
+/* The project holds only part of its file (a preview). */
+void          _gloss_project_set_partial      (GlossProject  *self,
+                                               gboolean       partial);
+
 /* Members the project file and the JSON export write alike (in
  * gloss-project-save.c): an annotation's note, attributes (keys sorted),
  * author, times and state, inside its object; and a relation's object. */

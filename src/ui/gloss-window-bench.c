@@ -477,6 +477,10 @@ annotate_cb (gpointer user_data)
   gint64 t0;
   double ms;
 
+  /* A preview is painted first; the rest waits for the whole project. */
+  if (_gloss_window_is_previewing (bench->window))
+    return G_SOURCE_CONTINUE;
+
   gloss_article_view_get_visible_range (view, &visible_start, &visible_end);
   length = gloss_document_get_length (document);
   start = MIN (visible_start + 3 + bench->annotate_ms->len * 11, length > 6 ? length - 6 : 0);

@@ -449,7 +449,7 @@ remove_action (GtkWidget  *widget,
 void
 _gloss_window_update_document_actions (GlossWindow *self)
 {
-  gboolean has_document = self->document != NULL;
+  gboolean has_document = self->document != NULL && !_gloss_window_is_previewing (self);
 
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.document-details", has_document);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.rename-document", has_document);

@@ -110,6 +110,17 @@ void     _gloss_window_error              (GlossWindow     *self,
 void     _gloss_window_begin_link         (GlossWindow     *self,
                                            GlossAnnotation *from);
 
+/* gloss-window-preview.c: a big project's first document while the rest
+ * loads; nothing can be changed meanwhile. */
+gboolean _gloss_window_is_previewing      (GlossWindow     *self);
+void     _gloss_window_load_preview       (GlossWindow     *self,
+                                           GFile           *file);
+/* The whole @project replaces the preview, which the window keeps showing
+ * as it was: the same document, scroll position, caret and selection. */
+void     _gloss_window_leave_preview      (GlossWindow     *self,
+                                           GlossProject    *project,
+                                           GFile           *file);
+
 /* gloss-window-actions.c */
 void     _gloss_window_class_init_actions (GlossWindowClass *klass);
 void     _gloss_window_update_actions     (GlossWindow     *self);

@@ -73,6 +73,8 @@ _gloss_window_update_title (GlossWindow *self)
    * reorder the bullet or anything around it. */
   if (self->file != NULL)
     name = gloss_untrusted_file_name (self->file);
+  else if (self->loading_file != NULL)  /* a preview of it */
+    name = gloss_untrusted_file_name (self->loading_file);
   else
     name = g_strdup (_("Unsaved Project"));
 
@@ -391,7 +393,8 @@ annotate_cb (GlossArticleView *view,
 {
   GlossAnnotation *annotation;
 
-  if (self->project == NULL || self->document == NULL || start >= end)
+  if (self->project == NULL || self->document == NULL || start >= end ||
+      _gloss_window_is_previewing (self))
     return;
 
   annotation = gloss_project_annotate (self->project, self->document, start, end, tag_id);
