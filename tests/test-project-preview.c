@@ -158,6 +158,16 @@ test_preview_first_document (void)
   remove_temp (file, dir);
 }
 
+static void
+save_ready_cb (GObject      *source,
+               GAsyncResult *result,
+               gpointer      user_data)
+{
+  GAsyncResult **out = user_data;
+
+  *out = g_object_ref (result);
+}
+
 /* A preview is never written: saving it fails and leaves the file as it
  * was, to the byte. */
 static void
@@ -189,6 +199,22 @@ test_preview_never_saved (void)
   g_assert_false (gloss_project_save (preview, other, &error));
   g_assert_error (error, GLOSS_ERROR, GLOSS_ERROR_FAILED);
   g_assert_false (g_file_query_exists (other, NULL));
+  g_clear_error (&error);
+
+  /* Nor off the main thread, as the window saves. */
+  {
+    GAsyncResult *result = NULL;
+
+    gloss_project_save_async (preview, file, GLOSS_SAVE_DEFAULT, NULL, save_ready_cb, &result);
+    while (result == NULL)
+      g_main_context_iteration (NULL, TRUE);
+    g_assert_false (gloss_project_save_finish (preview, result, &error));
+    g_assert_error (error, GLOSS_ERROR, GLOSS_ERROR_FAILED);
+    g_object_unref (result);
+  }
+  g_clear_pointer (&after, g_bytes_unref);
+  after = g_file_load_bytes (file, NULL, NULL, NULL);
+  g_assert_true (g_bytes_equal (before, after));
 
   remove_temp (file, dir);
 }

@@ -231,6 +231,22 @@ gloss_project_load_preview (GFile        *file,
   return g_steal_pointer (&project);
 }
 
+gboolean
+_gloss_project_check_whole (GlossProject  *self,
+                            GFile         *file,
+                            GError       **error)
+{
+  g_autofree char *name = NULL;
+
+  if (!gloss_project_is_partial (self))
+    return TRUE;
+
+  name = g_file_get_basename (file);
+  g_set_error (error, GLOSS_ERROR, GLOSS_ERROR_FAILED,
+               "%s: the project is still loading; only its first document is read", name);
+  return FALSE;
+}
+
 static void
 preview_in_thread (GTask        *task,
                    gpointer      source_object,

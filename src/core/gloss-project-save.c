@@ -316,15 +316,8 @@ gloss_project_save_full (GlossProject    *self,
   g_return_val_if_fail (G_IS_FILE (file), FALSE);
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
 
-  /* A preview written out would lose every document but its first. */
-  if (gloss_project_is_partial (self))
-    {
-      g_autofree char *name = g_file_get_basename (file);
-
-      g_set_error (error, GLOSS_ERROR, GLOSS_ERROR_FAILED,
-                   "%s: the project is still loading; only its first document is read", name);
-      return FALSE;
-    }
+  if (!_gloss_project_check_whole (self, file, error))
+    return FALSE;
 
   /* Changed on disk since it was loaded or saved: say so, never overwrite
    * it unasked. */
