@@ -56,10 +56,10 @@ _gloss_window_load_preview (GlossWindow *self,
                                         g_object_ref (self));
 }
 
-void
-_gloss_window_leave_preview (GlossWindow  *self,
-                             GlossProject *project,
-                             GFile        *file)
+static void
+leave_preview_now (GlossWindow  *self,
+                   GlossProject *project,
+                   GFile        *file)
 {
   g_autofree char *document_id = NULL;
   g_autofree char *selected_id = NULL;
@@ -69,8 +69,6 @@ _gloss_window_leave_preview (GlossWindow  *self,
   GlossOffset selection_start = 0, selection_end = 0;
   gboolean has_selection;
   GlossDocument *document;
-
-  g_return_if_fail (_gloss_window_is_previewing (self));
 
   if (self->document != NULL)
     document_id = g_strdup (gloss_document_get_id (self->document));
@@ -109,4 +107,61 @@ _gloss_window_leave_preview (GlossWindow  *self,
     gtk_text_view_scroll_to_mark (view, mark, 0, TRUE, 0, 0);
     gtk_text_buffer_delete_mark (buffer, mark);
   }
+}
+
+/* GLOSS_TEST_HOLD_PROJECT_MS: the GUI tests hold the whole project back
+ * that long, so that they can try to change the preview. */
+typedef struct {
+  GlossWindow  *self;
+  GlossProject *project;
+  GFile        *file;
+} Handover;
+
+static void
+handover_free (gpointer data)
+{
+  Handover *handover = data;
+
+  g_object_unref (handover->self);
+  g_object_unref (handover->project);
+  g_object_unref (handover->file);
+  g_free (handover);
+}
+
+static gboolean
+handover_cb (gpointer data)
+{
+  Handover *handover = data;
+
+  g_clear_object (&handover->self->loading_file);
+  if (_gloss_window_is_previewing (handover->self))
+    leave_preview_now (handover->self, handover->project, handover->file);
+  return G_SOURCE_REMOVE;
+}
+
+void
+_gloss_window_leave_preview (GlossWindow  *self,
+                             GlossProject *project,
+                             GFile        *file)
+{
+  const char *hold = g_getenv ("GLOSS_TEST_HOLD_PROJECT_MS");
+  Handover *handover;
+
+  g_return_if_fail (_gloss_window_is_previewing (self));
+
+  if (hold == NULL)
+    {
+      leave_preview_now (self, project, file);
+      return;
+    }
+
+  /* Still opening, as far as the window's title and the application
+   * know. */
+  g_set_object (&self->loading_file, file);
+  handover = g_new0 (Handover, 1);
+  handover->self = g_object_ref (self);
+  handover->project = g_object_ref (project);
+  handover->file = g_object_ref (file);
+  g_timeout_add_full (G_PRIORITY_DEFAULT, (guint) g_ascii_strtoull (hold, NULL, 10),
+                      handover_cb, handover, handover_free);
 }

@@ -393,9 +393,14 @@ annotate_cb (GlossArticleView *view,
 {
   GlossAnnotation *annotation;
 
-  if (self->project == NULL || self->document == NULL || start >= end ||
-      _gloss_window_is_previewing (self))
+  if (self->project == NULL || self->document == NULL || start >= end)
     return;
+  /* Only the first document is read yet (gloss-window-preview.c). */
+  if (_gloss_window_is_previewing (self))
+    {
+      _gloss_window_toast (self, _("The project is still opening: try again in a moment"));
+      return;
+    }
 
   annotation = gloss_project_annotate (self->project, self->document, start, end, tag_id);
   _gloss_window_select (self, annotation, FALSE);
