@@ -1677,6 +1677,28 @@ def scenario_open_big_project(ctx):
     check(len(saved['documents'][0]['annotations']) == 2, 'the save lost the new annotation')
     if ctx.out:
         app.screenshot(os.path.join(ctx.out, 'open-big-project.png'))
+    app.key('ctrl+q')
+    app.proc.wait(10)
+
+    # Broken past its first document: the preview may show, then goes, and
+    # the error names the file, line and column, as for any broken file;
+    # nothing is written.
+    with open(path, 'rb') as f:
+        content = f.read()
+    cut = content.rstrip()[:-1] + b']\n'
+    broken = os.path.join(ctx.tmp, 'broken-desk.gloss')
+    with open(broken, 'wb') as f:
+        f.write(cut)
+    app = ctx.start([broken], name='broken')
+    app.wait(lambda r: any('gloss-error-dialog' in d['classes'] for d in r['dialogs']),
+             'the error dialog', timeout=30)
+    dialog = [d for d in app.last['dialogs'] if 'gloss-error-dialog' in d['classes']][0]
+    line = cut.count(b'\n')
+    check('broken-desk.gloss:%d:1' % line in dialog['body'], 'the error: %r' % dialog['body'])
+    check(app.last['page'] == 'start' and not app.last['previewing'] and app.last['n_documents'] == 0,
+          'the preview stayed: page %r' % app.last['page'])
+    with open(broken, 'rb') as f:
+        check(f.read() == cut, 'the broken file was changed')
 
 
 def make_sample_project(ctx):
