@@ -93,6 +93,13 @@ save_in_thread (GTask        *task,
   SaveData *data = task_data;
   GError *error = NULL;
 
+  if (!_gloss_project_check_whole (project, data->file, &error))
+    {
+      gloss_project_end_read (project);
+      g_task_return_error (task, error);
+      return;
+    }
+
   /* Changed on disk since it was loaded or saved: say so, never overwrite
    * it unasked. */
   if (data->disk_state != NULL && !(data->flags & GLOSS_SAVE_OVERWRITE_CHANGES) &&

@@ -69,6 +69,16 @@ void          _gloss_project_mark_saved_at    (GlossProject  *self,
  * (the loader repaired it). */
 void          _gloss_project_mark_unsaved     (GlossProject  *self);
 
+/* The project holds only part of its file (a preview). */
+void          _gloss_project_set_partial      (GlossProject  *self,
+                                               gboolean       partial);
+/* FALSE, with an error naming @file, for a partial project: a preview
+ * written out would lose every document but its first. Every save
+ * starts here (gloss-project-preview.c). */
+gboolean      _gloss_project_check_whole      (GlossProject  *self,
+                                               GFile         *file,
+                                               GError       **error);
+
 /* Members the project file and the JSON export write alike (in
  * gloss-project-save.c): an annotation's note, attributes (keys sorted),
  * author, times and state, inside its object; and a relation's object. */

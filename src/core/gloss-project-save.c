@@ -313,6 +313,9 @@ gloss_project_save_full (GlossProject    *self,
   g_return_val_if_fail (G_IS_FILE (file), FALSE);
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
 
+  if (!_gloss_project_check_whole (self, file, error))
+    return FALSE;
+
   /* Changed on disk since it was loaded or saved: say so, never overwrite
    * it unasked. */
   state = gloss_project_get_disk_state (self);

@@ -47,6 +47,8 @@ struct _GlossProject
   gboolean change_pending;
   guint action_depth;
 
+  gboolean partial;                      /* a preview: part of its file */
+
   /* Last announced values, to notify only on real change. */
   gboolean dirty;
   gboolean can_undo;
@@ -781,6 +783,20 @@ _gloss_project_mark_unsaved (GlossProject *self)
       self->dirty = TRUE;
       g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DIRTY]);
     }
+}
+
+gboolean
+gloss_project_is_partial (GlossProject *self)
+{
+  g_return_val_if_fail (GLOSS_IS_PROJECT (self), FALSE);
+  return self->partial;
+}
+
+void
+_gloss_project_set_partial (GlossProject *self,
+                            gboolean      partial)
+{
+  self->partial = partial;
 }
 
 guint64

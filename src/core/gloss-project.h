@@ -255,6 +255,9 @@ gboolean            gloss_project_redo                  (GlossProject  *self);
 
 /* TRUE when the project differs from what was last saved or loaded. */
 gboolean            gloss_project_get_dirty             (GlossProject  *self);
+/* Only part of a file: a preview (gloss-project-preview.h), shown while
+ * the whole loads. It cannot be saved. */
+gboolean            gloss_project_is_partial            (GlossProject  *self);
 void                gloss_project_mark_saved            (GlossProject  *self);
 /* Counts every change, undo and redo; an autosave remembers the value it
  * wrote to know whether it is still current. */

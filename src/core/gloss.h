@@ -19,6 +19,7 @@
 #include "gloss-merge.h"
 #include "gloss-project.h"
 #include "gloss-project-file.h"
+#include "gloss-project-preview.h"
 #include "gloss-provenance.h"
 #include "gloss-relation.h"
 #include "gloss-search.h"

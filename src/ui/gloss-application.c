@@ -8,6 +8,9 @@
  * named on the command line start loading as soon as this process knows it
  * is the primary instance, before GTK initialises, so that the two overlap;
  * the window that opens such a file later takes over the load in flight.
+ * Beside each load, a preview reads only the start of the file
+ * (gloss-project-preview.h), so that a big project's window can show its
+ * first document before the whole is read.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -23,9 +26,13 @@
 #include "gloss-toolkit.h"
 #include "gloss-window.h"
 
-/* A project load started before any window asked for it. */
+typedef GlossProject *(*FinishFunc) (GAsyncResult *result, GError **error);
+
+/* A project load (or the preview of one) started before any window asked
+ * for it. */
 typedef struct {
   GFile        *file;
+  FinishFunc    finish;
   GlossProject *project;   /* the result, once finished and until claimed */
   GError       *error;
   gboolean      finished;
@@ -38,6 +45,7 @@ struct _GlossApplication
 
   GPtrArray      *command_line_projects;  /* GFile*: .gloss files among the arguments */
   GPtrArray      *early_loads;            /* EarlyLoad*, unclaimed */
+  GPtrArray      *early_previews;         /* EarlyLoad*, unclaimed */
 };
 
 G_DEFINE_FINAL_TYPE (GlossApplication, gloss_application, ADW_TYPE_APPLICATION)
@@ -68,10 +76,10 @@ return_load (GTask        *task,
              GlossProject *project,
              GError       *error)
 {
-  if (project != NULL)
-    g_task_return_pointer (task, project, g_object_unref);
-  else
+  if (error != NULL)
     g_task_return_error (task, error);
+  else
+    g_task_return_pointer (task, project, g_object_unref);
 }
 
 static void
@@ -81,9 +89,10 @@ early_load_done_cb (GObject      *source,
 {
   EarlyLoad *early = user_data;
 
-  early->project = gloss_project_load_finish (result, &early->error);
+  early->project = early->finish (result, &early->error);
   early->finished = TRUE;
-  _gloss_bench_mark ("early load finished");
+  _gloss_bench_mark (early->finish == gloss_project_load_finish ? "early load finished"
+                                                                : "early preview finished");
 
   if (early->claim != NULL)
     {
@@ -119,19 +128,62 @@ remember_command_line_projects (GlossApplication  *self,
     }
 }
 
+static EarlyLoad *
+early_load_new (GFile      *file,
+                FinishFunc  finish)
+{
+  EarlyLoad *early = g_new0 (EarlyLoad, 1);
+
+  early->file = g_object_ref (file);
+  early->finish = finish;
+  return early;
+}
+
 static void
 start_early_loads (GlossApplication *self)
 {
   for (guint i = 0; i < self->command_line_projects->len; i++)
     {
       GFile *file = g_ptr_array_index (self->command_line_projects, i);
-      EarlyLoad *early = g_new0 (EarlyLoad, 1);
+      EarlyLoad *preview = early_load_new (file, gloss_project_load_preview_finish);
+      EarlyLoad *early = early_load_new (file, gloss_project_load_finish);
 
-      early->file = g_object_ref (file);
+      /* The preview first: it reads the start of the file only. */
+      g_ptr_array_add (self->early_previews, preview);
+      gloss_project_load_preview_async (file, NULL, early_load_done_cb, preview);
       g_ptr_array_add (self->early_loads, early);
       gloss_project_load_async (file, NULL, early_load_done_cb, early);
     }
   g_ptr_array_set_size (self->command_line_projects, 0);
+}
+
+/* Hands @task the early load of @file in @early_loads, if there is one. */
+static gboolean
+claim_early_load (GPtrArray *early_loads,
+                  GFile     *file,
+                  GTask    **task)
+{
+  for (guint i = 0; i < early_loads->len; i++)
+    {
+      EarlyLoad *early = g_ptr_array_index (early_loads, i);
+
+      if (!g_file_equal (early->file, file))
+        continue;
+
+      /* Taken out of the list: an early load answers one window. */
+      g_ptr_array_steal_index (early_loads, i);
+      if (early->finished)
+        {
+          return_load (*task, g_steal_pointer (&early->project), g_steal_pointer (&early->error));
+          g_clear_object (task);
+          early_load_free (early);
+        }
+      else
+        early->claim = g_steal_pointer (task);
+      return TRUE;
+    }
+
+  return FALSE;
 }
 
 static void
@@ -161,26 +213,52 @@ gloss_application_load_project_async (GlossApplication    *self,
   task = g_task_new (self, cancellable, callback, user_data);
   g_task_set_source_tag (task, gloss_application_load_project_async);
 
-  for (guint i = 0; i < self->early_loads->len; i++)
-    {
-      EarlyLoad *early = g_ptr_array_index (self->early_loads, i);
+  if (!claim_early_load (self->early_loads, file, &task))
+    gloss_project_load_async (file, cancellable, load_done_cb, g_steal_pointer (&task));
+}
 
-      if (!g_file_equal (early->file, file))
-        continue;
+static void
+preview_done_cb (GObject      *source,
+                 GAsyncResult *result,
+                 gpointer      user_data)
+{
+  g_autoptr(GTask) task = user_data;
+  GError *error = NULL;
+  GlossProject *project = gloss_project_load_preview_finish (result, &error);
 
-      /* Taken out of the list: an early load answers one window. */
-      g_ptr_array_steal_index (self->early_loads, i);
-      if (early->finished)
-        {
-          return_load (task, g_steal_pointer (&early->project), g_steal_pointer (&early->error));
-          early_load_free (early);
-        }
-      else
-        early->claim = g_steal_pointer (&task);
-      return;
-    }
+  if (project != NULL || error != NULL)
+    return_load (task, project, error);
+  else
+    g_task_return_pointer (task, NULL, NULL);
+}
 
-  gloss_project_load_async (file, cancellable, load_done_cb, g_steal_pointer (&task));
+void
+gloss_application_load_preview_async (GlossApplication    *self,
+                                      GFile               *file,
+                                      GCancellable        *cancellable,
+                                      GAsyncReadyCallback  callback,
+                                      gpointer             user_data)
+{
+  g_autoptr(GTask) task = NULL;
+
+  g_return_if_fail (GLOSS_IS_APPLICATION (self));
+  g_return_if_fail (G_IS_FILE (file));
+
+  task = g_task_new (self, cancellable, callback, user_data);
+  g_task_set_source_tag (task, gloss_application_load_preview_async);
+
+  if (!claim_early_load (self->early_previews, file, &task))
+    gloss_project_load_preview_async (file, cancellable, preview_done_cb, g_steal_pointer (&task));
+}
+
+GlossProject *
+gloss_application_load_preview_finish (GlossApplication  *self,
+                                       GAsyncResult      *result,
+                                       GError           **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, self), NULL);
+
+  return g_task_propagate_pointer (G_TASK (result), error);
 }
 
 GlossProject *
@@ -468,6 +546,7 @@ gloss_application_finalize (GObject *object)
 
   g_ptr_array_unref (self->command_line_projects);
   g_ptr_array_unref (self->early_loads);
+  g_ptr_array_unref (self->early_previews);
 
   G_OBJECT_CLASS (gloss_application_parent_class)->finalize (object);
 }
@@ -490,6 +569,7 @@ gloss_application_init (GlossApplication *self)
 {
   self->command_line_projects = g_ptr_array_new_with_free_func (g_object_unref);
   self->early_loads = g_ptr_array_new_with_free_func ((GDestroyNotify) early_load_free);
+  self->early_previews = g_ptr_array_new_with_free_func ((GDestroyNotify) early_load_free);
 
   /* Referencing the bundle keeps the linker from dropping it out of the
    * static library, with the constructor that registers it. */

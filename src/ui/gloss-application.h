@@ -30,5 +30,15 @@ void              gloss_application_load_project_async   (GlossApplication    *s
 GlossProject     *gloss_application_load_project_finish  (GlossApplication    *self,
                                                           GAsyncResult        *result,
                                                           GError             **error);
+/* The first document of a big project, read before the rest
+ * (gloss_project_load_preview ()); NULL when there is none. */
+void              gloss_application_load_preview_async   (GlossApplication    *self,
+                                                          GFile               *file,
+                                                          GCancellable        *cancellable,
+                                                          GAsyncReadyCallback  callback,
+                                                          gpointer             user_data);
+GlossProject     *gloss_application_load_preview_finish  (GlossApplication    *self,
+                                                          GAsyncResult        *result,
+                                                          GError             **error);
 
 G_END_DECLS

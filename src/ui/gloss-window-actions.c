@@ -364,28 +364,35 @@ void
 _gloss_window_update_actions (GlossWindow *self)
 {
   GtkWidget *widget = GTK_WIDGET (self);
+  /* A preview (gloss-window-preview.c) can be read, not changed. */
+  gboolean previewing = _gloss_window_is_previewing (self);
   gboolean has_project = self->project != NULL;
+  gboolean whole_project = has_project && !previewing;
   gboolean has_document = self->document != NULL;
+  gboolean editable_selection = self->selected != NULL && !previewing;
 
-  gtk_widget_action_set_enabled (widget, "win.undo", has_project && gloss_project_can_undo (self->project));
-  gtk_widget_action_set_enabled (widget, "win.redo", has_project && gloss_project_can_redo (self->project));
-  gtk_widget_action_set_enabled (widget, "win.save", has_project);
-  gtk_widget_action_set_enabled (widget, "win.save-as", has_project);
-  gtk_widget_action_set_enabled (widget, "win.export", has_project);
-  gtk_widget_action_set_enabled (widget, "win.export-as", has_project);
+  gtk_widget_action_set_enabled (widget, "win.undo", whole_project && gloss_project_can_undo (self->project));
+  gtk_widget_action_set_enabled (widget, "win.redo", whole_project && gloss_project_can_redo (self->project));
+  gtk_widget_action_set_enabled (widget, "win.save", whole_project);
+  gtk_widget_action_set_enabled (widget, "win.save-as", whole_project);
+  gtk_widget_action_set_enabled (widget, "win.import", !previewing);
+  gtk_widget_action_set_enabled (widget, "win.paste-document", !previewing);
+  gtk_widget_action_set_enabled (widget, "win.export", whole_project);
+  gtk_widget_action_set_enabled (widget, "win.export-as", whole_project);
   gtk_widget_action_set_enabled (widget, "win.find", has_document);
   _gloss_window_update_document_actions (self);
   gtk_widget_action_set_enabled (widget, "win.find-next", has_document);
-  gtk_widget_action_set_enabled (widget, "win.search-project", has_project);
+  gtk_widget_action_set_enabled (widget, "win.search-project", whole_project);
   gtk_widget_action_set_enabled (widget, "win.find-previous", has_document);
   gtk_widget_action_set_enabled (widget, "win.next-annotation", has_document);
   gtk_widget_action_set_enabled (widget, "win.previous-annotation", has_document);
-  gtk_widget_action_set_enabled (widget, "win.delete-annotation", self->selected != NULL);
-  gtk_widget_action_set_enabled (widget, "win.link", self->selected != NULL);
-  gtk_widget_action_set_enabled (widget, "win.edit-note", self->selected != NULL);
-  gtk_widget_action_set_enabled (widget, "win.tags", has_project);
-  gtk_widget_action_set_enabled (widget, "win.agreement", has_project);
-  gtk_widget_action_set_enabled (widget, "win.compare", has_project);
+  gtk_widget_action_set_enabled (widget, "win.delete-annotation", editable_selection);
+  gtk_widget_action_set_enabled (widget, "win.link", editable_selection);
+  gtk_widget_action_set_enabled (widget, "win.edit-note", editable_selection);
+  gtk_widget_action_set_enabled (widget, "win.tags", whole_project);
+  gtk_widget_action_set_enabled (widget, "win.agreement", whole_project);
+  gtk_widget_action_set_enabled (widget, "win.compare", whole_project);
+  gtk_widget_set_sensitive (self->inspector, !previewing);
   gtk_widget_action_set_enabled (widget, "win.show-documents", has_project);
   gtk_widget_action_set_enabled (widget, "win.show-annotations", has_project);
 }

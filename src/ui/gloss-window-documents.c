@@ -197,17 +197,9 @@ _gloss_window_show_details (GlossWindow   *self,
 
 /* ---- The sidebar's context menu ---- */
 
-static void
-row_pressed_cb (GtkGestureClick *gesture,
-                int              n_press,
-                double           x,
-                double           y,
-                GtkWidget       *popover)
-{
-  gtk_popover_set_pointing_to (GTK_POPOVER (popover), &(GdkRectangle) { (int) x, (int) y, 1, 1 });
-  gtk_popover_popup (GTK_POPOVER (popover));
-  gtk_gesture_set_state (GTK_GESTURE (gesture), GTK_EVENT_SEQUENCE_CLAIMED);
-}
+/* Each row's menu is made the first time it is asked for: an archive's
+ * five hundred rows would otherwise carry five hundred popovers whose
+ * items every change of the window's actions has to update. */
 
 static void
 row_destroy_cb (GtkWidget *row,
@@ -217,20 +209,25 @@ row_destroy_cb (GtkWidget *row,
   gtk_widget_unparent (popover);
 }
 
-void
-_gloss_window_add_document_menu (GlossWindow   *self,
-                                 GtkWidget     *row,
-                                 GlossDocument *document)
+static GtkPopover *
+ensure_row_menu (GtkWidget *row)
 {
-  g_autoptr(GMenu) menu = g_menu_new ();
-  const char *id = gloss_document_get_id (document);
-  g_autoptr(GMenuItem) details = g_menu_item_new (_("_Details"), NULL);
-  g_autoptr(GMenuItem) rename = g_menu_item_new (_("Re_name…"), NULL);
-  g_autoptr(GMenuItem) remove = g_menu_item_new (_("_Remove…"), NULL);
-  GtkGesture *click = gtk_gesture_click_new ();
-  GtkGesture *press = gtk_gesture_long_press_new ();
-  GtkWidget *popover;
+  GlossDocument *document = g_object_get_data (G_OBJECT (row), "gloss-document");
+  GtkWidget *popover = g_object_get_data (G_OBJECT (row), "gloss-menu");
+  g_autoptr(GMenu) menu = NULL;
+  g_autoptr(GMenuItem) details = NULL;
+  g_autoptr(GMenuItem) rename = NULL;
+  g_autoptr(GMenuItem) remove = NULL;
+  const char *id;
 
+  if (popover != NULL)
+    return GTK_POPOVER (popover);
+
+  id = gloss_document_get_id (document);
+  menu = g_menu_new ();
+  details = g_menu_item_new (_("_Details"), NULL);
+  rename = g_menu_item_new (_("Re_name…"), NULL);
+  remove = g_menu_item_new (_("_Remove…"), NULL);
   g_menu_item_set_action_and_target (details, "win.document-details", "s", id);
   g_menu_item_set_action_and_target (rename, "win.rename-document", "s", id);
   g_menu_item_set_action_and_target (remove, "win.remove-document", "s", id);
@@ -246,11 +243,45 @@ _gloss_window_add_document_menu (GlossWindow   *self,
    * dispose (a row finalized with a child left is a bug GTK reports). */
   g_object_set_data (G_OBJECT (row), "gloss-menu", popover);
   g_signal_connect (row, "destroy", G_CALLBACK (row_destroy_cb), popover);
+  return GTK_POPOVER (popover);
+}
+
+static void
+row_pressed_cb (GtkGestureClick *gesture,
+                int              n_press,
+                double           x,
+                double           y,
+                gpointer         user_data)
+{
+  GtkWidget *row = gtk_event_controller_get_widget (GTK_EVENT_CONTROLLER (gesture));
+  GtkPopover *popover = ensure_row_menu (row);
+
+  gtk_popover_set_pointing_to (popover, &(GdkRectangle) { (int) x, (int) y, 1, 1 });
+  gtk_popover_popup (popover);
+  gtk_gesture_set_state (GTK_GESTURE (gesture), GTK_EVENT_SEQUENCE_CLAIMED);
+}
+
+static void
+row_long_pressed_cb (GtkGestureLongPress *gesture,
+                     double               x,
+                     double               y,
+                     gpointer             user_data)
+{
+  GtkWidget *row = gtk_event_controller_get_widget (GTK_EVENT_CONTROLLER (gesture));
+
+  gtk_popover_popup (ensure_row_menu (row));
+}
+
+void
+_gloss_window_add_document_menu (GtkWidget *row)
+{
+  GtkGesture *click = gtk_gesture_click_new ();
+  GtkGesture *press = gtk_gesture_long_press_new ();
 
   gtk_gesture_single_set_button (GTK_GESTURE_SINGLE (click), GDK_BUTTON_SECONDARY);
-  g_signal_connect (click, "pressed", G_CALLBACK (row_pressed_cb), popover);
+  g_signal_connect (click, "pressed", G_CALLBACK (row_pressed_cb), NULL);
   gtk_widget_add_controller (row, GTK_EVENT_CONTROLLER (click));
-  g_signal_connect_swapped (press, "pressed", G_CALLBACK (gtk_popover_popup), popover);
+  g_signal_connect (press, "pressed", G_CALLBACK (row_long_pressed_cb), NULL);
   gtk_widget_add_controller (row, GTK_EVENT_CONTROLLER (press));
 }
 
@@ -425,7 +456,7 @@ remove_action (GtkWidget  *widget,
 void
 _gloss_window_update_document_actions (GlossWindow *self)
 {
-  gboolean has_document = self->document != NULL;
+  gboolean has_document = self->document != NULL && !_gloss_window_is_previewing (self);
 
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.document-details", has_document);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.rename-document", has_document);

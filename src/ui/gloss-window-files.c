@@ -37,6 +37,9 @@ project_loaded_cb (GObject      *source,
 
   if (project == NULL)
     {
+      /* A preview of it goes too: the file could not be read as a whole. */
+      if (_gloss_window_is_previewing (self))
+        _gloss_window_set_project (self, NULL, NULL);
       /* Nothing is written back: the file stays exactly as it was. An
        * intact recovery copy is offered: that is when it matters most. */
       _gloss_window_show_page (self, self->project != NULL ? "project" : "start");
@@ -49,7 +52,10 @@ project_loaded_cb (GObject      *source,
   if (_gloss_window_offer_recovery (self, project, file))
     return;
 
-  _gloss_window_set_project (self, project, file);
+  if (_gloss_window_is_previewing (self))
+    _gloss_window_leave_preview (self, project, file);
+  else
+    _gloss_window_set_project (self, project, file);
 }
 
 void
@@ -80,6 +86,7 @@ gloss_window_open_file (GlossWindow *self,
   gloss_application_load_project_async (GLOSS_APPLICATION (application), file,
                                         self->cancellable, project_loaded_cb,
                                         g_object_ref (self));
+  _gloss_window_load_preview (self, file);
 }
 
 gboolean

@@ -118,6 +118,17 @@ void     _gloss_window_error              (GlossWindow     *self,
 void     _gloss_window_begin_link         (GlossWindow     *self,
                                            GlossAnnotation *from);
 
+/* gloss-window-preview.c: a big project's first document while the rest
+ * loads; nothing can be changed meanwhile. */
+gboolean _gloss_window_is_previewing      (GlossWindow     *self);
+void     _gloss_window_load_preview       (GlossWindow     *self,
+                                           GFile           *file);
+/* The whole @project replaces the preview, which the window keeps showing
+ * as it was: the same document, scroll position, caret and selection. */
+void     _gloss_window_leave_preview      (GlossWindow     *self,
+                                           GlossProject    *project,
+                                           GFile           *file);
+
 /* gloss-window-actions.c */
 void     _gloss_window_class_init_actions (GlossWindowClass *klass);
 void     _gloss_window_update_actions     (GlossWindow     *self);
@@ -149,10 +160,9 @@ void     _gloss_window_rename_document    (GlossWindow     *self,
 /* Asks first when the document holds annotations. */
 void     _gloss_window_remove_document    (GlossWindow     *self,
                                            GlossDocument   *document);
-/* The sidebar row's context menu (right click, long press). */
-void     _gloss_window_add_document_menu  (GlossWindow     *self,
-                                           GtkWidget       *row,
-                                           GlossDocument   *document);
+/* The sidebar row's context menu (right click, long press); @row holds
+ * its document as "gloss-document". */
+void     _gloss_window_add_document_menu  (GtkWidget       *row);
 /* Reads an article; if the project holds it already, asks whether to
  * replace that document's text or add a new one (later, in a dialog);
  * else adds it and counts it in @report. */

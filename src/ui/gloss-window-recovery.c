@@ -20,7 +20,8 @@
 gboolean
 _gloss_window_is_dirty (GlossWindow *self)
 {
-  return self->project != NULL &&
+  /* A preview is never saved (gloss-window-preview.c). */
+  return self->project != NULL && !gloss_project_is_partial (self->project) &&
          (gloss_project_get_dirty (self->project) || self->recovered);
 }
 

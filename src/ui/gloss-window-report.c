@@ -727,6 +727,10 @@ report_cb (gpointer user_data)
   json_builder_add_boolean_value (builder, self->project != NULL && gloss_project_get_dirty (self->project));
   json_builder_set_member_name (builder, "recovered");
   json_builder_add_boolean_value (builder, self->recovered);
+  json_builder_set_member_name (builder, "previewing");
+  json_builder_add_boolean_value (builder, _gloss_window_is_previewing (self));
+  json_builder_set_member_name (builder, "inspector_sensitive");
+  json_builder_add_boolean_value (builder, gtk_widget_get_sensitive (self->inspector));
   /* Every window of the process, with the project file it shows. */
   json_builder_set_member_name (builder, "windows");
   json_builder_begin_array (builder);

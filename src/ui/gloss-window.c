@@ -74,6 +74,8 @@ _gloss_window_update_title (GlossWindow *self)
    * reorder the bullet or anything around it. */
   if (self->file != NULL)
     name = gloss_untrusted_file_name (self->file);
+  else if (self->loading_file != NULL)  /* a preview of it */
+    name = gloss_untrusted_file_name (self->loading_file);
   else
     name = g_strdup (_("Unsaved Project"));
 
@@ -399,6 +401,12 @@ annotate_cb (GlossArticleView *view,
 
   if (self->project == NULL || self->document == NULL || start >= end)
     return;
+  /* Only the first document is read yet (gloss-window-preview.c). */
+  if (_gloss_window_is_previewing (self))
+    {
+      _gloss_window_toast (self, _("The project is still opening: try again in a moment"));
+      return;
+    }
 
   annotation = gloss_project_annotate (self->project, self->document, start, end, tag_id);
   _gloss_window_select (self, annotation, FALSE);
@@ -441,7 +449,6 @@ static GtkWidget *
 create_document_row (gpointer item,
                      gpointer user_data)
 {
-  GlossWindow *self = user_data;
   GlossDocument *document = item;
   GtkWidget *row = gtk_list_box_row_new ();
   GtkWidget *label = gtk_label_new (NULL);
@@ -451,12 +458,35 @@ create_document_row (gpointer item,
   /* Titles come from files: plain text, isolated. */
   g_object_bind_property_full (document, "title", label, "label", G_BINDING_SYNC_CREATE,
                                isolate_string, NULL, NULL, NULL);
-  g_object_bind_property_full (document, "title", label, "tooltip-text", G_BINDING_SYNC_CREATE,
-                               isolate_string, NULL, NULL, NULL);
   gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), label);
   g_object_set_data (G_OBJECT (row), "gloss-document", document);
-  _gloss_window_add_document_menu (self, row, document);
+  _gloss_window_add_document_menu (row);
   return row;
+}
+
+/* The title of the row under the pointer, in full: one handler for the
+ * list, as a tooltip set on each row asks the X server where the pointer
+ * is, five hundred times for an archive. */
+static gboolean
+documents_query_tooltip_cb (GtkWidget  *list,
+                            int         x,
+                            int         y,
+                            gboolean    keyboard,
+                            GtkTooltip *tooltip,
+                            gpointer    user_data)
+{
+  GtkWidget *row = keyboard ? gtk_root_get_focus (gtk_widget_get_root (list))
+                            : GTK_WIDGET (gtk_list_box_get_row_at_y (GTK_LIST_BOX (list), y));
+  GlossDocument *document;
+  g_autofree char *title = NULL;
+
+  if (row == NULL || gtk_widget_get_parent (row) != list ||
+      (document = g_object_get_data (G_OBJECT (row), "gloss-document")) == NULL)
+    return FALSE;
+
+  title = gloss_untrusted_isolate (gloss_document_get_title (document));
+  gtk_tooltip_set_text (tooltip, title);
+  return TRUE;
 }
 
 /* On activation only (a click, Return, Space): moving through the list
@@ -1084,6 +1114,8 @@ gloss_window_init (GlossWindow *self)
   g_signal_connect (self->article_view, "annotation-activated", G_CALLBACK (annotation_activated_cb), self);
   g_signal_connect (self->article_view, "deselect", G_CALLBACK (deselect_cb), self);
   g_signal_connect (self->documents_list, "row-activated", G_CALLBACK (document_row_activated_cb), self);
+  gtk_widget_set_has_tooltip (GTK_WIDGET (self->documents_list), TRUE);
+  g_signal_connect (self->documents_list, "query-tooltip", G_CALLBACK (documents_query_tooltip_cb), NULL);
 
   gtk_search_bar_connect_entry (self->search_bar, GTK_EDITABLE (self->search_entry));
   g_signal_connect (self->search_entry, "search-changed", G_CALLBACK (search_changed_cb), self);

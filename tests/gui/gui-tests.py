@@ -2013,6 +2013,111 @@ def scenario_combining_marks(ctx):
              'a selection of five characters after the marks', timeout=20)
     check(article[end - 5:end] == 's on.', 'selected %r' % article[end - 5:end])
 
+def scenario_open_big_project(ctx):
+    # A project past a megabyte shows its first document before the rest
+    # is read. The whole project is held back (GLOSS_TEST_HOLD_PROJECT_MS)
+    # while the test tries to change the preview: nothing may change, and
+    # nothing may be written. Then the whole takes its place as the reader
+    # left it, and can be edited and saved.
+    import hashlib
+    path = os.path.join(ctx.tmp, 'desk.gloss')
+    text = make_project(ctx.gloss, path, ctx.article,
+                        annotations=[(*word(ctx.article, 'council'), ['claim'], 'Which one?', 'a1')])
+    project = load_project(path)
+    first = project['documents'][0]
+    filler = ('Dock workers counted the crates twice before the ferry left the quay; '
+              'the harbour master signed the log at dawn. ')
+    for i in range(40):
+        body = 'Ferry report %d\n\n' % i + filler * 300
+        doc = dict(first, id='report-%d' % i, title='Ferry report %d' % i, text=body,
+                   sha256=hashlib.sha256(body.encode('utf-8')).hexdigest(), annotations=[])
+        project['documents'].append(doc)
+    with open(path, 'w', encoding='utf-8') as f:
+        json.dump(project, f, ensure_ascii=False, indent=2)
+        f.write('\n')
+    check(os.path.getsize(path) > 1024 * 1024, 'the project is too small for a preview')
+    before = sha256_of(path)
+
+    app = ctx.start([path], env={'GLOSS_TEST_HOLD_PROJECT_MS': '8000'})
+    preview = app.wait(lambda r: r['previewing'] and r['page'] == 'project' and '20' in r['offsets'],
+                       'the preview of the first document', timeout=20)
+    check(preview['n_documents'] == 1, 'the preview holds %d documents' % preview['n_documents'])
+    check(preview['document']['id'] == first['id'], 'the preview shows %r' % preview['document']['id'])
+    check(preview['document']['n_annotations'] == 1, 'the preview lost the annotation')
+    check('desk.gloss' in preview['title'], 'the title during the preview: %r' % preview['title'])
+    check(not preview['inspector_sensitive'], 'the inspector can edit the preview')
+    check(not preview['dirty'], 'the preview is marked unsaved')
+    if ctx.out:
+        app.screenshot(os.path.join(ctx.out, 'open-big-project-preview.png'))
+
+    # A digit on a selection makes no annotation; Ctrl+S writes nothing.
+    start, end = word(text, 'harbour')
+
+    def select_word(what):
+        for attempt in range(3):
+            app.drag(start, end)
+            try:
+                return app.wait(lambda r: r['selection'] == [start, end], what, timeout=3)
+            except Failure:
+                if attempt == 2:
+                    raise
+
+    time.sleep(0.5)  # the window settles its layout
+    select_word('the selection in the preview')
+    app.key('1')
+    app.key('ctrl+s')
+    time.sleep(0.5)
+    report = app.report()
+    check(report['previewing'], 'the whole project arrived too early for this test')
+    check(report['document']['n_annotations'] == 1, 'a digit annotated the preview')
+    check(report['toast'] and 'still opening' in report['toast'], 'no word why: %r' % report['toast'])
+    check(not report['dialogs'], 'a dialog came up: %r' % report['dialogs'])
+    check(sha256_of(path) == before, 'the file changed during the preview')
+    # The reader selects again; the whole project keeps it.
+    check(select_word('the selection again')['previewing'], 'the whole project arrived too early')
+
+    whole = app.wait(lambda r: not r['previewing'] and r['n_documents'] == 41,
+                     'the whole project', timeout=30)
+    check(whole['document']['id'] == first['id'], 'the whole project shows %r' % whole['document']['id'])
+    check(whole['selection'] == [start, end], 'the selection was lost: %r' % whole['selection'])
+    check(whole['inspector_sensitive'], 'the inspector stays inactive')
+    check(not whole['dirty'] and not whole['dialogs'], 'after the preview: %r' % whole['dialogs'])
+    check(len(whole['document_rows']) == 41, 'the sidebar lists %d documents' % len(whole['document_rows']))
+
+    # Now it is the project: the digit annotates, Ctrl+S saves all of it.
+    app.key('1')
+    app.wait(lambda r: r['document']['n_annotations'] == 2, 'the annotation on the whole project')
+    app.key('ctrl+s')
+    app.wait(lambda r: not r['dirty'], 'the save')
+    saved = load_project(path)
+    check(len(saved['documents']) == 41, 'the save wrote %d documents' % len(saved['documents']))
+    check(len(saved['documents'][0]['annotations']) == 2, 'the save lost the new annotation')
+    if ctx.out:
+        app.screenshot(os.path.join(ctx.out, 'open-big-project.png'))
+    app.key('ctrl+q')
+    app.proc.wait(10)
+
+    # Broken past its first document: the preview may show, then goes, and
+    # the error names the file, line and column, as for any broken file;
+    # nothing is written.
+    with open(path, 'rb') as f:
+        content = f.read()
+    cut = content.rstrip()[:-1] + b']\n'
+    broken = os.path.join(ctx.tmp, 'broken-desk.gloss')
+    with open(broken, 'wb') as f:
+        f.write(cut)
+    app = ctx.start([broken], name='broken')
+    app.wait(lambda r: any('gloss-error-dialog' in d['classes'] for d in r['dialogs']),
+             'the error dialog', timeout=30)
+    dialog = [d for d in app.last['dialogs'] if 'gloss-error-dialog' in d['classes']][0]
+    line = cut.count(b'\n')
+    check('broken-desk.gloss:%d:1' % line in dialog['body'], 'the error: %r' % dialog['body'])
+    check(app.last['page'] == 'start' and not app.last['previewing'] and app.last['n_documents'] == 0,
+          'the preview stayed: page %r' % app.last['page'])
+    with open(broken, 'rb') as f:
+        check(f.read() == cut, 'the broken file was changed')
+
+
 def make_sample_project(ctx):
     make_sample = os.path.join(ctx.build, 'tests', 'make-sample')
     sample_dir = os.path.join(HERE, '..', '..', 'data', 'sample')
