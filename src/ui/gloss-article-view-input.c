@@ -245,36 +245,6 @@ show_chooser (GlossArticleView *self,
   gtk_popover_popup (GTK_POPOVER (self->chooser));
 }
 
-static void
-snap_to_words (GlossArticleView *self)
-{
-  GtkTextBuffer *buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (self));
-  GtkTextIter a, b;
-
-  if (!gtk_text_buffer_get_selection_bounds (buffer, &a, &b))
-    return;
-
-  if (gtk_text_iter_inside_word (&a) && !gtk_text_iter_starts_word (&a))
-    gtk_text_iter_backward_word_start (&a);
-  if (gtk_text_iter_inside_word (&b) && !gtk_text_iter_starts_word (&b) && !gtk_text_iter_ends_word (&b))
-    gtk_text_iter_forward_word_end (&b);
-  else if (gtk_text_iter_starts_word (&b) && gtk_text_iter_compare (&a, &b) < 0)
-    {
-      /* Ends just after a space: drop the trailing blanks. */
-      GtkTextIter c = b;
-
-      while (gtk_text_iter_backward_char (&c) && gtk_text_iter_compare (&c, &a) > 0 &&
-             g_unichar_isspace (gtk_text_iter_get_char (&c)))
-        b = c;
-    }
-  /* Leading blanks too. */
-  while (gtk_text_iter_compare (&a, &b) < 0 && g_unichar_isspace (gtk_text_iter_get_char (&a)))
-    gtk_text_iter_forward_char (&a);
-
-  if (gtk_text_iter_compare (&a, &b) < 0)
-    gtk_text_buffer_select_range (buffer, &b, &a);
-}
-
 static gboolean
 select_paragraph_idle_cb (gpointer user_data)
 {
@@ -332,6 +302,13 @@ legacy_event_cb (GtkEventControllerLegacy *controller,
       self->press_x = x;
       self->press_y = y;
       self->press_alt = (gdk_event_get_modifier_state (event) & GDK_ALT_MASK) != 0;
+      {
+        gboolean trailing, inside;
+
+        _gloss_article_view_pointer_hit (self, x, y, &self->press_hit, &trailing, &inside);
+        self->press_trailing = trailing;
+        self->press_inside = inside;
+      }
       gtk_popover_popdown (GTK_POPOVER (self->palette));
       return GDK_EVENT_PROPAGATE;
     }
@@ -355,7 +332,7 @@ legacy_event_cb (GtkEventControllerLegacy *controller,
           gloss_settings_get_boolean ("snap-to-words", TRUE))
         {
           self->programmatic_selection = TRUE;
-          snap_to_words (self);
+          _gloss_article_view_snap_drag (self, x, y);
           self->programmatic_selection = FALSE;
         }
       g_clear_handle_id (&self->palette_id, g_source_remove);
@@ -508,6 +485,7 @@ _gloss_article_view_init_input (GlossArticleView *self)
   GtkEventController *controller;
 
   g_signal_connect (buffer, "mark-set", G_CALLBACK (mark_set_cb), self);
+  _gloss_article_view_init_snap (self);
 
   self->palette = gloss_tag_palette_new ();
   gtk_widget_set_parent (self->palette, GTK_WIDGET (self));

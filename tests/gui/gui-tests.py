@@ -250,7 +250,8 @@ def scenario_annotate_keyboard(ctx):
     if caret != s:
         app.key('Left')
     app.wait(lambda r: r['caret'] == s, 'the caret at %d' % s)
-    app.key(*['shift+Right'] * (e - s))
+    # Shift+Right goes word by word: selections snap to words.
+    app.key('shift+Right', 'shift+Right')
     app.wait(lambda r: r['selection'] == [s, e] and r['palette'],
              'a keyboard selection [%d, %d) with the palette' % (s, e))
     app.key('1')
@@ -293,6 +294,46 @@ def scenario_snap_and_exact(ctx):
     xdo('click', '--repeat', 3, '--delay', 80, 1)
     app.wait(lambda r: r['selection'] and r['selection'][0] == ps and r['selection'][1] in (pe, pe + 1),
              'the triple-clicked paragraph [%d, %d)' % (ps, pe))
+
+
+def scenario_snap_words(ctx):
+    """Snapping takes the word the pointer is inside, keeps quotation
+    marks paired, and works the same from the keyboard."""
+    text = make_project(ctx.gloss, ctx.project, ctx.article)
+    app = ctx.start([ctx.project])
+    # One pixel past the full stop (on the space): "A" stays out.
+    s, _ = word(text, 'twice the figure')
+    stop = text.index('March.') + len('March.')
+    app.drag(s + 2, stop)
+    app.wait(lambda r: r['selection'] == [s, stop],
+             'the selection to end at the full stop: %r' % text[s:stop])
+    app.key('Escape')
+    app.wait(lambda r: r['selection'] is None, 'the selection to clear')
+    # Starting on a quotation mark takes its partner (and the comma
+    # outside stays out).
+    q = text.index('"unanswered')
+    qe = text.index('budget"') + len('budget"')
+    app.drag(q, qe - 3)
+    app.wait(lambda r: r['selection'] == [q, qe], 'the quotation %r' % text[q:qe])
+    app.key('Escape')
+    app.wait(lambda r: r['selection'] is None, 'the selection to clear')
+    g = text.index('«')
+    ge = text.index('»') + 1
+    app.drag(g, ge - 5)
+    app.wait(lambda r: r['selection'] == [g, ge], 'the guillemets %r' % text[g:ge])
+    app.key('Escape')
+    app.wait(lambda r: r['selection'] is None, 'the selection to clear')
+    # From the keyboard, begun inside a word: the word, then the next.
+    ls, le = word(text, 'Larkmouth')
+    app.click(ls + 3)
+    app.wait(lambda r: r['caret'] in (ls + 3, ls + 4), 'the caret inside Larkmouth')
+    app.key('shift+Right')
+    app.wait(lambda r: r['selection'] == [ls, le], 'the keyboard selection of the word')
+    app.key('shift+Right')
+    _, he = word(text, 'Larkmouth harbour')
+    app.wait(lambda r: r['selection'] == [ls, he], 'the keyboard selection of two words')
+    app.key('shift+Left')
+    app.wait(lambda r: r['selection'] == [ls, le], 'one word given back')
 
 
 def scenario_overlap(ctx):
@@ -659,9 +700,12 @@ def scenario_large_article(ctx):
     app.key('ctrl+End')
     app.wait(lambda r: r['caret'] == n, 'the caret at the end', timeout=10)
     started = time.time()
-    app.key('Up', 'Home', *['shift+Right'] * 5)
-    app.wait(lambda r: r['selection'] and r['selection'][1] - r['selection'][0] == 5,
-             'a selection at the end')
+    app.key('Up', 'Home', 'shift+Right', 'shift+Right')
+    # Two words, snapped: no blank at either end.
+    app.wait(lambda r: r['selection'] and
+             len(text[r['selection'][0]:r['selection'][1]].split()) == 2 and
+             text[r['selection'][0]:r['selection'][1]].strip() == text[r['selection'][0]:r['selection'][1]],
+             'a selection of two words at the end')
     app.key('2')
     app.wait(lambda r: r['document']['n_annotations'] == 10001, 'the new annotation')
     elapsed = time.time() - started
@@ -820,7 +864,7 @@ def scenario_narrow(ctx):
     xdo('click', 1)
     time.sleep(0.45)
     app.wait(lambda r: r['caret'] == s, 'the caret before %d' % s)
-    app.key(*['shift+Right'] * (e - s))
+    app.key('shift+Right')
     app.wait(lambda r: r['selection'] == [s, e], 'the selection')
     app.key('7')
     app.wait(lambda r: r['document']['n_annotations'] == 1, 'the annotation')
@@ -1589,12 +1633,13 @@ def scenario_combining_marks(ctx):
     # a selection there is exact in offsets.
     app.key('ctrl+End')
     app.wait(lambda r: r['caret'] == len(article), 'the caret at the end', timeout=20)
-    app.key('Up', 'End', *['shift+Left'] * 5)
+    app.key('Up', 'End', *['shift+Left'] * 3)
     end = len(article) - 1
-    # Five characters back from the end of the line, every key taken.
-    app.wait(lambda r: r['selection'] == [end - 5, end],
-             'a selection of five characters after the marks', timeout=20)
-    check(article[end - 5:end] == 's on.', 'selected %r' % article[end - 5:end])
+    # Back from the end of the line by the full stop, then whole words,
+    # every key taken.
+    app.wait(lambda r: r['selection'] == [end - 8, end],
+             'a selection of the last words after the marks', timeout=20)
+    check(article[end - 8:end] == 'goes on.', 'selected %r' % article[end - 8:end])
 
 def make_sample_project(ctx):
     make_sample = os.path.join(ctx.build, 'tests', 'make-sample')
