@@ -472,6 +472,22 @@ _gloss_article_view_query_tooltip (GtkWidget  *widget,
           g_string_append (text, " — ");
           g_string_append (text, start);
         }
+      {
+        guint n_links = gloss_project_count_relations_of (self->project, annotation);
+        guint n_attributes = gloss_annotation_get_n_attributes (annotation);
+
+        if (n_links > 0)
+          {
+            g_string_append (text, " · ");
+            g_string_append_printf (text, g_dngettext (GETTEXT_PACKAGE, "%u link", "%u links", n_links), n_links);
+          }
+        if (n_attributes > 0)
+          {
+            g_string_append (text, " · ");
+            g_string_append_printf (text, g_dngettext (GETTEXT_PACKAGE, "%u attribute", "%u attributes",
+                                                       n_attributes), n_attributes);
+          }
+      }
     }
   /* Plain text: notes and tag names may hold markup characters. */
   gtk_tooltip_set_text (tooltip, text->str);

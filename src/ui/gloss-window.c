@@ -17,6 +17,8 @@
 
 #include "gloss-annotation-list.h"
 #include "gloss-inspector.h"
+#include "gloss-relation-names.h"
+#include "gloss-text.h"
 
 G_DEFINE_FINAL_TYPE (GlossWindow, gloss_window, ADW_TYPE_APPLICATION_WINDOW)
 
@@ -301,10 +303,10 @@ link_type_response_cb (AdwMessageDialog *dialog,
       gloss_annotation_get_document (data->to) != NULL)
     {
       g_autofree char *message = NULL;
-      g_autofree char *type = gloss_untrusted_isolate (types[index]);
+      g_autofree char *type = gloss_untrusted_isolate (gloss_relation_type_display_name (types[index]));
 
       gloss_project_link (self->project, data->from, data->to, types[index]);
-      /* Translators: %s is a relation type such as “attributed-to” */
+      /* Translators: %s is a relation type such as “attributed to” */
       message = g_strdup_printf (_("Linked as “%s”"), type);
       _gloss_window_toast (self, message);
       _gloss_window_select (self, data->from, FALSE);
@@ -342,12 +344,9 @@ finish_link (GlossWindow     *self,
    * the file's text: the dialog does not read them as markup. */
   dialog = adw_message_dialog_new (GTK_WINDOW (self), _("Link As"), NULL);
   {
-    const char *from_text = gloss_annotation_get_quote (from);
-    const char *to_text = gloss_annotation_get_quote (to);
-    /* g_utf8_substring () reads past the end of a shorter string. */
-    g_autofree char *from_quote = g_utf8_substring (from_text, 0, MIN (60, g_utf8_strlen (from_text, -1)));
-    g_autofree char *to_quote = g_utf8_substring (to_text, 0, MIN (60, g_utf8_strlen (to_text, -1)));
-    g_autofree char *body = g_strdup_printf ("“%s” → “%s”", from_quote, to_quote);
+    g_autofree char *from_quote = gloss_text_quoted_excerpt (gloss_annotation_get_quote (from), 60);
+    g_autofree char *to_quote = gloss_text_quoted_excerpt (gloss_annotation_get_quote (to), 60);
+    g_autofree char *body = g_strdup_printf ("%s → %s", from_quote, to_quote);
 
     adw_message_dialog_set_body (ADW_MESSAGE_DIALOG (dialog), body);
   }
@@ -363,7 +362,7 @@ finish_link (GlossWindow     *self,
     for (guint i = n; i > 0; i--)
       {
         g_autofree char *id = g_strdup_printf ("type-%u", i - 1);
-        g_autofree char *label = gloss_untrusted_no_mnemonic (types[i - 1]);
+        g_autofree char *label = gloss_untrusted_no_mnemonic (gloss_relation_type_display_name (types[i - 1]));
 
         adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), id, label);
       }
