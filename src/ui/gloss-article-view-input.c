@@ -16,6 +16,10 @@
 
 /* ---- the palette ---- */
 
+#define PALETTE_MARGIN 12
+/* A popover's padding, border and arrow around its child (Adwaita). */
+#define POPOVER_FRAME  12
+
 static void
 place_popover (GlossArticleView *self,
                GtkWidget        *popover,
@@ -32,12 +36,46 @@ place_popover (GlossArticleView *self,
   rect.y = b.origin.y;
   rect.width = 1;
   rect.height = b.size.height;
+  gtk_popover_set_position (GTK_POPOVER (popover), GTK_POS_BOTTOM);
   if (b.origin.y < a.origin.y || b.origin.x < 0)
     {
       rect.x = a.origin.x;
       rect.y = a.origin.y;
       rect.height = a.size.height;
     }
+  else
+    {
+      int natural = 0;
+
+      /* No room below the end: above the start then, for the popover
+       * flipped above the end would cover the selection's first lines. */
+      gtk_widget_measure (gtk_popover_get_child (GTK_POPOVER (popover)), GTK_ORIENTATION_VERTICAL, -1,
+                          NULL, &natural, NULL, NULL);
+      natural += 2 * POPOVER_FRAME;
+      if (b.origin.y + b.size.height + natural > gtk_widget_get_height (GTK_WIDGET (self)) &&
+          a.origin.y - natural >= 0)
+        {
+          rect.x = a.origin.x;
+          rect.y = a.origin.y;
+          rect.height = a.size.height;
+          gtk_popover_set_position (GTK_POPOVER (popover), GTK_POS_TOP);
+        }
+    }
+  {
+    int width = 0;
+    int view_width = gtk_widget_get_width (GTK_WIDGET (self));
+
+    /* Centred on the point, a popover may run past the window's edge
+     * (X11 keeps it only on the monitor): move the point in from the
+     * edges by half the popover's width. */
+    gtk_widget_measure (gtk_popover_get_child (GTK_POPOVER (popover)), GTK_ORIENTATION_HORIZONTAL, -1,
+                        NULL, &width, NULL, NULL);
+    width += 2 * POPOVER_FRAME;
+    if (width + 2 * PALETTE_MARGIN <= view_width)
+      rect.x = CLAMP (rect.x, PALETTE_MARGIN + width / 2, view_width - PALETTE_MARGIN - width / 2);
+    else
+      rect.x = view_width / 2;
+  }
   gtk_popover_set_pointing_to (GTK_POPOVER (popover), &rect);
 }
 
@@ -53,6 +91,10 @@ show_palette (GlossArticleView *self)
     }
 
   gloss_tag_palette_set_project (GLOSS_TAG_PALETTE (self->palette), self->project);
+  /* As wide as the article, less a margin: a narrow window gets fewer
+   * columns rather than a palette beyond its edges. */
+  gloss_tag_palette_fit_width (GLOSS_TAG_PALETTE (self->palette),
+                               gtk_widget_get_width (GTK_WIDGET (self)) - 2 * PALETTE_MARGIN);
   place_popover (self, self->palette, start, end);
   gtk_popover_popup (GTK_POPOVER (self->palette));
 }

@@ -628,6 +628,7 @@ report_cb (gpointer user_data)
   add_rows (self, builder, "document_rows", self->documents_list);
 
   add_project_search (self, builder);
+  _gloss_window_report_side (self, builder);
   json_builder_set_member_name (builder, "toast");
   if (self->last_toast != NULL)
     json_builder_add_string_value (builder, self->last_toast);

@@ -879,6 +879,47 @@ def scenario_narrow(ctx):
         app.screenshot(os.path.join(ctx.out, 'screenshot-narrow.png'))
 
 
+def rects_overlap(a, b):
+    ax, ay, aw, ah = a
+    bx, by, bw, bh = b
+    return ax < bx + bw and bx < ax + aw and ay < by + bh and by < ay + ah
+
+
+def scenario_narrow_palette(ctx):
+    """At 360 px the tag palette reflows to the window's width and stays
+    off the selection, light and dark."""
+    text = make_project(ctx.gloss, ctx.project, ctx.article)
+    out = ctx.out or ctx.tmp
+    for style in ('light', 'dark'):
+        app = ctx.start([ctx.project], env={'GLOSS_STYLE': style}, name=style)
+        xdo('windowsize', app.last['xid'], 360, 640)
+        app.wait(lambda r: r['width'] <= 370 and r['side_folded'], 'the side pane to fold at 360 px')
+        time.sleep(0.6)
+        app.locate()
+        s, e = word(text, 'harbour council postponed')
+        app.drag(s + 2, e - 2)
+        app.wait(lambda r: r['palette'] and r['selection'] == [s, e] and r['palette_rect'],
+                 'the palette beside the selection')
+        time.sleep(0.5)
+        r = app.report()
+        # The palette is a window of its own: shoot the screen there.
+        ox, oy = r['window_surface_offset']
+        subprocess.run(['import', '-window', 'root', '-crop', '%dx%d+%d+%d' % (
+            r['width'] + 2 * ox, r['height'] + 2 * oy, app.origin[0], app.origin[1]),
+            os.path.join(out, 'screenshot-narrow-palette-%s.png' % style)], check=True)
+        px, py, pw, ph = r['palette_rect']
+        print('%s: palette at %r in a window %d px wide' % (style, r['palette_rect'], r['width']))
+        check(px >= 0 and px + pw <= r['width'] + 2 * ox,
+              'the palette %r runs past the window (%d px)' % (r['palette_rect'], r['width']))
+        covered = [o for o in range(s, e) if str(o) in r['offsets'] and
+                   rects_overlap(r['offsets'][str(o)], r['palette_rect'])]
+        check(not covered, 'the palette %r covers the selected characters %r' % (r['palette_rect'], covered))
+        # A digit still tags the selection.
+        app.key('1')
+        app.wait(lambda r: r['document']['n_annotations'] == 1, 'the annotation')
+        app.kill()
+
+
 def press(app, name, done, what):
     """Clicks the middle of a widget the report names until @done holds:
     under load a layout may still move between the report and the click."""
