@@ -39,6 +39,7 @@ struct _GlossAnnotationList
   char               *needle_source;
   GlossRelationFilter relation_filter;
   guint               refilter_id;
+  guint               rescroll_id;
   gboolean            syncing;
 
   /* template */
@@ -430,10 +431,34 @@ stop_search_cb (GlossAnnotationList *self)
   gtk_editable_set_text (GTK_EDITABLE (self->search_entry), "");
 }
 
+static gboolean
+rescroll_cb (gpointer user_data)
+{
+  GlossAnnotationList *self = user_data;
+  guint position;
+
+  self->rescroll_id = 0;
+  position = find_position (self, self->selected);
+  if (position != GTK_INVALID_LIST_POSITION)
+    gtk_widget_activate_action (GTK_WIDGET (self->list_view), "list.scroll-to-item", "u", position);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+page_size_changed_cb (GlossAnnotationList *self)
+{
+  /* The list shrinks when the inspector below opens for the row just
+   * selected: keep that row in view. */
+  if (self->selected != NULL && self->rescroll_id == 0)
+    self->rescroll_id = g_idle_add (rescroll_cb, self);
+}
+
 static void
 gloss_annotation_list_dispose (GObject *object)
 {
   GlossAnnotationList *self = GLOSS_ANNOTATION_LIST (object);
+
+  g_clear_handle_id (&self->rescroll_id, g_source_remove);
 
   gloss_annotation_list_set_document (self, NULL);
   gloss_annotation_list_set_project (self, NULL);
@@ -587,6 +612,8 @@ gloss_annotation_list_init (GlossAnnotationList *self)
   gtk_list_view_set_factory (self->list_view, factory);
   g_object_unref (factory);
   gtk_list_view_set_model (self->list_view, GTK_SELECTION_MODEL (self->selection));
+  g_signal_connect_swapped (gtk_scrollable_get_vadjustment (GTK_SCROLLABLE (self->list_view)),
+                            "notify::page-size", G_CALLBACK (page_size_changed_cb), self);
 
   /* "All tags", then the project's tags as they come and go. */
   all_tags = gtk_string_object_new (_("All tags"));

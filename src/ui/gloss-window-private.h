@@ -115,6 +115,13 @@ void     _gloss_window_error              (GlossWindow     *self,
 void     _gloss_window_begin_link         (GlossWindow     *self,
                                            GlossAnnotation *from);
 
+/* gloss-window-side.c: makes the annotation list and the inspector, the
+ * list over the inspector in ->side_pane. */
+void     _gloss_window_build_side_pane    (GlossWindow     *self);
+/* gloss-window-history.c: undo (@redo FALSE) or redo, then selects the
+ * annotation the step brought back or changed. */
+void     _gloss_window_step_history       (GlossWindow     *self,
+                                           gboolean         redo);
 /* gloss-window-actions.c */
 void     _gloss_window_class_init_actions (GlossWindowClass *klass);
 void     _gloss_window_update_actions     (GlossWindow     *self);

@@ -139,32 +139,6 @@ update_header (GlossWindow *self)
   gtk_widget_set_visible (GTK_WIDGET (self->search_toggle), project);
 }
 
-/* ---- the side pane: the annotation list over the inspector ---- */
-
-static void
-build_side_pane (GlossWindow *self)
-{
-  self->annotation_list = gloss_annotation_list_new ();
-  gtk_widget_set_vexpand (self->annotation_list, TRUE);
-
-  self->inspector = gloss_inspector_new ();
-  gtk_widget_set_vexpand (self->inspector, TRUE);
-
-  /* The list over the inspector, the split theirs to move. */
-  {
-    GtkWidget *paned = gtk_paned_new (GTK_ORIENTATION_VERTICAL);
-
-    gtk_paned_set_start_child (GTK_PANED (paned), self->annotation_list);
-    gtk_paned_set_end_child (GTK_PANED (paned), self->inspector);
-    gtk_paned_set_shrink_start_child (GTK_PANED (paned), FALSE);
-    gtk_paned_set_shrink_end_child (GTK_PANED (paned), FALSE);
-    gtk_paned_set_wide_handle (GTK_PANED (paned), FALSE);
-    gtk_paned_set_position (GTK_PANED (paned), 300);
-    gtk_widget_set_vexpand (paned, TRUE);
-    gtk_box_append (self->side_pane, paned);
-  }
-}
-
 static void
 list_selected_cb (GObject     *list,
                   GParamSpec  *pspec,
@@ -1049,7 +1023,7 @@ gloss_window_init (GlossWindow *self)
                           self->annotations_toggle, "active",
                           G_BINDING_SYNC_CREATE);
 
-  build_side_pane (self);
+  _gloss_window_build_side_pane (self);
   {
     GtkEventController *controller = gtk_event_controller_key_new ();
 

@@ -11,6 +11,7 @@
 # SPDX-License-Identifier: GPL-3.0-or-later
 
 import json
+import re
 import os
 import shutil
 import signal
@@ -917,6 +918,143 @@ def scenario_narrow_palette(ctx):
         # A digit still tags the selection.
         app.key('1')
         app.wait(lambda r: r['document']['n_annotations'] == 1, 'the annotation')
+        app.kill()
+
+
+def scenario_side_pane(ctx):
+    """The list gets the room; the inspector opens for a selection; a new
+    annotation is scrolled to in the list; Alt+Down past the last one says
+    so and shows it; redo selects what it brings back; no pile of empty
+    states without a document."""
+    # Long enough to scroll: filler paragraphs before the last one.
+    head, tail = ctx.article.rsplit('\n\n', 1)
+    filler = '\n\n'.join('Paragraph %d of the minutes lists the ferry timetables in detail.' % i
+                          for i in range(40))
+    text = head + '\n\n' + filler + '\n\n' + tail
+    anns = []
+    for i, m in enumerate(re.finditer(r'(?<= )[A-Za-z]{5,}(?= )', text)):
+        if len(anns) < 30:
+            anns.append((m.start(), m.end(), ['claim'], '', 'w%02d' % i))
+    text = make_project(ctx.gloss, ctx.project, text, annotations=anns)
+    app = ctx.start([ctx.project])
+    app.wait(lambda r: r['document']['n_annotations'] == len(anns) and r['list_rect'] and r['inspector_rect'],
+             'the list and the inspector')
+    time.sleep(0.4)
+    r = app.report()
+    lh, ih = r['list_rect'][3], r['inspector_rect'][3]
+    print('nothing selected: list %d px, inspector %d px' % (lh, ih))
+    check(ih < 100 and lh > 4 * ih, 'the list %d px beside an empty inspector of %d px' % (lh, ih))
+    # Selecting opens the inspector.
+    app.key('alt+Down')
+    app.wait(lambda r: r['selected'] and r['inspector_rect'][3] > 250,
+             'the inspector to open for the selection')
+    # A new annotation at the end of the article is scrolled to in the list.
+    s, e = word(text, 'meet again')
+    app.key('Escape', 'ctrl+End')
+    app.wait(lambda r: str(s) in r['offsets'], 'the end of the article')
+    time.sleep(0.3)
+    app.drag(s, e)
+    app.wait(lambda r: r['selection'] == [s, e], 'the selection at the end')
+    app.key('2')
+    app.wait(lambda r: r['document']['n_annotations'] == len(anns) + 1 and r['selected'] and
+             r['selected']['start'] == s and r['list_selected_visible'], 'the new row in view')
+    new_id = app.last['selected']['id']
+    # Past the last one: said in a toast, and still in view after scrolling away.
+    app.key('ctrl+Home')
+    last = max(a['start'] for a in app.last['document']['annotations'])
+    app.wait(lambda r: str(last) not in r['offsets'], 'the article scrolled to the top')
+    app.wait(lambda r: r['selected'] and r['selected']['start'] == last, 'the last annotation selected')
+    app.key('alt+Down')
+    app.wait(lambda r: any('last annotation' in t for t in r['toasts']) and str(last) in r['offsets']
+             and r['selected']['start'] == last and r['list_selected_visible'],
+             'the toast and the last annotation back in view')
+    # Undo the new annotation, deselect, redo: the redone one is selected.
+    app.key('Escape')
+    app.key('ctrl+z')
+    app.wait(lambda r: r['document']['n_annotations'] == len(anns), 'the undo')
+    app.key('Escape')
+    app.wait(lambda r: r['selected'] is None, 'nothing selected')
+    app.key('ctrl+shift+z')
+    app.wait(lambda r: r['document']['n_annotations'] == len(anns) + 1 and r['selected'] and
+             r['selected']['id'] == new_id and r['list_selected_visible'], 'the redone annotation selected')
+    app.kill()
+    # Without a document: the article says so, the side pane stays quiet.
+    project = load_project(ctx.project)
+    project['documents'] = []
+    with open(ctx.project, 'w', encoding='utf-8') as f:
+        json.dump(project, f, ensure_ascii=False, indent=2)
+    app = ctx.start([ctx.project], name='empty')
+    app.wait(lambda r: r['n_documents'] == 0 and r['page'] == 'project', 'the empty project')
+    time.sleep(0.4)
+    r = app.report()
+    check(r['list_rect'] is None and r['inspector_rect'] is None,
+          'empty states in the side pane: list %r, inspector %r' % (r['list_rect'], r['inspector_rect']))
+
+
+def scenario_relations_visible(ctx):
+    """Link badges and attribute markers, the link filters, relation types
+    by name, and the Link As dialog's quotes; screenshots light and dark."""
+    text = ctx.article
+    claim = word(text, '"unanswered questions about the budget", according to minutes seen by the Coastal Ledger')
+    claim2 = word(text, 'would cost 41 million crowns')
+    source = word(text, 'Coastal Ledger')
+    person = word(text, 'Maren Oyelaran')
+    make_project(ctx.gloss, ctx.project, text,
+                 annotations=[(claim[0], claim[1], ['claim'], '', 'c1'),
+                              (claim2[0], claim2[1], ['claim'], 'Check the March figure', 'c2'),
+                              (source[0], source[1], ['source'], '', 's1'),
+                              (person[0], person[1], ['person'], '', 'p1')],
+                 relations=[('c2', 'p1', 'attributed-to')])
+    project = load_project(ctx.project)
+    for a in project['documents'][0]['annotations']:
+        if a['id'] == 'c2':
+            a['attributes'] = {'verdict': 'misleading'}
+    with open(ctx.project, 'w', encoding='utf-8') as f:
+        json.dump(project, f, ensure_ascii=False, indent=2)
+    out = ctx.out or ctx.tmp
+    app = ctx.start([ctx.project])
+    app.wait(lambda r: r['document']['n_annotations'] == 4 and r['list_n_shown'] == 4, 'the four annotations')
+    # Link the quoted claim to its source.
+    app.click(claim[0] + 20)
+    app.wait(lambda r: r['selected'] and r['selected']['id'] == 'c1', 'the claim selected')
+    app.key('ctrl+l')
+    app.wait(lambda r: r['link_mode'], 'link mode')
+    app.click(source[0] + 2)
+    app.wait(lambda r: has_dialog(r, 'gloss-link-type-dialog'), 'the Link As dialog')
+    dialog = [d for d in app.last['dialogs'] if 'gloss-link-type-dialog' in d['classes']][0]
+    body = dialog['body']
+    print('Link As: %r, buttons %r' % (body, dialog['buttons']))
+    check('attributed to' in dialog['buttons'] and 'attributed-to' not in dialog['buttons'],
+          'relation types by name: %r' % dialog['buttons'])
+    first = body.split(' → ')[0]
+    check(first.startswith('"unanswered') and not first.startswith('“'), 'quote marks doubled: %r' % first)
+    check(first.endswith('…'), 'the long quote is not shortened with an ellipsis: %r' % first)
+    kept = first[:-1]
+    whole = text[claim[0]:claim[1]]
+    check(whole.startswith(kept) and whole[len(kept)] in ' ,.', 'cut mid-word: %r' % first)
+    check(body.split(' → ')[1] == '“Coastal Ledger”', 'the short quote: %r' % body)
+    time.sleep(0.3)
+    subprocess.run(['import', '-window', 'root', os.path.join(out, 'screenshot-link-as.png')], check=True)
+    app.key('Return')
+    app.wait(lambda r: r['n_relations'] == 2 and any('attributed to' in t for t in r['toasts']),
+             'the link and its toast by name')
+    app.key('ctrl+s')
+    app.wait(lambda r: not r['dirty'], 'the save')
+    types = sorted(r['type'] for r in load_project(ctx.project)['relations'])
+    check(types == ['attributed-to', 'attributed-to'], 'stored types %r' % types)
+    # The filters, through the list's action as the menu does.
+    app.key('Escape')
+    xdo('key', 'Escape')
+    time.sleep(0.3)
+    app.kill()
+    for style in ('light', 'dark'):
+        app = ctx.start([ctx.project], env={'GLOSS_STYLE': style}, name=style)
+        app.wait(lambda r: r['list_n_shown'] == 4, 'the list')
+        app.click(claim2[0] + 3)
+        app.wait(lambda r: r['selected'] and r['selected']['id'] == 'c2', 'the linked claim selected')
+        xdo('mousemove', 5, 790)
+        time.sleep(0.8)
+        app.screenshot(os.path.join(out, 'screenshot-relations-%s.png' % style))
         app.kill()
 
 
