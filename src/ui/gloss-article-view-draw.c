@@ -261,7 +261,11 @@ link_badge_segment (const graphene_rect_t *rect,
   gdk_cairo_set_source_rgba (ctx->cr, &ctx->color);
   cairo_fill (ctx->cr);
   cairo_move_to (ctx->cr, x + (w - width) / 2, y);
-  cairo_set_source_rgb (ctx->cr, 1, 1, 1);
+  /* Dark digits on the dark style's light accent, white on the light's. */
+  if (0.2126 * ctx->color.red + 0.7152 * ctx->color.green + 0.0722 * ctx->color.blue > 0.5)
+    cairo_set_source_rgba (ctx->cr, 0, 0, 0, 0.8);
+  else
+    cairo_set_source_rgb (ctx->cr, 1, 1, 1);
   pango_cairo_show_layout (ctx->cr, layout);
 }
 

@@ -995,7 +995,7 @@ def scenario_relations_visible(ctx):
     """Link badges and attribute markers, the link filters, relation types
     by name, and the Link As dialog's quotes; screenshots light and dark."""
     text = ctx.article
-    claim = word(text, '"unanswered questions about the budget", according to minutes seen by the Coastal Ledger')
+    claim = word(text, '"unanswered questions about the budget", according to minutes seen')
     claim2 = word(text, 'would cost 41 million crowns')
     source = word(text, 'Coastal Ledger')
     person = word(text, 'Maren Oyelaran')
