@@ -11,6 +11,7 @@
 #include <glib/gi18n.h>
 
 #include "gloss-article-view-private.h"
+#include "gloss-color-chip.h"
 #include "gloss-settings.h"
 #include "gloss-tag-palette.h"
 
@@ -177,6 +178,20 @@ offset_at (GlossArticleView *self,
   return gtk_text_iter_get_offset (&iter);
 }
 
+static gboolean
+chooser_key_pressed_cb (GtkEventControllerKey *controller,
+                        guint                  keyval,
+                        guint                  keycode,
+                        GdkModifierType        state,
+                        GlossArticleView      *self)
+{
+  if (keyval != GDK_KEY_Escape)
+    return GDK_EVENT_PROPAGATE;
+  gtk_popover_popdown (GTK_POPOVER (self->chooser));
+  gtk_widget_grab_focus (GTK_WIDGET (self));
+  return GDK_EVENT_STOP;
+}
+
 static void
 chooser_row_activated_cb (GtkListBox       *list,
                           GtkListBoxRow    *row,
@@ -265,16 +280,28 @@ show_chooser (GlossArticleView *self,
       GlossAnnotation *annotation = g_ptr_array_index (annotations, i);
       GtkWidget *row = gtk_list_box_row_new ();
       GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 2);
+      GtkWidget *header = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
+      const char * const *tag_ids = gloss_annotation_get_tags (annotation);
       g_autofree char *tags = describe_tags (self, annotation);
       g_autofree char *quote = excerpt (gloss_annotation_get_quote (annotation), 48);
       GtkWidget *title = gtk_label_new (tags);
       GtkWidget *subtitle = gtk_label_new (quote);
 
+      /* Each tag's colour, as in the article and the list. */
+      for (guint t = 0; tag_ids[t] != NULL; t++)
+        {
+          GlossTag *tag = gloss_project_lookup_tag (self->project, tag_ids[t]);
+
+          if (tag != NULL)
+            gtk_box_append (GTK_BOX (header), gloss_color_chip_new (tag));
+        }
+      gtk_box_append (GTK_BOX (header), title);
+
       gtk_label_set_xalign (GTK_LABEL (title), 0);
       gtk_label_set_xalign (GTK_LABEL (subtitle), 0);
       gtk_widget_add_css_class (title, "heading");
       gtk_widget_add_css_class (subtitle, "dim-label");
-      gtk_box_append (GTK_BOX (box), title);
+      gtk_box_append (GTK_BOX (box), header);
       gtk_box_append (GTK_BOX (box), subtitle);
       gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), box);
       g_object_set_data_full (G_OBJECT (row), "gloss-annotation",
@@ -285,6 +312,9 @@ show_chooser (GlossArticleView *self,
   gtk_popover_set_child (GTK_POPOVER (self->chooser), list);
   place_popover (self, self->chooser, offset, offset);
   gtk_popover_popup (GTK_POPOVER (self->chooser));
+  /* It takes no grab (a click on another overlap must reach the article,
+   * not only close it): the keys reach the list through the focus. */
+  gtk_widget_grab_focus (gtk_widget_get_first_child (list));
 }
 
 static gboolean
@@ -352,6 +382,7 @@ legacy_event_cb (GtkEventControllerLegacy *controller,
         self->press_inside = inside;
       }
       gtk_popover_popdown (GTK_POPOVER (self->palette));
+      gtk_popover_popdown (GTK_POPOVER (self->chooser));
       return GDK_EVENT_PROPAGATE;
     }
 
@@ -551,6 +582,15 @@ _gloss_article_view_init_input (GlossArticleView *self)
 
   self->chooser = gtk_popover_new ();
   gtk_widget_set_parent (self->chooser, GTK_WIDGET (self));
+  /* Closed by the next press in the article (which may open it again
+   * elsewhere) or by Escape, not by a grab that would swallow that press. */
+  gtk_popover_set_autohide (GTK_POPOVER (self->chooser), FALSE);
+  {
+    GtkEventController *keys = gtk_event_controller_key_new ();
+
+    g_signal_connect (keys, "key-pressed", G_CALLBACK (chooser_key_pressed_cb), self);
+    gtk_widget_add_controller (self->chooser, keys);
+  }
 
   controller = gtk_event_controller_legacy_new ();
   gtk_event_controller_set_propagation_phase (controller, GTK_PHASE_CAPTURE);

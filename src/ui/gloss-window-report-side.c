@@ -13,6 +13,7 @@
 
 #include "gloss-annotation-list.h"
 #include "gloss-annotation-row.h"
+#include "gloss-color-chip.h"
 #include "gloss-tag-palette.h"
 #include "gloss-window-private.h"
 
@@ -93,6 +94,22 @@ selected_row_visible (GlossWindow *self)
 }
 
 static GtkWidget *
+find_chip (GtkWidget *widget)
+{
+  if (GLOSS_IS_COLOR_CHIP (widget))
+    return widget;
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *chip = find_chip (child);
+
+      if (chip != NULL)
+        return chip;
+    }
+  return NULL;
+}
+
+static GtkWidget *
 find_palette (GlossWindow *self)
 {
   for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (self->article_view));
@@ -100,6 +117,35 @@ find_palette (GlossWindow *self)
     if (GLOSS_IS_TAG_PALETTE (child))
       return child;
   return NULL;
+}
+
+/* The colour of each chooser row's first tag, top to bottom. */
+static void
+add_chooser_chips (GlossWindow *self,
+                   JsonBuilder *builder)
+{
+  json_builder_set_member_name (builder, "chooser_chips");
+  json_builder_begin_array (builder);
+  for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (self->article_view));
+       child != NULL; child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *list;
+
+      if (!GTK_IS_POPOVER (child) || GLOSS_IS_TAG_PALETTE (child) || !gtk_widget_get_visible (child))
+        continue;
+      list = gtk_popover_get_child (GTK_POPOVER (child));
+      for (GtkWidget *row = list != NULL ? gtk_widget_get_first_child (list) : NULL;
+           row != NULL; row = gtk_widget_get_next_sibling (row))
+        {
+          GlossAnnotation *annotation = g_object_get_data (G_OBJECT (row), "gloss-annotation");
+          GtkWidget *chip = find_chip (row);
+          GlossTag *tag = chip != NULL ? gloss_color_chip_get_tag (GLOSS_COLOR_CHIP (chip)) : NULL;
+
+          if (annotation != NULL && tag != NULL)
+            json_builder_add_string_value (builder, gloss_tag_get_color (tag));
+        }
+    }
+  json_builder_end_array (builder);
 }
 
 void
@@ -118,6 +164,7 @@ _gloss_window_report_side (GlossWindow *self,
   add_bounds (builder, "list_rect", self->annotation_list, window);
   add_bounds (builder, "inspector_rect", self->inspector, window);
   add_bounds (builder, "article_rect", GTK_WIDGET (self->article_view), window);
+  add_chooser_chips (self, builder);
 
   /* The palette is a surface of its own, placed relative to the window's;
    * its visible box is its child, inside the surface's shadow. */

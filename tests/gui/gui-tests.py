@@ -371,6 +371,54 @@ def scenario_overlap(ctx):
           sorted([(s1, e1, ('claim',)), (s2, e2, ('date-number',))]), 'saved %r' % saved)
 
 
+def scenario_overlap_chooser(ctx):
+    """The chooser of overlapping annotations opens on the first click,
+    from any state, and shows each one's colour; light and dark."""
+    text = ctx.article
+    s1, e1 = word(text, 'would cost 41 million crowns')
+    s2, e2 = word(text, '41 million crowns, twice the figure')
+    s3, e3 = word(text, 'Maren Oyelaran')
+    make_project(ctx.gloss, ctx.project, text,
+                 annotations=[(s1, e1, ['claim'], '', 'o1'), (s2, e2, ['date-number'], '', 'o2'),
+                              (s3, e3, ['person'], '', 'o3')])
+    out = ctx.out or ctx.tmp
+    for style in ('light', 'dark'):
+        app = ctx.start([ctx.project], env={'GLOSS_STYLE': style}, name=style)
+        app.wait(lambda r: r['document']['n_annotations'] == 3, 'the annotations')
+        # The layout settles (the name bar comes in above the article).
+        before = None
+        for _ in range(30):
+            now = app.rect(s2 + 3)
+            if now == before:
+                break
+            before = now
+            time.sleep(0.3)
+        # From a fresh window: one click.
+        app.click(s2 + 3)
+        app.wait(lambda r: r['chooser'] == 2, 'the chooser on the first click')
+        time.sleep(0.4)
+        r = app.report()
+        ox, oy = r['window_surface_offset']
+        subprocess.run(['import', '-window', 'root', '-crop', '%dx%d+%d+%d' % (
+            r['width'] + 2 * ox, r['height'] + 2 * oy, app.origin[0], app.origin[1]),
+            os.path.join(out, 'screenshot-overlap-chooser-%s.png' % style)], check=True)
+        check(r['chooser_chips'] == ['#f6d32d', '#f66151'], 'the chips %r' % r.get('chooser_chips'))
+        # With the chooser open, a click on another overlap opens it there.
+        app.click(s2 + 5)
+        app.wait(lambda r: r['chooser'] == 2, 'the chooser again on one click')
+        app.key('Escape')
+        app.wait(lambda r: r['chooser'] == 0, 'the chooser closed')
+        # After selecting another annotation (the inspector shown): one click.
+        app.click(s3 + 2)
+        app.wait(lambda r: r['selected'] and r['selected']['id'] == 'o3', 'another selected')
+        app.click(s2 + 3)
+        app.wait(lambda r: r['chooser'] == 2, 'the chooser on the first click after a selection')
+        app.key('Down', 'Return')
+        app.wait(lambda r: r['chooser'] == 0 and r['selected'] and r['selected']['id'] in ('o1', 'o2'),
+                 'one of them chosen')
+        app.kill()
+
+
 def scenario_relation(ctx):
     text = make_project(ctx.gloss, ctx.project, ctx.article)
     app = ctx.start([ctx.project])
