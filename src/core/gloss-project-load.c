@@ -26,6 +26,7 @@
 #include "gloss-project-file.h"
 #include "gloss-project-private.h"
 #include "gloss-project-scan.h"
+#include "gloss-utf8.h"
 #include "gloss-relation.h"
 #include "gloss-tag.h"
 
@@ -802,20 +803,6 @@ read_attributes (Loader          *loader,
   return ok;
 }
 
-/* Characters in @size bytes of valid UTF-8: the bytes that start one. A
- * loop the compiler vectorises, unlike g_utf8_strlen(). */
-static gsize
-count_characters (const char *p,
-                  gsize       size)
-{
-  gsize n = 0;
-
-  for (gsize i = 0; i < size; i++)
-    n += ((guchar) p[i] & 0xC0) != 0x80;
-
-  return n;
-}
-
 /* Whether @quote, @prefix and @suffix are exactly what adding the
  * annotation at [start, end) would take from the text: the bytes at the
  * offsets and the lengths in characters. Costs one offset conversion,
@@ -845,18 +832,18 @@ selector_matches_text (GlossDocument *document,
   start_byte = gloss_document_offset_to_byte (document, start);
   if (quote_size > size - start_byte ||
       memcmp (text + start_byte, quote, quote_size) != 0 ||
-      count_characters (quote, quote_size) != end - start)
+      gloss_utf8_count (quote, quote_size) != end - start)
     return FALSE;
   end_byte = start_byte + quote_size;
 
   if (prefix_size > start_byte ||
       memcmp (text + start_byte - prefix_size, prefix, prefix_size) != 0 ||
-      count_characters (prefix, prefix_size) != MIN (start, GLOSS_CONTEXT_LENGTH))
+      gloss_utf8_count (prefix, prefix_size) != MIN (start, GLOSS_CONTEXT_LENGTH))
     return FALSE;
 
   if (suffix_size > size - end_byte ||
       memcmp (text + end_byte, suffix, suffix_size) != 0 ||
-      count_characters (suffix, suffix_size) != MIN (length - end, GLOSS_CONTEXT_LENGTH))
+      gloss_utf8_count (suffix, suffix_size) != MIN (length - end, GLOSS_CONTEXT_LENGTH))
     return FALSE;
 
   return TRUE;
