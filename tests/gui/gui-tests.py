@@ -419,6 +419,36 @@ def scenario_overlap_chooser(ctx):
         app.kill()
 
 
+def scenario_tags_and_span_screenshots(ctx):
+    """The tags dialog (drag handles, a new tag scrolled to) and the
+    inspector's labelled span buttons, light and dark."""
+    text = ctx.article
+    a = word(text, 'Maren Oyelaran')
+    make_project(ctx.gloss, ctx.project, text, annotations=[(a[0], a[1], ['person'], '', 'p1')])
+    out = ctx.out or ctx.tmp
+    for style in ('light', 'dark'):
+        app = ctx.start([ctx.project], env={'GLOSS_STYLE': style}, name=style)
+        app.wait(lambda r: r['document']['n_annotations'] == 1, 'the annotation')
+        app.key('alt+Down')
+        app.wait(lambda r: r['selected'] and r['inspector_rect'][3] > 250, 'the inspector open')
+        # Down the inspector to the span's buttons.
+        x, y, w, h = app.last['inspector_rect']
+        xdo('mousemove', app.origin[0] + x + w // 2, app.origin[1] + y + h // 2)
+        time.sleep(0.2)
+        xdo('click', '--repeat', 15, '--delay', 30, 5)
+        time.sleep(0.8)
+        app.screenshot(os.path.join(out, 'screenshot-inspector-%s.png' % style))
+        app.key('ctrl+t')
+        app.wait(lambda r: any(d['type'] == 'GlossTagsDialog' for d in r['dialogs']), 'the tags dialog')
+        time.sleep(0.5)
+        for _ in range(6):
+            app.key('ctrl+n')
+        time.sleep(0.8)
+        subprocess.run(['import', '-window', 'root', os.path.join(out, 'screenshot-tags-dialog-%s.png' % style)],
+                       check=True)
+        app.kill()
+
+
 def scenario_relation(ctx):
     text = make_project(ctx.gloss, ctx.project, ctx.article)
     app = ctx.start([ctx.project])
