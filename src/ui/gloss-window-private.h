@@ -78,6 +78,7 @@ struct _GlossWindow
   GtkWidget            *inspector;        /* GlossInspector */
 
   guint                 report_id;
+  guint                 position_save_id; /* remembering where the view is */
   char                 *last_toast;       /* for the test report */
 };
 
@@ -118,6 +119,11 @@ void     _gloss_window_error              (GlossWindow     *self,
 void     _gloss_window_begin_link         (GlossWindow     *self,
                                            GlossAnnotation *from);
 
+/* gloss-window-position.c: remembers per project file the document shown
+ * and the scroll position, and puts them back when it is opened again. */
+void     _gloss_window_attach_positions   (GlossWindow     *self);
+void     _gloss_window_detach_positions   (GlossWindow     *self);
+void     _gloss_window_restore_position   (GlossWindow     *self);
 /* gloss-window-side.c: makes the annotation list and the inspector, the
  * list over the inspector in ->side_pane. */
 void     _gloss_window_build_side_pane    (GlossWindow     *self);

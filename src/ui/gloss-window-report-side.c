@@ -24,6 +24,7 @@ add_bounds (JsonBuilder *builder,
             GtkWidget   *window)
 {
   graphene_rect_t bounds;
+  double sx = 0, sy = 0;
 
   json_builder_set_member_name (builder, name);
   if (widget == NULL || !gtk_widget_get_mapped (widget) ||
@@ -32,9 +33,11 @@ add_bounds (JsonBuilder *builder,
       json_builder_add_null_value (builder);
       return;
     }
+  /* In the window's surface, as the rest of the report. */
+  gtk_native_get_surface_transform (GTK_NATIVE (window), &sx, &sy);
   json_builder_begin_array (builder);
-  json_builder_add_int_value (builder, (gint64) bounds.origin.x);
-  json_builder_add_int_value (builder, (gint64) bounds.origin.y);
+  json_builder_add_int_value (builder, (gint64) (bounds.origin.x + sx));
+  json_builder_add_int_value (builder, (gint64) (bounds.origin.y + sy));
   json_builder_add_int_value (builder, (gint64) bounds.size.width);
   json_builder_add_int_value (builder, (gint64) bounds.size.height);
   json_builder_end_array (builder);

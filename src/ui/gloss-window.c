@@ -548,6 +548,7 @@ _gloss_window_set_project (GlossWindow  *self,
 {
   GListModel *documents;
 
+  _gloss_window_detach_positions (self);
   if (self->project != NULL)
     {
       g_signal_handlers_disconnect_by_data (self->project, self);
@@ -604,6 +605,7 @@ _gloss_window_set_project (GlossWindow  *self,
     g_clear_object (&self->document);
     _gloss_window_show_document (self, first);
   }
+  _gloss_window_restore_position (self);
 
   _gloss_window_show_page (self, "project");
   if (file != NULL)
@@ -734,6 +736,7 @@ gloss_window_dispose (GObject *object)
 {
   GlossWindow *self = GLOSS_WINDOW (object);
 
+  _gloss_window_detach_positions (self);
   g_cancellable_cancel (self->cancellable);
   g_cancellable_cancel (self->recent_cancellable);
   g_clear_handle_id (&self->autosave_id, g_source_remove);
@@ -1052,6 +1055,7 @@ gloss_window_init (GlossWindow *self)
   g_signal_connect (self->search_bar, "notify::search-mode-enabled", G_CALLBACK (search_mode_cb), self);
 
   _gloss_window_setup_drop (self);
+  _gloss_window_attach_positions (self);
   _gloss_window_refresh_recent (self);
   _gloss_window_refresh_recovered (self);
   _gloss_window_update_title (self);

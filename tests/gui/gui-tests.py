@@ -449,6 +449,83 @@ def scenario_tags_and_span_screenshots(ctx):
         app.kill()
 
 
+def long_article(title, topic, n=40):
+    return title + '\n\n' + '\n\n'.join(
+        'Paragraph %d of the %s goes on about timetables, fares and the weather.' % (i, topic)
+        for i in range(n)) + '\n'
+
+
+def scenario_reopen_position(ctx):
+    """A project reopens on the document it showed, scrolled where it was."""
+    paths = []
+    for name, title, topic in (('a.txt', 'Ferry minutes', 'minutes'), ('b.txt', 'Harbour budget', 'budget')):
+        path = os.path.join(ctx.tmp, name)
+        with open(path, 'w', encoding='utf-8') as f:
+            f.write(long_article(title, topic))
+        paths.append(path)
+    subprocess.run([ctx.gloss, '--new=' + ctx.project, '--force'] + paths, check=True, capture_output=True)
+    docs = load_project(ctx.project)['documents']
+    second = docs[1]
+    text = second['text']
+    target = text.index('Paragraph 30 of the budget')
+    app = ctx.start([ctx.project])
+    app.wait(lambda r: r['document'] and r['document']['id'] == docs[0]['id'], 'the first document')
+    # The name bar comes in above the rows: click again if the layout moved.
+    for attempt in range(4):
+        report = app.wait(lambda r: len(r['document_rows']) == 2, 'two document rows')
+        x, y, w, h = report['document_rows'][1]
+        xdo('mousemove', app.origin[0] + x + w // 2, app.origin[1] + y + h // 2)
+        time.sleep(0.3)
+        xdo('click', 1)
+        try:
+            app.wait(lambda r: r['document']['id'] == second['id'], 'the second document shown', timeout=3)
+            break
+        except Failure:
+            if attempt == 3:
+                raise
+    # Scroll with the wheel until paragraph 30 is at the top of the view.
+    x, y, w, h = app.last['article_rect']
+    xdo('mousemove', app.origin[0] + x + w // 2, app.origin[1] + y + h // 2)
+    for _ in range(60):
+        if str(target) not in app.report()['offsets'] or \
+                app.last['offsets'][str(target)][1] > y + 60:
+            xdo('click', 5)
+            time.sleep(0.08)
+        else:
+            break
+    app.wait(lambda r: str(target) in r['offsets'] and r['offsets'][str(target)][1] <= y + 60,
+             'paragraph 30 at the top')
+    time.sleep(1.5)  # the position is remembered a moment after the view settles
+    app.kill()
+    app = ctx.start([ctx.project], name='again')
+    app.wait(lambda r: r['document'] and r['document']['id'] == second['id'],
+             'the second document shown again')
+    x, y, w, h = app.last['article_rect']
+    app.wait(lambda r: str(target) in r['offsets'] and r['offsets'][str(target)][1] <= y + 60,
+             'paragraph 30 back at the top')
+
+
+def scenario_find_mid_view(ctx):
+    """Find brings a far match to the middle of the view."""
+    text = long_article('Ferry minutes', 'minutes', 60)
+    needle = 'Paragraph 45 of'
+    make_project(ctx.gloss, ctx.project, text)
+    app = ctx.start([ctx.project])
+    app.wait(lambda r: r['document'] and r['article_rect'], 'the article')
+    app.key('ctrl+f')
+    app.wait(lambda r: r['search_mode'], 'the find bar')
+    app.type(needle)
+    start = text.index(needle)
+    app.wait(lambda r: r['selection'] == [start, start + len(needle)] and str(start) in r['offsets'],
+             'the match selected and on screen')
+    time.sleep(0.5)
+    r = app.report()
+    x, y, w, h = r['article_rect']
+    my = r['offsets'][str(start)][1] + r['offsets'][str(start)][3] / 2
+    print('match at %d in an article view from %d to %d' % (my, y, y + h))
+    check(abs(my - (y + h / 2)) < h / 4, 'the match at %d, not mid-view (%d–%d)' % (my, y, y + h))
+
+
 def scenario_relation(ctx):
     text = make_project(ctx.gloss, ctx.project, ctx.article)
     app = ctx.start([ctx.project])
