@@ -25,6 +25,7 @@
 
 #include "gloss-json-reader.h"
 #include "gloss-project-scan.h"
+#include "gloss-utf8-private.h"
 #include "gloss-utf8.h"
 
 /* Compiler style, so that editors can jump there: file:line:column: what. */
@@ -62,57 +63,6 @@ error_at (GError     **error,
 
 /* ---- Pass 1: bytes ---- */
 
-#define ONES  G_GUINT64_CONSTANT (0x0101010101010101)
-#define HIGHS G_GUINT64_CONSTANT (0x8080808080808080)
-
-static inline guint64
-load_word (const char *p)
-{
-  guint64 word;
-
-  memcpy (&word, p, sizeof word);
-  return word;
-}
-
-/* g_utf8_validate_len(), with the same answer, but ASCII without NULs
- * (most of a project file) is passed over eight bytes at a time and only
- * the stretches around other bytes go to GLib. A stretch ends before an
- * ASCII byte, which no valid sequence contains, so cutting there changes
- * neither the verdict nor where the first bad byte is. */
-static gboolean
-validate_utf8 (const char  *data,
-               gsize        size,
-               const char **end)
-{
-  gsize i = 0;
-
-  while (i < size)
-    {
-      gsize stretch_end;
-
-      while (size - i >= 8)
-        {
-          guint64 word = load_word (data + i);
-
-          if ((word & HIGHS) != 0 || ((word - ONES) & ~word & HIGHS) != 0)
-            break;
-          i += 8;
-        }
-
-      /* From here to the first ASCII byte at least 16 bytes on. */
-      stretch_end = MIN (size, i + 16);
-      while (stretch_end < size && ((guchar) data[stretch_end] & 0x80) != 0)
-        stretch_end++;
-
-      if (!g_utf8_validate_len (data + i, stretch_end - i, end))
-        return FALSE;
-      i = stretch_end;
-    }
-
-  *end = data + size;
-  return TRUE;
-}
-
 static gboolean
 check_bytes (const char  *name,
              const char  *data,
@@ -137,7 +87,7 @@ check_bytes (const char  *name,
       return FALSE;
     }
 
-  if (!validate_utf8 (data, size, &end))
+  if (!gloss_utf8_validate (data, size, &end))
     {
       gsize offset = (gsize) (end - data);
 
@@ -269,11 +219,13 @@ is_special (guchar c)
 static inline gboolean
 word_has_special (guint64 word)
 {
-  guint64 quote = word ^ (ONES * '"');
-  guint64 backslash = word ^ (ONES * '\\');
-  guint64 control = (word - ONES * 0x20) & ~word;
+  const guint64 ones = GLOSS_UTF8_ONES;
+  guint64 quote = word ^ (ones * '"');
+  guint64 backslash = word ^ (ones * '\\');
+  guint64 control = (word - ones * 0x20) & ~word;
 
-  return ((((quote - ONES) & ~quote) | ((backslash - ONES) & ~backslash) | control) & HIGHS) != 0;
+  return ((((quote - ones) & ~quote) | ((backslash - ones) & ~backslash) | control) &
+          GLOSS_UTF8_HIGHS) != 0;
 }
 
 /* Scans a string starting at its opening quote; on success s->pos is past
@@ -309,7 +261,7 @@ scan_string (Scanner  *s,
         {
           s->pos++;
           /* The bulk of a file: plain bytes, eight at a time. */
-          while (s->size - s->pos >= 8 && !word_has_special (load_word (s->data + s->pos)))
+          while (s->size - s->pos >= 8 && !word_has_special (gloss_utf8_load_word (s->data + s->pos)))
             s->pos += 8;
           while (s->pos < s->size && !is_special ((guchar) s->data[s->pos]))
             s->pos++;
