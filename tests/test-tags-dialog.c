@@ -200,6 +200,10 @@ drop (GtkWidget  *dialog,
   gboolean dropped = FALSE;
 
   g_assert_nonnull (target);
+  /* Which half is which needs the row laid out (slow on a loaded machine). */
+  for (guint i = 0; i < 100 && gtk_widget_get_height (GTK_WIDGET (row)) == 0; i++)
+    wait_ms (30);
+  g_assert_cmpint (gtk_widget_get_height (GTK_WIDGET (row)), >, 4);
   g_value_init (&value, G_TYPE_STRING);
   g_value_set_string (&value, tag_id);
   g_signal_emit_by_name (target, "drop", &value, 10.0,

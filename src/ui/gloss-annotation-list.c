@@ -40,6 +40,7 @@ struct _GlossAnnotationList
   GlossRelationFilter relation_filter;
   guint               refilter_id;
   guint               rescroll_id;
+  double              page_size;     /* the list's height when last seen */
   gboolean            syncing;
 
   /* template */
@@ -445,12 +446,17 @@ rescroll_cb (gpointer user_data)
 }
 
 static void
-page_size_changed_cb (GlossAnnotationList *self)
+page_size_changed_cb (GtkAdjustment       *adjustment,
+                      GParamSpec          *pspec,
+                      GlossAnnotationList *self)
 {
+  double page_size = gtk_adjustment_get_page_size (adjustment);
+
   /* The list shrinks when the inspector below opens for the row just
-   * selected: keep that row in view. */
-  if (self->selected != NULL && self->rescroll_id == 0)
+   * selected (or the window gets shorter): keep that row in view. */
+  if (page_size < self->page_size && self->selected != NULL && self->rescroll_id == 0)
     self->rescroll_id = g_idle_add (rescroll_cb, self);
+  self->page_size = page_size;
 }
 
 static void
@@ -612,8 +618,8 @@ gloss_annotation_list_init (GlossAnnotationList *self)
   gtk_list_view_set_factory (self->list_view, factory);
   g_object_unref (factory);
   gtk_list_view_set_model (self->list_view, GTK_SELECTION_MODEL (self->selection));
-  g_signal_connect_swapped (gtk_scrollable_get_vadjustment (GTK_SCROLLABLE (self->list_view)),
-                            "notify::page-size", G_CALLBACK (page_size_changed_cb), self);
+  g_signal_connect (gtk_scrollable_get_vadjustment (GTK_SCROLLABLE (self->list_view)),
+                    "notify::page-size", G_CALLBACK (page_size_changed_cb), self);
 
   /* "All tags", then the project's tags as they come and go. */
   all_tags = gtk_string_object_new (_("All tags"));

@@ -20,6 +20,8 @@ struct _GlossTagsDialog
 
   GlossProject         *project;
   guint                 count_id;
+  GtkWidget            *scroll_target;  /* the new row to bring into view (weak) */
+  guint                 scroll_frames;
 
   /* template */
   GtkListBox           *tags_list;
@@ -171,13 +173,15 @@ scroll_to_row_tick_cb (GtkWidget     *row,
   graphene_rect_t bounds;
   double value, top, bottom, page;
 
-  guint *frames = user_data;
+  GlossTagsDialog *self = user_data;
 
-  /* A new row has no size before its first layout, and grows as it
-   * expands: follow it for a few frames. */
+  /* Only the newest row is followed. It has no size before its first
+   * layout, and grows as it expands: follow it for a few frames. */
+  if (row != self->scroll_target)
+    return G_SOURCE_REMOVE;
   if (gtk_widget_get_height (row) == 0)
     return G_SOURCE_CONTINUE;
-  if (++*frames > FOLLOW_FRAMES)
+  if (++self->scroll_frames > FOLLOW_FRAMES)
     return G_SOURCE_REMOVE;
   if (scroller == NULL || !gtk_widget_compute_bounds (row, scroller, &bounds))
     return G_SOURCE_REMOVE;
@@ -215,7 +219,9 @@ add_action (GtkWidget  *widget,
     {
       gloss_tag_row_focus_name (GLOSS_TAG_ROW (row));
       /* The page does not follow a row that is still being laid out. */
-      gtk_widget_add_tick_callback (GTK_WIDGET (row), scroll_to_row_tick_cb, g_new0 (guint, 1), g_free);
+      g_set_weak_pointer (&self->scroll_target, GTK_WIDGET (row));
+      self->scroll_frames = 0;
+      gtk_widget_add_tick_callback (GTK_WIDGET (row), scroll_to_row_tick_cb, self, NULL);
     }
 }
 
@@ -238,6 +244,7 @@ gloss_tags_dialog_dispose (GObject *object)
   GlossTagsDialog *self = GLOSS_TAGS_DIALOG (object);
 
   g_clear_handle_id (&self->count_id, g_source_remove);
+  g_clear_weak_pointer (&self->scroll_target);
   if (self->tags_list != NULL)
     gtk_list_box_bind_model (self->tags_list, NULL, NULL, NULL, NULL);
   gtk_widget_dispose_template (GTK_WIDGET (self), GLOSS_TYPE_TAGS_DIALOG);

@@ -57,6 +57,22 @@ class App:
         xid = self.last['xid']
         xdo('windowfocus', xid)
         self.locate()
+        self.settle()
+
+    def settle(self, timeout=5):
+        """Waits until the article stops moving: a bar sliding in above it
+        (asking for the analyst's name) moves every character down, and a
+        click aimed before that lands a line too high."""
+        deadline = time.time() + timeout
+        seen, same = None, 0
+        while time.time() < deadline and same < 3:
+            r = self.report()
+            offsets = r.get('offsets') or {}
+            first = min(offsets, key=int) if offsets else None
+            now = (json.dumps(r.get('article_rect')), first, json.dumps(offsets.get(first)))
+            same = same + 1 if now == seen else 0
+            seen = now
+            time.sleep(0.15)
 
     def locate(self):
         out = subprocess.run(['xdotool', 'getwindowgeometry', str(self.last['xid'])],
