@@ -9,8 +9,9 @@
  *    value, accepts comments, single quotes and hex numbers, cuts strings at
  *    \u0000, keeps the last of two members with one name, and recurses once
  *    per nesting level, so ~100,000 levels overflow the stack. The scan
- *    refuses all of that with a line:column, bounds the depth, and counts
- *    the annotations before anything is built.
+ *    refuses all of that with a line:column and bounds the depth. It knows
+ *    JSON only, nothing of what a project holds: the loader counts the
+ *    annotations before it builds anything.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -134,7 +135,6 @@ typedef struct
   guint       depth;
 
   GPtrArray  *decoded;     /* member names that had escapes, decoded */
-  guint64     n_annotations;
 
   /* When building: the tree, and @data again, writable (strings are
    * terminated in place). */
@@ -341,19 +341,6 @@ span_equal (const Span *a,
   return a->length == length && memcmp (a->start, b, length) == 0;
 }
 
-static gboolean
-level_key_is (Level      *level,
-              const char *name)
-{
-  Span *last;
-
-  if (level->n_keys == 0)
-    return FALSE;
-
-  last = &level->keys[level->n_keys - 1];
-  return span_equal (last, name, strlen (name));
-}
-
 /* Records a member name of the open object; FALSE if it was already there. */
 static gboolean
 level_add_key (Level *level,
@@ -523,17 +510,6 @@ unexpected (Scanner    *s,
   }
 }
 
-/* The annotations of a project sit at documents[i].annotations[j]: the
- * fourth level, under those two member names. */
-static gboolean
-at_annotation (Scanner *s)
-{
-  return s->depth == 4 &&
-         s->stack[0] == '{' && s->stack[1] == '[' && s->stack[2] == '{' && s->stack[3] == '[' &&
-         level_key_is (&s->levels[0], "documents") &&
-         level_key_is (&s->levels[2], "annotations");
-}
-
 static gboolean
 open_container (Scanner *s,
                 char     bracket)
@@ -631,14 +607,6 @@ scan_document (Scanner *s)
           if (s->pos >= s->size)
             {
               unexpected (s, _("a value"));
-              return FALSE;
-            }
-
-          if (at_annotation (s) && ++s->n_annotations > GLOSS_MAX_ANNOTATIONS)
-            {
-              scan_error (s, GLOSS_ERROR_TOO_LARGE, s->pos,
-                          _("more than %d annotations; Gloss opens projects of at most %d"),
-                          GLOSS_MAX_ANNOTATIONS, GLOSS_MAX_ANNOTATIONS);
               return FALSE;
             }
 
