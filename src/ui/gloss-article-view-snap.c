@@ -36,6 +36,37 @@ snap_for_paragraphs (GlossArticleView *self,
   return gloss_word_snap_new (text, -1);
 }
 
+/* Far enough to see the whole word at either end of [@first, @last]. */
+#define KEYBOARD_CONTEXT 256
+
+/* The text from @first to @last with some context, within their
+ * paragraphs, and the offset it starts at. */
+static GlossWordSnap *
+snap_around (GlossArticleView *self,
+             GlossOffset       first,
+             GlossOffset       last,
+             GlossOffset      *base)
+{
+  GtkTextBuffer *buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (self));
+  GtkTextIter a, b, line;
+  g_autofree char *text = NULL;
+
+  _gloss_article_view_get_iter (self, &a, first > KEYBOARD_CONTEXT ? first - KEYBOARD_CONTEXT : 0);
+  _gloss_article_view_get_iter (self, &b, last + KEYBOARD_CONTEXT);
+  _gloss_article_view_get_iter (self, &line, first);
+  gtk_text_iter_set_line_offset (&line, 0);
+  if (gtk_text_iter_compare (&a, &line) < 0)
+    a = line;
+  _gloss_article_view_get_iter (self, &line, last);
+  if (!gtk_text_iter_ends_line (&line))
+    gtk_text_iter_forward_to_line_end (&line);
+  if (gtk_text_iter_compare (&b, &line) > 0)
+    b = line;
+  *base = gtk_text_iter_get_offset (&a);
+  text = gtk_text_buffer_get_slice (buffer, &a, &b, TRUE);
+  return gloss_word_snap_new (text, -1);
+}
+
 void
 _gloss_article_view_pointer_hit (GlossArticleView *self,
                                  double            x,
@@ -155,8 +186,9 @@ move_cursor_after_cb (GtkTextView      *view,
   if (moved == self->move_anchor)
     return;
 
-  snap = snap_for_paragraphs (self, MIN (MIN (self->move_anchor, self->move_before), moved),
-                              MAX (MAX (self->move_anchor, self->move_before), moved), &base);
+  /* Only the text around the moving end: a key press must not read a
+   * whole long paragraph (or a long selection) again. */
+  snap = snap_around (self, MIN (self->move_before, moved), MAX (self->move_before, moved), &base);
   anchor = (glong) self->move_anchor - (glong) base;
   position = (glong) moved - (glong) base;
   gloss_word_snap_keyboard (snap, &anchor, (glong) self->move_before - (glong) base, &position);
