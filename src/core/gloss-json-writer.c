@@ -10,6 +10,7 @@
 #include "gloss-json-reader.h"
 #include "gloss-json-writer.h"
 #include "gloss-timestamp.h"
+#include "gloss-utf8-private.h"
 
 #define MAX_DEPTH 64
 
@@ -33,7 +34,10 @@ struct _GlossJsonWriter
 
 /* g_string_append_len() without the call into GLib when the buffer has
  * room, which it nearly always has (it is sized for the whole project):
- * GLib 2.74 does not inline it, and saving appends millions of pieces. */
+ * GLib 2.74 does not inline it, and saving appends millions of pieces.
+ * It stays because it pays: serialising the benchmark's medium project
+ * took 355 M instructions through g_string_append_len () and 276 M with
+ * this (callgrind, 2026-12-07). */
 static inline void
 append_len (GString    *out,
             const char *data,
@@ -118,23 +122,6 @@ before_value (GlossJsonWriter *self)
   newline_indent (self);
 }
 
-#define ONES  G_GUINT64_CONSTANT (0x0101010101010101)
-#define HIGHS G_GUINT64_CONSTANT (0x8080808080808080)
-
-/* Whether any of the eight bytes in @word needs an escape: a control
- * character, '"' or '\\'. The classic test for a zero byte, applied to the
- * word and to its copies with the quote and the backslash cleared; bytes
- * of 0x80 and above never match. */
-static inline gboolean
-word_needs_escape (guint64 word)
-{
-  guint64 quote = word ^ (ONES * '"');
-  guint64 backslash = word ^ (ONES * '\\');
-  guint64 control = (word - ONES * 0x20) & ~word;
-
-  return ((((quote - ONES) & ~quote) | ((backslash - ONES) & ~backslash) | control) & HIGHS) != 0;
-}
-
 static inline gboolean
 byte_needs_escape (guchar c)
 {
@@ -166,10 +153,7 @@ append_escaped (GString    *out,
       /* Runs of plain bytes, eight at a time, then one by one. */
       while (end - p >= 8)
         {
-          guint64 word;
-
-          memcpy (&word, p, sizeof word);
-          if (word_needs_escape (word))
+          if (gloss_utf8_word_needs_json_escape (gloss_utf8_load_word (p)))
             break;
           p += 8;
         }
