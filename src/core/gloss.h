@@ -7,6 +7,7 @@
 #include "gloss-types.h"
 #include "gloss-agreement.h"
 #include "gloss-annotation.h"
+#include "gloss-compare.h"
 #include "gloss-anchor.h"
 #include "gloss-document.h"
 #include "gloss-disk-state.h"

@@ -283,6 +283,30 @@ collect_cb (GlossAnnotation *annotation,
   return visible->len < MAX_DRAWN;
 }
 
+/* The differences with a compared version: dashed, in the colours GNOME
+ * gives to removed (only here), added (only theirs) and changed. */
+static void
+draw_marks (GlossArticleView *self,
+            cairo_t          *cr,
+            GlossOffset       vs,
+            GlossOffset       ve)
+{
+  static const char * const light[GLOSS_N_DIFFERENCE_KINDS] = { "#c01c28", "#26a269", "#c64600" };
+  static const char * const dark[GLOSS_N_DIFFERENCE_KINDS] = { "#ff7b63", "#8ff0a4", "#ffa348" };
+  gboolean is_dark = _gloss_article_view_is_dark ();
+
+  for (guint i = 0; self->marks != NULL && i < self->marks->len; i++)
+    {
+      const GlossArticleMark *mark = &g_array_index (self->marks, GlossArticleMark, i);
+      OutlineContext outline = { cr, { 0 }, 1.5, TRUE };
+
+      if (mark->document != self->document || mark->start >= ve || mark->end <= vs || mark->start >= mark->end)
+        continue;
+      gdk_rgba_parse (&outline.color, (is_dark ? dark : light)[mark->kind]);
+      foreach_segment (self, MAX (mark->start, vs), MIN (mark->end, ve), outline_segment, &outline);
+    }
+}
+
 void
 _gloss_article_view_snapshot_layer (GtkTextView      *view,
                                    GtkTextViewLayer  layer,
@@ -306,7 +330,7 @@ _gloss_article_view_snapshot_layer (GtkTextView      *view,
 
   visible = g_ptr_array_new ();
   gloss_document_foreach_in_range (self->document, vs, ve, collect_cb, visible);
-  if (visible->len == 0 && self->selected == NULL)
+  if (visible->len == 0 && self->selected == NULL && self->marks == NULL)
     return;
 
   gtk_text_view_get_visible_rect (view, &rect);
@@ -362,6 +386,8 @@ _gloss_article_view_snapshot_layer (GtkTextView      *view,
           foreach_segment (self, MAX (start, vs), MIN (end, ve), outline_segment, &outline);
         }
     }
+
+  draw_marks (self, cr, vs, ve);
 
   if (self->selected != NULL &&
       gloss_annotation_get_document (self->selected) == self->document)

@@ -69,6 +69,7 @@ struct _GlossArticleView
   guint            programmatic_selection : 1;
 
   char            *needle;
+  GArray          *marks;         /* GlossArticleMark, or NULL */
 };
 
 enum {

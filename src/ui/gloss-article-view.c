@@ -758,9 +758,21 @@ gloss_article_view_finalize (GObject *object)
   g_clear_pointer (&self->known, g_array_unref);
   g_clear_pointer (&self->text_tags, g_hash_table_unref);
   g_clear_pointer (&self->related, g_hash_table_unref);
+  g_clear_pointer (&self->marks, g_array_unref);
   g_free (self->needle);
 
   G_OBJECT_CLASS (gloss_article_view_parent_class)->finalize (object);
+}
+
+void
+gloss_article_view_set_marks (GlossArticleView *self,
+                              GArray           *marks)
+{
+  g_return_if_fail (GLOSS_IS_ARTICLE_VIEW (self));
+
+  g_clear_pointer (&self->marks, g_array_unref);
+  self->marks = marks;
+  gtk_widget_queue_draw (GTK_WIDGET (self));
 }
 
 /* Copies the document's own text: the view may show a long line broken

@@ -332,6 +332,7 @@ _gloss_window_update_actions (GlossWindow *self)
   gtk_widget_action_set_enabled (widget, "win.edit-note", self->selected != NULL);
   gtk_widget_action_set_enabled (widget, "win.tags", has_project);
   gtk_widget_action_set_enabled (widget, "win.agreement", has_project);
+  gtk_widget_action_set_enabled (widget, "win.compare", has_project);
   gtk_widget_action_set_enabled (widget, "win.show-documents", has_project);
   gtk_widget_action_set_enabled (widget, "win.show-annotations", has_project);
 }
@@ -355,7 +356,7 @@ agreement_action (GtkWidget  *widget,
       _gloss_window_toast (self, error->message);
       return;
     }
-  gloss_agreement_dialog_present (GTK_WINDOW (self), agreement);
+  gloss_agreement_dialog_present (GTK_WINDOW (self), agreement, GLOSS_AGREEMENT_OF_AUTHORS);
 }
 
 void
@@ -380,6 +381,7 @@ _gloss_window_class_init_actions (GlossWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.link", NULL, link_action);
   gtk_widget_class_install_action (widget_class, "win.tags", NULL, tags_action);
   gtk_widget_class_install_action (widget_class, "win.agreement", NULL, agreement_action);
+  _gloss_window_class_init_compare (klass);
   gtk_widget_class_install_action (widget_class, "win.edit-note", NULL, edit_note_action);
   gtk_widget_class_install_action (widget_class, "win.show-documents", NULL, show_documents_action);
   gtk_widget_class_install_action (widget_class, "win.show-annotations", NULL, show_annotations_action);

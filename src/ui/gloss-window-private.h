@@ -56,6 +56,7 @@ struct _GlossWindow
   AdwFlap              *documents_flap;
   GtkStack             *sidebar_stack;   /* "documents" or "search" */
   GtkWidget            *project_search;  /* GlossProjectSearch, once opened */
+  GtkWidget            *compare_view;    /* GlossCompareView, once compared */
   AdwFlap              *side_flap;
   GtkBox               *side_pane;
   GtkListBox           *documents_list;
@@ -206,5 +207,15 @@ void     _gloss_window_close_search       (GlossWindow     *self);
 gboolean _gloss_window_is_searching_project (GlossWindow   *self);
 /* Follows the window's project, when the search exists. */
 void     _gloss_window_search_set_project (GlossWindow     *self);
+
+/* gloss-window-compare.c: the differences with another version */
+void     _gloss_window_class_init_compare (GlossWindowClass *klass);
+/* Reads @file and shows how it differs from the open project. */
+void     _gloss_window_compare_with       (GlossWindow     *self,
+                                           GFile           *file);
+void     _gloss_window_stop_comparing     (GlossWindow     *self);
+gboolean _gloss_window_is_comparing       (GlossWindow     *self);
+/* Stops comparing when the window's project is another. */
+void     _gloss_window_compare_set_project (GlossWindow    *self);
 
 G_END_DECLS

@@ -14,6 +14,7 @@
 #include <json-glib/json-glib.h>
 #include <unistd.h>
 
+#include "gloss-compare-view.h"
 #include "gloss-document-details.h"
 #include "gloss-project-search.h"
 #include "gloss-window-private.h"
@@ -409,6 +410,52 @@ add_rows (GlossWindow *self,
   json_builder_end_array (builder);
 }
 
+/* The comparison with another version, when one is open: what the list
+ * shows, in order (kind, annotation ids), and what was dismissed. */
+static void
+add_compare (GlossWindow *self,
+             JsonBuilder *builder)
+{
+  static const char * const kinds[] = { "only-mine", "only-theirs", "changed" };
+  GlossCompareView *view = self->compare_view != NULL ? GLOSS_COMPARE_VIEW (self->compare_view) : NULL;
+  GlossComparison *comparison = view != NULL ? gloss_compare_view_get_comparison (view) : NULL;
+  GPtrArray *differences;
+
+  json_builder_set_member_name (builder, "compare");
+  if (comparison == NULL || !gtk_widget_get_mapped (self->compare_view))
+    {
+      json_builder_add_null_value (builder);
+      return;
+    }
+  json_builder_begin_object (builder);
+  json_builder_set_member_name (builder, "n_shown");
+  json_builder_add_int_value (builder, gloss_compare_view_get_n_shown (view));
+  json_builder_set_member_name (builder, "n_dismissed");
+  json_builder_add_int_value (builder, gloss_compare_view_get_n_dismissed (view));
+  json_builder_set_member_name (builder, "differences");
+  json_builder_begin_array (builder);
+  differences = gloss_comparison_get_differences (comparison);
+  for (guint i = 0; i < differences->len; i++)
+    {
+      const GlossDifference *difference = g_ptr_array_index (differences, i);
+
+      json_builder_begin_object (builder);
+      json_builder_set_member_name (builder, "kind");
+      json_builder_add_string_value (builder, kinds[difference->kind]);
+      json_builder_set_member_name (builder, "mine");
+      json_builder_add_string_value (builder, difference->mine != NULL ? gloss_annotation_get_id (difference->mine) : "");
+      json_builder_set_member_name (builder, "theirs");
+      json_builder_add_string_value (builder, difference->theirs != NULL ? gloss_annotation_get_id (difference->theirs) : "");
+      json_builder_set_member_name (builder, "relation");
+      json_builder_add_boolean_value (builder, difference->mine_relation != NULL || difference->theirs_relation != NULL);
+      json_builder_set_member_name (builder, "dismissed");
+      json_builder_add_boolean_value (builder, gloss_compare_view_is_dismissed (view, difference));
+      json_builder_end_object (builder);
+    }
+  json_builder_end_array (builder);
+  json_builder_end_object (builder);
+}
+
 /* Widgets the tests press by name (gtk_widget_set_name ()): "conflict-…"
  * buttons, as [x, y, width, height] in the window's surface. */
 static void
@@ -423,7 +470,7 @@ add_named_widgets (GtkWidget   *widget,
 
   if (!gtk_widget_get_mapped (widget))
     return;
-  if (g_str_has_prefix (name, "conflict-") &&
+  if ((g_str_has_prefix (name, "conflict-") || g_str_has_prefix (name, "compare-")) &&
       gtk_widget_compute_bounds (widget, GTK_WIDGET (native), &bounds))
     {
       json_builder_set_member_name (builder, name);
@@ -629,6 +676,7 @@ report_cb (gpointer user_data)
 
   add_project_search (self, builder);
   _gloss_window_report_side (self, builder);
+  add_compare (self, builder);
   json_builder_set_member_name (builder, "toast");
   if (self->last_toast != NULL)
     json_builder_add_string_value (builder, self->last_toast);

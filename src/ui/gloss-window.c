@@ -577,6 +577,7 @@ _gloss_window_set_project (GlossWindow  *self,
   _gloss_window_track_file (self);
 
   _gloss_window_search_set_project (self);
+  _gloss_window_compare_set_project (self);
 
   if (project == NULL)
     {

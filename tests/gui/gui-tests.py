@@ -1356,6 +1356,117 @@ def scenario_agreement(ctx):
         app.kill()
 
 
+def compare_projects(ctx):
+    """Mine and theirs: theirs re-tagged and annotated the claim, left out
+    the place and added the newspaper. Returns (text, theirs path)."""
+    text = make_project(ctx.gloss, ctx.project, ctx.article, [
+        word(ctx.article, 'would cost 41 million crowns') + (['claim'], '', 'a1'),
+        word(ctx.article, 'Maren Oyelaran') + (['source'], '', 'a2'),
+        word(ctx.article, 'Larkmouth') + (['place'], '', 'a3'),
+    ])
+    theirs = load_project(ctx.project)
+    doc = theirs['documents'][0]
+    doc['annotations'] = [a for a in doc['annotations'] if a['id'] != 'a3']
+    for a in doc['annotations']:
+        if a['id'] == 'a1':
+            a['tags'] = ['claim', 'date-number']
+            a['note'] = 'Twice the March figure.'
+    s, e = word(text, 'Coastal Ledger')
+    doc['annotations'].append({
+        'id': 'b4', 'start': s, 'end': e, 'quote': text[s:e],
+        'prefix': text[max(0, s - 32):s], 'suffix': text[e:e + 32],
+        'tags': ['organization'], 'note': '', 'attributes': {}, 'author': 'Ben',
+        'created': '2026-01-02T00:00:00.000000Z', 'modified': None, 'state': 'anchored'})
+    doc['annotations'].sort(key=lambda a: (a['start'], a['end'], a['id']))
+    theirs_path = os.path.join(ctx.tmp, 'ben', 'harbour.gloss')
+    os.makedirs(os.path.dirname(theirs_path))
+    with open(theirs_path, 'w', encoding='utf-8') as f:
+        json.dump(theirs, f, ensure_ascii=False, indent=2)
+        f.write('\n')
+    return text, theirs_path
+
+
+def open_compare(app, theirs_path):
+    app.key('F10')
+    time.sleep(0.6)
+    app.key('c')
+    choose_file(app, theirs_path, 'the compare chooser')
+    return app.wait(lambda r: r['compare'] is not None and r['compare']['n_shown'] == 3, 'the three differences')
+
+
+def shown_index(report, kind):
+    """The row of the first difference of @kind, counting the rows shown
+    (a dismissed one has none)."""
+    return [d['kind'] for d in report['compare']['differences'] if not d['dismissed']].index(kind)
+
+
+def scenario_compare(ctx):
+    """Compare With…: the differences with another analyst's version, one
+    accepted (undoable), one dismissed, saved; the agreement of the two."""
+    text, theirs_path = compare_projects(ctx)
+    theirs_bytes = read_bytes(theirs_path)
+    out = ctx.out or ctx.tmp
+
+    # Dark first: screenshots only.
+    dark = ctx.start([ctx.project], env={'GLOSS_STYLE': 'dark'}, name='dark')
+    dark.wait(lambda r: r['document']['n_annotations'] == 3, 'the annotations, dark')
+    open_compare(dark, theirs_path)
+    time.sleep(1.0)
+    root_screenshot(os.path.join(out, 'screenshot-compare-dark.png'))
+    press(dark, 'compare-agreement', lambda r: any(d['type'] == 'AdwWindow' for d in r['dialogs']),
+          'the agreement dialog, dark')
+    time.sleep(1.5)
+    root_screenshot(os.path.join(out, 'screenshot-compare-agreement-dark.png'))
+    dark.kill()
+
+    app = ctx.start([ctx.project], env={'GLOSS_STYLE': 'light'}, name='light')
+    app.wait(lambda r: r['document']['n_annotations'] == 3, 'the annotations')
+    report = open_compare(app, theirs_path)
+    kinds = sorted((d['kind'], d['mine'], d['theirs']) for d in report['compare']['differences'])
+    check(kinds == [('changed', 'a1', 'a1'), ('only-mine', 'a3', ''), ('only-theirs', '', 'b4')],
+          'differences %r' % kinds)
+    time.sleep(1.0)
+    root_screenshot(os.path.join(out, 'screenshot-compare-light.png'))
+
+    # A row shows its difference in the article: the words only theirs marked.
+    s, e = word(text, 'Coastal Ledger')
+    press(app, 'compare-row-%d' % shown_index(report, 'only-theirs'),
+          lambda r: r['selection'] == [s, e], 'the words only theirs marked, selected')
+    press(app, 'compare-row-%d' % shown_index(report, 'changed'),
+          lambda r: r['selected'] is not None and r['selected']['id'] == 'a1', 'the claim selected')
+
+    # Accept the newspaper only theirs has: one step, undone and redone.
+    press(app, 'compare-accept-%d' % shown_index(report, 'only-theirs'),
+          lambda r: r['document']['n_annotations'] == 4 and r['compare']['n_shown'] == 2, 'the newspaper added')
+    # Dismiss the place only mine has: it stays, and leaves the list.
+    report = app.wait(lambda r: 'compare-dismiss-%d' % shown_index(r, 'only-mine') in r['named'], 'the rows again')
+    press(app, 'compare-dismiss-%d' % shown_index(report, 'only-mine'),
+          lambda r: r['compare']['n_shown'] == 1 and r['compare']['n_dismissed'] == 1, 'the place dismissed')
+    check(app.last['document']['n_annotations'] == 4, 'dismissing changed the project')
+    app.key('ctrl+z')
+    app.wait(lambda r: r['document']['n_annotations'] == 3 and r['compare']['n_shown'] == 2, 'undo of the accept')
+    app.key('ctrl+shift+z')
+    app.wait(lambda r: r['document']['n_annotations'] == 4 and r['compare']['n_shown'] == 1, 'redo of the accept')
+
+    press(app, 'compare-agreement', lambda r: any(d['type'] == 'AdwWindow' for d in r['dialogs']),
+          'the agreement dialog')
+    time.sleep(1.5)
+    root_screenshot(os.path.join(out, 'screenshot-compare-agreement-light.png'))
+    app.key('Escape')
+    app.wait(lambda r: not r['dialogs'], 'the agreement dialog to close')
+
+    app.key('ctrl+s')
+    app.wait(lambda r: not r['dirty'], 'the save')
+    saved = {a['id']: a for a in load_project(ctx.project)['documents'][0]['annotations']}
+    s, e = word(text, 'Coastal Ledger')
+    added = [a for a in saved.values() if (a['start'], a['end']) == (s, e)]
+    check(len(added) == 1 and added[0]['tags'] == ['organization'] and added[0]['author'] == 'Ben',
+          'the accepted annotation was not saved as theirs: %r' % added)
+    check(sorted(saved) == sorted(['a1', 'a2', 'a3', added[0]['id']]), 'saved %r' % sorted(saved))
+    check(saved['a1']['tags'] == ['claim'] and saved['a1']['note'] == '', 'a difference not accepted was taken')
+    check(read_bytes(theirs_path) == theirs_bytes, 'the compared file was written')
+
+
 def pixel(path, x, y):
     out = subprocess.run(['convert', path, '-crop', '1x1+%d+%d' % (x, y), '-depth', '8', 'txt:-'],
                          check=True, capture_output=True, text=True).stdout
@@ -1784,6 +1895,47 @@ def scenario_changed_on_disk(ctx):
     app.key('Escape')
     app.wait(lambda r: not r['dialogs'] and r['dirty'], 'cancel: still unsaved')
     check(read_bytes(ctx.project) == on_disk, 'the other change was overwritten on cancel')
+
+
+def scenario_changed_on_disk_merge(ctx):
+    # Finding 2, Merge: the change made here and the one made on disk meanwhile
+    # both end up in the saved file, merged against the version opened.
+    text = make_project(ctx.gloss, ctx.project, ctx.article)
+    app = ctx.start([ctx.project])
+    mine = annotate_word(app, text, 'port authority', '2')
+    theirs = load_project(ctx.project)
+    theirs['title'] = 'Changed by someone else'
+    s, e = word(text, 'Coastal Ledger')
+    theirs['documents'][0]['annotations'] = [{
+        'id': 'from-disk', 'start': s, 'end': e, 'quote': text[s:e],
+        'prefix': text[max(0, s - 32):s], 'suffix': text[e:e + 32],
+        'tags': ['organization'], 'note': 'Added by a git pull', 'attributes': {}, 'author': 'Ben',
+        'created': '2026-01-02T00:00:00.000000Z', 'modified': None, 'state': 'anchored'}]
+    with open(ctx.project, 'w', encoding='utf-8') as f:
+        json.dump(theirs, f, ensure_ascii=False, indent=2)
+        f.write('\n')
+    app.key('ctrl+s')
+    report = app.wait(lambda r: has_dialog(r, 'gloss-changed-dialog'), 'the changed-on-disk question')
+    buttons = [b for d in report['dialogs'] for b in d.get('buttons', [])]
+    check('Merge' in buttons, 'no Merge among %r' % buttons)
+    if ctx.out:
+        time.sleep(0.5)
+        root_screenshot(os.path.join(ctx.out, 'screenshot-changed-on-disk-merge.png'))
+    # Merge is the default answer.
+    app.key('Return')
+    app.wait(lambda r: not r['dialogs'] and not r['dirty'] and r['document']['n_annotations'] == 2,
+             'the merged project, saved')
+    check('Merged' in (app.last.get('toast') or ''), 'no word of the merge: %r' % app.last.get('toast'))
+    saved = load_project(ctx.project)
+    spans = sorted((a['start'], a['end'], a['id'] == 'from-disk') for a in saved['documents'][0]['annotations'])
+    check(saved['title'] == 'Changed by someone else', 'the change on disk was lost: %r' % saved['title'])
+    check(spans == sorted([(mine[0], mine[1], False), (s, e, True)]), 'saved spans %r' % spans)
+    # The merged file is the base of the next save: no question this time.
+    annotate_word(app, text, 'Larkmouth', '7')
+    app.key('ctrl+s')
+    app.wait(lambda r: not r['dirty'], 'the next save')
+    check(not has_dialog(app.last, 'gloss-changed-dialog'), 'asked again after merging')
+    check(len(load_project(ctx.project)['documents'][0]['annotations']) == 3, 'the next save lost something')
 
 
 def scenario_read_only_save(ctx):
