@@ -18,6 +18,8 @@
 #include "gloss-annotation-list.h"
 #include "gloss-announce.h"
 #include "gloss-inspector.h"
+#include "gloss-relation-names.h"
+#include "gloss-text.h"
 
 G_DEFINE_FINAL_TYPE (GlossWindow, gloss_window, ADW_TYPE_APPLICATION_WINDOW)
 
@@ -142,32 +144,6 @@ update_header (GlossWindow *self)
   gtk_widget_set_visible (self->import_button, project);
   gtk_widget_set_visible (self->history_buttons, project);
   gtk_widget_set_visible (GTK_WIDGET (self->search_toggle), project);
-}
-
-/* ---- the side pane: the annotation list over the inspector ---- */
-
-static void
-build_side_pane (GlossWindow *self)
-{
-  self->annotation_list = gloss_annotation_list_new ();
-  gtk_widget_set_vexpand (self->annotation_list, TRUE);
-
-  self->inspector = gloss_inspector_new ();
-  gtk_widget_set_vexpand (self->inspector, TRUE);
-
-  /* The list over the inspector, the split theirs to move. */
-  {
-    GtkWidget *paned = gtk_paned_new (GTK_ORIENTATION_VERTICAL);
-
-    gtk_paned_set_start_child (GTK_PANED (paned), self->annotation_list);
-    gtk_paned_set_end_child (GTK_PANED (paned), self->inspector);
-    gtk_paned_set_shrink_start_child (GTK_PANED (paned), FALSE);
-    gtk_paned_set_shrink_end_child (GTK_PANED (paned), FALSE);
-    gtk_paned_set_wide_handle (GTK_PANED (paned), FALSE);
-    gtk_paned_set_position (GTK_PANED (paned), 300);
-    gtk_widget_set_vexpand (paned, TRUE);
-    gtk_box_append (self->side_pane, paned);
-  }
 }
 
 static void
@@ -308,10 +284,10 @@ link_type_response_cb (AdwMessageDialog *dialog,
       gloss_annotation_get_document (data->to) != NULL)
     {
       g_autofree char *message = NULL;
-      g_autofree char *type = gloss_untrusted_isolate (types[index]);
+      g_autofree char *type = gloss_untrusted_isolate (gloss_relation_type_display_name (types[index]));
 
       gloss_project_link (self->project, data->from, data->to, types[index]);
-      /* Translators: %s is a relation type such as “attributed-to” */
+      /* Translators: %s is a relation type such as “attributed to” */
       message = g_strdup_printf (_("Linked as “%s”"), type);
       _gloss_window_toast (self, message);
       _gloss_window_select (self, data->from, FALSE);
@@ -349,12 +325,9 @@ finish_link (GlossWindow     *self,
    * the file's text: the dialog does not read them as markup. */
   dialog = adw_message_dialog_new (GTK_WINDOW (self), _("Link As"), NULL);
   {
-    const char *from_text = gloss_annotation_get_quote (from);
-    const char *to_text = gloss_annotation_get_quote (to);
-    /* g_utf8_substring () reads past the end of a shorter string. */
-    g_autofree char *from_quote = g_utf8_substring (from_text, 0, MIN (60, g_utf8_strlen (from_text, -1)));
-    g_autofree char *to_quote = g_utf8_substring (to_text, 0, MIN (60, g_utf8_strlen (to_text, -1)));
-    g_autofree char *body = g_strdup_printf ("“%s” → “%s”", from_quote, to_quote);
+    g_autofree char *from_quote = gloss_text_quoted_excerpt (gloss_annotation_get_quote (from), 60);
+    g_autofree char *to_quote = gloss_text_quoted_excerpt (gloss_annotation_get_quote (to), 60);
+    g_autofree char *body = g_strdup_printf ("%s → %s", from_quote, to_quote);
 
     adw_message_dialog_set_body (ADW_MESSAGE_DIALOG (dialog), body);
   }
@@ -370,7 +343,7 @@ finish_link (GlossWindow     *self,
     for (guint i = n; i > 0; i--)
       {
         g_autofree char *id = g_strdup_printf ("type-%u", i - 1);
-        g_autofree char *label = gloss_untrusted_no_mnemonic (types[i - 1]);
+        g_autofree char *label = gloss_untrusted_no_mnemonic (gloss_relation_type_display_name (types[i - 1]));
 
         adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), id, label);
       }
@@ -613,6 +586,7 @@ _gloss_window_set_project (GlossWindow  *self,
 {
   GListModel *documents;
 
+  _gloss_window_detach_positions (self);
   if (self->project != NULL)
     {
       g_signal_handlers_disconnect_by_data (self->project, self);
@@ -670,6 +644,7 @@ _gloss_window_set_project (GlossWindow  *self,
     g_clear_object (&self->document);
     _gloss_window_show_document (self, first);
   }
+  _gloss_window_restore_position (self);
 
   _gloss_window_show_page (self, "project");
   if (file != NULL)
@@ -800,6 +775,7 @@ gloss_window_dispose (GObject *object)
 {
   GlossWindow *self = GLOSS_WINDOW (object);
 
+  _gloss_window_detach_positions (self);
   g_cancellable_cancel (self->cancellable);
   g_clear_weak_pointer (&self->shown_toast);
   g_cancellable_cancel (self->recent_cancellable);
@@ -1092,7 +1068,7 @@ gloss_window_init (GlossWindow *self)
                           self->annotations_toggle, "active",
                           G_BINDING_SYNC_CREATE);
 
-  build_side_pane (self);
+  _gloss_window_build_side_pane (self);
   _gloss_window_setup_accessible (self);
   {
     GtkEventController *controller = gtk_event_controller_key_new ();
@@ -1123,6 +1099,7 @@ gloss_window_init (GlossWindow *self)
   g_signal_connect (self->search_bar, "notify::search-mode-enabled", G_CALLBACK (search_mode_cb), self);
 
   _gloss_window_setup_drop (self);
+  _gloss_window_attach_positions (self);
   _gloss_window_refresh_recent (self);
   _gloss_window_refresh_recovered (self);
   _gloss_window_update_title (self);
