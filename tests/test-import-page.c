@@ -58,6 +58,41 @@ test_extraction_rules (void)
   g_assert_null (strstr (article->text, "comment, which"));
 }
 
+/* Tables and line breaks: a one-column table is layout (its list of links
+ * is left out like any other), a data table keeps the link-heavy container
+ * that holds it, colspan counts towards the columns, and a run of <br> is
+ * one blank line. */
+static void
+test_tables_and_breaks (void)
+{
+  g_autofree char *html = fixture_text ("allotment-tables.html");
+  g_autofree char *expected = fixture_text ("allotment-tables.expected.txt");
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GlossPageArticle) article = read_page (html, -1, FALSE, &error);
+  g_autoptr(GlossPageArticle) row = NULL;
+
+  g_assert_no_error (error);
+  g_assert_cmpstr (article->text, ==, expected);
+  g_assert_null (strstr (article->text, "Seed swap"));
+  g_assert_null (strstr (article->text, "watering can"));
+  g_assert_nonnull (strstr (article->text, "\n\nPlot\tSize\tRent\n12\thalf\t£18\n"));
+  g_assert_nonnull (strstr (article->text, "\n\nOpening hours of the shed\nSaturday\t9 to 12\nSunday\t10 to 1\n\n"));
+  g_assert_nonnull (strstr (article->text, "five seasons.\n\nApplications close"));
+  g_assert_null (strstr (article->text, "\n\n\n"));
+
+  /* A single row of cells lines blocks up side by side: each is a paragraph. */
+  row = read_page ("<title>Row</title><body><table><tr>"
+                   "<td><p>The left column tells of the mill, which ground corn for the valley until 1954.</p></td>"
+                   "<td><p>The middle one of the weir, rebuilt in stone after the flood of that winter.</p></td>"
+                   "<td><p>The right one of the eel traps, still set each autumn by the last miller's niece.</p></td>"
+                   "<td><p>A fourth cell holds the dates, the names, and the sources of every claim.</p></td>"
+                   "<td><p>And a fifth, the thanks to those who lent their photographs and letters.</p></td>"
+                   "</tr></table></body>", -1, FALSE, &error);
+  g_assert_no_error (error);
+  g_assert_null (strchr (row->text, '\t'));
+  g_assert_nonnull (strstr (row->text, "until 1954.\n\nThe middle one"));
+}
+
 static void
 test_whitespace_and_entities (void)
 {
@@ -382,6 +417,7 @@ main (int    argc,
   g_test_init (&argc, &argv, NULL);
 
   g_test_add_func ("/page/extraction-rules", test_extraction_rules);
+  g_test_add_func ("/page/tables-and-breaks", test_tables_and_breaks);
   g_test_add_func ("/page/whitespace-and-entities", test_whitespace_and_entities);
   g_test_add_func ("/page/encodings", test_encodings);
   g_test_add_func ("/page/mhtml-quoted-printable", test_mhtml_quoted_printable);
