@@ -406,6 +406,27 @@ test_command_line (void)
       g_unlink (project);
     }
 
+  /* A refused page: the command line says why, naming the file, and
+   * makes no project. */
+  {
+    g_autofree char *cut = g_build_filename (dir, "cut.mhtml", NULL);
+    g_autofree char *project = g_build_filename (dir, "refused.gloss", NULL);
+    g_autofree char *new_arg = g_strconcat ("--new=", project, NULL);
+    const char *make[] = { gloss, new_arg, cut, NULL };
+    g_autofree char *err = NULL;
+    g_autoptr(GError) error = NULL;
+    int status = 0;
+
+    g_assert_true (g_file_set_contents (cut, mhtml_qp, sizeof mhtml_qp / 2, NULL));
+    g_spawn_sync (NULL, (char **) make, NULL, G_SPAWN_DEFAULT, NULL, NULL, NULL, &err, &status, &error);
+    g_assert_no_error (error);
+    g_assert_true (WIFEXITED (status) && WEXITSTATUS (status) != 0);
+    g_assert_nonnull (strstr (err, "cut.mhtml"));
+    g_assert_nonnull (strstr (err, "truncated"));
+    g_assert_false (g_file_test (project, G_FILE_TEST_EXISTS));
+    g_unlink (cut);
+  }
+
   g_unlink (archive);
   g_rmdir (dir);
 }
