@@ -248,6 +248,83 @@ test_metadata_precedence (void)
   g_assert_cmpstr (m->published, ==, "2025-11-30");
 }
 
+/* The rules added for what pages really do: JSON-LD whose headline is a
+ * description (the name agrees with <title>), Dublin Core before
+ * OpenGraph and <meta name=author>, a creator key repeated for each
+ * author, and a byline in the article's header or aside, which the
+ * extractor leaves out, marked with rel=author or itemprop=author. */
+static void
+test_metadata_rules (void)
+{
+  const char *body = "<p>The lighthouse keeper retired this spring, after forty-one years, and the light now runs "
+                     "itself; the village kept the keys, the logbooks and the brass bell from the lamp room.</p>"
+                     "<p>She still walks up on Sundays, she said, to wind the clock that nobody else remembers.</p>";
+  g_autoptr(GError) error = NULL;
+  g_autofree char *encyclopedia = g_strconcat (
+    "<html><head><title>Skerry Light - Free Encyclopedia</title>"
+    "<script type=\"application/ld+json\">{\"@type\":\"Article\",\"name\":\"Skerry Light\","
+    "\"headline\":\"lighthouse on a rock off the western coast\"}</script></head><body><article>",
+    body, "</article></body></html>", NULL);
+  g_autofree char *news = g_strconcat (
+    "<html><head><title>Keeper retires | The Gull</title>"
+    "<script type=\"application/ld+json\">{\"@type\":\"NewsArticle\",\"name\":\"The Gull\","
+    "\"headline\":\"Keeper retires after forty-one years\"}</script></head><body><article>",
+    body, "</article></body></html>", NULL);
+  g_autofree char *dublin = g_strconcat (
+    "<html><head><title>Title element</title>"
+    "<meta property=\"og:title\" content=\"Social title\">"
+    "<meta property=\"x:title dc:title\" content=\"Catalogue title\">"
+    "<meta name=\"author\" content=\"Web Desk\">"
+    "<meta name=\"DC.creator\" content=\"Brekke, Sunniva\">"
+    "<meta name=\"DC.creator\" content=\"Holm, Per\">"
+    "<meta name=\"DC.creator\" content=\"Holm, Per\">"
+    "<meta property=\"og:description\" content=\"Social description\">"
+    "<meta property=\"dc:description\" content=\"Catalogue description\">"
+    "</head><body><article>", body, "</article></body></html>", NULL);
+  g_autofree char *header = g_strconcat (
+    "<html><head><title>The last keeper</title></head><body>"
+    "<article><header class=\"entry-header\"><h1>The last keeper</h1>"
+    "<div class=\"entry-info\"><a rel=\"author\" href=\"/by/ragna\">Ragna Vik</a> <time>May 2</time></div></header>",
+    body, "</article>"
+    "<div class=\"comments\"><span class=\"comment-author\" itemprop=\"author\">Troll</span><p>First!</p></div>"
+    "</body></html>", NULL);
+  g_autofree char *aside = g_strconcat (
+    "<html><head><title>The bell</title></head><body><article>", body,
+    "<aside><p><span itemprop=\"author\" itemscope><span itemprop=\"name\">Odd Strand</span> —</span> "
+    "<time datetime=\"2025-05-02\">2 May</time></p></aside></article></body></html>", NULL);
+  g_autoptr(GlossPageArticle) a = read_page (encyclopedia, -1, FALSE, &error);
+  g_autoptr(GlossPageArticle) b = NULL;
+  g_autoptr(GlossPageArticle) c = NULL;
+  g_autoptr(GlossPageArticle) d = NULL;
+  g_autoptr(GlossPageArticle) e = NULL;
+
+  g_assert_no_error (error);
+  g_assert_cmpstr (a->metadata->title, ==, "Skerry Light");
+
+  b = read_page (news, -1, FALSE, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (b->metadata->title, ==, "Keeper retires after forty-one years");
+
+  c = read_page (dublin, -1, FALSE, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (c->metadata->title, ==, "Catalogue title");
+  g_assert_cmpstr (c->metadata->description, ==, "Catalogue description");
+  g_assert_cmpuint (g_strv_length (c->metadata->authors), ==, 2);
+  g_assert_cmpstr (c->metadata->authors[0], ==, "Brekke, Sunniva");
+  g_assert_cmpstr (c->metadata->authors[1], ==, "Holm, Per");
+
+  d = read_page (header, -1, FALSE, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (g_strv_length (d->metadata->authors), ==, 1);
+  g_assert_cmpstr (d->metadata->authors[0], ==, "Ragna Vik");
+  g_assert_null (strstr (d->text, "Troll"));
+
+  e = read_page (aside, -1, FALSE, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (g_strv_length (e->metadata->authors), ==, 1);
+  g_assert_cmpstr (e->metadata->authors[0], ==, "Odd Strand");
+}
+
 /* Refused pages leave the project as it was. */
 static void
 assert_refused (const char *name,
@@ -444,6 +521,7 @@ main (int    argc,
   g_test_add_func ("/page/mhtml-quoted-printable", test_mhtml_quoted_printable);
   g_test_add_func ("/page/mhtml-base64", test_mhtml_base64);
   g_test_add_func ("/page/metadata-precedence", test_metadata_precedence);
+  g_test_add_func ("/page/metadata-rules", test_metadata_rules);
   g_test_add_func ("/page/bad-pages", test_bad_pages);
   g_test_add_func ("/page/deep-json-ld", test_deep_json_ld);
   g_test_add_func ("/page/large-archive", test_large_archive);
