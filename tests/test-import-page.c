@@ -93,6 +93,34 @@ test_tables_and_breaks (void)
   g_assert_nonnull (strstr (row->text, "until 1954.\n\nThe middle one"));
 }
 
+/* A list is judged by its class and id, not by the score its pictures'
+ * captions gave it: a list of news items with captioned screenshots stays. */
+static void
+test_list_with_pictures (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GlossPageArticle) article = read_page (
+    "<html><head><title>Release notes, week 12</title></head><body><article><h1>Release notes, week 12</h1>"
+    "<p>This week the team finished the new search page, fixed the crash on start, and moved the settings, "
+    "which several of you asked for in the survey last month, to the main menu of the window.</p>"
+    "<h3>Highlights</h3><ul>"
+    "<li>The search page now finds words in every document at once."
+    "<ul><li><div class=\"caption\"><img src=\"search.png\" alt=\"\"><p>Results arrive while you are still typing the word.</p></div></li></ul></li>"
+    "<li>Settings moved to the main menu."
+    "<ul><li><div class=\"caption\"><img src=\"menu.png\" alt=\"\"><p>The new menu, with the shortcuts beside each entry.</p></div></li></ul></li>"
+    "</ul>"
+    "<p>Thanks to everyone who sent reports, logs and screenshots; the crash on start was found in one of them, "
+    "after three weeks of looking in the wrong place, and it will not come back.</p>"
+    "<p>Next week: the export dialog, which forgets the folder you chose last time, and the slow scrolling "
+    "of long documents on older laptops, which two of you measured for us with care.</p>"
+    "</article></body></html>", -1, FALSE, &error);
+
+  g_assert_no_error (error);
+  g_assert_nonnull (strstr (article->text, "\n\nThe search page now finds words in every document at once."));
+  g_assert_nonnull (strstr (article->text, "\n\nResults arrive while you are still typing the word.\n\n"));
+  g_assert_nonnull (strstr (article->text, "\n\nThe new menu, with the shortcuts beside each entry.\n\n"));
+}
+
 static void
 test_whitespace_and_entities (void)
 {
@@ -516,6 +544,7 @@ main (int    argc,
 
   g_test_add_func ("/page/extraction-rules", test_extraction_rules);
   g_test_add_func ("/page/tables-and-breaks", test_tables_and_breaks);
+  g_test_add_func ("/page/list-with-pictures", test_list_with_pictures);
   g_test_add_func ("/page/whitespace-and-entities", test_whitespace_and_entities);
   g_test_add_func ("/page/encodings", test_encodings);
   g_test_add_func ("/page/mhtml-quoted-printable", test_mhtml_quoted_printable);

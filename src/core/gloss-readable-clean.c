@@ -166,7 +166,9 @@ looks_like_junk (Pass           *pass,
   double density = _gloss_readable_link_density (m);
   gboolean is_list;
 
-  if (weight + _gloss_readable_score (pass, node) < 0)
+  /* The class and id judge, not the container's score: a list starts
+   * below zero, and one whose items hold captioned pictures would go. */
+  if (weight < 0)
     return TRUE;
   if (m->commas >= 10)
     return FALSE;
