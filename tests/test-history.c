@@ -428,6 +428,7 @@ test_large_document (void)
 typedef struct {
   GlossProject *project;
   GBytes       *bytes;
+  guint         delay_ms;
 } ReaderData;
 
 static gpointer
@@ -436,7 +437,7 @@ slow_reader_thread (gpointer user_data)
   ReaderData *data = user_data;
 
   /* Long enough for the main thread to try an edit meanwhile. */
-  g_usleep (200 * 1000);
+  g_usleep (data->delay_ms * 1000);
   data->bytes = gloss_project_serialize (data->project);
   gloss_project_end_read (data->project);
 
@@ -449,7 +450,7 @@ static void
 test_edits_wait_for_readers (Fixture       *f,
                              gconstpointer  data)
 {
-  ReaderData reader = { f->project, NULL };
+  ReaderData reader = { f->project, NULL, 200 };
   GThread *thread;
   gint64 before;
   g_autofree char *text = NULL;
@@ -466,6 +467,55 @@ test_edits_wait_for_readers (Fixture       *f,
   g_assert_null (strstr (text, "written after the copy"));
   g_assert_cmpstr (gloss_annotation_get_note (f->claim), ==, "written after the copy");
   g_bytes_unref (reader.bytes);
+}
+
+/* Every edit passes the one guard (_gloss_project_do ()): under a reader,
+ * each of them waits, and the reader's copy is the state before it. */
+static void
+test_every_edit_waits_for_readers (void)
+{
+  static void (* const edits[]) (Fixture *) = {
+    edit_annotate, edit_remove_annotation, edit_note, edit_toggle_tag, edit_untoggle_tag,
+    edit_attribute, edit_bounds, edit_state, edit_link, edit_unlink, edit_relation_type,
+    edit_relation_note, edit_add_type, edit_remove_type, edit_create_tag, edit_title,
+    edit_document_title, edit_remove_document, edit_add_document, edit_remove_tag,
+    edit_tag_fields, edit_tag_digit, edit_move_tag, edit_replace_text,
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (edits); i++)
+    {
+      Fixture f;
+      ReaderData reader = { NULL, NULL, 50 };
+      g_autoptr(GBytes) before = NULL;
+      GThread *thread;
+      gint64 start;
+
+      fixture_set_up (&f, NULL);
+      reader.project = f.project;
+      before = gloss_project_serialize (f.project);
+
+      gloss_project_begin_read (f.project);
+      thread = g_thread_new ("reader", slow_reader_thread, &reader);
+      start = g_get_monotonic_time ();
+      edits[i] (&f);
+      g_assert_cmpint (g_get_monotonic_time () - start, >=, 40 * 1000);
+      g_thread_join (thread);
+
+      g_assert_true (g_bytes_equal (reader.bytes, before));
+      g_clear_pointer (&reader.bytes, g_bytes_unref);
+
+      /* Undo passes it too. */
+      gloss_project_begin_read (f.project);
+      thread = g_thread_new ("reader", slow_reader_thread, &reader);
+      start = g_get_monotonic_time ();
+      g_assert_true (gloss_project_undo (f.project));
+      g_assert_cmpint (g_get_monotonic_time () - start, >=, 40 * 1000);
+      g_thread_join (thread);
+      g_assert_false (g_bytes_equal (reader.bytes, before));
+      g_clear_pointer (&reader.bytes, g_bytes_unref);
+
+      fixture_tear_down (&f, NULL);
+    }
 }
 
 int
@@ -509,6 +559,7 @@ main (int    argc,
   ADD ("saved-state-tracking", test_saved_state_tracking);
   ADD ("cross-document-relation", test_cross_document_relation);
   ADD ("edits-wait-for-readers", test_edits_wait_for_readers);
+  g_test_add_func ("/gloss/history/every-edit-waits-for-readers", test_every_edit_waits_for_readers);
   g_test_add_func ("/gloss/history/default-tag-set", test_default_tag_set);
   g_test_add_func ("/gloss/history/large-document", test_large_document);
 

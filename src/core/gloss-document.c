@@ -10,60 +10,9 @@
 #include "gloss-annotation-private.h"
 #include "gloss-annotation-tree.h"
 #include "gloss-document-private.h"
+#include "gloss-offset-table.h"
 #include "gloss-provenance.h"
-
-/* Every CHECKPOINT_INTERVAL code points the table remembers the byte and
- * UTF-16 offsets, so converting an offset walks at most that many. */
-#define CHECKPOINT_SHIFT    8
-#define CHECKPOINT_INTERVAL (1u << CHECKPOINT_SHIFT)
-
-/* Eight bytes at a time: counting characters is counting the bytes that
- * start one (those not of the form 10xxxxxx), and texts are long. */
-#define ONES  G_GUINT64_CONSTANT (0x0101010101010101)
-
-static inline guint64
-load_word (const char *p)
-{
-  guint64 word;
-
-  memcpy (&word, p, sizeof word);
-  return word;
-}
-
-/* Bytes of @word that start a character. */
-static inline guint
-count_leads (guint64 word)
-{
-  guint64 leads = ((~word >> 7) | (word >> 6)) & ONES;
-
-  return (guint) ((leads * ONES) >> 56);
-}
-
-/* Bytes of @word that start a four-byte sequence (a code point outside the
- * BMP, two UTF-16 units). */
-static inline guint
-count_four_byte_leads (guint64 word)
-{
-  guint64 fours = ((word & (word << 1) & (word << 2) & (word << 3)) >> 7) & ONES;
-
-  return (guint) ((fours * ONES) >> 56);
-}
-
-/* Characters in @size bytes of valid UTF-8. */
-static GlossOffset
-count_characters (const char *p,
-                  gsize       size)
-{
-  const char *end = p + size;
-  gsize n = 0;
-
-  for (; end - p >= 8; p += 8)
-    n += count_leads (load_word (p));
-  for (; p < end; p++)
-    n += ((guchar) *p & 0xC0) != 0x80;
-
-  return (GlossOffset) n;
-}
+#include "gloss-utf8.h"
 
 struct _GlossDocument
 {
@@ -81,8 +30,7 @@ struct _GlossDocument
   GlossOffset length;
   char *sha256;            /* lazily computed */
 
-  GArray *byte_checkpoints;   /* gsize, lazily built */
-  GArray *utf16_checkpoints;  /* gsize */
+  GlossOffsetTable *offsets;  /* lazily built */
   /* The lazy caches may be filled from an autosave's worker thread while
    * the main thread reads too. */
   GMutex cache_lock;
@@ -168,8 +116,7 @@ gloss_document_finalize (GObject *object)
   g_free (self->text);
   g_free (self->sha256);
   gloss_conflict_free (self->conflict);
-  g_clear_pointer (&self->byte_checkpoints, g_array_unref);
-  g_clear_pointer (&self->utf16_checkpoints, g_array_unref);
+  g_clear_pointer (&self->offsets, gloss_offset_table_free);
   g_mutex_clear (&self->cache_lock);
 
   G_OBJECT_CLASS (gloss_document_parent_class)->finalize (object);
@@ -255,10 +202,9 @@ store_text (GlossDocument *self,
   g_free (self->text);
   self->text = g_strdup (text != NULL ? text : "");
   self->text_size = strlen (self->text);
-  self->length = count_characters (self->text, self->text_size);
+  self->length = gloss_utf8_count (self->text, self->text_size);
   g_clear_pointer (&self->sha256, g_free);
-  g_clear_pointer (&self->byte_checkpoints, g_array_unref);
-  g_clear_pointer (&self->utf16_checkpoints, g_array_unref);
+  g_clear_pointer (&self->offsets, gloss_offset_table_free);
 }
 
 GlossDocument *
@@ -420,202 +366,57 @@ gloss_document_get_sha256 (GlossDocument *self)
   return self->sha256;
 }
 
-/* The start of the character @n characters after @p (the start of one),
- * or @end. */
-static const char *
-skip_characters (const char *p,
-                 const char *end,
-                 guint       n)
+/* The offset table, built by whichever thread asks first (an autosave's
+ * worker may, while the main thread reads). */
+static const GlossOffsetTable *
+offsets (GlossDocument *self)
 {
-  guint seen = 0;
+  GlossOffsetTable *table = g_atomic_pointer_get (&self->offsets);
 
-  /* A word whose character starts all come before the n-th goes whole. */
-  while (end - p >= 8)
-    {
-      guint k = count_leads (load_word (p));
-
-      if (seen + k > n)
-        break;
-      seen += k;
-      p += 8;
-    }
-
-  for (; p < end; p++)
-    {
-      if (((guchar) *p & 0xC0) != 0x80)
-        {
-          if (seen == n)
-            return p;
-          seen++;
-        }
-    }
-
-  return end;
-}
-
-static void build_checkpoints (GlossDocument *self);
-
-static void
-ensure_checkpoints (GlossDocument *self)
-{
-  if (g_atomic_pointer_get (&self->byte_checkpoints) != NULL)
-    return;
+  if (table != NULL)
+    return table;
 
   g_mutex_lock (&self->cache_lock);
-  if (self->byte_checkpoints == NULL)
-    build_checkpoints (self);
+  if (self->offsets == NULL)
+    g_atomic_pointer_set (&self->offsets,
+                          gloss_offset_table_new (self->text, self->text_size, self->length));
+  table = self->offsets;
   g_mutex_unlock (&self->cache_lock);
-}
 
-static void
-build_checkpoints (GlossDocument *self)
-{
-  const char *p = self->text;
-  const char *end = self->text + self->text_size;
-  gsize utf16 = 0;
-  guint count = 0;   /* characters started before @p */
-  GArray *byte_checkpoints;
-
-  /* The byte table is published last: seeing it means both are ready. */
-  byte_checkpoints = g_array_sized_new (FALSE, FALSE, sizeof (gsize),
-                                        (self->length >> CHECKPOINT_SHIFT) + 1);
-  self->utf16_checkpoints = g_array_sized_new (FALSE, FALSE, sizeof (gsize),
-                                               (self->length >> CHECKPOINT_SHIFT) + 1);
-
-  while (p < end)
-    {
-      guint in_interval = count & (CHECKPOINT_INTERVAL - 1);
-
-      /* A whole word when no checkpoint falls inside it: the characters it
-       * starts are numbered count … count + k - 1, none a multiple of the
-       * interval. */
-      if (in_interval != 0 && end - p >= 8)
-        {
-          guint64 word = load_word (p);
-          guint k = count_leads (word);
-
-          if (in_interval + k <= CHECKPOINT_INTERVAL)
-            {
-              count += k;
-              utf16 += k + count_four_byte_leads (word);
-              p += 8;
-              continue;
-            }
-        }
-
-      if (((guchar) *p & 0xC0) != 0x80)
-        {
-          if (in_interval == 0)
-            {
-              gsize byte = (gsize) (p - self->text);
-
-              g_array_append_val (byte_checkpoints, byte);
-              g_array_append_val (self->utf16_checkpoints, utf16);
-            }
-          count++;
-          utf16 += ((guchar) *p >= 0xF0) ? 2 : 1;
-        }
-      p++;
-    }
-
-  /* A text of a whole number of intervals has a checkpoint at its end. */
-  if ((count & (CHECKPOINT_INTERVAL - 1)) == 0)
-    {
-      gsize byte = self->text_size;
-
-      g_array_append_val (byte_checkpoints, byte);
-      g_array_append_val (self->utf16_checkpoints, utf16);
-    }
-
-  g_atomic_pointer_set (&self->byte_checkpoints, byte_checkpoints);
+  return table;
 }
 
 gsize
 gloss_document_offset_to_byte (GlossDocument *self,
                                GlossOffset    offset)
 {
-  const char *p;
-
   g_return_val_if_fail (GLOSS_IS_DOCUMENT (self), 0);
 
   if (offset >= self->length)
     return self->text_size;
 
-  ensure_checkpoints (self);
-  p = self->text + g_array_index (self->byte_checkpoints, gsize, offset >> CHECKPOINT_SHIFT);
-  p = skip_characters (p, self->text + self->text_size, offset & (CHECKPOINT_INTERVAL - 1));
-
-  return (gsize) (p - self->text);
+  return gloss_offset_table_to_byte (offsets (self), offset);
 }
 
 gsize
 gloss_document_offset_to_utf16 (GlossDocument *self,
                                 GlossOffset    offset)
 {
-  const char *p, *q;
-  gsize utf16;
-  guint index, n;
-
   g_return_val_if_fail (GLOSS_IS_DOCUMENT (self), 0);
 
-  if (offset > self->length)
-    offset = self->length;
-
-  ensure_checkpoints (self);
-  index = offset >> CHECKPOINT_SHIFT;
-  n = offset & (CHECKPOINT_INTERVAL - 1);
-  p = self->text + g_array_index (self->byte_checkpoints, gsize, index);
-  utf16 = g_array_index (self->utf16_checkpoints, gsize, index) + n;
-  q = skip_characters (p, self->text + self->text_size, n);
-  for (; p < q; p++)
-    utf16 += (guchar) *p >= 0xF0;
-
-  return utf16;
+  return gloss_offset_table_to_utf16 (offsets (self), offset);
 }
 
 GlossOffset
 gloss_document_byte_to_offset (GlossDocument *self,
                                gsize          byte)
 {
-  const gsize *checkpoints;
-  guint low, high;
-  GlossOffset offset;
-  const char *p;
-  const char *target;
-
   g_return_val_if_fail (GLOSS_IS_DOCUMENT (self), 0);
 
   if (byte >= self->text_size)
     return self->length;
 
-  ensure_checkpoints (self);
-  checkpoints = (const gsize *) (gpointer) self->byte_checkpoints->data;
-
-  /* The last checkpoint at or before @byte. */
-  low = 0;
-  high = self->byte_checkpoints->len;
-  while (high - low > 1)
-    {
-      guint mid = low + (high - low) / 2;
-
-      if (checkpoints[mid] <= byte)
-        low = mid;
-      else
-        high = mid;
-    }
-
-  offset = low << CHECKPOINT_SHIFT;
-  p = self->text + checkpoints[low];
-  target = self->text + byte;
-  while (p < target)
-    {
-      p = g_utf8_next_char (p);
-      if (p > target)
-        break;  /* @byte is inside a character: count it as that character */
-      offset++;
-    }
-
-  return offset;
+  return gloss_offset_table_from_byte (offsets (self), byte);
 }
 
 char *
@@ -746,23 +547,37 @@ gloss_document_previous_annotation (GlossDocument *self,
 }
 
 void
+gloss_document_dup_selector (GlossDocument *self,
+                             GlossOffset    start,
+                             GlossOffset    end,
+                             char         **quote,
+                             char         **prefix,
+                             char         **suffix)
+{
+  g_return_if_fail (GLOSS_IS_DOCUMENT (self));
+
+  *quote = gloss_document_dup_slice (self, start, end);
+  *prefix = gloss_document_dup_slice (self,
+                                      start > GLOSS_CONTEXT_LENGTH ? start - GLOSS_CONTEXT_LENGTH : 0,
+                                      start);
+  *suffix = gloss_document_dup_slice (self, end,
+                                      end > G_MAXUINT - GLOSS_CONTEXT_LENGTH ? G_MAXUINT : end + GLOSS_CONTEXT_LENGTH);
+}
+
+void
 gloss_document_refresh_selector (GlossDocument   *self,
                                  GlossAnnotation *annotation)
 {
-  GlossOffset start = gloss_annotation_get_start (annotation);
-  GlossOffset end = gloss_annotation_get_end (annotation);
   g_autofree char *quote = NULL;
   g_autofree char *prefix = NULL;
   g_autofree char *suffix = NULL;
 
   g_return_if_fail (GLOSS_IS_DOCUMENT (self));
 
-  quote = gloss_document_dup_slice (self, start, end);
-  prefix = gloss_document_dup_slice (self,
-                                     start > GLOSS_CONTEXT_LENGTH ? start - GLOSS_CONTEXT_LENGTH : 0,
-                                     start);
-  suffix = gloss_document_dup_slice (self, end,
-                                     end > G_MAXUINT - GLOSS_CONTEXT_LENGTH ? G_MAXUINT : end + GLOSS_CONTEXT_LENGTH);
+  gloss_document_dup_selector (self,
+                               gloss_annotation_get_start (annotation),
+                               gloss_annotation_get_end (annotation),
+                               &quote, &prefix, &suffix);
   gloss_annotation_set_selector (annotation, quote, prefix, suffix);
 }
 

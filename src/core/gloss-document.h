@@ -112,6 +112,13 @@ void             gloss_document_move_annotation     (GlossDocument   *self,
  * gloss_project_replace_document_text() for re-anchoring). */
 void             gloss_document_set_text            (GlossDocument   *self,
                                                      const char      *text);
+/* The quote of [@start, @end) and the context around it, newly allocated. */
+void             gloss_document_dup_selector        (GlossDocument   *self,
+                                                     GlossOffset      start,
+                                                     GlossOffset      end,
+                                                     char           **quote,
+                                                     char           **prefix,
+                                                     char           **suffix);
 /* Recomputes quote, prefix and suffix of @annotation from the text. */
 void             gloss_document_refresh_selector    (GlossDocument   *self,
                                                      GlossAnnotation *annotation);

@@ -13,6 +13,7 @@ typedef struct {
   char      *label;
   GPtrArray *edits;   /* GlossEdit*, in the order they were applied */
   gint64     time;
+  guint64    serial;  /* new whenever the step's edits change */
 } Step;
 
 struct _GlossHistory
@@ -22,6 +23,7 @@ struct _GlossHistory
   gint64     saved_position;  /* -1: no step leads back to the saved state */
   Step      *open_step;
   guint      open_depth;
+  guint64    last_serial;
 };
 
 static void
@@ -98,6 +100,7 @@ commit_step (GlossHistory *self,
     }
 
   truncate_redo (self);
+  step->serial = ++self->last_serial;
   g_ptr_array_add (self->steps, step);
   self->position = self->steps->len;
 }
@@ -140,6 +143,7 @@ try_merge (GlossHistory *self,
     return FALSE;
 
   last->time = g_get_monotonic_time ();
+  last->serial = ++self->last_serial;
   return TRUE;
 }
 
@@ -257,4 +261,30 @@ void
 gloss_history_mark_unsaved (GlossHistory *self)
 {
   self->saved_position = -1;
+}
+
+guint64
+gloss_history_get_state (GlossHistory *self)
+{
+  Step *last;
+
+  if (self->position == 0)
+    return 0;
+
+  last = g_ptr_array_index (self->steps, self->position - 1);
+  return last->serial;
+}
+
+void
+gloss_history_mark_saved_state (GlossHistory *self,
+                                guint64       state)
+{
+  self->saved_position = state == 0 ? 0 : -1;
+  for (guint i = 0; state != 0 && i < self->steps->len; i++)
+    {
+      Step *step = g_ptr_array_index (self->steps, i);
+
+      if (step->serial == state)
+        self->saved_position = i + 1;
+    }
 }

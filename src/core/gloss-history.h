@@ -58,4 +58,12 @@ void          gloss_history_mark_saved       (GlossHistory *self);
 /* Marks that no step reaches the saved state (a loaded file was repaired). */
 void          gloss_history_mark_unsaved     (GlossHistory *self);
 
+/* Which state the done steps lead to: equal values are the same state.
+ * A save started at one state marks that state saved when it ends, even
+ * if edits came meanwhile (the project is then still unsaved); if that
+ * state can no longer be reached, none is. */
+guint64       gloss_history_get_state        (GlossHistory *self);
+void          gloss_history_mark_saved_state (GlossHistory *self,
+                                              guint64       state);
+
 G_END_DECLS

@@ -17,33 +17,7 @@
 
 #include "gloss-document.h"
 #include "gloss-import-private.h"
-
-/* Line and column (1-based, columns in code points) of @offset in @data,
- * whose bytes before @offset are valid UTF-8. */
-static void
-locate_byte (const char *data,
-             gsize       offset,
-             guint      *line,
-             guint      *column)
-{
-  *line = 1;
-  *column = 1;
-
-  for (gsize i = 0; i < offset; i++)
-    {
-      guchar c = (guchar) data[i];
-
-      if (c == '\n')
-        {
-          (*line)++;
-          *column = 1;
-        }
-      else if ((c & 0xC0) != 0x80)
-        {
-          (*column)++;
-        }
-    }
-}
+#include "gloss-utf8.h"
 
 static gboolean
 refuse_nul (const char  *data,
@@ -53,7 +27,7 @@ refuse_nul (const char  *data,
 {
   guint line, column;
 
-  locate_byte (data, offset, &line, &column);
+  gloss_utf8_line_column (data, offset, &line, &column);
   g_set_error (error, GLOSS_ERROR, GLOSS_ERROR_ENCODING,
                _("%s contains a NUL byte at line %u, column %u, so it is not plain text "
                  "(it may be a binary file, or UTF-16 or UTF-32 text without a byte order mark); "
@@ -92,7 +66,7 @@ check_utf8 (const char  *data,
   if (*end == '\0')
     return refuse_nul (data, end - data, display_name, error);
 
-  locate_byte (data, end - data, &line, &column);
+  gloss_utf8_line_column (data, end - data, &line, &column);
   g_set_error (error, GLOSS_ERROR, GLOSS_ERROR_ENCODING,
                _("%s is not UTF-8 text (invalid byte 0x%02X at line %u, column %u); "
                  "save it as UTF-8 and import again"),

@@ -1,8 +1,10 @@
-/* gloss-project-documents.c — a document's provenance, and the same article twice
+/* gloss-project-documents.c — the undoable changes to documents and titles
  *
- * The undoable edit of a document's provenance, finding the document an
- * imported article duplicates, and replacing that document's text with
- * the new capture's (a corrected article) in one step.
+ * Adding, removing and renaming documents, the project's title, a
+ * document's provenance, replacing a document's text (its annotations
+ * found again in the new one), and the same article imported twice. Like
+ * every edit (gloss-project-edits.c), these pass through
+ * _gloss_project_do ().
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -10,42 +12,117 @@
 
 #include <glib/gi18n-lib.h>
 
-#include "gloss-document.h"
+#include "gloss-anchor.h"
+#include "gloss-annotation-private.h"
+#include "gloss-document-private.h"
 #include "gloss-project-private.h"
 #include "gloss-provenance.h"
+#include "gloss-relation.h"
 
-/* ---- The edit ---- */
-
-typedef struct {
-  GlossEdit        parent;
-  GlossDocument   *document;
-  GlossProvenance *value[2];   /* before, after: copies, never shared */
-} ProvenanceEdit;
+/* ---- The kinds ---- */
 
 static void
-provenance_apply (GlossEdit    *edit,
-                  GlossProject *project,
-                  gboolean      forward)
+document_insert (GlossProject *project,
+                 gpointer      owner,
+                 gpointer      object,
+                 guint         position)
 {
-  ProvenanceEdit *self = (ProvenanceEdit *) edit;
-
-  gloss_document_set_provenance (self->document, self->value[forward]);
+  _gloss_project_insert_document_at (project, object, position);
 }
 
 static void
-provenance_free (GlossEdit *edit)
+document_remove (GlossProject *project,
+                 gpointer      owner,
+                 gpointer      object,
+                 guint         position)
 {
-  ProvenanceEdit *self = (ProvenanceEdit *) edit;
-
-  g_object_unref (self->document);
-  g_object_unref (self->value[0]);
-  g_object_unref (self->value[1]);
-  g_free (self);
+  _gloss_project_remove_document (project, object);
 }
 
-static const GlossEditClass provenance_class = {
-  "document-provenance", provenance_apply, provenance_free, NULL,
+static const GlossPlaceKind document_place = {
+  "document", document_insert, document_remove,
 };
+
+static void
+project_title_store (GlossProject  *project,
+                     gpointer       object,
+                     gconstpointer  value)
+{
+  _gloss_project_store_title (project, value);
+}
+
+static const GlossFieldsKind project_title = {
+  "project-title", project_title_store, g_free,
+};
+
+static void
+document_title_store (GlossProject  *project,
+                      gpointer       object,
+                      gconstpointer  value)
+{
+  gloss_document_set_title (object, value);
+}
+
+static const GlossFieldsKind document_title = {
+  "document-title", document_title_store, g_free,
+};
+
+static void
+document_text_store (GlossProject  *project,
+                     gpointer       object,
+                     gconstpointer  value)
+{
+  gloss_document_set_text (object, value);
+}
+
+static const GlossFieldsKind document_text = {
+  "document-text", document_text_store, g_free,
+};
+
+static void
+provenance_store (GlossProject  *project,
+                  gpointer       object,
+                  gconstpointer  value)
+{
+  gloss_document_set_provenance (object, (GlossProvenance *) value);
+}
+
+static const GlossFieldsKind document_provenance = {
+  "document-provenance", provenance_store, g_object_unref,
+};
+
+/* ---- The changes ---- */
+
+static void
+place_document (GlossProject  *project,
+                GlossDocument *document,
+                guint          position,
+                const char    *label)
+{
+  _gloss_project_do (project,
+                     _gloss_place_edit_new (&document_place, NULL, document,
+                                            _gloss_project_document_position (project, document),
+                                            position),
+                     label);
+}
+
+/* Typing a title letter by letter is one step; a new text is not typed. */
+static void
+change_string (GlossProject          *project,
+               const GlossFieldsKind *kind,
+               GlossDocument         *document,
+               const char            *before,
+               const char            *after,
+               const char            *label)
+{
+  if (g_str_equal (before, after))
+    return;
+
+  _gloss_project_do (project,
+                     _gloss_fields_edit_new (kind, document, g_strdup (before), g_strdup (after),
+                                             kind != &document_text),
+                     label);
+}
 
 static void
 change_provenance (GlossProject    *project,
@@ -53,18 +130,165 @@ change_provenance (GlossProject    *project,
                    GlossProvenance *provenance,
                    const char      *label)
 {
-  ProvenanceEdit *self;
-
   if (gloss_provenance_equal (gloss_document_get_provenance (document), provenance))
     return;
 
-  self = g_new0 (ProvenanceEdit, 1);
-  self->parent.klass = &provenance_class;
-  self->document = g_object_ref (document);
-  self->value[0] = gloss_provenance_copy (gloss_document_get_provenance (document));
-  self->value[1] = gloss_provenance_copy (provenance);
-  provenance_apply (&self->parent, project, TRUE);
-  _gloss_project_push_edit (project, &self->parent, label);
+  /* Copies, never shared with the document. */
+  _gloss_project_do (project,
+                     _gloss_fields_edit_new (&document_provenance, document,
+                                             gloss_provenance_copy (gloss_document_get_provenance (document)),
+                                             gloss_provenance_copy (provenance),
+                                             FALSE),
+                     label);
+}
+
+/* ==== The public functions ==== */
+
+void
+gloss_project_set_title (GlossProject *self,
+                         const char   *title)
+{
+  g_return_if_fail (GLOSS_IS_PROJECT (self));
+
+  change_string (self, &project_title, NULL, gloss_project_get_title (self),
+                 title != NULL ? title : "", _("Rename Project"));
+}
+
+void
+gloss_project_add_document (GlossProject  *self,
+                            GlossDocument *document)
+{
+  g_return_if_fail (GLOSS_IS_PROJECT (self));
+  g_return_if_fail (GLOSS_IS_DOCUMENT (document));
+  g_return_if_fail (gloss_document_get_project (document) == NULL);
+
+  place_document (self, document, G_MAXUINT - 1, _("Add Document"));
+}
+
+void
+gloss_project_remove_document (GlossProject  *self,
+                               GlossDocument *document)
+{
+  GListModel *relations;
+  g_autoptr(GPtrArray) doomed = g_ptr_array_new ();
+  g_autoptr(GArray) positions = g_array_new (FALSE, FALSE, sizeof (guint));
+
+  g_return_if_fail (GLOSS_IS_PROJECT (self));
+  g_return_if_fail (GLOSS_IS_DOCUMENT (document));
+  g_return_if_fail (gloss_document_get_project (document) == self);
+
+  gloss_project_begin_action (self, _("Remove Document"));
+
+  /* One pass over the relations, not one per annotation. */
+  relations = gloss_project_get_relations (self);
+  for (guint i = 0; i < g_list_model_get_n_items (relations); i++)
+    {
+      GlossRelation *relation = g_list_model_get_item (relations, i);
+
+      g_object_unref (relation);
+      if (gloss_document_lookup_annotation (document, gloss_relation_get_from (relation)) != NULL ||
+          gloss_document_lookup_annotation (document, gloss_relation_get_to (relation)) != NULL)
+        {
+          g_ptr_array_add (doomed, relation);
+          g_array_append_val (positions, i);
+        }
+    }
+  /* Last first, so the positions found stay true. */
+  for (guint i = doomed->len; i > 0; i--)
+    _gloss_project_remove_relation_at (self, g_ptr_array_index (doomed, i - 1), g_array_index (positions, guint, i - 1));
+
+  place_document (self, document, G_MAXUINT, NULL);
+
+  gloss_project_end_action (self);
+}
+
+void
+gloss_project_set_document_title (GlossProject  *self,
+                                  GlossDocument *document,
+                                  const char    *title)
+{
+  g_return_if_fail (GLOSS_IS_PROJECT (self));
+  g_return_if_fail (GLOSS_IS_DOCUMENT (document));
+
+  change_string (self, &document_title, document, gloss_document_get_title (document),
+                 title != NULL ? title : "", _("Rename Document"));
+}
+
+void
+gloss_project_replace_document_text (GlossProject      *self,
+                                     GlossDocument     *document,
+                                     const char        *text,
+                                     GlossAnchorReport *report)
+{
+  g_autoptr(GlossAnchorText) anchor_text = NULL;
+  g_autoptr(GPtrArray) annotations = NULL;
+  GlossAnchorReport counts = { 0, 0, 0 };
+  guint n;
+
+  g_return_if_fail (GLOSS_IS_PROJECT (self));
+  g_return_if_fail (GLOSS_IS_DOCUMENT (document));
+  g_return_if_fail (text != NULL && g_utf8_validate (text, -1, NULL));
+
+  n = gloss_document_get_n_annotations (document);
+  annotations = g_ptr_array_new_full (n, g_object_unref);
+  for (guint i = 0; i < n; i++)
+    g_ptr_array_add (annotations, g_object_ref (gloss_document_get_annotation (document, i)));
+
+  anchor_text = gloss_anchor_text_new (text, -1);
+
+  gloss_project_begin_action (self, _("Replace Text"));
+
+  change_string (self, &document_text, document,
+                 gloss_document_get_text (document), text, NULL);
+
+  for (guint i = 0; i < annotations->len; i++)
+    {
+      GlossAnnotation *annotation = g_ptr_array_index (annotations, i);
+      GlossAnnotationSnapshot *after = _gloss_annotation_snapshot (annotation);
+      GlossAnchorSelector selector = {
+        after->start, after->end, after->quote, after->prefix, after->suffix,
+      };
+      GlossOffset start, end;
+      GlossAnchorState state;
+
+      state = gloss_anchor_locate (anchor_text, &selector, &start, &end);
+      switch (state)
+        {
+        case GLOSS_ANCHOR_ANCHORED:
+          counts.anchored++;
+          break;
+        case GLOSS_ANCHOR_MOVED:
+          counts.moved++;
+          break;
+        case GLOSS_ANCHOR_ORPHANED:
+          counts.orphaned++;
+          break;
+        default:
+          g_assert_not_reached ();
+        }
+
+      /* Orphans keep their quote, to be shown and placed by hand. */
+      after->start = start;
+      after->end = end;
+      if (state != GLOSS_ANCHOR_ORPHANED)
+        {
+          g_clear_pointer (&after->quote, g_free);
+          g_clear_pointer (&after->prefix, g_free);
+          g_clear_pointer (&after->suffix, g_free);
+          gloss_document_dup_selector (document, start, end,
+                                       &after->quote, &after->prefix, &after->suffix);
+        }
+      /* Found where it was is still under review if it was before. */
+      if (state == GLOSS_ANCHOR_ANCHORED && after->state != GLOSS_ANCHOR_ANCHORED)
+        state = GLOSS_ANCHOR_MOVED;
+      after->state = state;
+      _gloss_project_change_annotation (self, annotation, after, FALSE, NULL);
+    }
+
+  gloss_project_end_action (self);
+
+  if (report != NULL)
+    *report = counts;
 }
 
 /* Every member @provenance sets must be one the project file can hold. */
@@ -128,7 +352,6 @@ gloss_project_set_document_provenance (GlossProject     *self,
   if (!check_provenance (provenance, error))
     return FALSE;
 
-  _gloss_project_wait_for_readers (self);
   change_provenance (self, document, provenance, _("Edit Document Details"));
   return TRUE;
 }

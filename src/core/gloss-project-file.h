@@ -76,6 +76,19 @@ gboolean      gloss_project_save_full       (GlossProject   *self,
 gboolean      gloss_project_save            (GlossProject *self,
                                              GFile        *file,
                                              GError      **error);
+/* The same off the main thread (gloss-project-async.c): edits made while
+ * the worker reads the project wait for it; edits made while it writes
+ * leave the project unsaved. gloss_project_save_finish () records the file
+ * written and marks the project saved: call it on the main thread. */
+void          gloss_project_save_async      (GlossProject        *self,
+                                             GFile               *file,
+                                             GlossSaveFlags       flags,
+                                             GCancellable        *cancellable,
+                                             GAsyncReadyCallback  callback,
+                                             gpointer             user_data);
+gboolean      gloss_project_save_finish     (GlossProject        *self,
+                                             GAsyncResult        *result,
+                                             GError             **error);
 /* Writes bytes from gloss_project_serialize() through gloss_file_write ()
  * with the project size limit; safe to call from any thread. */
 gboolean      gloss_write_file_atomically   (GFile        *file,

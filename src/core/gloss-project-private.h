@@ -4,6 +4,8 @@
  */
 #pragma once
 
+#include "gloss-annotation-private.h"
+#include "gloss-edit-private.h"
 #include "gloss-history.h"
 #include "gloss-json-writer.h"
 #include "gloss-project.h"
@@ -11,10 +13,22 @@
 G_BEGIN_DECLS
 
 GlossHistory *_gloss_project_get_history      (GlossProject  *self);
-/* Records @edit (already applied) and announces the change. */
-void          _gloss_project_push_edit        (GlossProject  *self,
+/* The one door to the model: once no worker reads the project, applies
+ * @edit, records it in the history and announces the change. */
+void          _gloss_project_do               (GlossProject  *self,
                                                GlossEdit     *edit,
                                                const char    *label);
+
+/* An annotation's fields become @after (taken), unless nothing changes.
+ * @mergeable: typing, one step of the history with the next such edit. */
+void          _gloss_project_change_annotation (GlossProject            *self,
+                                                GlossAnnotation         *annotation,
+                                                GlossAnnotationSnapshot *after,
+                                                gboolean                 mergeable,
+                                                const char              *label);
+void          _gloss_project_remove_relation_at (GlossProject  *self,
+                                                 GlossRelation *relation,
+                                                 guint          position);
 
 /* Raw changes the edits apply and revert. */
 void          _gloss_project_store_title      (GlossProject  *self,
@@ -45,6 +59,12 @@ guint         _gloss_project_relation_position (GlossProject *self,
 void          _gloss_project_store_relation_types (GlossProject *self,
                                                const char * const *types);
 
+/* The state a save starts from, and marking it saved when the save ends
+ * (gloss_history_get_state ()). */
+guint64       _gloss_project_get_save_point   (GlossProject  *self);
+void          _gloss_project_mark_saved_at    (GlossProject  *self,
+                                               guint64        point);
+
 /* The project differs from its file though no step of the history says so
  * (the loader repaired it). */
 void          _gloss_project_mark_unsaved     (GlossProject  *self);
@@ -60,9 +80,5 @@ void          _gloss_project_write_relation   (GlossJsonWriter *writer,
  * format's order. */
 void          _gloss_project_write_provenance (GlossJsonWriter *writer,
                                                GlossProvenance *provenance);
-
-/* Every change to a project starts here: it returns once no other thread
- * reads the project (gloss_project_begin_read ()). */
-void          _gloss_project_wait_for_readers (GlossProject *self);
 
 G_END_DECLS

@@ -25,33 +25,7 @@
 
 #include "gloss-json-reader.h"
 #include "gloss-project-scan.h"
-
-/* Line and column (both from 1, the column in characters) of @offset. */
-static void
-locate_offset (const char *data,
-               gsize       offset,
-               guint      *line,
-               guint      *column)
-{
-  gsize line_start = 0;
-
-  *line = 1;
-  for (gsize i = 0; i < offset; i++)
-    {
-      if (data[i] == '\n')
-        {
-          (*line)++;
-          line_start = i + 1;
-        }
-    }
-
-  /* The bytes before @offset are valid UTF-8 (the checks stop at the first
-   * bad byte), so counting lead bytes counts characters. */
-  *column = 1;
-  for (gsize i = line_start; i < offset; i++)
-    if (((guchar) data[i] & 0xC0) != 0x80)
-      (*column)++;
-}
+#include "gloss-utf8.h"
 
 /* Compiler style, so that editors can jump there: file:line:column: what. */
 static void G_GNUC_PRINTF (6, 0)
@@ -66,7 +40,7 @@ error_at_valist (GError     **error,
   g_autofree char *what = g_strdup_vprintf (format, args);
   guint line, column;
 
-  locate_offset (data, offset, &line, &column);
+  gloss_utf8_line_column (data, offset, &line, &column);
   g_set_error (error, GLOSS_ERROR, code, "%s:%u:%u: %s", name, line, column, what);
 }
 

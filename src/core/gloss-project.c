@@ -56,6 +56,32 @@ struct _GlossProject
 
 G_DEFINE_FINAL_TYPE (GlossProject, gloss_project, G_TYPE_OBJECT)
 
+/* The guard of the model. Every change made on the main thread passes
+ * here first: an edit through _gloss_project_do (), undo and redo through
+ * the history. While a worker reads the project (a save, an autosave) the
+ * change waits for it, so the worker sees one state from start to end. */
+static void
+wait_until_unread (GlossProject *self)
+{
+  g_mutex_lock (&self->readers_lock);
+  while (self->readers > 0)
+    g_cond_wait (&self->readers_done, &self->readers_lock);
+  g_mutex_unlock (&self->readers_lock);
+}
+
+/* The raw inserts build a project no worker has been given yet. */
+static gboolean
+is_being_read (GlossProject *self)
+{
+  gboolean read;
+
+  g_mutex_lock (&self->readers_lock);
+  read = self->readers > 0;
+  g_mutex_unlock (&self->readers_lock);
+
+  return read;
+}
+
 enum {
   PROP_0,
   PROP_TITLE,
@@ -268,9 +294,8 @@ void
 gloss_project_set_title_raw (GlossProject *self,
                              const char   *title)
 {
-  _gloss_project_wait_for_readers (self);
-
   g_return_if_fail (GLOSS_IS_PROJECT (self));
+  g_return_if_fail (!is_being_read (self));
   _gloss_project_store_title (self, title);
 }
 
@@ -518,9 +543,8 @@ void
 gloss_project_insert_tag (GlossProject *self,
                           GlossTag     *tag)
 {
-  _gloss_project_wait_for_readers (self);
-
   g_return_if_fail (GLOSS_IS_PROJECT (self));
+  g_return_if_fail (!is_being_read (self));
   g_return_if_fail (GLOSS_IS_TAG (tag));
   g_return_if_fail (gloss_project_lookup_tag (self, gloss_tag_get_id (tag)) == NULL);
 
@@ -563,9 +587,8 @@ void
 gloss_project_insert_document (GlossProject  *self,
                                GlossDocument *document)
 {
-  _gloss_project_wait_for_readers (self);
-
   g_return_if_fail (GLOSS_IS_PROJECT (self));
+  g_return_if_fail (!is_being_read (self));
   g_return_if_fail (GLOSS_IS_DOCUMENT (document));
   g_return_if_fail (gloss_document_get_project (document) == NULL);
 
@@ -643,9 +666,8 @@ void
 gloss_project_insert_relation (GlossProject  *self,
                                GlossRelation *relation)
 {
-  _gloss_project_wait_for_readers (self);
-
   g_return_if_fail (GLOSS_IS_PROJECT (self));
+  g_return_if_fail (!is_being_read (self));
   g_return_if_fail (GLOSS_IS_RELATION (relation));
   g_return_if_fail (!g_hash_table_contains (self->relations_by_id, gloss_relation_get_id (relation)));
 
@@ -687,9 +709,8 @@ void
 gloss_project_insert_relation_type (GlossProject *self,
                                     const char   *type)
 {
-  _gloss_project_wait_for_readers (self);
-
   g_return_if_fail (GLOSS_IS_PROJECT (self));
+  g_return_if_fail (!is_being_read (self));
   g_return_if_fail (type != NULL && *type != '\0');
 
   if (gloss_project_has_relation_type (self, type))
@@ -753,17 +774,6 @@ gloss_project_end_read (GlossProject *self)
   g_object_unref (self);
 }
 
-void
-_gloss_project_wait_for_readers (GlossProject *self)
-{
-  if (!GLOSS_IS_PROJECT (self))
-    return;
-
-  g_mutex_lock (&self->readers_lock);
-  while (self->readers > 0)
-    g_cond_wait (&self->readers_done, &self->readers_lock);
-  g_mutex_unlock (&self->readers_lock);
-}
 
 /* ---- History ---- */
 
@@ -806,10 +816,12 @@ announce_change (GlossProject *self)
 }
 
 void
-_gloss_project_push_edit (GlossProject *self,
-                          GlossEdit    *edit,
-                          const char   *label)
+_gloss_project_do (GlossProject *self,
+                   GlossEdit    *edit,
+                   const char   *label)
 {
+  wait_until_unread (self);
+  edit->klass->apply (edit, self, TRUE);
   gloss_history_push (self->history, edit, label);
 
   if (self->action_depth > 0)
@@ -873,11 +885,10 @@ gloss_project_get_redo_label (GlossProject *self)
 gboolean
 gloss_project_undo (GlossProject *self)
 {
-  _gloss_project_wait_for_readers (self);
-
   g_return_val_if_fail (GLOSS_IS_PROJECT (self), FALSE);
   g_return_val_if_fail (self->action_depth == 0, FALSE);
 
+  wait_until_unread (self);
   if (!gloss_history_undo (self->history, self))
     return FALSE;
 
@@ -888,11 +899,10 @@ gloss_project_undo (GlossProject *self)
 gboolean
 gloss_project_redo (GlossProject *self)
 {
-  _gloss_project_wait_for_readers (self);
-
   g_return_val_if_fail (GLOSS_IS_PROJECT (self), FALSE);
   g_return_val_if_fail (self->action_depth == 0, FALSE);
 
+  wait_until_unread (self);
   if (!gloss_history_redo (self->history, self))
     return FALSE;
 
@@ -916,6 +926,27 @@ gloss_project_mark_saved (GlossProject *self)
   if (self->dirty)
     {
       self->dirty = FALSE;
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DIRTY]);
+    }
+}
+
+guint64
+_gloss_project_get_save_point (GlossProject *self)
+{
+  return gloss_history_get_state (self->history);
+}
+
+void
+_gloss_project_mark_saved_at (GlossProject *self,
+                              guint64       point)
+{
+  gboolean dirty;
+
+  gloss_history_mark_saved_state (self->history, point);
+  dirty = !gloss_history_is_at_saved (self->history);
+  if (dirty != self->dirty)
+    {
+      self->dirty = dirty;
       g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DIRTY]);
     }
 }

@@ -23,19 +23,6 @@ static const struct {
   { "overwrite", N_("_Overwrite"), ADW_RESPONSE_DESTRUCTIVE },
 };
 
-static void
-overwrite (GlossWindow *self,
-           GFile       *file)
-{
-  g_autoptr(GError) error = NULL;
-
-  if (!gloss_project_save_full (self->project, file, GLOSS_SAVE_OVERWRITE_CHANGES, &error))
-    {
-      _gloss_window_error (self, _("Could Not Save the Project"), error);
-      return;
-    }
-  _gloss_window_saved (self, file);
-}
 
 static void
 changed_response_cb (AdwMessageDialog *dialog,
@@ -48,7 +35,7 @@ changed_response_cb (AdwMessageDialog *dialog,
     return;
 
   if (g_str_equal (response, "overwrite"))
-    overwrite (self, file);
+    _gloss_window_save_to (self, file, GLOSS_SAVE_OVERWRITE_CHANGES);
   else if (g_str_equal (response, "save-as"))
     _gloss_window_save_as (self);
   else if (g_str_equal (response, "reload"))

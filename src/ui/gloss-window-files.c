@@ -249,27 +249,73 @@ _gloss_window_saved (GlossWindow *self,
     }
 }
 
-static gboolean
-save_to (GlossWindow *self,
-         GFile       *file)
-{
-  g_autoptr(GError) error = NULL;
+typedef struct {
+  GlossWindow *self;
+  GFile       *file;
+} SaveRequest;
 
-  if (!gloss_project_save (self->project, file, &error))
+static void
+save_done_cb (GObject      *source,
+              GAsyncResult *result,
+              gpointer      user_data)
+{
+  SaveRequest *request = user_data;
+  g_autoptr(GlossWindow) self = request->self;
+  g_autoptr(GFile) file = request->file;
+  g_autoptr(GFile) next = NULL;
+  g_autoptr(GError) error = NULL;
+  gboolean saved;
+
+  g_free (request);
+  saved = gloss_project_save_finish (GLOSS_PROJECT (source), result, &error);
+  self->saving = FALSE;
+  if (self->project != GLOSS_PROJECT (source))
+    return;  /* the window moved on to another project */
+
+  if (!saved)
     {
       /* Never lost, never overwritten unasked: changed on disk, or
        * read-only, the user chooses. */
+      g_clear_object (&self->save_next);
       if (g_error_matches (error, GLOSS_ERROR, GLOSS_ERROR_CHANGED))
         _gloss_window_ask_changed_on_disk (self, file);
       else if (g_error_matches (error, GLOSS_ERROR, GLOSS_ERROR_READ_ONLY))
         _gloss_window_ask_read_only (self, error);
       else
         _gloss_window_error (self, _("Could Not Save the Project"), error);
-      return FALSE;
+      return;
     }
 
   _gloss_window_saved (self, file);
-  return TRUE;
+
+  next = g_steal_pointer (&self->save_next);
+  if (next != NULL)
+    _gloss_window_save_to (self, next, self->save_next_flags);
+}
+
+void
+_gloss_window_save_to (GlossWindow    *self,
+                       GFile          *file,
+                       GlossSaveFlags  flags)
+{
+  SaveRequest *request;
+
+  if (self->project == NULL)
+    return;
+
+  /* One save at a time: one asked for meanwhile follows it. */
+  if (self->saving)
+    {
+      g_set_object (&self->save_next, file);
+      self->save_next_flags = flags;
+      return;
+    }
+
+  request = g_new0 (SaveRequest, 1);
+  request->self = g_object_ref (self);
+  request->file = g_object_ref (file);
+  self->saving = TRUE;
+  gloss_project_save_async (self->project, file, flags, NULL, save_done_cb, request);
 }
 
 static void
@@ -289,7 +335,7 @@ save_as_response_cb (GtkNativeDialog *chooser,
 
           g_set_object (&file, g_file_get_child (parent, name));
         }
-      save_to (self, file);
+      _gloss_window_save_to (self, file, GLOSS_SAVE_DEFAULT);
     }
   else
     self->close_after_save = FALSE;
@@ -321,7 +367,7 @@ _gloss_window_save (GlossWindow *self)
   if (self->file == NULL)
     _gloss_window_save_as (self);
   else
-    save_to (self, self->file);
+    _gloss_window_save_to (self, self->file, GLOSS_SAVE_DEFAULT);
 }
 
 /* ---- closing ---- */

@@ -31,6 +31,9 @@ struct _GlossWindow
   GCancellable         *recent_cancellable; /* asking where the recent projects are */
   gboolean              closing_confirmed;
   gboolean              close_after_save;
+  gboolean              saving;         /* a save is being written */
+  GFile                *save_next;      /* asked for meanwhile: saved after it */
+  GlossSaveFlags        save_next_flags;
   gboolean              recovered;      /* holds changes recovered, not yet saved */
   gboolean              recovery_owned; /* this window wrote or was offered ->recovery */
   gboolean              recovery_moved_told; /* said where a fallback copy went */
@@ -117,6 +120,10 @@ void     _gloss_window_update_actions     (GlossWindow     *self);
 /* gloss-window-files.c */
 void     _gloss_window_save               (GlossWindow     *self);
 void     _gloss_window_save_as            (GlossWindow     *self);
+/* Saves on a worker; "changed on disk" and read-only files are asked about. */
+void     _gloss_window_save_to            (GlossWindow     *self,
+                                           GFile           *file,
+                                           GlossSaveFlags   flags);
 void     _gloss_window_choose_import      (GlossWindow     *self);
 void     _gloss_window_choose_export      (GlossWindow     *self);
 void     _gloss_window_paste_document     (GlossWindow     *self);

@@ -783,6 +783,7 @@ gloss_window_dispose (GObject *object)
   g_clear_object (&self->document);
   g_clear_object (&self->project);
   g_clear_object (&self->file);
+  g_clear_object (&self->save_next);
   g_clear_object (&self->recovery);
   g_clear_object (&self->cancellable);
   g_clear_pointer (&self->lock, gloss_file_lock_release);
