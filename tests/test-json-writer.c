@@ -102,6 +102,39 @@ test_datetime (void)
   g_assert_cmpstr (text, ==, "{\n  \"when\": \"2026-11-27T08:30:15.250000Z\",\n  \"never\": null\n}\n");
 }
 
+/* A member left without its value, and a time with no four-digit UTC
+ * year, are programming errors: each is reported, and the file still
+ * reads as JSON (null in their place). */
+static void
+test_member_always_has_a_value (void)
+{
+  if (g_test_subprocess ())
+    {
+      GlossJsonWriter *writer = gloss_json_writer_new (0);
+      g_autoptr(GTimeZone) zone = g_time_zone_new_offset (5 * 3600);
+      g_autoptr(GDateTime) ancient = g_date_time_new (zone, 1, 1, 1, 2, 0, 0);
+      g_autofree char *text = NULL;
+
+      /* Reported, not fatal: the test reads what was written after. */
+      g_log_set_always_fatal (G_LOG_FATAL_MASK);
+      gloss_json_writer_begin_object (writer);
+      gloss_json_writer_member (writer, "forgotten");
+      gloss_json_writer_member (writer, "next");
+      gloss_json_writer_int (writer, 1);
+      gloss_json_writer_datetime_member (writer, "when", ancient);
+      gloss_json_writer_member (writer, "last");
+      gloss_json_writer_end_object (writer);
+      text = finish_to_string (writer);
+      g_print ("%s", text);
+      return;
+    }
+
+  g_test_trap_subprocess (NULL, 0, G_TEST_SUBPROCESS_DEFAULT);
+  g_test_trap_assert_passed ();
+  g_test_trap_assert_stdout ("{\n  \"forgotten\": null,\n  \"next\": 1,\n  \"when\": null,\n  \"last\": null\n}\n");
+  g_test_trap_assert_stderr ("*without a value*has no UTC form*without a value*");
+}
+
 int
 main (int    argc,
       char **argv)
@@ -111,6 +144,7 @@ main (int    argc,
   g_test_add_func ("/gloss/json-writer/layout", test_layout);
   g_test_add_func ("/gloss/json-writer/escaping-round-trip", test_escaping_round_trip);
   g_test_add_func ("/gloss/json-writer/datetime", test_datetime);
+  g_test_add_func ("/gloss/json-writer/member-always-has-a-value", test_member_always_has_a_value);
 
   return g_test_run ();
 }

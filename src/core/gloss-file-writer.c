@@ -40,10 +40,10 @@ gloss_file_check_project_size (goffset      size,
     return TRUE;
 
   g_set_error (error, GLOSS_ERROR, GLOSS_ERROR_TOO_LARGE,
-               _("Could not save “%s”: it would be %" G_GOFFSET_FORMAT " bytes, "
-                 "%" G_GOFFSET_FORMAT " more than the %d MB Gloss can open again. "
+               _("Could not save “%s”: it would be %lld bytes, "
+                 "%lld more than the %d MB Gloss can open again. "
                  "Split the project or remove documents first"),
-               name, size, size - (goffset) GLOSS_MAX_PROJECT_FILE_SIZE,
+               name, (long long) size, (long long) (size - (goffset) GLOSS_MAX_PROJECT_FILE_SIZE),
                GLOSS_MAX_PROJECT_FILE_SIZE / (1024 * 1024));
   return FALSE;
 }

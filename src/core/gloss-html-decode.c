@@ -198,8 +198,7 @@ convert_from (const char  *data,
       if (g_utf8_validate_len (data, size, &invalid))
         return g_strndup (data, size);
       g_set_error (error, GLOSS_ERROR, GLOSS_ERROR_ENCODING,
-                   _("%s says (%s) that it is UTF-8, but the bytes at offset %" G_GSIZE_FORMAT
-                     " are not valid UTF-8"),
+                   _("%s says (%s) that it is UTF-8, but the bytes at offset %zu are not valid UTF-8"),
                    display_name, source, (gsize) (invalid - data));
       return NULL;
     }
@@ -214,8 +213,7 @@ convert_from (const char  *data,
                  display_name, charset, source);
   else
     g_set_error (error, GLOSS_ERROR, GLOSS_ERROR_ENCODING,
-                 _("%s says (%s) that it is %s, but the bytes at offset %" G_GSIZE_FORMAT
-                   " are not valid %s"),
+                 _("%s says (%s) that it is %s, but the bytes at offset %zu are not valid %s"),
                  display_name, source, charset, bytes_read, charset);
   return NULL;
 }
@@ -233,7 +231,7 @@ refuse_binary (const char  *data,
     if (data[i] == '\0' && (unit == 1 || data[i + 1] == '\0'))
       {
         g_set_error (error, GLOSS_ERROR, GLOSS_ERROR_ENCODING,
-                     _("%s contains a NUL character at offset %" G_GSIZE_FORMAT ", so it is not a "
+                     _("%s contains a NUL character at offset %zu, so it is not a "
                        "web page (it may be an image or another binary file saved under a page’s name)"),
                      display_name, i);
         return FALSE;

@@ -270,8 +270,12 @@ gloss_load_read_string (Loader      *loader,
     }
 
   mark = gloss_load_path_push_member (loader, name);
-  gloss_load_problem (loader, GLOSS_ERROR_INVALID, _("must be a string%s, not %s"),
-           nullability == NULLABLE ? " or null" : "", gloss_load_describe_node (node));
+  if (nullability == NULLABLE)
+    gloss_load_problem (loader, GLOSS_ERROR_INVALID, _("must be a string or null, not %s"),
+                        gloss_load_describe_node (node));
+  else
+    gloss_load_problem (loader, GLOSS_ERROR_INVALID, _("must be a string, not %s"),
+                        gloss_load_describe_node (node));
   gloss_load_path_pop (loader, mark);
 
   return FALSE;

@@ -240,6 +240,48 @@ check_format (Loader     *loader,
   return TRUE;
 }
 
+/* A project holds at most GLOSS_MAX_ANNOTATIONS: counted in the tree,
+ * before the walk builds anything. */
+static gboolean
+check_annotation_count (Loader              *loader,
+                        const GlossJsonNode *root)
+{
+  const GlossJsonNode *documents = gloss_json_object_get (root, "documents", NULL);
+  guint64 total = 0;
+
+  if (documents == NULL || documents->type != GLOSS_JSON_ARRAY)
+    return TRUE;  /* the walk says what is wrong */
+
+  for (guint i = 0; i < documents->length; i++)
+    {
+      const GlossJsonNode *document = &documents->v.elements[i];
+      const GlossJsonNode *annotations;
+
+      if (document->type != GLOSS_JSON_OBJECT)
+        continue;
+      annotations = gloss_json_object_get (document, "annotations", NULL);
+      if (annotations == NULL || annotations->type != GLOSS_JSON_ARRAY)
+        continue;
+
+      total += annotations->length;
+      if (total > GLOSS_MAX_ANNOTATIONS)
+        {
+          gsize mark = gloss_load_path_push_member (loader, "documents");
+
+          gloss_load_path_push_index (loader, i);
+          gloss_load_path_push_member (loader, "annotations");
+          gloss_load_path_push_index (loader, annotations->length - (guint) (total - GLOSS_MAX_ANNOTATIONS));
+          gloss_load_problem (loader, GLOSS_ERROR_TOO_LARGE,
+                              _("more than %d annotations; Gloss opens projects of at most %d"),
+                              GLOSS_MAX_ANNOTATIONS, GLOSS_MAX_ANNOTATIONS);
+          gloss_load_path_pop (loader, mark);
+          return FALSE;
+        }
+    }
+
+  return TRUE;
+}
+
 static GlossProject *
 walk_project (Loader   *loader,
               const GlossJsonNode *root_node)
@@ -260,7 +302,8 @@ walk_project (Loader   *loader,
     }
 
   root = (root_node);
-  if (!check_format (loader, root, &walk.version))
+  if (!check_format (loader, root, &walk.version) ||
+      !check_annotation_count (loader, root))
     return NULL;
 
   /* An older version is read as the current one and written as such on

@@ -9,8 +9,9 @@
  *    value, accepts comments, single quotes and hex numbers, cuts strings at
  *    \u0000, keeps the last of two members with one name, and recurses once
  *    per nesting level, so ~100,000 levels overflow the stack. The scan
- *    refuses all of that with a line:column, bounds the depth, and counts
- *    the annotations before anything is built.
+ *    refuses all of that with a line:column and bounds the depth. It knows
+ *    JSON only, nothing of what a project holds: the loader counts the
+ *    annotations before it builds anything.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -25,6 +26,7 @@
 
 #include "gloss-json-reader.h"
 #include "gloss-project-scan.h"
+#include "gloss-utf8-private.h"
 #include "gloss-utf8.h"
 
 /* Compiler style, so that editors can jump there: file:line:column: what. */
@@ -62,57 +64,6 @@ error_at (GError     **error,
 
 /* ---- Pass 1: bytes ---- */
 
-#define ONES  G_GUINT64_CONSTANT (0x0101010101010101)
-#define HIGHS G_GUINT64_CONSTANT (0x8080808080808080)
-
-static inline guint64
-load_word (const char *p)
-{
-  guint64 word;
-
-  memcpy (&word, p, sizeof word);
-  return word;
-}
-
-/* g_utf8_validate_len(), with the same answer, but ASCII without NULs
- * (most of a project file) is passed over eight bytes at a time and only
- * the stretches around other bytes go to GLib. A stretch ends before an
- * ASCII byte, which no valid sequence contains, so cutting there changes
- * neither the verdict nor where the first bad byte is. */
-static gboolean
-validate_utf8 (const char  *data,
-               gsize        size,
-               const char **end)
-{
-  gsize i = 0;
-
-  while (i < size)
-    {
-      gsize stretch_end;
-
-      while (size - i >= 8)
-        {
-          guint64 word = load_word (data + i);
-
-          if ((word & HIGHS) != 0 || ((word - ONES) & ~word & HIGHS) != 0)
-            break;
-          i += 8;
-        }
-
-      /* From here to the first ASCII byte at least 16 bytes on. */
-      stretch_end = MIN (size, i + 16);
-      while (stretch_end < size && ((guchar) data[stretch_end] & 0x80) != 0)
-        stretch_end++;
-
-      if (!g_utf8_validate_len (data + i, stretch_end - i, end))
-        return FALSE;
-      i = stretch_end;
-    }
-
-  *end = data + size;
-  return TRUE;
-}
-
 static gboolean
 check_bytes (const char  *name,
              const char  *data,
@@ -137,7 +88,7 @@ check_bytes (const char  *name,
       return FALSE;
     }
 
-  if (!validate_utf8 (data, size, &end))
+  if (!gloss_utf8_validate (data, size, &end))
     {
       gsize offset = (gsize) (end - data);
 
@@ -184,7 +135,6 @@ typedef struct
   guint       depth;
 
   GPtrArray  *decoded;     /* member names that had escapes, decoded */
-  guint64     n_annotations;
 
   /* When building: the tree, and @data again, writable (strings are
    * terminated in place). */
@@ -269,11 +219,13 @@ is_special (guchar c)
 static inline gboolean
 word_has_special (guint64 word)
 {
-  guint64 quote = word ^ (ONES * '"');
-  guint64 backslash = word ^ (ONES * '\\');
-  guint64 control = (word - ONES * 0x20) & ~word;
+  const guint64 ones = GLOSS_UTF8_ONES;
+  guint64 quote = word ^ (ones * '"');
+  guint64 backslash = word ^ (ones * '\\');
+  guint64 control = (word - ones * 0x20) & ~word;
 
-  return ((((quote - ONES) & ~quote) | ((backslash - ONES) & ~backslash) | control) & HIGHS) != 0;
+  return ((((quote - ones) & ~quote) | ((backslash - ones) & ~backslash) | control) &
+          GLOSS_UTF8_HIGHS) != 0;
 }
 
 /* Scans a string starting at its opening quote; on success s->pos is past
@@ -309,7 +261,7 @@ scan_string (Scanner  *s,
         {
           s->pos++;
           /* The bulk of a file: plain bytes, eight at a time. */
-          while (s->size - s->pos >= 8 && !word_has_special (load_word (s->data + s->pos)))
+          while (s->size - s->pos >= 8 && !word_has_special (gloss_utf8_load_word (s->data + s->pos)))
             s->pos += 8;
           while (s->pos < s->size && !is_special ((guchar) s->data[s->pos]))
             s->pos++;
@@ -387,19 +339,6 @@ span_equal (const Span *a,
             gsize       length)
 {
   return a->length == length && memcmp (a->start, b, length) == 0;
-}
-
-static gboolean
-level_key_is (Level      *level,
-              const char *name)
-{
-  Span *last;
-
-  if (level->n_keys == 0)
-    return FALSE;
-
-  last = &level->keys[level->n_keys - 1];
-  return span_equal (last, name, strlen (name));
 }
 
 /* Records a member name of the open object; FALSE if it was already there. */
@@ -571,17 +510,6 @@ unexpected (Scanner    *s,
   }
 }
 
-/* The annotations of a project sit at documents[i].annotations[j]: the
- * fourth level, under those two member names. */
-static gboolean
-at_annotation (Scanner *s)
-{
-  return s->depth == 4 &&
-         s->stack[0] == '{' && s->stack[1] == '[' && s->stack[2] == '{' && s->stack[3] == '[' &&
-         level_key_is (&s->levels[0], "documents") &&
-         level_key_is (&s->levels[2], "annotations");
-}
-
 static gboolean
 open_container (Scanner *s,
                 char     bracket)
@@ -679,14 +607,6 @@ scan_document (Scanner *s)
           if (s->pos >= s->size)
             {
               unexpected (s, _("a value"));
-              return FALSE;
-            }
-
-          if (at_annotation (s) && ++s->n_annotations > GLOSS_MAX_ANNOTATIONS)
-            {
-              scan_error (s, GLOSS_ERROR_TOO_LARGE, s->pos,
-                          _("more than %d annotations; Gloss opens projects of at most %d"),
-                          GLOSS_MAX_ANNOTATIONS, GLOSS_MAX_ANNOTATIONS);
               return FALSE;
             }
 

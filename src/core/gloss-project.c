@@ -12,6 +12,7 @@
 #include "gloss-document-private.h"
 #include "gloss-object-list.h"
 #include "gloss-project-private.h"
+#include "gloss-relation-index.h"
 #include "gloss-relation.h"
 #include "gloss-tag.h"
 
@@ -27,7 +28,6 @@ struct _GlossProject
   /* Not GListStore: an autosave reads these from a worker thread. */
   GlossObjectList *tags;
   GlossObjectList *documents;
-  GlossObjectList *relations;
   GPtrArray *relation_types;            /* char*, NULL-terminated */
 
   /* Indexes, so that a project with 100,000 tags or relation types loads
@@ -35,8 +35,7 @@ struct _GlossProject
   GHashTable *tags_by_id;               /* id → GlossTag (unowned: the list holds it) */
   GHashTable *relation_type_set;        /* the strings of relation_types */
 
-  GHashTable *relations_by_id;          /* id → GlossRelation (unowned) */
-  GHashTable *relations_by_annotation;  /* annotation id → GPtrArray of GlossRelation */
+  GlossRelationIndex *relations;
 
   GlossHistory *history;
   guint64 generation;
@@ -145,12 +144,10 @@ gloss_project_finalize (GObject *object)
   g_clear_pointer (&self->modified, g_date_time_unref);
   g_clear_object (&self->tags);
   g_clear_object (&self->documents);
-  g_clear_object (&self->relations);
+  g_clear_pointer (&self->relations, gloss_relation_index_free);
   g_ptr_array_unref (self->relation_types);
   g_hash_table_unref (self->tags_by_id);
   g_hash_table_unref (self->relation_type_set);
-  g_hash_table_unref (self->relations_by_id);
-  g_hash_table_unref (self->relations_by_annotation);
   g_mutex_clear (&self->readers_lock);
   g_cond_clear (&self->readers_done);
 
@@ -228,13 +225,10 @@ gloss_project_init (GlossProject *self)
   self->modified = g_date_time_ref (self->created);
   self->tags = gloss_object_list_new (GLOSS_TYPE_TAG);
   self->documents = gloss_object_list_new (GLOSS_TYPE_DOCUMENT);
-  self->relations = gloss_object_list_new (GLOSS_TYPE_RELATION);
+  self->relations = gloss_relation_index_new ();
   self->relation_types = g_ptr_array_new_null_terminated (4, g_free, TRUE);
   self->tags_by_id = g_hash_table_new (g_str_hash, g_str_equal);
   self->relation_type_set = g_hash_table_new (g_str_hash, g_str_equal);
-  self->relations_by_id = g_hash_table_new (g_str_hash, g_str_equal);
-  self->relations_by_annotation = g_hash_table_new_full (g_str_hash, g_str_equal,
-                                                         g_free, (GDestroyNotify) g_ptr_array_unref);
   self->history = gloss_history_new ();
   g_mutex_init (&self->readers_lock);
   g_cond_init (&self->readers_done);
@@ -355,7 +349,7 @@ GListModel *
 gloss_project_get_relations (GlossProject *self)
 {
   g_return_val_if_fail (GLOSS_IS_PROJECT (self), NULL);
-  return G_LIST_MODEL (self->relations);
+  return gloss_relation_index_get_list (self->relations);
 }
 
 const char * const *
@@ -375,105 +369,13 @@ gloss_project_lookup_tag (GlossProject *self,
   return tag_id != NULL ? g_hash_table_lookup (self->tags_by_id, tag_id) : NULL;
 }
 
-GlossTag *
-gloss_project_lookup_tag_by_name (GlossProject *self,
-                                  const char   *name)
-{
-  guint n;
-
-  g_return_val_if_fail (GLOSS_IS_PROJECT (self), NULL);
-
-  n = g_list_model_get_n_items (G_LIST_MODEL (self->tags));
-  for (guint i = 0; i < n && name != NULL; i++)
-    {
-      GlossTag *tag = g_list_model_get_item (G_LIST_MODEL (self->tags), i);
-
-      g_object_unref (tag);
-      if (g_str_equal (gloss_tag_get_name (tag), name))
-        return tag;
-    }
-
-  return NULL;
-}
-
-GlossTag *
-gloss_project_lookup_tag_by_digit (GlossProject *self,
-                                   int           digit)
-{
-  guint n;
-
-  g_return_val_if_fail (GLOSS_IS_PROJECT (self), NULL);
-
-  if (digit < 0 || digit > 9)
-    return NULL;
-
-  n = g_list_model_get_n_items (G_LIST_MODEL (self->tags));
-  for (guint i = 0; i < n; i++)
-    {
-      GlossTag *tag = g_list_model_get_item (G_LIST_MODEL (self->tags), i);
-
-      g_object_unref (tag);
-      if (gloss_tag_get_digit (tag) == digit)
-        return tag;
-    }
-
-  return NULL;
-}
-
-GlossDocument *
-gloss_project_lookup_document (GlossProject *self,
-                               const char   *document_id)
-{
-  guint n;
-
-  g_return_val_if_fail (GLOSS_IS_PROJECT (self), NULL);
-
-  n = g_list_model_get_n_items (G_LIST_MODEL (self->documents));
-  for (guint i = 0; i < n && document_id != NULL; i++)
-    {
-      GlossDocument *document = g_list_model_get_item (G_LIST_MODEL (self->documents), i);
-
-      g_object_unref (document);
-      if (g_str_equal (gloss_document_get_id (document), document_id))
-        return document;
-    }
-
-  return NULL;
-}
-
-GlossAnnotation *
-gloss_project_lookup_annotation (GlossProject *self,
-                                 const char   *annotation_id)
-{
-  guint n;
-
-  g_return_val_if_fail (GLOSS_IS_PROJECT (self), NULL);
-
-  n = g_list_model_get_n_items (G_LIST_MODEL (self->documents));
-  for (guint i = 0; i < n && annotation_id != NULL; i++)
-    {
-      GlossDocument *document = g_list_model_get_item (G_LIST_MODEL (self->documents), i);
-      GlossAnnotation *annotation;
-
-      g_object_unref (document);
-      annotation = gloss_document_lookup_annotation (document, annotation_id);
-      if (annotation != NULL)
-        return annotation;
-    }
-
-  return NULL;
-}
-
 GlossRelation *
 gloss_project_lookup_relation (GlossProject *self,
                                const char   *relation_id)
 {
   g_return_val_if_fail (GLOSS_IS_PROJECT (self), NULL);
 
-  if (relation_id == NULL)
-    return NULL;
-
-  return g_hash_table_lookup (self->relations_by_id, relation_id);
+  return gloss_relation_index_lookup (self->relations, relation_id);
 }
 
 GPtrArray *
@@ -486,37 +388,11 @@ gloss_project_relations_of (GlossProject    *self,
   g_return_val_if_fail (GLOSS_IS_PROJECT (self), result);
   g_return_val_if_fail (GLOSS_IS_ANNOTATION (annotation), result);
 
-  relations = g_hash_table_lookup (self->relations_by_annotation,
-                                   gloss_annotation_get_id (annotation));
+  relations = gloss_relation_index_of (self->relations, gloss_annotation_get_id (annotation));
   if (relations != NULL)
     g_ptr_array_extend (result, relations, NULL, NULL);
 
   return result;
-}
-
-guint
-gloss_project_count_tag_uses (GlossProject *self,
-                              GlossTag     *tag)
-{
-  guint n_documents;
-  guint uses = 0;
-
-  g_return_val_if_fail (GLOSS_IS_PROJECT (self), 0);
-  g_return_val_if_fail (GLOSS_IS_TAG (tag), 0);
-
-  n_documents = g_list_model_get_n_items (G_LIST_MODEL (self->documents));
-  for (guint i = 0; i < n_documents; i++)
-    {
-      g_autoptr(GlossDocument) document = g_list_model_get_item (G_LIST_MODEL (self->documents), i);
-      guint n = gloss_document_get_n_annotations (document);
-
-      for (guint j = 0; j < n; j++)
-        if (gloss_annotation_has_tag (gloss_document_get_annotation (document, j),
-                                      gloss_tag_get_id (tag)))
-          uses++;
-    }
-
-  return uses;
 }
 
 /* ---- Raw construction ---- */
@@ -615,51 +491,12 @@ _gloss_project_document_position (GlossProject  *self,
   return find_position (self->documents, document);
 }
 
-static void
-index_relation_end (GlossProject  *self,
-                    const char    *annotation_id,
-                    GlossRelation *relation)
-{
-  GPtrArray *relations = g_hash_table_lookup (self->relations_by_annotation, annotation_id);
-
-  if (relations == NULL)
-    {
-      relations = g_ptr_array_new ();
-      g_hash_table_insert (self->relations_by_annotation, g_strdup (annotation_id), relations);
-    }
-
-  g_ptr_array_add (relations, relation);
-}
-
-static void
-unindex_relation_end (GlossProject  *self,
-                      const char    *annotation_id,
-                      GlossRelation *relation)
-{
-  GPtrArray *relations = g_hash_table_lookup (self->relations_by_annotation, annotation_id);
-
-  if (relations == NULL)
-    return;
-
-  g_ptr_array_remove (relations, relation);
-  if (relations->len == 0)
-    g_hash_table_remove (self->relations_by_annotation, annotation_id);
-}
-
 void
 _gloss_project_insert_relation_at (GlossProject  *self,
                                    GlossRelation *relation,
                                    guint          position)
 {
-  guint n = g_list_model_get_n_items (G_LIST_MODEL (self->relations));
-  const char *from = gloss_relation_get_from (relation);
-  const char *to = gloss_relation_get_to (relation);
-
-  g_hash_table_insert (self->relations_by_id, (gpointer) gloss_relation_get_id (relation), relation);
-  index_relation_end (self, from, relation);
-  if (!g_str_equal (from, to))
-    index_relation_end (self, to, relation);
-  gloss_object_list_insert (self->relations, MIN (position, n), relation);
+  gloss_relation_index_insert (self->relations, relation, position);
 }
 
 void
@@ -669,7 +506,7 @@ gloss_project_insert_relation (GlossProject  *self,
   g_return_if_fail (GLOSS_IS_PROJECT (self));
   g_return_if_fail (!is_being_read (self));
   g_return_if_fail (GLOSS_IS_RELATION (relation));
-  g_return_if_fail (!g_hash_table_contains (self->relations_by_id, gloss_relation_get_id (relation)));
+  g_return_if_fail (gloss_relation_index_lookup (self->relations, gloss_relation_get_id (relation)) == NULL);
 
   _gloss_project_insert_relation_at (self, relation, G_MAXUINT);
 }
@@ -679,30 +516,14 @@ _gloss_project_remove_relation (GlossProject  *self,
                                 GlossRelation *relation,
                                 guint          hint)
 {
-  G_GNUC_UNUSED g_autoptr(GlossRelation) hold = g_object_ref (relation);
-  g_autoptr(GlossRelation) at_hint = NULL;
-  guint position;
-
-  /* Undo knows where the relation was: checking there is O(log n), where
-   * searching the list would make undoing a large import quadratic. */
-  if (hint < g_list_model_get_n_items (G_LIST_MODEL (self->relations)))
-    at_hint = g_list_model_get_item (G_LIST_MODEL (self->relations), hint);
-  position = at_hint == relation ? hint : find_position (self->relations, relation);
-
-  if (position == G_MAXUINT)
-    return;
-
-  g_hash_table_remove (self->relations_by_id, gloss_relation_get_id (relation));
-  unindex_relation_end (self, gloss_relation_get_from (relation), relation);
-  unindex_relation_end (self, gloss_relation_get_to (relation), relation);
-  gloss_object_list_remove (self->relations, position);
+  gloss_relation_index_remove (self->relations, relation, hint);
 }
 
 guint
 _gloss_project_relation_position (GlossProject  *self,
                                   GlossRelation *relation)
 {
-  return find_position (self->relations, relation);
+  return gloss_relation_index_position (self->relations, relation);
 }
 
 void

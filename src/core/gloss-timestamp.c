@@ -1,4 +1,5 @@
-/* gloss-timestamp.c — the one form of time a project file holds
+/* gloss-timestamp.c — the one form of time a project file holds, read
+ * and written
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -58,3 +59,66 @@ gloss_timestamp_parse (const char *text)
   return g_date_time_add (whole, usec);
 }
 
+/* The proleptic Gregorian date of day @days since 1970-01-01 (the
+ * well-known civil-from-days algorithm, in eras of 400 years). */
+static void
+civil_from_days (gint64  days,
+                 int    *year,
+                 int    *month,
+                 int    *day)
+{
+  gint64 z = days + 719468;
+  gint64 era = (z >= 0 ? z : z - 146096) / 146097;
+  gint64 doe = z - era * 146097;
+  gint64 yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
+  gint64 doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+  gint64 mp = (5 * doy + 2) / 153;
+
+  *day = (int) (doy - (153 * mp + 2) / 5 + 1);
+  *month = (int) (mp < 10 ? mp + 3 : mp - 9);
+  *year = (int) (yoe + era * 400 + (*month <= 2));
+}
+
+static void
+put_digits (char *out,
+            int   value,
+            guint width)
+{
+  for (guint i = width; i > 0; i--)
+    {
+      out[i - 1] = (char) ('0' + value % 10);
+      value /= 10;
+    }
+}
+
+/* Not g_date_time_format (): its %Y does not pad years before 1000,
+ * which ISO 8601 readers (GLib's included) then refuse. */
+gboolean
+gloss_timestamp_format (gint64  seconds,
+                        int     usec,
+                        char   *out)
+{
+  gint64 days = seconds >= 0 ? seconds / 86400 : -((-seconds + 86399) / 86400);
+  int in_day = (int) (seconds - days * 86400);
+  int year, month, day;
+
+  civil_from_days (days, &year, &month, &day);
+  if (year < 1 || year > 9999)
+    return FALSE;
+  put_digits (out, year, 4);
+  out[4] = '-';
+  put_digits (out + 5, month, 2);
+  out[7] = '-';
+  put_digits (out + 8, day, 2);
+  out[10] = 'T';
+  put_digits (out + 11, in_day / 3600, 2);
+  out[13] = ':';
+  put_digits (out + 14, in_day / 60 % 60, 2);
+  out[16] = ':';
+  put_digits (out + 17, in_day % 60, 2);
+  out[19] = '.';
+  put_digits (out + 20, usec, 6);
+  out[26] = 'Z';
+  out[27] = '\0';
+  return TRUE;
+}

@@ -12,7 +12,8 @@
 
 #include <glib.h>
 
-#define GLOSS_UTF8_ONES G_GUINT64_CONSTANT (0x0101010101010101)
+#define GLOSS_UTF8_ONES  G_GUINT64_CONSTANT (0x0101010101010101)
+#define GLOSS_UTF8_HIGHS G_GUINT64_CONSTANT (0x8080808080808080)
 
 static inline guint64
 gloss_utf8_load_word (const char *p)

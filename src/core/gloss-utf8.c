@@ -73,3 +73,42 @@ gloss_utf8_line_column (const char *data,
 
   *column = 1 + gloss_utf8_count (line_start, (gsize) (end - line_start));
 }
+
+/* g_utf8_validate_len (), with the same answer, but ASCII without NULs
+ * (most of a project file) is passed over eight bytes at a time and only
+ * the stretches around other bytes go to GLib. A stretch ends before an
+ * ASCII byte, which no valid sequence contains, so cutting there changes
+ * neither the verdict nor where the first bad byte is. */
+gboolean
+gloss_utf8_validate (const char  *data,
+                     gsize        size,
+                     const char **end)
+{
+  gsize i = 0;
+
+  while (i < size)
+    {
+      gsize stretch_end;
+
+      while (size - i >= 8)
+        {
+          guint64 word = gloss_utf8_load_word (data + i);
+
+          if ((word & GLOSS_UTF8_HIGHS) != 0 || ((word - GLOSS_UTF8_ONES) & ~word & GLOSS_UTF8_HIGHS) != 0)
+            break;
+          i += 8;
+        }
+
+      /* From here to the first ASCII byte at least 16 bytes on. */
+      stretch_end = MIN (size, i + 16);
+      while (stretch_end < size && ((guchar) data[stretch_end] & 0x80) != 0)
+        stretch_end++;
+
+      if (!g_utf8_validate_len (data + i, stretch_end - i, end))
+        return FALSE;
+      i = stretch_end;
+    }
+
+  *end = data + size;
+  return TRUE;
+}

@@ -14,6 +14,12 @@
 
 G_BEGIN_DECLS
 
+/* Whether @size bytes are valid UTF-8 without NUL; *@end is the first bad
+ * byte (or the end). The answer of g_utf8_validate_len (), faster on text
+ * that is mostly ASCII. */
+gboolean     gloss_utf8_validate     (const char  *data,
+                                      gsize        size,
+                                      const char **end);
 /* The characters in @size bytes of valid UTF-8. */
 GlossOffset  gloss_utf8_count        (const char *text,
                                       gsize       size);

@@ -91,8 +91,7 @@ _gloss_web_json_parse (GBytes      *bytes,
   if (!g_utf8_validate_len (data, size, &end))
     {
       g_set_error (error, GLOSS_ERROR, GLOSS_ERROR_ENCODING,
-                   _("%s is not UTF-8 (invalid bytes at byte %" G_GSIZE_FORMAT "): "
-                     "JSON files are UTF-8"),
+                   _("%s is not UTF-8 (invalid bytes at byte %zu): JSON files are UTF-8"),
                    display_name, (gsize) (end - data));
       return NULL;
     }
