@@ -221,6 +221,22 @@ class SandboxedApp:
         with open(self.log_path, encoding='utf-8', errors='replace') as f:
             return f.read()[-1500:]
 
+    def settled(self, get, what, timeout=30):
+        """@get (report → a rectangle) once the window has laid it out (wider
+        than 8 pixels) and two reports 0.4 s apart agree: a report written
+        before the first allocation places things where they will not be."""
+        deadline = time.time() + timeout
+        previous = None
+        while True:
+            report = self.wait(lambda r: get(r)[2] > 8, what, timeout=max(1, deadline - time.time()))
+            rect = list(get(report))
+            if rect == previous:
+                return rect
+            if time.time() > deadline:
+                raise Failure(f'{what} kept moving: {previous} then {rect}')
+            previous = rect
+            time.sleep(0.4)
+
     def click_at(self, x, y):
         xdo('mousemove', self.origin[0] + x, self.origin[1] + y)
         time.sleep(0.1)
@@ -383,7 +399,7 @@ class Session:
         offsets = sorted(int(o) for o in report['offsets'])
         free = self.unannotated_run(document, offsets)
         check(free is not None, 'no unannotated stretch of text on screen to annotate')
-        x, y, w, h = report['offsets'][str(free)]
+        x, y, w, h = app.settled(lambda r: r['offsets'][str(free)], f'character {free} laid out')
         app.click_at(x + 1, y + h // 2)
         app.wait(lambda r: r['caret'] in (free, free + 1), 'the caret')
         if app.last['caret'] != free:
@@ -525,7 +541,7 @@ class Session:
               f'Recent Projects shows document-portal paths: {subtitles}')
         self.shot(app, 'sandbox-recent-light')
         # The portal's document ids last across the restart: the row opens.
-        x, y, w, h = app.last['recent_rows'][1]
+        x, y, w, h = app.settled(lambda r: r['recent_rows'][1], 'the second recent row laid out')
         app.focus()
         app.click_at(x + w // 2, y + h // 2)
         under = xdo('getmouselocation', '--shell', capture=True).stdout.replace('\n', ' ')
