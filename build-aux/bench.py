@@ -41,6 +41,11 @@ TARGETS = {
     ("medium", "core_load_ms"): 60,
     ("medium", "core_save_ms"): 60,
     ("large", "core_save_ms"): 500,
+    # Issue 12: merge, agreement and Compare With… over two versions of
+    # 100,000 annotations each.
+    ("large", "core_merge_ms"): 2000,
+    ("large", "core_agreement_ms"): 2000,
+    ("large", "core_compare_ms"): 2000,
     ("small", "gui_first_frame_ms"): 150,
     ("medium", "gui_first_frame_ms"): 300,
     ("large", "gui_first_frame_ms"): 1000,
@@ -259,7 +264,8 @@ def main():
         core = core_figures(args.builddir, path, args.runs)
         for metric in ("core_load_ms", "core_save_ms", "core_export_json_ms",
                        "core_export_w3c_ms", "core_search_ms", "core_search_matches",
-                       "core_merge_ms", "core_agreement_ms", "core_peak_rss_mb"):
+                       "core_merge_ms", "core_agreement_ms", "core_compare_ms",
+                       "core_compare_differences", "core_peak_rss_mb"):
             report(metric, core[metric])
         report("python_json_load_ms", python_json_load_ms(path, args.runs))
 

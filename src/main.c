@@ -18,8 +18,13 @@ int
 main (int    argc,
       char **argv)
 {
+  const char *localedir = g_getenv ("GLOSS_LOCALEDIR");
+
   setlocale (LC_ALL, "");
-  bindtextdomain (GETTEXT_PACKAGE, LOCALEDIR);
+  /* Run from the build tree (build-aux/dev, meson devenv), GLOSS_LOCALEDIR
+   * names the catalogs the build made: the installed ones may be missing
+   * or older. */
+  bindtextdomain (GETTEXT_PACKAGE, localedir != NULL && *localedir != '\0' ? localedir : LOCALEDIR);
   bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
   textdomain (GETTEXT_PACKAGE);
 

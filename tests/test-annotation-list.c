@@ -8,6 +8,7 @@
 
 #include "gloss-annotation-list.h"
 #include "gloss-annotation-row.h"
+#include "gloss-untrusted-text.h"
 #include "panels-fixture.h"
 
 static void
@@ -133,6 +134,54 @@ model_has_n (gpointer data)
   ModelCount *count = data;
 
   return g_list_model_get_n_items (count->model) == count->n;
+}
+
+typedef struct {
+  GtkWidget  *root;
+  const char *text;
+} LabelShown;
+
+/* A label under @root showing @text whole (as the window isolates a name
+ * from the file), laid out and not ellipsized. */
+static gboolean
+label_shown_whole (gpointer data)
+{
+  LabelShown *shown = data;
+  g_autofree char *isolated = gloss_untrusted_isolate (shown->text);
+  g_autoptr(GPtrArray) labels = find_all (shown->root, GTK_TYPE_LABEL);
+
+  for (guint i = 0; i < labels->len; i++)
+    {
+      GtkLabel *label = labels->pdata[i];
+
+      if (g_strcmp0 (gtk_label_get_text (label), isolated) == 0 &&
+          gtk_widget_get_mapped (GTK_WIDGET (label)) &&
+          gtk_widget_get_width (GTK_WIDGET (label)) > 0 &&
+          !pango_layout_is_ellipsized (gtk_label_get_layout (label)))
+        return TRUE;
+    }
+  return FALSE;
+}
+
+static void
+test_list_tag_dropdown_names (Fixture       *f,
+                              gconstpointer  data)
+{
+  GtkWidget *list = show_list (f);
+  g_autoptr(GPtrArray) dropdowns = find_all (list, GTK_TYPE_DROP_DOWN);
+  GlossTag *claim = gloss_project_lookup_tag (f->project, "claim");
+  LabelShown shown = { NULL, NULL };
+
+  gtk_window_set_default_size (f->window, 360, 600);
+  g_assert_cmpuint (dropdowns->len, ==, 1);
+  shown.root = dropdowns->pdata[0];
+  gtk_drop_down_set_selected (dropdowns->pdata[0], 1);
+  shown.text = gloss_tag_get_name (claim);
+  g_assert_true (wait_for (label_shown_whole, &shown, 3000));
+  /* The button follows a rename of the tag it shows. */
+  gloss_project_set_tag_name (f->project, claim, "Claim (checked)");
+  shown.text = "Claim (checked)";
+  g_assert_true (wait_for (label_shown_whole, &shown, 3000));
 }
 
 static void
@@ -362,6 +411,7 @@ main (int    argc,
   PANELS_ADD ("/gloss/annotation-list/order", test_list_order);
   PANELS_ADD ("/gloss/annotation-list/keeps-focus", test_list_keeps_focus);
   PANELS_ADD ("/gloss/annotation-list/filter", test_list_filter);
+  PANELS_ADD ("/gloss/annotation-list/tag-dropdown-names", test_list_tag_dropdown_names);
   PANELS_ADD ("/gloss/annotation-list/empty", test_list_empty);
   PANELS_ADD ("/gloss/annotation-list/large", test_list_large);
   PANELS_ADD ("/gloss/annotation-list/row", test_row);

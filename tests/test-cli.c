@@ -244,7 +244,7 @@ test_new_export_validate (void)
 
   run_gloss (&valid, dir, "--validate", "talks.gloss", NULL);
   g_assert_cmpint (valid.status, ==, 0);
-  g_assert_nonnull (strstr (valid.out, "valid (1 documents, 0 annotations, 0 relations)"));
+  g_assert_nonnull (strstr (valid.out, "valid (1 document, 0 annotations, 0 relations)"));
 
   remove_tree (dir);
 }
@@ -329,16 +329,78 @@ test_bad_input (void)
   g_assert_cmpint (missing.status, ==, 1);
   g_assert_nonnull (strstr (missing.err, "nowhere.gloss"));
 
-  write_file (dir, "latin1.txt", "caf\xe9 au lait\n", -1);
+  /* Not UTF-8 and no byte order mark: read as Windows-1252, and said. */
+  write_file (dir, "latin1.txt", "caf\xe9 au lait, \x93" "frisch\x94\n", -1);
   run_gloss (&latin1, dir, "--new=x.gloss", "latin1.txt", NULL);
-  g_assert_cmpint (latin1.status, ==, 1);
-  g_assert_nonnull (strstr (latin1.err, "latin1.txt"));
+  g_assert_cmpint (latin1.status, ==, 0);
+  g_assert_nonnull (strstr (latin1.err, "latin1.txt: it was not saved as UTF-8, so Gloss read it as "
+                                        "Western European text (Windows-1252"));
   {
-    g_autofree char *not_made = g_build_filename (dir, "x.gloss", NULL);
-    g_assert_false (g_file_test (not_made, G_FILE_TEST_EXISTS));
+    g_autofree char *made = read_file (dir, "x.gloss");
+
+    g_assert_nonnull (strstr (made, "\"text\": \"café au lait, “frisch”\\n\""));
+    /* The source is the file's name, not the folder it was in. */
+    g_assert_nonnull (strstr (made, "\"source\": \"latin1.txt\""));
+    g_assert_null (strstr (made, dir));
   }
 
   remove_tree (dir);
+}
+
+/* --encoding names what the articles are in; it goes with --new only. */
+static void
+test_encoding_option (void)
+{
+  g_autofree char *dir = make_workdir ();
+  g_auto(Run) named = { 0 };
+  g_auto(Run) unknown = { 0 };
+  g_auto(Run) alone = { 0 };
+  g_autofree char *made = NULL;
+
+  /* 0xA4 is the euro sign in ISO-8859-15 (and ¤ in Windows-1252). */
+  write_file (dir, "preis.txt", "Preis: 12\xa4\n", -1);
+  run_gloss (&named, dir, "--new=p.gloss", "--encoding=ISO-8859-15", "preis.txt", NULL);
+  g_assert_cmpint (named.status, ==, 0);
+  g_assert_null (strstr (named.err, "not saved as UTF-8"));
+  made = read_file (dir, "p.gloss");
+  g_assert_nonnull (strstr (made, "\"text\": \"Preis: 12€\\n\""));
+
+  run_gloss (&unknown, dir, "--new=q.gloss", "--encoding=martian", "preis.txt", NULL);
+  g_assert_cmpint (unknown.status, ==, 1);
+  g_assert_nonnull (strstr (unknown.err, "“martian”"));
+
+  run_gloss (&alone, dir, "--validate", "--encoding=latin1", "p.gloss", NULL);
+  g_assert_cmpint (alone.status, ==, 2);
+  g_assert_nonnull (strstr (alone.err, "--encoding goes with --new"));
+
+  remove_tree (dir);
+}
+
+/* Run from the build tree with GLOSS_LOCALEDIR (what build-aux/dev and
+ * meson devenv set), gloss speaks the build's own German catalog. */
+static void
+test_build_tree_catalogs (void)
+{
+  g_autofree char *binary = gloss_binary ();
+  g_autofree char *catalogs = g_test_build_filename (G_TEST_BUILT, "..", "po", NULL);
+  g_auto(GStrv) env = g_get_environ ();
+  const char *argv[] = { binary, "--validate", "missing-project.gloss", NULL };
+  g_autofree char *out = NULL;
+  g_autofree char *err = NULL;
+  g_autofree char *cwd = make_workdir ();
+  g_autoptr(GError) error = NULL;
+  int status = 0;
+
+  env = g_environ_setenv (env, "LC_ALL", "C.UTF-8", TRUE);
+  env = g_environ_setenv (env, "LANGUAGE", "de", TRUE);
+  env = g_environ_setenv (env, "GLOSS_LOCALEDIR", catalogs, TRUE);
+  g_spawn_sync (cwd, (char **) argv, env, G_SPAWN_DEFAULT, NULL, NULL,
+                &out, &err, &status, &error);
+  g_assert_no_error (error);
+  g_assert_true (WIFEXITED (status));
+  g_assert_cmpint (WEXITSTATUS (status), ==, 1);
+  g_assert_nonnull (strstr (err, "missing-project.gloss: 1 Problem\n"));
+  g_rmdir (cwd);
 }
 
 /* The code point offset of @needle in @text, by bytes: an oracle. */
@@ -569,6 +631,8 @@ main (int    argc,
 {
   g_test_init (&argc, &argv, NULL);
 
+  g_test_add_func ("/gloss/cli/build-tree-catalogs", test_build_tree_catalogs);
+  g_test_add_func ("/gloss/cli/encoding-option", test_encoding_option);
   g_test_add_func ("/gloss/cli/mode", test_mode);
   g_test_add_func ("/gloss/cli/help-and-version", test_help_and_version);
   g_test_add_func ("/gloss/cli/new-duplicates", test_new_duplicates);

@@ -1043,6 +1043,33 @@ test_big (void)
     }
 }
 
+static void
+test_proposed_name (void)
+{
+  static const struct {
+    const char *project;
+    GlossExportFormat format;
+    const char *expected;
+  } cases[] = {
+    { "talks.gloss", GLOSS_EXPORT_JSON, "talks.json" },
+    { "talks.gloss", GLOSS_EXPORT_CSV, "talks.csv" },
+    { "talks.gloss", GLOSS_EXPORT_W3C, "talks.jsonld" },
+    { "talks.gloss", GLOSS_EXPORT_BRAT, "talks-brat" },
+    { "Genève 会談.gloss", GLOSS_EXPORT_CSV, "Genève 会談.csv" },
+    { "notes", GLOSS_EXPORT_JSON, "notes.json" },
+    { ".gloss", GLOSS_EXPORT_JSON, ".gloss.json" },
+    { NULL, GLOSS_EXPORT_CSV, "annotations.csv" },
+    { "", GLOSS_EXPORT_BRAT, "annotations-brat" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autofree char *name = gloss_export_proposed_name (cases[i].project, "annotations",
+                                                          cases[i].format);
+      g_assert_cmpstr (name, ==, cases[i].expected);
+    }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1050,6 +1077,7 @@ main (int   argc,
   g_test_init (&argc, &argv, NULL);
 
   g_test_add_func ("/gloss/export/format-names", test_format_names);
+  g_test_add_func ("/gloss/export/proposed-name", test_proposed_name);
   g_test_add_func ("/gloss/export/brat-is-not-bytes", test_brat_is_not_bytes);
   g_test_add_func ("/gloss/export/json", test_json);
   g_test_add_func ("/gloss/export/json-one-document", test_json_one_document);

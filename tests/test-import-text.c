@@ -8,6 +8,9 @@
 
 #include "gloss.h"
 
+/* GLOSS_IMPORT_TITLE_LENGTH, as the importer cuts titles. */
+#define GLOSS_TEST_TITLE_LENGTH 80
+
 /* What tests/fixtures/text/{bom,utf16le,utf16be}.txt hold once decoded:
  * a flag, a ZWJ family, a skin tone, a combining acute, Arabic, Hebrew, CJK. */
 #define BODY \
@@ -195,7 +198,9 @@ test_invalid_utf8 (void)
   g_autoptr(GlossDocument) document = NULL;
   g_autofree char *text = NULL;
 
-  /* Column 7 in code points: "Ça va " is 6 characters but 7 bytes. */
+  /* Valid UTF-8 letters beside a stray byte: broken UTF-8, not legacy
+   * text, so refused rather than read as Windows-1252. Column 7 in code
+   * points: "Ça va " is 6 characters but 7 bytes. */
   document = gloss_import_text_file (file, &error);
   g_assert_error (error, GLOSS_ERROR, GLOSS_ERROR_ENCODING);
   g_assert_null (document);
@@ -215,6 +220,110 @@ test_invalid_utf8 (void)
   text = decode ("\xc0\xaf", 2, "overlong.txt", &error);
   g_assert_error (error, GLOSS_ERROR, GLOSS_ERROR_ENCODING);
   g_assert_null (text);
+}
+
+/* What tests/fixtures/text/windows-1252.txt says, in UTF-8: an en dash,
+ * German quotes, the euro sign and ½ are where Windows-1252 and Latin-1
+ * differ; ü where they agree. */
+#define LEGACY_TEXT \
+  "Stadtrat vertagt Abstimmung – Bürger warten\r\n" \
+  "\r\n" \
+  "Die Bürgermeisterin sagte: „Wir prüfen die Kosten noch.“ Der Preis: 12€ pro Fahrt, ½ davon aus München.\r\n"
+
+static void
+test_legacy_encoding (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GFile) file = fixture ("windows-1252.txt");
+  g_autoptr(GlossImportReport) report = gloss_import_report_new ();
+  g_autoptr(GlossDocument) document = gloss_import_read_article_full (file, NULL, report, &error);
+  g_autoptr(GlossDocument) quiet = NULL;
+  g_autofree char *slice = NULL;
+  g_autofree char *summary = NULL;
+
+  g_assert_no_error (error);
+  g_assert_cmpstr (gloss_document_get_text (document), ==, LEGACY_TEXT);
+  g_assert_cmpstr (gloss_document_get_title (document), ==, "Stadtrat vertagt Abstimmung – Bürger warten");
+  /* Offsets count the decoded code points: "€" is one, not three bytes. */
+  g_assert_cmpuint (gloss_document_get_length (document), ==, g_utf8_strlen (LEGACY_TEXT, -1));
+  slice = gloss_document_dup_slice (document, 45 + 2 + 27, 45 + 2 + 56);
+  g_assert_cmpstr (slice, ==, "„Wir prüfen die Kosten noch.“");
+  /* The provenance's digest is of the bytes as read, before decoding. */
+  g_assert_cmpstr (gloss_provenance_get_file (gloss_document_get_provenance (document)), ==,
+                   "windows-1252.txt");
+
+  /* The report says what was guessed, for the analyst to check, and it
+   * is no problem: the summary counts none. */
+  g_assert_cmpuint (report->remarks->len, ==, 1);
+  g_assert_cmpuint (report->messages->len, ==, 0);
+  g_assert_true (g_str_has_prefix (g_ptr_array_index (report->remarks, 0),
+                                   "windows-1252.txt: it was not saved as UTF-8"));
+  g_assert_nonnull (strstr (g_ptr_array_index (report->remarks, 0), "Windows-1252"));
+  g_assert_nonnull (strstr (g_ptr_array_index (report->remarks, 0), "ü"));
+  report->documents = 1;
+  summary = gloss_import_report_summary (report);
+  g_assert_cmpstr (summary, ==, "1 document, 0 annotations");
+
+  /* Without a report, the same text. */
+  quiet = gloss_import_text_file (file, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (gloss_document_get_text (quiet), ==, LEGACY_TEXT);
+}
+
+static void
+test_named_encoding (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *directory = g_dir_make_tmp ("gloss-import-XXXXXX", NULL);
+  g_autofree char *path = NULL;
+  g_autoptr(GFile) file = NULL;
+  g_autoptr(GlossImportReport) report = gloss_import_report_new ();
+  g_autoptr(GlossDocument) latin9 = NULL;
+  g_autoptr(GlossDocument) guessed = NULL;
+  g_autoptr(GlossDocument) refused = NULL;
+
+  /* 0xA4 is "€" in ISO-8859-15 and "¤" in Windows-1252. */
+  path = g_build_filename (directory, "preis.txt", NULL);
+  g_assert_true (g_file_set_contents (path, "Preis: 12\xa4, \xfc" "ber Nacht\n", -1, NULL));
+  file = g_file_new_for_path (path);
+
+  latin9 = gloss_import_read_article_full (file, "ISO-8859-15", report, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (gloss_document_get_text (latin9), ==, "Preis: 12€, über Nacht\n");
+  /* Named, not guessed: nothing to check. */
+  g_assert_cmpuint (report->remarks->len, ==, 0);
+
+  guessed = gloss_import_read_article_full (file, NULL, report, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (gloss_document_get_text (guessed), ==, "Preis: 12¤, über Nacht\n");
+  g_assert_cmpuint (report->remarks->len, ==, 1);
+
+  /* UTF-8 by name is strict; an unknown name is said as it was given. */
+  refused = gloss_import_read_article_full (file, "utf-8", report, &error);
+  g_assert_error (error, GLOSS_ERROR, GLOSS_ERROR_ENCODING);
+  g_assert_null (refused);
+  g_assert_true (g_str_has_prefix (error->message, "preis.txt is not UTF-8 text (invalid byte 0xA4"));
+  g_clear_error (&error);
+  refused = gloss_import_read_article_full (file, "klingon-8", report, &error);
+  g_assert_error (error, GLOSS_ERROR, GLOSS_ERROR_ENCODING);
+  g_assert_nonnull (strstr (error->message, "“klingon-8”"));
+  g_clear_error (&error);
+
+  /* Bytes the named encoding lacks: where. */
+  g_assert_true (g_file_set_contents (path, "ok \xff\xfe\xfd", -1, NULL));
+  refused = gloss_import_read_article_full (file, "ASCII", report, &error);
+  g_assert_error (error, GLOSS_ERROR, GLOSS_ERROR_ENCODING);
+  g_assert_true (g_str_has_prefix (error->message, "preis.txt is not ASCII text (byte 0xFF at byte 4"));
+  g_clear_error (&error);
+
+  /* Bytes Windows-1252 leaves undefined (0x81) are not guessed at. */
+  g_assert_true (g_file_set_contents (path, "caf\xe9 \x81\n", -1, NULL));
+  refused = gloss_import_read_article_full (file, NULL, report, &error);
+  g_assert_error (error, GLOSS_ERROR, GLOSS_ERROR_ENCODING);
+  g_assert_true (g_str_has_prefix (error->message, "preis.txt is not UTF-8 text (invalid byte 0xE9"));
+
+  g_unlink (path);
+  g_rmdir (directory);
 }
 
 static void
@@ -241,10 +350,14 @@ test_markdown_title (void)
   g_assert_no_error (error);
   /* Front matter skipped, the heading's '#' marks stripped. */
   g_assert_cmpstr (gloss_document_get_title (document), ==, "Geneva talks stall — envoys trade claims");
-  /* The text itself is the file, Markdown and all. */
+  /* The text is what a reader sees: no front matter, no heading marks
+   * (tests/test-markdown.c tests the rest). */
   g_assert_true (g_file_get_contents (path, &contents, NULL, NULL));
-  g_assert_cmpstr (gloss_document_get_text (document), ==, contents);
-  g_assert_cmpstr (gloss_document_get_source (document), ==, path);
+  g_assert_true (g_str_has_prefix (contents, "---\n"));
+  g_assert_true (g_str_has_prefix (gloss_document_get_text (document),
+                                   "Geneva talks stall — envoys trade claims\n\nEnvoys from Northland"));
+  /* The source is the file's name alone: no folder of the analyst's. */
+  g_assert_cmpstr (gloss_document_get_source (document), ==, "article.md");
 }
 
 /* Removes a flat temporary folder and what the test wrote into it. */
@@ -319,6 +432,46 @@ test_titles (void)
   g_assert_cmpuint (g_utf8_strlen (title, -1), >, 40);
   cut = g_strndup (title, strlen (title) - strlen ("…"));
   g_assert_true (g_str_has_prefix (words->str, cut));
+
+  /* No word is cut, even with the only space early in the line, and a
+   * comma left at the cut goes. */
+  {
+    g_autoptr(GlossDocument) one_space = NULL;
+    g_autoptr(GString) line = g_string_new ("Council, ");
+    const char *t;
+
+    for (guint i = 0; i < 20; i++)
+      g_string_append (line, "Fährterminalabstimmungsverschiebung");
+    g_string_append (line, "\nBody\n");
+    one_space = import_temp (directory, "one-space.txt", line->str);
+    t = gloss_document_get_title (one_space);
+    g_assert_cmpstr (t, ==, "Council…");
+  }
+  /* Without spaces (Chinese), cut between characters as they show: never
+   * inside a ZWJ family, a flag, or before a combining mark. */
+  {
+    g_autoptr(GString) cjk = g_string_new (NULL);
+    g_autoptr(GString) emoji = g_string_new (NULL);
+    g_autoptr(GlossDocument) cjk_document = NULL;
+    g_autoptr(GlossDocument) emoji_document = NULL;
+    const char *t;
+
+    for (guint i = 0; i < 30; i++)
+      g_string_append (cjk, "日内瓦会谈");
+    cjk_document = import_temp (directory, "cjk.txt", cjk->str);
+    t = gloss_document_get_title (cjk_document);
+    g_assert_cmpuint (g_utf8_strlen (t, -1), ==, GLOSS_TEST_TITLE_LENGTH + 1);
+    g_assert_true (g_str_has_suffix (t, "…"));
+
+    /* 78 letters, then a family of five code points across the limit. */
+    for (guint i = 0; i < 78; i++)
+      g_string_append_c (emoji, 'x');
+    g_string_append (emoji, "👩‍👩‍👧🇨🇭e\xcc\x81tc and more words after it\n");
+    emoji_document = import_temp (directory, "emoji.txt", emoji->str);
+    t = gloss_document_get_title (emoji_document);
+    g_assert_true (g_str_has_suffix (t, "x…"));
+    g_assert_cmpuint (g_utf8_strlen (t, -1), ==, 79);
+  }
 
   /* Only blank lines: the file's name, without its extension. */
   blank = import_temp (directory, "blank report.txt", " \r\n\t\r\n");
@@ -542,6 +695,8 @@ main (int   argc,
   g_test_add_func ("/gloss/import-text/crlf-kept", test_crlf_kept);
   g_test_add_func ("/gloss/import-text/invalid-utf8", test_invalid_utf8);
   g_test_add_func ("/gloss/import-text/nul-refused", test_nul_refused);
+  g_test_add_func ("/gloss/import-text/legacy-encoding", test_legacy_encoding);
+  g_test_add_func ("/gloss/import-text/named-encoding", test_named_encoding);
   g_test_add_func ("/gloss/import-text/markdown-title", test_markdown_title);
   g_test_add_func ("/gloss/import-text/titles", test_titles);
   g_test_add_func ("/gloss/import-text/empty-refused", test_empty_refused);

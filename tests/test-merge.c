@@ -6,6 +6,8 @@
 
 #include <string.h>
 
+#include <glib/gstdio.h>
+
 #include "gloss.h"
 
 /* Emoji with a skin tone and a ZWJ, a combining accent, Hebrew, Chinese
@@ -416,6 +418,116 @@ test_keep_version (void)
   g_assert_null (gloss_annotation_get_conflict (ann (result, "deal~theirs")));
 }
 
+/* Finding 2 of issue 17: the file changed on disk while the project was
+ * open; merging takes the version last saved as the base, so what this
+ * window saved before is no conflict, and what both changed since is
+ * merged. */
+static void
+test_merge_with_file (void)
+{
+  g_autofree char *dir = g_dir_make_tmp ("gloss-merge-file-XXXXXX", NULL);
+  g_autofree char *path = g_build_filename (dir, "talks ✍️.gloss", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GlossProject) made = make_base ();
+  g_autoptr(GlossProject) ours = NULL;
+  g_autoptr(GlossProject) theirs = NULL;
+  g_autoptr(GlossProject) merged = NULL;
+  g_autoptr(GlossProject) reloaded = NULL;
+  g_autoptr(GPtrArray) conflicts = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GBytes) on_disk = NULL;
+  g_autoptr(GBytes) expected = NULL;
+  g_autofree char *contents = NULL;
+  gsize length = 0;
+
+  g_assert_true (gloss_project_save (made, file, &error));
+  g_assert_no_error (error);
+
+  /* This window: a note, saved; the other program then opens that. */
+  ours = gloss_project_load (file, &error);
+  g_assert_no_error (error);
+  gloss_project_set_annotation_note (ours, ann (ours, "deal"), "Ours, saved");
+  g_assert_true (gloss_project_save (ours, file, &error));
+  theirs = gloss_project_load (file, &error);
+  g_assert_no_error (error);
+
+  /* The other program changes the note and the envoy, and saves. */
+  gloss_project_set_annotation_note (theirs, ann (theirs, "deal"), "Theirs, later");
+  gloss_project_toggle_annotation_tag (theirs, ann (theirs, "envoy"), "person");
+  g_assert_true (gloss_project_save (theirs, file, &error));
+  /* Meanwhile this window tags the officials and removes the relation. */
+  gloss_project_toggle_annotation_tag (ours, ann (ours, "officials"), "organization");
+  gloss_project_remove_relation (ours, gloss_project_lookup_relation (ours, "said"));
+
+  g_assert_false (gloss_project_save (ours, file, &error));
+  g_assert_error (error, GLOSS_ERROR, GLOSS_ERROR_CHANGED);
+  g_clear_error (&error);
+
+  merged = gloss_merge_with_file (ours, file, conflicts, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (conflicts->len, ==, 0);
+  g_assert_false (gloss_project_get_dirty (merged));
+  g_assert_cmpstr (gloss_annotation_get_note (ann (merged, "deal")), ==, "Theirs, later");
+  g_assert_true (gloss_annotation_has_tag (ann (merged, "envoy"), "person"));
+  g_assert_true (gloss_annotation_has_tag (ann (merged, "officials"), "organization"));
+  g_assert_null (gloss_project_lookup_relation (merged, "said"));
+
+  /* Written, in load → save form, and the next save needs no merge. */
+  g_assert_true (g_file_get_contents (path, &contents, &length, NULL));
+  on_disk = g_bytes_new_take (g_steal_pointer (&contents), length);
+  expected = gloss_project_serialize (merged);
+  g_assert_true (g_bytes_equal (on_disk, expected));
+  reloaded = gloss_project_load (file, &error);
+  g_assert_no_error (error);
+  g_assert_true (gloss_annotation_has_tag (ann (reloaded, "officials"), "organization"));
+  gloss_project_set_annotation_note (merged, ann (merged, "envoy"), "Then more");
+  g_assert_true (gloss_project_save (merged, file, &error));
+  g_assert_no_error (error);
+
+  /* A project never saved has no base. */
+  {
+    g_autoptr(GlossProject) fresh = make_base ();
+
+    g_assert_null (gloss_merge_with_file (fresh, file, NULL, &error));
+    g_assert_error (error, GLOSS_ERROR, GLOSS_ERROR_NOT_FOUND);
+    g_clear_error (&error);
+  }
+
+  g_assert_cmpint (g_unlink (path), ==, 0);
+  g_assert_cmpint (g_rmdir (dir), ==, 0);
+}
+
+/* Both changed one note since the save: kept twice, marked, and written. */
+static void
+test_merge_with_file_conflict (void)
+{
+  g_autofree char *dir = g_dir_make_tmp ("gloss-merge-file-XXXXXX", NULL);
+  g_autofree char *path = g_build_filename (dir, "שיחות.gloss", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GlossProject) made = make_base ();
+  g_autoptr(GlossProject) ours = NULL;
+  g_autoptr(GlossProject) theirs = NULL;
+  g_autoptr(GlossProject) merged = NULL;
+  g_autoptr(GPtrArray) conflicts = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (gloss_project_save (made, file, &error));
+  ours = gloss_project_load (file, &error);
+  theirs = gloss_project_load (file, &error);
+  g_assert_no_error (error);
+  gloss_project_set_annotation_note (theirs, ann (theirs, "deal"), "Theirs");
+  g_assert_true (gloss_project_save (theirs, file, &error));
+  gloss_project_set_annotation_note (ours, ann (ours, "deal"), "Ours");
+
+  merged = gloss_merge_with_file (ours, file, conflicts, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (conflicts->len, ==, 1);
+  check_both_versions (merged, "deal", "deal~theirs");
+
+  g_assert_cmpint (g_unlink (path), ==, 0);
+  g_assert_cmpint (g_rmdir (dir), ==, 0);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -432,6 +544,8 @@ main (int    argc,
   g_test_add_func ("/merge/text-conflict", test_text_conflict);
   g_test_add_func ("/merge/tags-and-relations", test_tags_and_relations);
   g_test_add_func ("/merge/keep-version", test_keep_version);
+  g_test_add_func ("/merge/with-file", test_merge_with_file);
+  g_test_add_func ("/merge/with-file-conflict", test_merge_with_file_conflict);
 
   return g_test_run ();
 }

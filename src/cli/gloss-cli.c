@@ -20,6 +20,7 @@ typedef struct {
   char     *document_id;
   char     *w3c_offsets;
   char     *title;
+  char     *encoding;
   char     *search;
   char     *tag;
   gboolean  regex;
@@ -44,6 +45,7 @@ options_clear (Options *options)
   g_free (options->document_id);
   g_free (options->w3c_offsets);
   g_free (options->title);
+  g_free (options->encoding);
   g_free (options->search);
   g_free (options->tag);
   g_strfreev (options->files);
@@ -106,6 +108,7 @@ static gboolean
 import_new_file (GlossProject       *project,
                  GFile              *file,
                  const char         *name,
+                 const char         *encoding,
                  GlossImportReport  *report,
                  gboolean           *skipped,
                  GError            **error)
@@ -118,7 +121,7 @@ import_new_file (GlossProject       *project,
   if (!gloss_import_is_article (file))
     return gloss_import_file (project, file, report, error);
 
-  article = gloss_import_read_article (file, error);
+  article = gloss_import_read_article_full (file, encoding, report, error);
   if (article == NULL)
     return FALSE;
 
@@ -167,8 +170,11 @@ run_new (Options *options)
           continue;
 
         report = gloss_import_report_new ();
-        if (!import_new_file (project, file, options->files[i], report, &skipped, &error))
+        if (!import_new_file (project, file, options->files[i], options->encoding, report,
+                              &skipped, &error))
           return gloss_cli_fail ("%s", error->message);
+        for (guint j = 0; j < report->remarks->len; j++)
+          g_printerr ("%s\n", (const char *) g_ptr_array_index (report->remarks, j));
         if (skipped)
           continue;
 
@@ -300,6 +306,10 @@ run_validate (Options *options)
   g_autoptr(GFile) file = NULL;
   guint n_annotations = 0;
   guint n_documents;
+  guint n_relations;
+  g_autofree char *documents = NULL;
+  g_autofree char *annotations = NULL;
+  g_autofree char *relations = NULL;
 
   if (options->files == NULL || options->files[0] == NULL || options->files[1] != NULL)
     return gloss_cli_usage (_("--validate needs exactly one project file"));
@@ -333,9 +343,16 @@ run_validate (Options *options)
   if (problems->len > 0)
     return GLOSS_EXIT_BAD_INPUT;
 
-  g_print (_("%s: valid (%u documents, %u annotations, %u relations)\n"),
-           options->files[0], n_documents, n_annotations,
-           g_list_model_get_n_items (gloss_project_get_relations (project)));
+  n_relations = g_list_model_get_n_items (gloss_project_get_relations (project));
+  documents = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u document", "%u documents", n_documents),
+                               n_documents);
+  annotations = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u annotation", "%u annotations",
+                                              n_annotations),
+                                 n_annotations);
+  relations = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u relation", "%u relations", n_relations),
+                               n_relations);
+  /* Translators: "talks.gloss: valid (1 document, 3 annotations, 0 relations)" */
+  g_print (_("%s: valid (%s, %s, %s)\n"), options->files[0], documents, annotations, relations);
 
   return GLOSS_EXIT_OK;
 }
@@ -469,6 +486,9 @@ make_context (Options *options)
       N_("With --new: replace an existing project file"), NULL },
     { "title", 0, 0, G_OPTION_ARG_STRING, &options->title,
       N_("With --new: the project’s title"), N_("TITLE") },
+    { "encoding", 0, 0, G_OPTION_ARG_STRING, &options->encoding,
+      N_("With --new: read the text articles in ENCODING (such as windows-1252 or ISO-8859-15) "
+         "instead of UTF-8 or, for text that is not UTF-8, Windows-1252"), N_("ENCODING") },
     { "export", 0, 0, G_OPTION_ARG_STRING, &options->export_format,
       N_("Export a project’s annotations as json, w3c, brat or csv"), N_("FORMAT") },
     { "output", 'o', 0, G_OPTION_ARG_FILENAME, &options->output,
@@ -557,7 +577,7 @@ options_given (const Options *options)
 {
   return options->new_path != NULL || options->export_format != NULL || options->output != NULL ||
          options->document_id != NULL || options->w3c_offsets != NULL || options->title != NULL ||
-         options->search != NULL || options->tag != NULL || options->regex || options->exact ||
+         options->encoding != NULL || options->search != NULL || options->tag != NULL || options->regex || options->exact ||
          options->whole_words || options->validate || options->merge || options->agreement ||
          options->by_author || options->force || options->version;
 }
@@ -632,6 +652,8 @@ gloss_cli_run (int    argc,
     return gloss_cli_usage (_("give only one of --new, --export, --validate, --search, --merge and --agreement"));
   if (options.force && options.new_path == NULL)
     return gloss_cli_usage (_("--force goes with --new"));
+  if (options.encoding != NULL && options.new_path == NULL)
+    return gloss_cli_usage (_("--encoding goes with --new"));
   if ((options.output != NULL || options.document_id != NULL || options.w3c_offsets != NULL) &&
       options.export_format == NULL)
     return gloss_cli_usage (_("--output, --document and --w3c-offsets go with --export"));

@@ -26,6 +26,7 @@ struct _GlossDiskState {
   goffset size;
   gint64  mtime_ns;
   char   *sha256;
+  GBytes *bytes;
 };
 
 G_DEFINE_BOXED_TYPE (GlossDiskState, gloss_disk_state,
@@ -62,6 +63,7 @@ gloss_disk_state_new (GFile  *file,
   self = g_new0 (GlossDiskState, 1);
   self->file = g_object_ref (file);
   self->sha256 = g_compute_checksum_for_data (G_CHECKSUM_SHA256, data, size);
+  self->bytes = g_bytes_ref (bytes);
   record_stat (self);
   return self;
 }
@@ -73,6 +75,7 @@ gloss_disk_state_copy (GlossDiskState *self)
 
   copy->file = g_object_ref (self->file);
   copy->sha256 = g_strdup (self->sha256);
+  copy->bytes = g_bytes_ref (self->bytes);
   return copy;
 }
 
@@ -83,6 +86,7 @@ gloss_disk_state_free (GlossDiskState *self)
     return;
   g_object_unref (self->file);
   g_free (self->sha256);
+  g_bytes_unref (self->bytes);
   g_free (self);
 }
 
@@ -96,6 +100,12 @@ const char *
 gloss_disk_state_get_sha256 (GlossDiskState *self)
 {
   return self->sha256;
+}
+
+GBytes *
+gloss_disk_state_get_bytes (GlossDiskState *self)
+{
+  return self->bytes;
 }
 
 /* The digest of what the file holds now, read no further than a project

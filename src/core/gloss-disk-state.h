@@ -11,7 +11,8 @@
 G_BEGIN_DECLS
 
 /* What a file held when Gloss last read or wrote it: its size, its
- * modification time, its device and inode, and a SHA-256 of its bytes. */
+ * modification time, its device and inode, a SHA-256 of its bytes, and
+ * the bytes themselves (the base of a merge with a later change). */
 typedef struct _GlossDiskState GlossDiskState;
 
 #define GLOSS_TYPE_DISK_STATE (gloss_disk_state_get_type ())
@@ -27,6 +28,8 @@ GFile          *gloss_disk_state_get_file      (GlossDiskState *self);
 /* The SHA-256 (hex) of the bytes recorded: the base of a three-way merge
  * is the version with this digest. */
 const char     *gloss_disk_state_get_sha256    (GlossDiskState *self);
+/* The bytes recorded (borrowed). */
+GBytes         *gloss_disk_state_get_bytes     (GlossDiskState *self);
 
 /* Whether the file still holds what was recorded. A file whose size,
  * time or inode moved is read and hashed: the same bytes (a `touch`, a

@@ -47,11 +47,12 @@ write_documents (GlossJsonWriter *writer,
   for (guint i = 0; i < documents->len; i++)
     {
       GlossDocument *document = g_ptr_array_index (documents, i);
+      g_autofree char *source = gloss_source_name_for_sharing (gloss_document_get_source (document));
 
       gloss_json_writer_begin_object (writer);
       gloss_json_writer_string_member (writer, "id", gloss_document_get_id (document));
       gloss_json_writer_string_member (writer, "title", gloss_document_get_title (document));
-      gloss_json_writer_string_member (writer, "source", gloss_document_get_source (document));
+      gloss_json_writer_string_member (writer, "source", source);
       gloss_json_writer_string_member (writer, "sha256", gloss_document_get_sha256 (document));
       /* Exactly as in the project file: a pipeline reads one shape. */
       gloss_json_writer_member (writer, "provenance");

@@ -65,6 +65,30 @@ gloss_export_format_extension (GlossExportFormat format)
   g_return_val_if_reached (NULL);
 }
 
+char *
+gloss_export_proposed_name (const char        *project_name,
+                            const char        *fallback,
+                            GlossExportFormat  format)
+{
+  const char *extension = gloss_export_format_extension (format);
+  g_autofree char *stem = NULL;
+
+  g_return_val_if_fail (fallback != NULL, NULL);
+
+  if (project_name != NULL && *project_name != '\0')
+    {
+      stem = g_strdup (project_name);
+      if (g_str_has_suffix (stem, ".gloss") && strlen (stem) > strlen (".gloss"))
+        stem[strlen (stem) - strlen (".gloss")] = '\0';
+    }
+  else
+    stem = g_strdup (fallback);
+
+  if (extension == NULL)
+    return g_strdup_printf ("%s-%s", stem, gloss_export_format_to_string (format));
+  return g_strdup_printf ("%s.%s", stem, extension);
+}
+
 GPtrArray *
 _gloss_export_collect_documents (GlossProject  *project,
                                  GlossDocument *document)

@@ -27,6 +27,13 @@ const char *gloss_export_format_to_string   (GlossExportFormat  format);
 /* "json", "jsonld", "csv"; NULL for brat (a folder). */
 const char *gloss_export_format_extension   (GlossExportFormat  format);
 
+/* The name an export of the project saved as @project_name ("talks.gloss",
+ * or NULL while untitled, then @fallback stands in) is offered under:
+ * "talks.json", "talks.jsonld", "talks.csv", or the folder "talks-brat". */
+char       *gloss_export_proposed_name      (const char        *project_name,
+                                             const char        *fallback,
+                                             GlossExportFormat  format);
+
 /* Single-file formats (json, w3c, csv). @document NULL exports all. */
 GBytes     *gloss_export_bytes              (GlossProject      *project,
                                              GlossDocument     *document,

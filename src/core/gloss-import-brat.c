@@ -578,7 +578,7 @@ gloss_import_brat (GlossProject       *project,
       return FALSE;
     }
 
-  self.document = _gloss_import_read_document (txt_file, FALSE, &had_bom, error);
+  self.document = _gloss_import_read_document (txt_file, FALSE, NULL, FALSE, NULL, &had_bom, error);
   if (self.document == NULL)
     {
       brat_import_clear (&self);

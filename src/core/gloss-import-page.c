@@ -279,11 +279,9 @@ gloss_import_page_file (GFile   *file,
     return NULL;
 
   title = article->title != NULL ? g_strdup (article->title) : g_strdup (display_name);
-  source = g_file_get_path (file);
-  if (source == NULL)
-    source = g_file_get_uri (file);
-
   file_name = _gloss_import_file_name (file);
+  /* The name alone: a path would show the analyst's folders (gloss-source-name.c). */
+  source = g_strdup (file_name);
   provenance = article_provenance (article, file_name, bytes);
 
   now = g_date_time_new_now_utc ();

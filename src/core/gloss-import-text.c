@@ -2,10 +2,14 @@
  *
  * The text is kept byte for byte as the file has it once decoded: CRLF
  * stays, nothing is normalised, so offsets stay valid against the source
- * file. Only a byte order mark is dropped. Anything Gloss cannot decode
- * with certainty is refused with a message that says what is wrong and
- * where, rather than guessed at: a wrong guess would silently corrupt the
- * quotes the analyst is about to make.
+ * file. Only a byte order mark is dropped. UTF-8, and UTF-16 with a byte
+ * order mark, are read as they are. An article that is neither (no byte
+ * order mark, not valid UTF-8, no NUL byte) is nearly always Western
+ * European text saved by Windows or an old Mac editor: it is read as
+ * Windows-1252, a superset of Latin-1, and the import report says so in
+ * words the analyst can check against the article. An encoding given by
+ * name (gloss --encoding) is used as it is. Anything else is refused with
+ * a message that says what is wrong and where.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -17,6 +21,7 @@
 
 #include "gloss-document.h"
 #include "gloss-import-private.h"
+#include "gloss-markdown-private.h"
 #include "gloss-utf8.h"
 
 static gboolean
@@ -190,6 +195,148 @@ _gloss_decode_text_full (GBytes      *bytes,
   return g_strndup ((const char *) data, length);
 }
 
+/* @length bytes of @data read as @encoding (an iconv name), checked as
+ * any decoded text is; a leading U+FEFF is the byte order mark. */
+static char *
+decode_as (const char  *data,
+           gsize        length,
+           const char  *encoding,
+           const char  *display_name,
+           gboolean    *had_bom,
+           GError     **error)
+{
+  g_autoptr(GError) local_error = NULL;
+  g_autofree char *text = NULL;
+  gsize bytes_read = 0;
+  gsize bytes_written = 0;
+
+  text = g_convert (data, length, "UTF-8", encoding, &bytes_read, &bytes_written, &local_error);
+  if (text == NULL && g_error_matches (local_error, G_CONVERT_ERROR, G_CONVERT_ERROR_NO_CONVERSION))
+    {
+      g_set_error (error, GLOSS_ERROR, GLOSS_ERROR_ENCODING,
+                   _("Gloss does not know the encoding “%s”; name one such as UTF-8, "
+                     "windows-1252 or ISO-8859-15"),
+                   encoding);
+      return NULL;
+    }
+  if (text == NULL)
+    {
+      g_set_error (error, GLOSS_ERROR, GLOSS_ERROR_ENCODING,
+                   /* %lu, not G_GSIZE_FORMAT: xgettext cannot see through the macro. */
+                   _("%s is not %s text (byte 0x%02X at byte %lu has no meaning there); "
+                     "check which encoding the article was saved in"),
+                   display_name, encoding,
+                   bytes_read < length ? (guchar) data[bytes_read] : 0,
+                   (gulong) bytes_read + 1);
+      return NULL;
+    }
+
+  if (bytes_written > GLOSS_MAX_DOCUMENT_SIZE)
+    {
+      refuse_too_large (bytes_written, display_name, error);
+      return NULL;
+    }
+  if (!check_utf8 (text, bytes_written, display_name, error))
+    return NULL;
+
+  if (g_str_has_prefix (text, "\xef\xbb\xbf"))
+    {
+      if (had_bom != NULL)
+        *had_bom = TRUE;
+      return g_strdup (text + 3);
+    }
+  return g_steal_pointer (&text);
+}
+
+/* Whether bytes Gloss does not read as they are look like legacy 8-bit
+ * text: no byte order mark of UTF-16 or UTF-32, no NUL byte (binary
+ * data, or UTF-16 without a mark), and no valid UTF-8 sequence beyond
+ * ASCII. A file mixing valid UTF-8 letters with stray bytes is broken
+ * UTF-8 (two files pasted together, a cut download): read as Windows-1252
+ * its good letters would turn to nonsense, so it is refused instead. */
+static gboolean
+looks_legacy (const guchar *data,
+              gsize         length)
+{
+  gboolean any_high = FALSE;
+
+  if (length >= 2 && ((data[0] == 0xFF && data[1] == 0xFE) || (data[0] == 0xFE && data[1] == 0xFF)))
+    return FALSE;
+  if (length >= 3 && data[0] == 0xEF && data[1] == 0xBB && data[2] == 0xBF)
+    return FALSE;
+  if (memchr (data, '\0', length) != NULL)
+    return FALSE;
+
+  for (gsize i = 0; i < length; i++)
+    {
+      if (data[i] < 0x80)
+        continue;
+      any_high = TRUE;
+      if (g_utf8_get_char_validated ((const char *) data + i, MIN (length - i, 4)) < (gunichar) -2)
+        return FALSE;
+    }
+
+  return any_high;
+}
+
+static gboolean
+is_utf8_name (const char *encoding)
+{
+  return g_ascii_strcasecmp (encoding, "UTF-8") == 0 || g_ascii_strcasecmp (encoding, "UTF8") == 0;
+}
+
+char *
+_gloss_decode_article (GBytes      *bytes,
+                       const char  *display_name,
+                       const char  *encoding,
+                       gboolean    *had_bom,
+                       char       **guessed,
+                       GError     **error)
+{
+  const guchar *data;
+  gsize length;
+
+  g_return_val_if_fail (bytes != NULL, NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  if (guessed != NULL)
+    *guessed = NULL;
+  if (had_bom != NULL)
+    *had_bom = FALSE;
+
+  data = g_bytes_get_data (bytes, &length);
+  if (data == NULL)
+    length = 0;
+
+  if (encoding != NULL && !is_utf8_name (encoding))
+    {
+      /* A legacy encoding never takes more than four bytes per byte. */
+      if (length > GLOSS_MAX_DOCUMENT_SIZE)
+        {
+          refuse_too_large (length, display_name, error);
+          return NULL;
+        }
+      return decode_as ((const char *) data, length, encoding, display_name, had_bom, error);
+    }
+
+  if (encoding == NULL && guessed != NULL && length <= GLOSS_MAX_DOCUMENT_SIZE &&
+      looks_legacy (data, length))
+    {
+      char *text = decode_as ((const char *) data, length, GLOSS_LEGACY_ENCODING, display_name,
+                              had_bom, NULL);
+
+      if (text != NULL)
+        {
+          *guessed = g_strdup (GLOSS_LEGACY_ENCODING);
+          return text;
+        }
+      /* Bytes Windows-1252 leaves undefined: not a legacy article either,
+       * and the UTF-8 message below says where the trouble is. */
+    }
+
+  return _gloss_decode_text_full (bytes, display_name, had_bom, error);
+}
+
 char *
 gloss_decode_text (GBytes      *bytes,
                    const char  *display_name,
@@ -255,18 +402,49 @@ strip_markdown_heading (const char **start,
   trim_span (p, *end, start, end);
 }
 
+/* Whether @c continues the character before it on screen: a combining
+ * mark, a joiner, a variation selector, a skin tone, or the second flag
+ * letter (approximately: any regional indicator after one). */
+static gboolean
+continues_cluster (gunichar c,
+                   gunichar previous)
+{
+  return g_unichar_ismark (c) || c == 0x200D || previous == 0x200D ||
+         (c >= 0xFE00 && c <= 0xFE0F) || (c >= 0x1F3FB && c <= 0x1F3FF) ||
+         (c >= 0xE0020 && c <= 0xE007F) ||
+         (c >= 0x1F1E6 && c <= 0x1F1FF && previous >= 0x1F1E6 && previous <= 0x1F1FF);
+}
+
+static gboolean
+is_hanging_punctuation (gunichar c)
+{
+  return c == ',' || c == ';' || c == ':' || c == '-' || c == 0x2013 || c == 0x2014;
+}
+
+/* A title from a line too long for one: cut at the last space before
+ * the limit, so no word is cut; a line without spaces (Chinese,
+ * Japanese, or one long word) is cut between characters as they show,
+ * never inside an emoji or before a combining mark. "…" says it was cut,
+ * and keeps a paragraph's start from passing for its headline. */
 static char *
 shorten_title (const char *start,
                const char *end)
 {
   const char *cut = start;
   const char *last_space = NULL;
+  const char *last_boundary = start;
+  gunichar previous = 0;
   guint count = 0;
 
   while (cut < end && count < GLOSS_IMPORT_TITLE_LENGTH)
     {
-      if (g_unichar_isspace (g_utf8_get_char (cut)) && count >= GLOSS_IMPORT_TITLE_LENGTH / 2)
+      gunichar c = g_utf8_get_char (cut);
+
+      if (g_unichar_isspace (c))
         last_space = cut;
+      if (!continues_cluster (c, previous))
+        last_boundary = cut;
+      previous = c;
       cut = g_utf8_next_char (cut);
       count++;
     }
@@ -274,10 +452,18 @@ shorten_title (const char *start,
   if (cut >= end)
     return g_strndup (start, end - start);
 
-  /* Cut at a word when one ends in the second half, and say it was cut. */
-  if (last_space != NULL)
+  /* The limit falls inside a cluster: cut before it. */
+  if (continues_cluster (g_utf8_get_char (cut), previous))
+    cut = last_boundary;
+  if (last_space != NULL && last_space > start)
     cut = last_space;
   trim_span (start, cut, &start, &cut);
+  /* Punctuation left hanging at the cut ("council," "vote —") goes. */
+  while (cut > start && is_hanging_punctuation (g_utf8_get_char (g_utf8_prev_char (cut))))
+    {
+      cut = g_utf8_prev_char (cut);
+      trim_span (start, cut, &start, &cut);
+    }
 
   return g_strdup_printf ("%.*s…", (int) (cut - start), start);
 }
@@ -370,11 +556,15 @@ _gloss_import_file_name (GFile *file)
 }
 
 GlossDocument *
-_gloss_import_read_document (GFile     *file,
-                             gboolean   markdown,
-                             gboolean  *had_bom,
-                             GError   **error)
+_gloss_import_read_document (GFile              *file,
+                             gboolean            markdown,
+                             const char         *encoding,
+                             gboolean            guess_legacy,
+                             GlossImportReport  *report,
+                             gboolean           *had_bom,
+                             GError            **error)
 {
+  g_autofree char *guessed = NULL;
   g_autofree char *display_name = NULL;
   g_autofree char *text = NULL;
   g_autofree char *title = NULL;
@@ -419,9 +609,16 @@ _gloss_import_read_document (GFile     *file,
       return NULL;
     }
 
-  text = _gloss_decode_text_full (bytes, display_name, had_bom, error);
+  text = _gloss_decode_article (bytes, display_name, encoding, had_bom,
+                                guess_legacy ? &guessed : NULL, error);
   if (text == NULL)
     return NULL;
+  if (guessed != NULL)
+    _gloss_import_report_remark (report, display_name,
+                                 _("it was not saved as UTF-8, so Gloss read it as Western European "
+                                   "text (Windows-1252, which includes Latin-1). Check that accented "
+                                   "letters such as ü and é, quotation marks and dashes look right; "
+                                   "if they do not, save the article as UTF-8 and import it again."));
 
   /* An empty file is nearly always a mistake (a failed download or save),
    * and a document without text can hold no annotation. */
@@ -432,24 +629,26 @@ _gloss_import_read_document (GFile     *file,
       return NULL;
     }
 
-  title = _gloss_import_title_from_text (text, markdown);
+  /* Markdown is annotated as its reader sees it (gloss-markdown.c). */
+  if (markdown)
+    {
+      char *shown = gloss_markdown_render (text, NULL);
+
+      g_free (text);
+      text = shown;
+    }
+
+  title = _gloss_import_title_from_text (text, FALSE);
   if (title == NULL)
     title = title_from_file (file);
-
-  /* The project file is UTF-8: a path in another encoding (Latin-1 bytes
-   * in a name) is kept as a file URI, which escapes them. */
-  source = g_file_get_path (file);
-  if (source == NULL || !g_utf8_validate (source, -1, NULL))
-    {
-      g_free (source);
-      source = g_file_get_uri (file);
-    }
 
   /* The evidentiary copy: the name alone (a path would show the
    * analyst's folders to whoever the project is shared with) and the
    * digest of the bytes as read, before decoding. */
   file_name = _gloss_import_file_name (file);
   file_sha256 = g_compute_checksum_for_bytes (G_CHECKSUM_SHA256, bytes);
+  /* The source is the name too (gloss-source-name.c says why). */
+  source = g_strdup (file_name);
   provenance = gloss_provenance_new ();
   gloss_provenance_set_file (provenance, file_name);
   gloss_provenance_set_file_sha256 (provenance, file_sha256);
@@ -479,5 +678,18 @@ gloss_import_text_file (GFile   *file,
   g_return_val_if_fail (G_IS_FILE (file), NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
-  return _gloss_import_read_document (file, has_markdown_suffix (file), NULL, error);
+  return _gloss_import_text_file_full (file, NULL, NULL, error);
+}
+
+GlossDocument *
+_gloss_import_text_file_full (GFile              *file,
+                              const char         *encoding,
+                              GlossImportReport  *report,
+                              GError            **error)
+{
+  g_return_val_if_fail (G_IS_FILE (file), NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  return _gloss_import_read_document (file, has_markdown_suffix (file), encoding, TRUE,
+                                      report, NULL, error);
 }

@@ -42,6 +42,7 @@ gloss_import_report_new (void)
   GlossImportReport *report = g_new0 (GlossImportReport, 1);
 
   report->messages = g_ptr_array_new_with_free_func (g_free);
+  report->remarks = g_ptr_array_new_with_free_func (g_free);
   report->placements = g_ptr_array_new_with_free_func (placement_free);
 
   return report;
@@ -54,6 +55,7 @@ gloss_import_report_free (GlossImportReport *report)
     return;
 
   g_clear_pointer (&report->messages, g_ptr_array_unref);
+  g_clear_pointer (&report->remarks, g_ptr_array_unref);
   g_clear_pointer (&report->placements, g_ptr_array_unref);
   g_free (report);
 }
@@ -79,6 +81,18 @@ _gloss_import_report_add (GlossImportReport *report,
     g_ptr_array_add (report->messages, g_strdup_printf ("%s:%u: %s", file, line, text));
   else
     g_ptr_array_add (report->messages, g_strdup_printf ("%s: %s", file, text));
+}
+
+void
+_gloss_import_report_remark (GlossImportReport *report,
+                             const char        *file,
+                             const char        *text)
+{
+  if (report == NULL)
+    return;
+
+  /* Translators: a file name, then what to check about it */
+  g_ptr_array_add (report->remarks, g_strdup_printf (_("%s: %s"), file, text));
 }
 
 /* Appends one count ("3 notes") to the summary, comma-separated. The format
@@ -236,13 +250,22 @@ GlossDocument *
 gloss_import_read_article (GFile   *file,
                            GError **error)
 {
+  return gloss_import_read_article_full (file, NULL, NULL, error);
+}
+
+GlossDocument *
+gloss_import_read_article_full (GFile              *file,
+                                const char         *encoding,
+                                GlossImportReport  *report,
+                                GError            **error)
+{
   g_autofree char *display_name = NULL;
 
   g_return_val_if_fail (G_IS_FILE (file), NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
   if (kind_of (file) == IMPORT_TEXT)
-    return gloss_import_text_file (file, error);
+    return _gloss_import_text_file_full (file, encoding, report, error);
   if (kind_of (file) == IMPORT_PAGE)
     return gloss_import_page_file (file, error);
 
@@ -283,7 +306,7 @@ gloss_import_file (GlossProject       *project,
     case IMPORT_TEXT:
     case IMPORT_PAGE:
       {
-        g_autoptr(GlossDocument) document = gloss_import_read_article (file, error);
+        g_autoptr(GlossDocument) document = gloss_import_read_article_full (file, NULL, report, error);
 
         if (document == NULL)
           return FALSE;

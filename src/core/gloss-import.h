@@ -33,6 +33,7 @@ typedef struct {
   guint      replies;
   guint      unplaced;    /* on documents not in the project: not imported */
   GPtrArray *messages;    /* char*: "file:line: what happened" */
+  GPtrArray *remarks;     /* char*: "file: what to check", no problem (a guessed encoding) */
   GPtrArray *placements;  /* GlossImportPlacement*, one per document */
 } GlossImportReport;
 
@@ -49,7 +50,9 @@ char              *gloss_decode_text           (GBytes       *bytes,
                                                 const char   *display_name,
                                                 GError      **error);
 
-/* A .txt or .md file as a new document (not yet in a project). */
+/* A .txt or .md file as a new document (not yet in a project): Markdown
+ * as the text a reader sees, its links' targets after it; legacy 8-bit
+ * text read as Windows-1252 (gloss_import_read_article_full ()). */
 GlossDocument     *gloss_import_text_file      (GFile        *file,
                                                 GError      **error);
 
@@ -65,6 +68,15 @@ gboolean           gloss_import_is_article     (GFile        *file);
  * (gloss_project_find_duplicate ()). */
 GlossDocument     *gloss_import_read_article   (GFile        *file,
                                                 GError      **error);
+/* gloss_import_read_article () reading a text or Markdown file in
+ * @encoding (an iconv name such as "windows-1252"; web pages declare
+ * their own). With @encoding NULL, UTF-8 and UTF-16 with a byte order mark
+ * are read as they are, and legacy 8-bit text as Windows-1252, which
+ * @report's remarks (@report may be NULL) then ask the analyst to check. */
+GlossDocument     *gloss_import_read_article_full (GFile             *file,
+                                                   const char        *encoding,
+                                                   GlossImportReport *report,
+                                                   GError           **error);
 /* Adds a document gloss_import_read_article () made, as one undoable
  * step named like an import. */
 void               gloss_import_add_article    (GlossProject *project,

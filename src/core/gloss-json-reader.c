@@ -13,6 +13,7 @@
 #include <sys/mman.h>
 #include <unistd.h>
 
+#include "gloss-json-builder-private.h"
 #include "gloss-json-reader.h"
 
 #define BLOCK_SIZE (4 * 1024 * 1024)

@@ -2,7 +2,8 @@
  *
  * The project scan (gloss-project-scan.c) checks every byte of a .gloss
  * file; with a GlossJsonBuilder it also builds this tree as it goes, so the
- * file is read once. The tree is far smaller than json-glib's: a value is
+ * file is read once. Only the scan feeds the builder
+ * (gloss-json-builder-private.h); everyone else reads the tree. The tree is far smaller than json-glib's: a value is
  * 16 bytes, a member 24, all in a few large blocks; strings without escapes
  * stay in the file's own buffer (terminated in place), the others are
  * decoded into the blocks.
@@ -57,41 +58,8 @@ GlossJsonBuilder *gloss_json_builder_new  (void);
 void              gloss_json_builder_free (GlossJsonBuilder *self);
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (GlossJsonBuilder, gloss_json_builder_free)
 
-/* The events of a well-formed document, in order (the scan calls these
- * only for what it accepted). Strings are given raw, between their quotes:
- * @raw is inside a writable buffer and raw[length] is the closing quote,
- * which an unescaped string overwrites with its terminating NUL. */
-void  gloss_json_builder_string      (GlossJsonBuilder *self,
-                                      char             *raw,
-                                      gsize             length,
-                                      gboolean          has_escapes);
-/* A member name, before its value; the same rules as for strings. Returns
- * the name as the tree keeps it (decoded). */
-const char *gloss_json_builder_member (GlossJsonBuilder *self,
-                                       char             *raw,
-                                       gsize             length,
-                                       gboolean          has_escapes);
-/* A number as written; @integral when it has no fraction or exponent.
- * The scan has checked that it is in range. */
-void  gloss_json_builder_number      (GlossJsonBuilder *self,
-                                      const char       *text,
-                                      gsize             length,
-                                      gboolean          integral);
-void  gloss_json_builder_boolean     (GlossJsonBuilder *self,
-                                      gboolean          value);
-void  gloss_json_builder_null        (GlossJsonBuilder *self);
-void  gloss_json_builder_begin       (GlossJsonBuilder *self,
-                                      GlossJsonType     container);
-void  gloss_json_builder_end         (GlossJsonBuilder *self);
-
 /* The whole document, once it is complete; owned by the builder. */
 const GlossJsonNode *gloss_json_builder_get_root (GlossJsonBuilder *self);
-
-/* Decodes the escapes of a raw JSON string (the scan checked them) into
- * @out, which has room for @length + 1 bytes; returns the decoded length. */
-gsize gloss_json_decode_string (const char *raw,
-                                gsize       length,
-                                char       *out);
 
 /* The member @name of @object, or NULL. @hint (may be NULL) remembers where
  * the last one was found: reading members in file order then costs one

@@ -10,6 +10,7 @@
 #include "gloss-json-reader.h"
 #include "gloss-json-writer.h"
 #include "gloss-timestamp.h"
+#include "gloss-utf8-private.h"
 
 #define MAX_DEPTH 64
 
@@ -121,23 +122,6 @@ before_value (GlossJsonWriter *self)
   newline_indent (self);
 }
 
-#define ONES  G_GUINT64_CONSTANT (0x0101010101010101)
-#define HIGHS G_GUINT64_CONSTANT (0x8080808080808080)
-
-/* Whether any of the eight bytes in @word needs an escape: a control
- * character, '"' or '\\'. The classic test for a zero byte, applied to the
- * word and to its copies with the quote and the backslash cleared; bytes
- * of 0x80 and above never match. */
-static inline gboolean
-word_needs_escape (guint64 word)
-{
-  guint64 quote = word ^ (ONES * '"');
-  guint64 backslash = word ^ (ONES * '\\');
-  guint64 control = (word - ONES * 0x20) & ~word;
-
-  return ((((quote - ONES) & ~quote) | ((backslash - ONES) & ~backslash) | control) & HIGHS) != 0;
-}
-
 static inline gboolean
 byte_needs_escape (guchar c)
 {
@@ -169,10 +153,7 @@ append_escaped (GString    *out,
       /* Runs of plain bytes, eight at a time, then one by one. */
       while (end - p >= 8)
         {
-          guint64 word;
-
-          memcpy (&word, p, sizeof word);
-          if (word_needs_escape (word))
+          if (gloss_utf8_word_needs_json_escape (gloss_utf8_load_word (p)))
             break;
           p += 8;
         }

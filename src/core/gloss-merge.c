@@ -102,6 +102,50 @@ union_of_ids (GListModel *base,
   return ids;
 }
 
+/* Where things of one kind live in a project, and how they are named. */
+typedef gpointer (*LookupFunc) (GlossProject *project,
+                                const char   *id);
+
+typedef struct {
+  GListModel *(*list) (GlossProject *project);
+  LookupFunc    lookup;
+  GetIdFunc     get_id;
+} IdKind;
+
+/* One id, with its thing in each version (NULL where it is absent). @ids
+ * holds every id of the kind, for pair merges that must make a new one. */
+typedef void (*MergeIdFunc) (GlossMerge *merge,
+                             const char *id,
+                             gpointer    o,
+                             gpointer    a,
+                             gpointer    b,
+                             GHashTable *ids,
+                             gpointer    user_data);
+
+/* Calls @func for each id of the three versions once: ours in order, then
+ * those only theirs has, then those only the base has. */
+static void
+merge_by_id (GlossMerge   *merge,
+             const IdKind *kind,
+             MergeIdFunc   func,
+             gpointer      user_data)
+{
+  g_autoptr(GPtrArray) ids = union_of_ids (kind->list (merge->base), kind->list (merge->ours),
+                                           kind->list (merge->theirs), kind->get_id);
+  g_autoptr(GHashTable) all = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+
+  for (guint i = 0; i < ids->len; i++)
+    g_hash_table_add (all, g_strdup (g_ptr_array_index (ids, i)));
+
+  for (guint i = 0; i < ids->len; i++)
+    {
+      const char *id = g_ptr_array_index (ids, i);
+
+      func (merge, id, kind->lookup (merge->base, id), kind->lookup (merge->ours, id),
+            kind->lookup (merge->theirs, id), all, user_data);
+    }
+}
+
 /* ---- Tags ---- */
 
 static GlossTag *
@@ -178,78 +222,87 @@ collect_used_tags (GlossProject *project)
   return used;
 }
 
+static const IdKind tag_kind = {
+  gloss_project_get_tags, (LookupFunc) gloss_project_lookup_tag, (GetIdFunc) gloss_tag_get_id,
+};
+
+typedef struct {
+  GPtrArray  *merged;  /* GlossTag, in the palette's order */
+  GHashTable *used;    /* tag ids the merged annotations carry */
+} TagMerge;
+
+static void
+merge_tag (GlossMerge *merge,
+           const char *id,
+           gpointer    base_tag,
+           gpointer    ours_tag,
+           gpointer    theirs_tag,
+           GHashTable *tag_ids,
+           gpointer    user_data)
+{
+  TagMerge *tags = user_data;
+  GlossTag *o = base_tag, *a = ours_tag, *b = theirs_tag;
+  GlossTag *present = a != NULL ? a : b;
+  GlossTag *merged = NULL;
+
+  if (a != NULL && b != NULL)
+    {
+      if (merge_tag_fields (o, a, b, &merged))
+        g_ptr_array_add (tags->merged, merged);
+      else
+        {
+          g_autofree char *theirs_id = _gloss_merge_derive_id (tag_ids, id);
+
+          g_object_unref (merged);
+          merged = copy_tag (a, id, gloss_tag_get_digit (a));
+          gloss_tag_set_conflict (merged, GLOSS_CONFLICT_OURS, theirs_id);
+          g_ptr_array_add (tags->merged, merged);
+          merged = copy_tag (b, theirs_id, gloss_tag_get_digit (b));
+          gloss_tag_set_conflict (merged, GLOSS_CONFLICT_THEIRS, id);
+          g_ptr_array_add (tags->merged, merged);
+          _gloss_merge_note_conflict (merge, _("the tag “%s” (%s): changed differently on both sides; both versions kept"),
+                                      gloss_tag_get_name (a), id);
+        }
+    }
+  else if (present != NULL && o == NULL)
+    g_ptr_array_add (tags->merged, copy_tag (present, id, gloss_tag_get_digit (present)));
+  else if (present != NULL)
+    {
+      /* Deleted on one side. Deleting a tag takes it off every
+       * annotation, so the merged annotations still carry it only
+       * where the other side put it on again: then it stays. */
+      gboolean changed = !same_tag (o, present) || g_hash_table_contains (tags->used, id);
+
+      if (changed)
+        {
+          GlossConflictSide side = a != NULL ? GLOSS_CONFLICT_OURS : GLOSS_CONFLICT_THEIRS;
+
+          merged = copy_tag (present, id, gloss_tag_get_digit (present));
+          gloss_tag_set_conflict (merged, side, "");
+          g_ptr_array_add (tags->merged, merged);
+          _gloss_merge_note_conflict (merge, side == GLOSS_CONFLICT_OURS
+                                      ? _("the tag “%s” (%s): deleted on their side and changed or used on ours; kept")
+                                      : _("the tag “%s” (%s): deleted on our side and changed or used on theirs; kept"),
+                                      gloss_tag_get_name (present), id);
+        }
+    }
+}
+
 static void
 merge_tags (GlossMerge *merge)
 {
-  GListModel *base = gloss_project_get_tags (merge->base);
-  GListModel *ours = gloss_project_get_tags (merge->ours);
-  GListModel *theirs = gloss_project_get_tags (merge->theirs);
-  g_autoptr(GPtrArray) ids = union_of_ids (base, ours, theirs, (GetIdFunc) gloss_tag_get_id);
-  g_autoptr(GHashTable) tag_ids = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
-  g_autoptr(GPtrArray) merged_tags = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(GPtrArray) merged = g_ptr_array_new_with_free_func (g_object_unref);
   g_autoptr(GHashTable) used = collect_used_tags (merge->result);
+  TagMerge tags = { merged, used };
   gboolean digit_taken[10] = { FALSE };
 
-  for (guint i = 0; i < ids->len; i++)
-    g_hash_table_add (tag_ids, g_strdup (g_ptr_array_index (ids, i)));
-
-  for (guint i = 0; i < ids->len; i++)
-    {
-      const char *id = g_ptr_array_index (ids, i);
-      GlossTag *o = gloss_project_lookup_tag (merge->base, id);
-      GlossTag *a = gloss_project_lookup_tag (merge->ours, id);
-      GlossTag *b = gloss_project_lookup_tag (merge->theirs, id);
-      GlossTag *present = a != NULL ? a : b;
-      GlossTag *merged = NULL;
-
-      if (a != NULL && b != NULL)
-        {
-          if (merge_tag_fields (o, a, b, &merged))
-            g_ptr_array_add (merged_tags, merged);
-          else
-            {
-              g_autofree char *theirs_id = _gloss_merge_derive_id (tag_ids, id);
-
-              g_object_unref (merged);
-              merged = copy_tag (a, id, gloss_tag_get_digit (a));
-              gloss_tag_set_conflict (merged, GLOSS_CONFLICT_OURS, theirs_id);
-              g_ptr_array_add (merged_tags, merged);
-              merged = copy_tag (b, theirs_id, gloss_tag_get_digit (b));
-              gloss_tag_set_conflict (merged, GLOSS_CONFLICT_THEIRS, id);
-              g_ptr_array_add (merged_tags, merged);
-              _gloss_merge_note_conflict (merge, _("the tag “%s” (%s): changed differently on both sides; both versions kept"),
-                                          gloss_tag_get_name (a), id);
-            }
-        }
-      else if (present != NULL && o == NULL)
-        g_ptr_array_add (merged_tags, copy_tag (present, id, gloss_tag_get_digit (present)));
-      else if (present != NULL)
-        {
-          /* Deleted on one side. Deleting a tag takes it off every
-           * annotation, so the merged annotations still carry it only
-           * where the other side put it on again: then it stays. */
-          gboolean changed = !same_tag (o, present) || g_hash_table_contains (used, id);
-
-          if (changed)
-            {
-              GlossConflictSide side = a != NULL ? GLOSS_CONFLICT_OURS : GLOSS_CONFLICT_THEIRS;
-
-              merged = copy_tag (present, id, gloss_tag_get_digit (present));
-              gloss_tag_set_conflict (merged, side, "");
-              g_ptr_array_add (merged_tags, merged);
-              _gloss_merge_note_conflict (merge, side == GLOSS_CONFLICT_OURS
-                                          ? _("the tag “%s” (%s): deleted on their side and changed or used on ours; kept")
-                                          : _("the tag “%s” (%s): deleted on our side and changed or used on theirs; kept"),
-                                          gloss_tag_get_name (present), id);
-            }
-        }
-    }
+  merge_by_id (merge, &tag_kind, merge_tag, &tags);
 
   /* Two sides may each have given a digit to a different tag: the first
    * in the palette's order keeps it. */
-  for (guint i = 0; i < merged_tags->len; i++)
+  for (guint i = 0; i < merged->len; i++)
     {
-      GlossTag *tag = g_ptr_array_index (merged_tags, i);
+      GlossTag *tag = g_ptr_array_index (merged, i);
       int digit = gloss_tag_get_digit (tag);
 
       if (digit >= 0 && digit_taken[digit])
@@ -430,52 +483,54 @@ merge_document_pair (GlossMerge    *merge,
   gloss_project_insert_document (merge->result, merged);
 }
 
+static const IdKind document_kind = {
+  gloss_project_get_documents, (LookupFunc) gloss_project_lookup_document,
+  (GetIdFunc) gloss_document_get_id,
+};
+
+static void
+merge_document (GlossMerge *merge,
+                const char *id,
+                gpointer    base_document,
+                gpointer    ours_document,
+                gpointer    theirs_document,
+                GHashTable *document_ids,
+                gpointer    user_data)
+{
+  GlossDocument *o = base_document, *a = ours_document, *b = theirs_document;
+  GlossDocument *present = a != NULL ? a : b;
+  GlossConflictSide side = a != NULL ? GLOSS_CONFLICT_OURS : GLOSS_CONFLICT_THEIRS;
+  g_autoptr(GlossDocument) copy = NULL;
+
+  if (a != NULL && b != NULL)
+    {
+      merge_document_pair (merge, o, a, b, document_ids);
+      return;
+    }
+  if (present == NULL || (o != NULL && document_unchanged (o, present)))
+    return;
+
+  /* Added on one side, or deleted on one and changed on the other:
+   * that side's document as it is. */
+  copy = copy_document_fields (present, id, gloss_document_get_title (present),
+                               gloss_document_get_source (present), gloss_document_get_text (present));
+  if (o != NULL)
+    {
+      gloss_document_set_conflict (copy, side, "");
+      _gloss_merge_note_conflict (merge, side == GLOSS_CONFLICT_OURS
+                                  ? _("the document “%s” (%s): deleted on their side and changed on ours; kept")
+                                  : _("the document “%s” (%s): deleted on our side and changed on theirs; kept"),
+                                  gloss_document_get_title (present), id);
+    }
+  _gloss_merge_annotations (merge, NULL, side == GLOSS_CONFLICT_OURS ? present : NULL,
+                            side == GLOSS_CONFLICT_THEIRS ? present : NULL, copy);
+  gloss_project_insert_document (merge->result, copy);
+}
+
 static void
 merge_documents (GlossMerge *merge)
 {
-  GListModel *base = gloss_project_get_documents (merge->base);
-  GListModel *ours = gloss_project_get_documents (merge->ours);
-  GListModel *theirs = gloss_project_get_documents (merge->theirs);
-  g_autoptr(GPtrArray) ids = union_of_ids (base, ours, theirs, (GetIdFunc) gloss_document_get_id);
-  g_autoptr(GHashTable) document_ids = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
-
-  for (guint i = 0; i < ids->len; i++)
-    g_hash_table_add (document_ids, g_strdup (g_ptr_array_index (ids, i)));
-
-  for (guint i = 0; i < ids->len; i++)
-    {
-      const char *id = g_ptr_array_index (ids, i);
-      GlossDocument *o = gloss_project_lookup_document (merge->base, id);
-      GlossDocument *a = gloss_project_lookup_document (merge->ours, id);
-      GlossDocument *b = gloss_project_lookup_document (merge->theirs, id);
-      GlossDocument *present = a != NULL ? a : b;
-      GlossConflictSide side = a != NULL ? GLOSS_CONFLICT_OURS : GLOSS_CONFLICT_THEIRS;
-      g_autoptr(GlossDocument) copy = NULL;
-
-      if (a != NULL && b != NULL)
-        {
-          merge_document_pair (merge, o, a, b, document_ids);
-          continue;
-        }
-      if (present == NULL || (o != NULL && document_unchanged (o, present)))
-        continue;
-
-      /* Added on one side, or deleted on one and changed on the other:
-       * that side's document as it is. */
-      copy = copy_document_fields (present, id, gloss_document_get_title (present),
-                                   gloss_document_get_source (present), gloss_document_get_text (present));
-      if (o != NULL)
-        {
-          gloss_document_set_conflict (copy, side, "");
-          _gloss_merge_note_conflict (merge, side == GLOSS_CONFLICT_OURS
-                                      ? _("the document “%s” (%s): deleted on their side and changed on ours; kept")
-                                      : _("the document “%s” (%s): deleted on our side and changed on theirs; kept"),
-                                      gloss_document_get_title (present), id);
-        }
-      _gloss_merge_annotations (merge, NULL, side == GLOSS_CONFLICT_OURS ? present : NULL,
-                                side == GLOSS_CONFLICT_THEIRS ? present : NULL, copy);
-      gloss_project_insert_document (merge->result, copy);
-    }
+  merge_by_id (merge, &document_kind, merge_document, NULL);
 }
 
 /* ---- Relations ---- */
@@ -558,50 +613,52 @@ merge_relation_pair (GlossMerge    *merge,
                               id, gloss_relation_get_type_name (a));
 }
 
+static const IdKind relation_kind = {
+  gloss_project_get_relations, (LookupFunc) gloss_project_lookup_relation,
+  (GetIdFunc) gloss_relation_get_id,
+};
+
+static void
+merge_relation (GlossMerge *merge,
+                const char *id,
+                gpointer    base_relation,
+                gpointer    ours_relation,
+                gpointer    theirs_relation,
+                GHashTable *relation_ids,
+                gpointer    user_data)
+{
+  GlossRelation *o = base_relation, *a = ours_relation, *b = theirs_relation;
+  GlossRelation *present = a != NULL ? a : b;
+  g_autoptr(GlossRelation) copy = NULL;
+
+  if (a != NULL && b != NULL)
+    {
+      merge_relation_pair (merge, o, a, b, relation_ids);
+      return;
+    }
+  if (present == NULL || (o != NULL && same_relation (o, present)))
+    return;
+
+  copy = copy_relation (present, id, gloss_relation_get_type_name (present),
+                        gloss_relation_get_from (present), gloss_relation_get_to (present),
+                        gloss_relation_get_note (present));
+  if (o != NULL)
+    {
+      GlossConflictSide side = a != NULL ? GLOSS_CONFLICT_OURS : GLOSS_CONFLICT_THEIRS;
+
+      gloss_relation_set_conflict (copy, side, "");
+      _gloss_merge_note_conflict (merge, side == GLOSS_CONFLICT_OURS
+                                  ? _("the relation %s (%s): deleted on their side and changed on ours; kept")
+                                  : _("the relation %s (%s): deleted on our side and changed on theirs; kept"),
+                                  id, gloss_relation_get_type_name (present));
+    }
+  insert_relation (merge, copy);
+}
+
 static void
 merge_relations (GlossMerge *merge)
 {
-  GListModel *base = gloss_project_get_relations (merge->base);
-  GListModel *ours = gloss_project_get_relations (merge->ours);
-  GListModel *theirs = gloss_project_get_relations (merge->theirs);
-  g_autoptr(GPtrArray) ids = union_of_ids (base, ours, theirs, (GetIdFunc) gloss_relation_get_id);
-  g_autoptr(GHashTable) relation_ids = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
-
-  for (guint i = 0; i < ids->len; i++)
-    g_hash_table_add (relation_ids, g_strdup (g_ptr_array_index (ids, i)));
-
-  for (guint i = 0; i < ids->len; i++)
-    {
-      const char *id = g_ptr_array_index (ids, i);
-      GlossRelation *o = gloss_project_lookup_relation (merge->base, id);
-      GlossRelation *a = gloss_project_lookup_relation (merge->ours, id);
-      GlossRelation *b = gloss_project_lookup_relation (merge->theirs, id);
-      GlossRelation *present = a != NULL ? a : b;
-      g_autoptr(GlossRelation) copy = NULL;
-
-      if (a != NULL && b != NULL)
-        {
-          merge_relation_pair (merge, o, a, b, relation_ids);
-          continue;
-        }
-      if (present == NULL || (o != NULL && same_relation (o, present)))
-        continue;
-
-      copy = copy_relation (present, id, gloss_relation_get_type_name (present),
-                            gloss_relation_get_from (present), gloss_relation_get_to (present),
-                            gloss_relation_get_note (present));
-      if (o != NULL)
-        {
-          GlossConflictSide side = a != NULL ? GLOSS_CONFLICT_OURS : GLOSS_CONFLICT_THEIRS;
-
-          gloss_relation_set_conflict (copy, side, "");
-          _gloss_merge_note_conflict (merge, side == GLOSS_CONFLICT_OURS
-                                      ? _("the relation %s (%s): deleted on their side and changed on ours; kept")
-                                      : _("the relation %s (%s): deleted on our side and changed on theirs; kept"),
-                                      id, gloss_relation_get_type_name (present));
-        }
-      insert_relation (merge, copy);
-    }
+  merge_by_id (merge, &relation_kind, merge_relation, NULL);
 }
 
 /* ---- The project ---- */

@@ -34,4 +34,16 @@ gboolean      gloss_merge_files    (GFile        *base_file,
                                     guint        *n_conflicts,
                                     GError      **error);
 
+/* The open project @ours against what its @file holds now, after someone
+ * else changed it (a `git pull`, another editor): the version @ours was
+ * loaded from or last saved as (gloss_project_get_disk_state ()) is the
+ * base, the file's content theirs. Writes the merged project over @file —
+ * failing with GLOSS_ERROR_CHANGED, writing nothing, if the file changes
+ * yet again meanwhile — and returns it, saved. Fails with
+ * GLOSS_ERROR_NOT_FOUND when @ours has no recorded version of @file. */
+GlossProject *gloss_merge_with_file (GlossProject  *ours,
+                                     GFile         *file,
+                                     GPtrArray     *conflicts,
+                                     GError       **error);
+
 G_END_DECLS

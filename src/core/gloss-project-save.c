@@ -13,6 +13,7 @@
 #include "gloss-file-writer.h"
 #include "gloss-document.h"
 #include "gloss-json-writer.h"
+#include "gloss-source-name.h"
 #include "gloss-project-file.h"
 #include "gloss-project-private.h"
 #include "gloss-project.h"
@@ -160,11 +161,12 @@ write_document (GlossJsonWriter *writer,
 {
   guint n = gloss_document_get_n_annotations (document);
   g_autoptr(GPtrArray) in_order = g_ptr_array_sized_new (n);
+  g_autofree char *source = gloss_source_name_for_sharing (gloss_document_get_source (document));
 
   gloss_json_writer_begin_object (writer);
   gloss_json_writer_string_member (writer, "id", gloss_document_get_id (document));
   gloss_json_writer_string_member (writer, "title", gloss_document_get_title (document));
-  gloss_json_writer_string_member (writer, "source", gloss_document_get_source (document));
+  gloss_json_writer_string_member (writer, "source", source);
   gloss_json_writer_datetime_member (writer, "imported", gloss_document_get_imported (document));
   gloss_json_writer_member (writer, "provenance");
   _gloss_project_write_provenance (writer, gloss_document_get_provenance (document));
@@ -226,6 +228,29 @@ estimate_size (GlossProject *self)
   return size;
 }
 
+typedef void (*WriteFunc) (GlossJsonWriter *writer,
+                           gpointer         item);
+
+/* The member @name: an array of each item of @list, written by @write. */
+static void
+write_list (GlossJsonWriter *writer,
+            const char      *name,
+            GListModel      *list,
+            WriteFunc        write)
+{
+  guint n = g_list_model_get_n_items (list);
+
+  gloss_json_writer_member (writer, name);
+  gloss_json_writer_begin_array (writer);
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(GObject) item = g_list_model_get_item (list, i);
+
+      write (writer, item);
+    }
+  gloss_json_writer_end_array (writer);
+}
+
 GBytes *
 gloss_project_serialize (GlossProject *self)
 {
@@ -234,7 +259,6 @@ gloss_project_serialize (GlossProject *self)
   GListModel *documents;
   GListModel *relations;
   const char * const *relation_types;
-  guint n;
 
   g_return_val_if_fail (GLOSS_IS_PROJECT (self), NULL);
 
@@ -251,16 +275,7 @@ gloss_project_serialize (GlossProject *self)
   gloss_json_writer_datetime_member (writer, "created", gloss_project_get_created (self));
   gloss_json_writer_datetime_member (writer, "modified", gloss_project_get_modified (self));
 
-  gloss_json_writer_member (writer, "tags");
-  gloss_json_writer_begin_array (writer);
-  n = g_list_model_get_n_items (tags);
-  for (guint i = 0; i < n; i++)
-    {
-      g_autoptr(GlossTag) tag = g_list_model_get_item (tags, i);
-
-      write_tag (writer, tag);
-    }
-  gloss_json_writer_end_array (writer);
+  write_list (writer, "tags", tags, (WriteFunc) write_tag);
 
   gloss_json_writer_member (writer, "relation_types");
   gloss_json_writer_begin_array (writer);
@@ -268,27 +283,9 @@ gloss_project_serialize (GlossProject *self)
     gloss_json_writer_string (writer, relation_types[i]);
   gloss_json_writer_end_array (writer);
 
-  gloss_json_writer_member (writer, "documents");
-  gloss_json_writer_begin_array (writer);
-  n = g_list_model_get_n_items (documents);
-  for (guint i = 0; i < n; i++)
-    {
-      g_autoptr(GlossDocument) document = g_list_model_get_item (documents, i);
+  write_list (writer, "documents", documents, (WriteFunc) write_document);
 
-      write_document (writer, document);
-    }
-  gloss_json_writer_end_array (writer);
-
-  gloss_json_writer_member (writer, "relations");
-  gloss_json_writer_begin_array (writer);
-  n = g_list_model_get_n_items (relations);
-  for (guint i = 0; i < n; i++)
-    {
-      g_autoptr(GlossRelation) relation = g_list_model_get_item (relations, i);
-
-      _gloss_project_write_relation (writer, relation);
-    }
-  gloss_json_writer_end_array (writer);
+  write_list (writer, "relations", relations, (WriteFunc) _gloss_project_write_relation);
 
   gloss_json_writer_end_object (writer);
 

@@ -24,6 +24,7 @@
 #include <stdarg.h>
 #include <string.h>
 
+#include "gloss-json-builder-private.h"
 #include "gloss-json-reader.h"
 #include "gloss-project-scan.h"
 #include "gloss-utf8-private.h"
@@ -214,20 +215,6 @@ is_special (guchar c)
   return c < 0x20 || c == '"' || c == '\\';
 }
 
-/* Whether a byte of @word is below 0x20, '"' or '\\' (the usual test for
- * a zero byte, on the word and on copies with those bytes cleared). */
-static inline gboolean
-word_has_special (guint64 word)
-{
-  const guint64 ones = GLOSS_UTF8_ONES;
-  guint64 quote = word ^ (ones * '"');
-  guint64 backslash = word ^ (ones * '\\');
-  guint64 control = (word - ones * 0x20) & ~word;
-
-  return ((((quote - ones) & ~quote) | ((backslash - ones) & ~backslash) | control) &
-          GLOSS_UTF8_HIGHS) != 0;
-}
-
 /* Scans a string starting at its opening quote; on success s->pos is past
  * the closing quote and *has_escapes says whether decoding is needed. */
 static gboolean
@@ -261,7 +248,8 @@ scan_string (Scanner  *s,
         {
           s->pos++;
           /* The bulk of a file: plain bytes, eight at a time. */
-          while (s->size - s->pos >= 8 && !word_has_special (gloss_utf8_load_word (s->data + s->pos)))
+          while (s->size - s->pos >= 8 &&
+                 !gloss_utf8_word_needs_json_escape (gloss_utf8_load_word (s->data + s->pos)))
             s->pos += 8;
           while (s->pos < s->size && !is_special ((guchar) s->data[s->pos]))
             s->pos++;

@@ -42,3 +42,20 @@ gloss_utf8_count_four_byte_leads (guint64 word)
 
   return (guint) ((fours * GLOSS_UTF8_ONES) >> 56);
 }
+
+/* Whether a byte of @word is one a JSON string must escape: a control
+ * character, '"' or '\\'. The classic test for a zero byte, on the word
+ * and on its copies with the quote and the backslash cleared; bytes of
+ * 0x80 and above never match. The scanner and the writer pass over the
+ * plain runs of a string with it, eight bytes at a time. */
+static inline gboolean
+gloss_utf8_word_needs_json_escape (guint64 word)
+{
+  const guint64 ones = GLOSS_UTF8_ONES;
+  guint64 quote = word ^ (ones * '"');
+  guint64 backslash = word ^ (ones * '\\');
+  guint64 control = (word - ones * 0x20) & ~word;
+
+  return ((((quote - ones) & ~quote) | ((backslash - ones) & ~backslash) | control) &
+          GLOSS_UTF8_HIGHS) != 0;
+}

@@ -7,6 +7,7 @@
 #include "gloss-types.h"
 #include "gloss-agreement.h"
 #include "gloss-annotation.h"
+#include "gloss-compare.h"
 #include "gloss-anchor.h"
 #include "gloss-document.h"
 #include "gloss-disk-state.h"
@@ -21,4 +22,5 @@
 #include "gloss-provenance.h"
 #include "gloss-relation.h"
 #include "gloss-search.h"
+#include "gloss-source-name.h"
 #include "gloss-tag.h"

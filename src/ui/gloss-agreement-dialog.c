@@ -1,7 +1,8 @@
-/* gloss-agreement-dialog.c — the agreement of a project's authors, as a table
+/* gloss-agreement-dialog.c — how far annotators agree, as a table
  *
  * The measures of gloss-agreement.h per tag and for all tags, the same as
- * `gloss --agreement --by-author`; an undefined value shows as a dash with
+ * `gloss --agreement --by-author` (a project's authors) or `gloss
+ * --agreement A B` (the open project and the one compared with it); an undefined value shows as a dash with
  * its reason as a tooltip. "Export CSV…" writes gloss_agreement_to_csv ().
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
@@ -163,8 +164,9 @@ export_clicked_cb (GtkButton *button,
 }
 
 void
-gloss_agreement_dialog_present (GtkWindow      *parent,
-                                GlossAgreement *agreement)
+gloss_agreement_dialog_present (GtkWindow          *parent,
+                                GlossAgreement     *agreement,
+                                GlossAgreementKind  kind)
 {
   Dialog *dialog = g_new0 (Dialog, 1);
   GtkWidget *window = adw_window_new ();
@@ -185,9 +187,14 @@ gloss_agreement_dialog_present (GtkWindow      *parent,
   adw_header_bar_pack_end (ADW_HEADER_BAR (header), export);
   gtk_box_append (GTK_BOX (view), header);
 
-  g_string_append_printf (summary, g_dngettext (GETTEXT_PACKAGE, "%u author", "%u authors",
-                                                agreement->annotators->len),
-                          agreement->annotators->len);
+  if (kind == GLOSS_AGREEMENT_OF_AUTHORS)
+    g_string_append_printf (summary, g_dngettext (GETTEXT_PACKAGE, "%u author", "%u authors",
+                                                  agreement->annotators->len),
+                            agreement->annotators->len);
+  else
+    g_string_append_printf (summary, g_dngettext (GETTEXT_PACKAGE, "%u version", "%u versions",
+                                                  agreement->annotators->len),
+                            agreement->annotators->len);
   g_string_append (summary, ", ");
   g_string_append_printf (summary, g_dngettext (GETTEXT_PACKAGE, "%u document", "%u documents",
                                                 agreement->n_documents),
@@ -213,9 +220,19 @@ gloss_agreement_dialog_present (GtkWindow      *parent,
   gtk_box_append (GTK_BOX (view), scroller);
 
   adw_window_set_content (ADW_WINDOW (window), view);
-  gtk_window_set_title (GTK_WINDOW (window), _("Agreement by Author"));
+  gtk_window_set_title (GTK_WINDOW (window), kind == GLOSS_AGREEMENT_OF_AUTHORS ? _("Agreement by Author")
+                                                                               : _("Agreement Between Versions"));
   gtk_window_set_transient_for (GTK_WINDOW (window), parent);
   gtk_window_set_modal (GTK_WINDOW (window), TRUE);
+  /* A dialog closes with Escape. */
+  {
+    GtkEventController *shortcuts = gtk_shortcut_controller_new ();
+
+    gtk_shortcut_controller_add_shortcut (GTK_SHORTCUT_CONTROLLER (shortcuts),
+                                          gtk_shortcut_new (gtk_keyval_trigger_new (GDK_KEY_Escape, 0),
+                                                            gtk_named_action_new ("window.close")));
+    gtk_widget_add_controller (window, shortcuts);
+  }
   gtk_window_set_default_size (GTK_WINDOW (window), 760, 440);
   gtk_window_present (GTK_WINDOW (window));
 }

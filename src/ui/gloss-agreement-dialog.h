@@ -1,4 +1,4 @@
-/* gloss-agreement-dialog.h — the agreement of a project's authors, as a table
+/* gloss-agreement-dialog.h — how far annotators agree, as a table
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -10,9 +10,16 @@
 
 G_BEGIN_DECLS
 
+/* Who the annotators are. */
+typedef enum {
+  GLOSS_AGREEMENT_OF_AUTHORS,   /* the authors of one project */
+  GLOSS_AGREEMENT_OF_VERSIONS,  /* the open project and the one compared */
+} GlossAgreementKind;
+
 /* Presents @agreement (taken) over @parent, with a button that exports the
  * table as CSV. */
-void gloss_agreement_dialog_present (GtkWindow      *parent,
-                                     GlossAgreement *agreement);
+void gloss_agreement_dialog_present (GtkWindow          *parent,
+                                     GlossAgreement     *agreement,
+                                     GlossAgreementKind  kind);
 
 G_END_DECLS

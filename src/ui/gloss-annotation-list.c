@@ -13,6 +13,7 @@
 #include <glib/gi18n.h>
 #include <adwaita.h>
 
+#include "gloss-accessible.h"
 #include "gloss-annotation-list.h"
 #include "gloss-annotation-row.h"
 #include "gloss-color-chip.h"
@@ -288,19 +289,37 @@ factory_unbind_cb (GtkSignalListItemFactory *factory,
   gloss_annotation_row_set_annotation (row, NULL);
 }
 
+/* A tag choice: its colour chip and its name. In the drop-down's button
+ * the name may be ellipsized when the pane is narrow, but keeps room for
+ * a word or two; in the popup the names are whole. */
 static void
 tag_factory_setup_cb (GtkSignalListItemFactory *factory,
-                      GtkListItem              *item)
+                      GtkListItem              *item,
+                      gpointer                  in_button)
 {
   GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
   GtkWidget *label = gtk_label_new (NULL);
 
   gtk_box_append (GTK_BOX (box), gloss_color_chip_new (NULL));
   gtk_label_set_xalign (GTK_LABEL (label), 0.0);
-  gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
-  gtk_label_set_max_width_chars (GTK_LABEL (label), 18);
+  if (GPOINTER_TO_INT (in_button))
+    {
+      gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
+      gtk_label_set_width_chars (GTK_LABEL (label), 8);
+      gtk_label_set_max_width_chars (GTK_LABEL (label), 24);
+    }
   gtk_box_append (GTK_BOX (box), label);
   gtk_list_item_set_child (item, box);
+}
+
+static gboolean
+isolate_name_cb (GBinding     *binding,
+                 const GValue *from,
+                 GValue       *to,
+                 gpointer      user_data)
+{
+  g_value_take_string (to, gloss_untrusted_isolate (g_value_get_string (from)));
+  return TRUE;
 }
 
 static void
@@ -314,11 +333,16 @@ tag_factory_bind_cb (GtkSignalListItemFactory *factory,
 
   if (GLOSS_IS_TAG (object))
     {
+      /* Bound, so that a renamed tag shows its new name at once; the name
+       * from the file is shown isolated, as everywhere. */
+      GBinding *binding = g_object_bind_property_full (object, "name", label, "label",
+                                                       G_BINDING_SYNC_CREATE,
+                                                       isolate_name_cb, NULL,
+                                                       NULL, NULL);
+
+      g_object_set_data (G_OBJECT (item), "gloss-name-binding", binding);
       gloss_color_chip_set_tag (GLOSS_COLOR_CHIP (chip), GLOSS_TAG (object));
       gtk_widget_set_visible (chip, TRUE);
-      g_autofree char *name = gloss_untrusted_isolate (gloss_tag_get_name (GLOSS_TAG (object)));
-
-      gtk_label_set_text (GTK_LABEL (label), name);
     }
   else
     {
@@ -334,8 +358,22 @@ tag_factory_unbind_cb (GtkSignalListItemFactory *factory,
                        GtkListItem              *item)
 {
   GtkWidget *box = gtk_list_item_get_child (item);
+  GBinding *binding = g_object_steal_data (G_OBJECT (item), "gloss-name-binding");
 
+  if (binding != NULL)
+    g_binding_unbind (binding);
   gloss_color_chip_set_tag (GLOSS_COLOR_CHIP (gtk_widget_get_first_child (box)), NULL);
+}
+
+static GtkListItemFactory *
+tag_factory_new (gboolean in_button)
+{
+  GtkListItemFactory *factory = gtk_signal_list_item_factory_new ();
+
+  g_signal_connect (factory, "setup", G_CALLBACK (tag_factory_setup_cb), GINT_TO_POINTER (in_button));
+  g_signal_connect (factory, "bind", G_CALLBACK (tag_factory_bind_cb), NULL);
+  g_signal_connect (factory, "unbind", G_CALLBACK (tag_factory_unbind_cb), NULL);
+  return factory;
 }
 
 static void
@@ -536,6 +574,7 @@ gloss_annotation_list_init (GlossAnnotationList *self)
   gtk_list_view_set_factory (self->list_view, factory);
   g_object_unref (factory);
   gtk_list_view_set_model (self->list_view, GTK_SELECTION_MODEL (self->selection));
+  gloss_accessible_single_tab_stop (GTK_WIDGET (self->list_view));
 
   /* "All tags", then the project's tags as they come and go. */
   all_tags = gtk_string_object_new (_("All tags"));
@@ -545,11 +584,11 @@ gloss_annotation_list_init (GlossAnnotationList *self)
   g_list_store_append (self->tag_choices, self->all_tags_item);
   flat = gtk_flatten_list_model_new (g_object_ref (G_LIST_MODEL (self->tag_choices)));
 
-  tag_factory = gtk_signal_list_item_factory_new ();
-  g_signal_connect (tag_factory, "setup", G_CALLBACK (tag_factory_setup_cb), NULL);
-  g_signal_connect (tag_factory, "bind", G_CALLBACK (tag_factory_bind_cb), NULL);
-  g_signal_connect (tag_factory, "unbind", G_CALLBACK (tag_factory_unbind_cb), NULL);
+  tag_factory = tag_factory_new (TRUE);
   gtk_drop_down_set_factory (self->tag_dropdown, tag_factory);
+  g_object_unref (tag_factory);
+  tag_factory = tag_factory_new (FALSE);
+  gtk_drop_down_set_list_factory (self->tag_dropdown, tag_factory);
   g_object_unref (tag_factory);
   gtk_drop_down_set_model (self->tag_dropdown, G_LIST_MODEL (flat));
   g_signal_connect_swapped (self->tag_dropdown, "notify::selected",

@@ -338,26 +338,16 @@ app_about_cb (GSimpleAction *action,
                         "application-icon", APPLICATION_ID,
                         "version", PACKAGE_VERSION,
                         "comments", _("Highlight claims and sources in news articles, tag and link them, and export the annotations"),
+                        "developer-name", _("The Gloss developers"),
                         "developers", developers,
+                        /* As the AppStream metainfo says (data/…metainfo.xml.in). */
+                        "website", "https://github.com/glossapp/gloss",
+                        "issue-url", "https://github.com/glossapp/gloss/issues",
+                        "copyright", "© 2026 The Gloss developers",
                         "license-type", GTK_LICENSE_GPL_3_0,
                         "translator-credits", _("translator-credits"),
                         NULL);
   gtk_window_present (GTK_WINDOW (about));
-}
-
-static void
-app_shortcuts_cb (GSimpleAction *action,
-                  GVariant      *param,
-                  gpointer       user_data)
-{
-  GlossApplication *self = user_data;
-  GtkWindow *parent = gtk_application_get_active_window (GTK_APPLICATION (self));
-  g_autoptr(GtkBuilder) builder = gtk_builder_new_from_resource (RESOURCE_BASE_PATH "/ui/gloss-shortcuts-window.ui");
-  GtkWindow *shortcuts = GTK_WINDOW (gtk_builder_get_object (builder, "help_overlay"));
-
-  gtk_window_set_transient_for (shortcuts, parent);
-  gtk_window_set_modal (shortcuts, TRUE);
-  gtk_window_present (shortcuts);
 }
 
 static void
@@ -374,7 +364,6 @@ static const GActionEntry app_entries[] = {
   { "open", app_open_cb },
   { "quit", app_quit_cb },
   { "about", app_about_cb },
-  { "shortcuts", app_shortcuts_cb },
 };
 
 static void
@@ -387,7 +376,6 @@ set_accels (GlossApplication *self)
     { "app.new", { "<Control>n", NULL } },
     { "app.open", { "<Control>o", NULL } },
     { "app.quit", { "<Control>q", NULL } },
-    { "app.shortcuts", { "<Control>question", NULL } },
     { "app.preferences", { "<Control>comma", NULL } },
     { "win.save", { "<Control>s", NULL } },
     { "win.save-as", { "<Control><Shift>s", NULL } },

@@ -9,10 +9,10 @@
  */
 #include "config.h"
 
+#include <math.h>
+
 #include "gloss-article-view-private.h"
 
-#define UNDERLINE_HEIGHT   2.0
-#define UNDERLINE_STEP     3.0
 #define MAX_LEVELS         4
 #define MAX_DRAWN          4000  /* annotations drawn per frame, at most */
 
@@ -63,72 +63,53 @@ gloss_article_view_get_offset_rect (GlossArticleView *self,
   return TRUE;
 }
 
-/* Calls @func once per display line that [start, end) covers, with the
- * rectangle (buffer coordinates) of that piece. */
-typedef void (*SegmentFunc) (const graphene_rect_t *rect,
-                             gboolean               first,
-                             gboolean               last,
-                             gpointer               user_data);
+/* ---- contrast (WCAG 2 relative luminance) ---- */
 
-static void
-foreach_segment (GlossArticleView *self,
-                 GlossOffset       start,
-                 GlossOffset       end,
-                 SegmentFunc       func,
-                 gpointer          user_data)
+static double
+linear_channel (double c)
 {
-  GtkTextView *view = GTK_TEXT_VIEW (self);
-  GtkTextIter it, stop;
-  gboolean first = TRUE;
-  guint guard = 0;
+  return c <= 0.03928 ? c / 12.92 : pow ((c + 0.055) / 1.055, 2.4);
+}
 
-  _gloss_article_view_get_iter (self, &it, start);
-  _gloss_article_view_get_iter (self, &stop, end);
+static double
+luminance (const GdkRGBA *c)
+{
+  return 0.2126 * linear_channel (c->red) + 0.7152 * linear_channel (c->green) +
+         0.0722 * linear_channel (c->blue);
+}
 
-  while (gtk_text_iter_compare (&it, &stop) < 0 && guard++ < 1000)
+static double
+contrast_ratio (const GdkRGBA *a,
+                const GdkRGBA *b)
+{
+  double la = luminance (a), lb = luminance (b);
+
+  return (MAX (la, lb) + 0.05) / (MIN (la, lb) + 0.05);
+}
+
+void
+_gloss_article_view_contrast_rgba (GdkRGBA *rgba)
+{
+  gboolean dark = _gloss_article_view_is_dark ();
+  GdkRGBA page;
+
+  /* libadwaita's view background in each style. */
+  gdk_rgba_parse (&page, dark ? "#1e1e1e" : "#ffffff");
+  rgba->alpha = 1.0;
+  for (guint i = 0; i < 40 && contrast_ratio (rgba, &page) < 3.0; i++)
     {
-      GtkTextIter next = it;
-      GtkTextIter last;
-      GdkRectangle a, b;
-      graphene_rect_t rect;
-      double x1, x2;
-
-      if (!gtk_text_view_forward_display_line (view, &next) ||
-          gtk_text_iter_compare (&next, &stop) > 0)
-        next = stop;
-
-      /* A piece that is only a paragraph break has nothing to mark. */
-      if (gtk_text_iter_ends_line (&it))
+      if (dark)
         {
-          if (gtk_text_iter_equal (&next, &it))
-            break;
-          it = next;
-          continue;
+          rgba->red += (1.0 - rgba->red) * 0.08;
+          rgba->green += (1.0 - rgba->green) * 0.08;
+          rgba->blue += (1.0 - rgba->blue) * 0.08;
         }
-
-      last = next;
-      gtk_text_iter_backward_char (&last);
-      gtk_text_view_get_iter_location (view, &it, &a);
-      gtk_text_view_get_iter_location (view, &last, &b);
-      /* A paragraph end has no width: reach to where the text ends. */
-      if (gtk_text_iter_ends_line (&last) && gtk_text_iter_compare (&last, &it) > 0)
+      else
         {
-          GtkTextIter before = last;
-
-          gtk_text_iter_backward_char (&before);
-          gtk_text_view_get_iter_location (view, &before, &b);
+          rgba->red *= 0.92;
+          rgba->green *= 0.92;
+          rgba->blue *= 0.92;
         }
-      x1 = MIN (a.x, b.x);
-      x2 = MAX (a.x + a.width, b.x + b.width);
-      if (x2 - x1 < 3)
-        x2 = x1 + 3;
-      graphene_rect_init (&rect, x1, a.y, x2 - x1, MAX (a.height, b.height));
-      func (&rect, first, gtk_text_iter_compare (&next, &stop) >= 0, user_data);
-      first = FALSE;
-
-      if (gtk_text_iter_equal (&next, &it))
-        break;
-      it = next;
     }
 }
 
@@ -137,23 +118,57 @@ foreach_segment (GlossArticleView *self,
 typedef struct {
   cairo_t *cr;
   GdkRGBA  color;
-  double   offset_y;
-  double   height;
+  guint    level;
 } UnderlineContext;
+
+/* Overlapping layers differ by more than colour: the first underline is
+ * solid, the next dashed, then dotted, then dash-dotted. */
+static void
+set_layer_pattern (cairo_t *cr,
+                   guint    level,
+                   double   unit)
+{
+  const double dashed[] = { 3 * unit, 2 * unit };
+  const double dotted[] = { unit, unit };
+  const double dash_dot[] = { 3 * unit, unit, unit, unit };
+
+  switch (level)
+    {
+    case 0:
+      cairo_set_dash (cr, NULL, 0, 0);
+      break;
+    case 1:
+      cairo_set_dash (cr, dashed, G_N_ELEMENTS (dashed), 0);
+      break;
+    case 2:
+      cairo_set_dash (cr, dotted, G_N_ELEMENTS (dotted), 0);
+      break;
+    default:
+      cairo_set_dash (cr, dash_dot, G_N_ELEMENTS (dash_dot), 0);
+      break;
+    }
+}
 
 static void
 underline_segment (const graphene_rect_t *rect,
                    gboolean               first,
                    gboolean               last,
+                   gboolean               end_at_left,
                    gpointer               user_data)
 {
   UnderlineContext *ctx = user_data;
+  /* Thickness and spacing follow the text's size. */
+  double thickness = MAX (2.0, rect->size.height / 9.0);
+  double y = rect->origin.y + rect->size.height + 1.0 + ctx->level * (thickness + 1.5) + thickness / 2;
 
   gdk_cairo_set_source_rgba (ctx->cr, &ctx->color);
-  cairo_rectangle (ctx->cr, rect->origin.x,
-                   rect->origin.y + rect->size.height + ctx->offset_y,
-                   rect->size.width, ctx->height);
-  cairo_fill (ctx->cr);
+  cairo_set_line_width (ctx->cr, thickness);
+  cairo_set_line_cap (ctx->cr, CAIRO_LINE_CAP_BUTT);
+  set_layer_pattern (ctx->cr, ctx->level, thickness);
+  cairo_move_to (ctx->cr, rect->origin.x, y);
+  cairo_line_to (ctx->cr, rect->origin.x + rect->size.width, y);
+  cairo_stroke (ctx->cr);
+  cairo_set_dash (ctx->cr, NULL, 0, 0);
 }
 
 typedef struct {
@@ -167,6 +182,7 @@ static void
 outline_segment (const graphene_rect_t *rect,
                  gboolean               first,
                  gboolean               last,
+                 gboolean               end_at_left,
                  gpointer               user_data)
 {
   OutlineContext *ctx = user_data;
@@ -204,14 +220,19 @@ static void
 marker_segment (const graphene_rect_t *rect,
                 gboolean               first,
                 gboolean               last,
+                gboolean               end_at_left,
                 gpointer               user_data)
 {
   MarkerContext *ctx = user_data;
+  /* As large as the text makes it, never smaller than before. */
+  double radius = MAX (3.0, rect->size.height / 6.0);
+  double x = end_at_left ? rect->origin.x - 1 : rect->origin.x + rect->size.width + 1;
 
   if (!last)
     return;
-  /* A small dot at the top right of the last piece: this one has a note. */
-  cairo_arc (ctx->cr, rect->origin.x + rect->size.width + 1, rect->origin.y + 2, 3, 0, 2 * G_PI);
+  /* A dot at the top of where the annotation ends (the left in
+   * right-to-left text): this one has a note. */
+  cairo_arc (ctx->cr, x, rect->origin.y + radius - 1, radius, 0, 2 * G_PI);
   gdk_cairo_set_source_rgba (ctx->cr, &ctx->color);
   cairo_fill_preserve (ctx->cr);
   cairo_set_source_rgba (ctx->cr, 0, 0, 0, 0.35);
@@ -231,6 +252,30 @@ collect_cb (GlossAnnotation *annotation,
 
   g_ptr_array_add (visible, annotation);
   return visible->len < MAX_DRAWN;
+}
+
+/* The differences with a compared version: dashed, in the colours GNOME
+ * gives to removed (only here), added (only theirs) and changed. */
+static void
+draw_marks (GlossArticleView *self,
+            cairo_t          *cr,
+            GlossOffset       vs,
+            GlossOffset       ve)
+{
+  static const char * const light[GLOSS_N_DIFFERENCE_KINDS] = { "#c01c28", "#26a269", "#c64600" };
+  static const char * const dark[GLOSS_N_DIFFERENCE_KINDS] = { "#ff7b63", "#8ff0a4", "#ffa348" };
+  gboolean is_dark = _gloss_article_view_is_dark ();
+
+  for (guint i = 0; self->marks != NULL && i < self->marks->len; i++)
+    {
+      const GlossArticleMark *mark = &g_array_index (self->marks, GlossArticleMark, i);
+      OutlineContext outline = { cr, { 0 }, 1.5, TRUE };
+
+      if (mark->document != self->document || mark->start >= ve || mark->end <= vs || mark->start >= mark->end)
+        continue;
+      gdk_rgba_parse (&outline.color, (is_dark ? dark : light)[mark->kind]);
+      _gloss_article_view_foreach_run (self, MAX (mark->start, vs), MIN (mark->end, ve), outline_segment, &outline);
+    }
 }
 
 void
@@ -256,7 +301,7 @@ _gloss_article_view_snapshot_layer (GtkTextView      *view,
 
   visible = g_ptr_array_new ();
   gloss_document_foreach_in_range (self->document, vs, ve, collect_cb, visible);
-  if (visible->len == 0 && self->selected == NULL)
+  if (visible->len == 0 && self->selected == NULL && self->marks == NULL)
     return;
 
   gtk_text_view_get_visible_rect (view, &rect);
@@ -273,7 +318,7 @@ _gloss_article_view_snapshot_layer (GtkTextView      *view,
       GlossOffset start = gloss_annotation_get_start (annotation);
       GlossOffset end = gloss_annotation_get_end (annotation);
       const char * const *tags = gloss_annotation_get_tags (annotation);
-      UnderlineContext ctx = { cr, { 0 }, 1.0, UNDERLINE_HEIGHT };
+      UnderlineContext ctx = { cr, { 0 }, 0 };
       guint level = 0;
 
       while (level < MAX_LEVELS - 1 && ends[level] > start)
@@ -283,23 +328,28 @@ _gloss_article_view_snapshot_layer (GtkTextView      *view,
       _gloss_article_view_tag_rgba (tags[0] != NULL && self->project != NULL
                 ? gloss_project_lookup_tag (self->project, tags[0]) : NULL,
                 &ctx.color);
-      ctx.offset_y = 1.0 + level * UNDERLINE_STEP;
-      foreach_segment (self, MAX (start, vs), MIN (end, ve), underline_segment, &ctx);
+      /* At least 3:1 against the page (WCAG 1.4.11): a pale tag colour is
+       * drawn darker in the light style, lighter in the dark one. */
+      _gloss_article_view_contrast_rgba (&ctx.color);
+      ctx.level = level;
+      _gloss_article_view_foreach_run (self, MAX (start, vs), MIN (end, ve), underline_segment, &ctx);
 
       if (gloss_annotation_get_note (annotation)[0] != '\0' && end <= ve)
         {
           MarkerContext marker = { cr, ctx.color };
 
-          foreach_segment (self, MAX (start, vs), end, marker_segment, &marker);
+          _gloss_article_view_foreach_run (self, MAX (start, vs), end, marker_segment, &marker);
         }
 
       if (g_hash_table_contains (self->related, annotation))
         {
           OutlineContext outline = { cr, accent, 1.5, TRUE };
 
-          foreach_segment (self, MAX (start, vs), MIN (end, ve), outline_segment, &outline);
+          _gloss_article_view_foreach_run (self, MAX (start, vs), MIN (end, ve), outline_segment, &outline);
         }
     }
+
+  draw_marks (self, cr, vs, ve);
 
   if (self->selected != NULL &&
       gloss_annotation_get_document (self->selected) == self->document)
@@ -309,7 +359,7 @@ _gloss_article_view_snapshot_layer (GtkTextView      *view,
       GlossOffset end = gloss_annotation_get_end (self->selected);
 
       if (start < ve && end > vs)
-        foreach_segment (self, MAX (start, vs), MIN (end, ve), outline_segment, &outline);
+        _gloss_article_view_foreach_run (self, MAX (start, vs), MIN (end, ve), outline_segment, &outline);
     }
 
   cairo_destroy (cr);

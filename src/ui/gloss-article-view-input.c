@@ -129,6 +129,12 @@ offset_at (GlossArticleView *self,
   /* The character under the point, not the nearest boundary. */
   gtk_text_view_get_iter_at_position (view, &iter, &trailing, bx, by);
   gtk_text_view_get_iter_location (view, &iter, &location);
+  /* Right-to-left characters have negative widths: x is their right edge. */
+  if (location.width < 0)
+    {
+      location.x += location.width;
+      location.width = -location.width;
+    }
   if (inside != NULL)
     *inside = bx >= location.x - 1 && bx <= location.x + MAX (location.width, 1) + 1 &&
               by >= location.y && by < location.y + location.height;

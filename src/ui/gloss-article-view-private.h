@@ -64,6 +64,7 @@ struct _GlossArticleView
   guint            programmatic_selection : 1;
 
   char            *needle;
+  GArray          *marks;         /* GlossArticleMark, or NULL */
 };
 
 enum {
@@ -83,7 +84,25 @@ void     _gloss_article_view_tag_rgba       (GlossTag         *tag,
                                              GdkRGBA          *rgba);
 gboolean _gloss_article_view_is_dark        (void);
 
+/* gloss-article-view-runs.c: calls @func once per run of [start, end)
+ * on screen (one per display line, or several in mixed-direction lines),
+ * with its rectangle in buffer coordinates; @last for the run where the
+ * range ends, @end_at_left when it ends in right-to-left text. */
+typedef void (*GlossRunFunc) (const graphene_rect_t *rect,
+                              gboolean               first,
+                              gboolean               last,
+                              gboolean               end_at_left,
+                              gpointer               user_data);
+void     _gloss_article_view_foreach_run    (GlossArticleView *self,
+                                             GlossOffset       start,
+                                             GlossOffset       end,
+                                             GlossRunFunc      func,
+                                             gpointer          user_data);
+
 /* gloss-article-view-draw.c */
+/* Darkens (light style) or lightens (dark style) @rgba until it stands
+ * 3:1 against the article's page. */
+void     _gloss_article_view_contrast_rgba  (GdkRGBA          *rgba);
 void     _gloss_article_view_visible_iters  (GlossArticleView *self,
                                              GtkTextIter      *start,
                                              GtkTextIter      *end);
@@ -98,5 +117,11 @@ gboolean _gloss_article_view_query_tooltip  (GtkWidget        *widget,
                                              int               y,
                                              gboolean          keyboard,
                                              GtkTooltip       *tooltip);
+
+/* gloss-article-accessible.c */
+void     _gloss_article_view_init_accessible     (GlossArticleView *self);
+/* After the document changed: the name, and the caret's description. */
+void     _gloss_article_view_document_accessible (GlossArticleView *self);
+void     _gloss_article_view_update_description  (GlossArticleView *self);
 
 G_END_DECLS

@@ -454,6 +454,7 @@ gloss_article_view_set_document (GlossArticleView *self,
   refresh_all (self);
   if (self->needle != NULL)
     gloss_article_view_find (self, self->needle);
+  _gloss_article_view_document_accessible (self);
 
   g_debug ("Showing %u annotations over %u code points: text %.1f ms, highlights %.1f ms",
            self->known->len, document != NULL ? gloss_document_get_length (document) : 0,
@@ -737,9 +738,21 @@ gloss_article_view_finalize (GObject *object)
   g_clear_pointer (&self->known, g_array_unref);
   g_clear_pointer (&self->text_tags, g_hash_table_unref);
   g_clear_pointer (&self->related, g_hash_table_unref);
+  g_clear_pointer (&self->marks, g_array_unref);
   g_free (self->needle);
 
   G_OBJECT_CLASS (gloss_article_view_parent_class)->finalize (object);
+}
+
+void
+gloss_article_view_set_marks (GlossArticleView *self,
+                              GArray           *marks)
+{
+  g_return_if_fail (GLOSS_IS_ARTICLE_VIEW (self));
+
+  g_clear_pointer (&self->marks, g_array_unref);
+  self->marks = marks;
+  gtk_widget_queue_draw (GTK_WIDGET (self));
 }
 
 /* Copies the document's own text: the view may show a long line broken
@@ -829,6 +842,7 @@ gloss_article_view_init (GlossArticleView *self)
                                                    NULL);
 
   _gloss_article_view_init_input (self);
+  _gloss_article_view_init_accessible (self);
 
   g_signal_connect_object (adw_style_manager_get_default (), "notify::dark",
                            G_CALLBACK (dark_changed_cb), self, 0);

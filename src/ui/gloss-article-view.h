@@ -58,6 +58,19 @@ gboolean       gloss_article_view_get_palette_visible (GlossArticleView *self);
 /* How many annotations the overlap chooser lists; 0 when it is closed. */
 guint          gloss_article_view_get_chooser_size (GlossArticleView *self);
 
+/* Where the open project differs from a version compared with it. */
+typedef struct {
+  GlossDocument       *document;   /* compared by address only */
+  GlossOffset          start;
+  GlossOffset          end;
+  GlossDifferenceKind  kind;
+} GlossArticleMark;
+
+/* Outlines the marks (GlossArticleMark, taken; NULL: none) that fall on
+ * the shown document, dashed, in their kind's colour. */
+void           gloss_article_view_set_marks        (GlossArticleView *self,
+                                                    GArray           *marks);
+
 /* Signals:
  *  "annotate" (guint start, guint end, const char *tag_id)  a digit or a palette click
  *  "annotation-activated" (GlossAnnotation *)  a click on a highlight (or a choice

@@ -4,6 +4,8 @@
  */
 #include "config.h"
 
+#include <glib/gi18n.h>
+
 #include "gloss-color.h"
 
 /* The GNOME HIG palette, row 3: bright enough to carry dark text. */
@@ -11,6 +13,20 @@ static const char * const palette[] = {
   "#62a0ea", "#57e389", "#f8e45c", "#ffa348", "#ed333b",
   "#c061cb", "#b5835a", "#5bc8af", "#9a9996", NULL,
 };
+/* What each is called, for screen readers and tooltips. */
+static const char * const palette_names[] = {
+  N_("Blue"), N_("Green"), N_("Yellow"), N_("Orange"), N_("Red"),
+  N_("Purple"), N_("Brown"), N_("Teal"), N_("Grey"), NULL,
+};
+
+const char *
+gloss_color_get_name (const char *color)
+{
+  for (guint i = 0; color != NULL && palette[i] != NULL; i++)
+    if (g_ascii_strcasecmp (color, palette[i]) == 0)
+      return _(palette_names[i]);
+  return NULL;
+}
 
 const char * const *
 gloss_color_get_palette (void)

@@ -25,5 +25,7 @@ void       gloss_color_append_swatch (GtkSnapshot   *snapshot,
 
 /* The GNOME palette offered when picking a tag colour. */
 const char * const *gloss_color_get_palette (void);
+/* The palette colour's name ("Blue"), translated; NULL for other colours. */
+const char *gloss_color_get_name     (const char     *color);
 
 G_END_DECLS

@@ -128,16 +128,28 @@ bounds_action (GtkWidget  *widget,
 }
 
 
-static void
-add_bounds_binding (GtkWidgetClass  *widget_class,
-                    guint            keyval,
-                    GdkModifierType  modifiers,
-                    const char      *action)
-{
-  gtk_widget_class_add_binding_action (widget_class, keyval, modifiers, action, "b", FALSE);
-  gtk_widget_class_add_binding_action (widget_class, keyval, modifiers | GDK_CONTROL_MASK,
-                                       action, "b", TRUE);
-}
+/* Alt+arrows move the end by a character, Alt+Shift+arrows the start;
+ * Alt+[ and Alt+] move the end by a word, with Shift the start. Not
+ * Ctrl+Alt(+Shift)+arrows: GNOME Shell takes those to switch workspaces
+ * and they never reach the window. */
+static const struct {
+  guint            keyval;
+  GdkModifierType  modifiers;
+  const char      *action;
+  gboolean         by_word;
+} bounds_keys[] = {
+  { GDK_KEY_Left, GDK_ALT_MASK, "inspector.end-earlier", FALSE },
+  { GDK_KEY_Right, GDK_ALT_MASK, "inspector.end-later", FALSE },
+  { GDK_KEY_Left, GDK_ALT_MASK | GDK_SHIFT_MASK, "inspector.start-earlier", FALSE },
+  { GDK_KEY_Right, GDK_ALT_MASK | GDK_SHIFT_MASK, "inspector.start-later", FALSE },
+  { GDK_KEY_bracketleft, GDK_ALT_MASK, "inspector.end-earlier", TRUE },
+  { GDK_KEY_bracketright, GDK_ALT_MASK, "inspector.end-later", TRUE },
+  /* Shift+[ types "{" on most layouts: both keyvals, so that it works on all. */
+  { GDK_KEY_braceleft, GDK_ALT_MASK | GDK_SHIFT_MASK, "inspector.start-earlier", TRUE },
+  { GDK_KEY_braceright, GDK_ALT_MASK | GDK_SHIFT_MASK, "inspector.start-later", TRUE },
+  { GDK_KEY_bracketleft, GDK_ALT_MASK | GDK_SHIFT_MASK, "inspector.start-earlier", TRUE },
+  { GDK_KEY_bracketright, GDK_ALT_MASK | GDK_SHIFT_MASK, "inspector.start-later", TRUE },
+};
 
 void
 _gloss_inspector_class_init_bounds (GtkWidgetClass *widget_class)
@@ -147,9 +159,41 @@ _gloss_inspector_class_init_bounds (GtkWidgetClass *widget_class)
   gtk_widget_class_install_action (widget_class, "inspector.end-earlier", "b", bounds_action);
   gtk_widget_class_install_action (widget_class, "inspector.end-later", "b", bounds_action);
 
-  /* Alt+arrows move the end, Alt+Shift+arrows the start; Ctrl goes by words. */
-  add_bounds_binding (widget_class, GDK_KEY_Left, GDK_ALT_MASK, "inspector.end-earlier");
-  add_bounds_binding (widget_class, GDK_KEY_Right, GDK_ALT_MASK, "inspector.end-later");
-  add_bounds_binding (widget_class, GDK_KEY_Left, GDK_ALT_MASK | GDK_SHIFT_MASK, "inspector.start-earlier");
-  add_bounds_binding (widget_class, GDK_KEY_Right, GDK_ALT_MASK | GDK_SHIFT_MASK, "inspector.start-later");
+  for (guint i = 0; i < G_N_ELEMENTS (bounds_keys); i++)
+    gtk_widget_class_add_binding_action (widget_class, bounds_keys[i].keyval, bounds_keys[i].modifiers,
+                                         bounds_keys[i].action, "b", bounds_keys[i].by_word);
+}
+
+static gboolean
+nudge_from_elsewhere_cb (GtkWidget *widget,
+                         GVariant  *args,
+                         gpointer   user_data)
+{
+  GlossInspector *self = GLOSS_INSPECTOR (user_data);
+  const char *action;
+  gboolean by_word;
+
+  g_variant_get (args, "(&sb)", &action, &by_word);
+  if (!_gloss_inspector_is_editable (self))
+    return FALSE;
+  return gtk_widget_activate_action (GTK_WIDGET (self), action, "b", by_word);
+}
+
+void
+gloss_inspector_add_bounds_shortcuts (GlossInspector *self,
+                                      GtkWidget      *widget)
+{
+  GtkEventController *controller;
+
+  g_return_if_fail (GLOSS_IS_INSPECTOR (self));
+  g_return_if_fail (GTK_IS_WIDGET (widget));
+
+  controller = gtk_shortcut_controller_new ();
+  for (guint i = 0; i < G_N_ELEMENTS (bounds_keys); i++)
+    gtk_shortcut_controller_add_shortcut (GTK_SHORTCUT_CONTROLLER (controller),
+                                          gtk_shortcut_new_with_arguments (
+                                            gtk_keyval_trigger_new (bounds_keys[i].keyval, bounds_keys[i].modifiers),
+                                            gtk_callback_action_new (nudge_from_elsewhere_cb, self, NULL),
+                                            "(sb)", bounds_keys[i].action, bounds_keys[i].by_word));
+  gtk_widget_add_controller (widget, controller);
 }

@@ -80,6 +80,8 @@ _gloss_inspector_refresh_tags (GlossInspector *self)
       GtkWidget *toggle = gtk_flow_box_child_get_child (GTK_FLOW_BOX_CHILD (child));
       const char *tag_id = gloss_tag_toggle_get_tag_id (GLOSS_TAG_TOGGLE (toggle));
 
+      /* One Tab stop per tag: the toggle, not the flow box's cell too. */
+      gtk_widget_set_focusable (child, FALSE);
       gtk_toggle_button_set_active (GTK_TOGGLE_BUTTON (toggle),
                                     gloss_annotation_has_tag (self->annotation, tag_id));
     }

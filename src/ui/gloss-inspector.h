@@ -22,6 +22,10 @@ GlossAnnotation *gloss_inspector_get_annotation (GlossInspector  *self);
 void             gloss_inspector_set_annotation (GlossInspector  *self,
                                                  GlossAnnotation *annotation);
 void             gloss_inspector_focus_note     (GlossInspector  *self);
+/* Lets the inspector's span nudges (Alt+arrows, Alt+brackets) work while
+ * @widget (the article) has the focus. */
+void             gloss_inspector_add_bounds_shortcuts (GlossInspector *self,
+                                                       GtkWidget      *widget);
 
 /* Signals:
  *  "follow" (GlossAnnotation *target)

@@ -148,7 +148,18 @@ update_status (GlossProjectSearch *self)
                                          "%u matches in one document", self->n_matches),
                             self->n_matches);
   else
-    text = g_strdup_printf (_("%u matches in %u documents"), self->n_matches, n_documents);
+    {
+      /* Two counts, each with its own plural: "%u matches" then "in %u documents". */
+      g_autofree char *matches = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u match", "%u matches",
+                                                               self->n_matches),
+                                                  self->n_matches);
+      g_autofree char *documents = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "in %u document",
+                                                                 "in %u documents", n_documents),
+                                                    n_documents);
+
+      /* Translators: "12 matches" then "in 3 documents" */
+      text = g_strdup_printf (C_("search status", "%s %s"), matches, documents);
+    }
 
   gtk_label_set_text (self->status_label, text);
 }

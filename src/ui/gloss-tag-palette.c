@@ -9,6 +9,7 @@
 
 #include <glib/gi18n.h>
 
+#include "gloss-accessible.h"
 #include "gloss-tag-palette.h"
 #include "gloss-untrusted-text.h"
 
@@ -120,6 +121,7 @@ make_tag_button (GlossTagPalette *self,
 
       gtk_widget_set_tooltip_text (button, tip);
     }
+  gloss_accessible_name_tag_button (button, tag);
   g_signal_connect (button, "clicked", G_CALLBACK (tag_clicked_cb), self);
   return button;
 }

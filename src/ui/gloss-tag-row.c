@@ -131,6 +131,13 @@ sync_from_tag (GlossTagRow *self)
   adw_combo_row_set_selected (self->digit_row, gloss_tag_get_digit (self->tag) + 1);
   gloss_color_parse (gloss_tag_get_color (self->tag), &rgba);
   gtk_color_chooser_set_rgba (GTK_COLOR_CHOOSER (self->color_button), &rgba);
+  for (GtkWidget *button = gtk_widget_get_first_child (self->palette_box); button != NULL;
+       button = gtk_widget_get_next_sibling (button))
+    gtk_accessible_update_state (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_STATE_PRESSED,
+                                 g_ascii_strcasecmp (g_object_get_data (G_OBJECT (button), "gloss-color"),
+                                                     gloss_tag_get_color (self->tag)) == 0
+                                 ? GTK_ACCESSIBLE_TRISTATE_TRUE : GTK_ACCESSIBLE_TRISTATE_FALSE,
+                                 -1);
   update_subtitle (self);
 
   self->updating = FALSE;
@@ -331,9 +338,10 @@ gloss_tag_row_new (GlossProject *project,
       gtk_button_set_child (GTK_BUTTON (button), swatch);
       gtk_widget_add_css_class (button, "flat");
       gtk_widget_add_css_class (button, "circular");
-      gtk_widget_set_tooltip_text (button, palette[i]);
+      /* Named, not "#62a0ea"; the tag's colour reads as pressed. */
+      gtk_widget_set_tooltip_text (button, gloss_color_get_name (palette[i]));
       gtk_accessible_update_property (GTK_ACCESSIBLE (button),
-                                      GTK_ACCESSIBLE_PROPERTY_LABEL, palette[i], -1);
+                                      GTK_ACCESSIBLE_PROPERTY_LABEL, gloss_color_get_name (palette[i]), -1);
       g_object_set_data (G_OBJECT (button), "gloss-color", (gpointer) palette[i]);
       g_signal_connect (button, "clicked", G_CALLBACK (palette_clicked_cb), self);
       gtk_box_append (GTK_BOX (self->palette_box), button);

@@ -4,6 +4,7 @@
  */
 #include "config.h"
 
+#include "gloss-accessible.h"
 #include "gloss-color-chip.h"
 #include "gloss-tag-toggle.h"
 #include "gloss-untrusted-text.h"
@@ -54,6 +55,21 @@ gloss_tag_toggle_constructed (GObject *object)
   gtk_widget_set_tooltip_text (GTK_WIDGET (self),
                                description != NULL && description[0] != '\0'
                                ? description : gloss_tag_get_name (self->tag));
+  gloss_accessible_name_tag_button (GTK_WIDGET (self), self->tag);
+}
+
+/* Read as a check box ("Claim, key 1, checked"): whether the tag is
+ * applied is its state, not a pressed look. */
+static void
+active_changed_cb (GlossTagToggle *self,
+                   GParamSpec     *pspec,
+                   gpointer        user_data)
+{
+  gtk_accessible_update_state (GTK_ACCESSIBLE (self),
+                               GTK_ACCESSIBLE_STATE_CHECKED,
+                               gtk_toggle_button_get_active (GTK_TOGGLE_BUTTON (self))
+                               ? GTK_ACCESSIBLE_TRISTATE_TRUE : GTK_ACCESSIBLE_TRISTATE_FALSE,
+                               -1);
 }
 
 static void
@@ -119,6 +135,7 @@ gloss_tag_toggle_class_init (GlossTagToggleClass *klass)
                          G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
+  gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_CHECKBOX);
   g_type_ensure (GLOSS_TYPE_COLOR_CHIP);
   gtk_widget_class_set_template_from_resource (widget_class,
                                                RESOURCE_BASE_PATH "/ui/gloss-tag-toggle.ui");
@@ -136,6 +153,8 @@ gloss_tag_toggle_init (GlossTagToggle *self)
   /* A tick besides the pressed look: the state must not rest on shading
    * alone, which is faint in some styles. */
   g_object_bind_property (self, "active", self->check, "visible", G_BINDING_SYNC_CREATE);
+  g_signal_connect (self, "notify::active", G_CALLBACK (active_changed_cb), NULL);
+  active_changed_cb (self, NULL, NULL);
 }
 
 GtkWidget *

@@ -9,6 +9,7 @@
 
 #include <glib/gi18n.h>
 
+#include "gloss-accessible.h"
 #include "gloss-color.h"
 #include "gloss-tag-row.h"
 #include "gloss-tags-dialog.h"
@@ -121,6 +122,7 @@ create_row_cb (gpointer item,
   GtkWidget *row = gloss_tag_row_new (self->project, GLOSS_TAG (item));
 
   g_signal_connect (row, "delete-requested", G_CALLBACK (row_delete_requested_cb), self);
+  gloss_accessible_name_controls (row);
   return row;
 }
 
@@ -232,6 +234,7 @@ static void
 gloss_tags_dialog_init (GlossTagsDialog *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  gloss_accessible_name_controls (GTK_WIDGET (self));
 }
 
 GtkWidget *

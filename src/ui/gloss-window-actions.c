@@ -7,6 +7,7 @@
 #include <glib/gi18n.h>
 
 #include "gloss-agreement-dialog.h"
+#include "gloss-announce.h"
 #include "gloss-window-private.h"
 
 #include "gloss-tags-dialog.h"
@@ -19,8 +20,18 @@ undo_action (GtkWidget  *widget,
 {
   GlossWindow *self = GLOSS_WINDOW (widget);
 
-  if (self->project != NULL)
-    gloss_project_undo (self->project);
+  g_autofree char *label = NULL;
+
+  if (self->project == NULL)
+    return;
+  label = g_strdup (gloss_project_get_undo_label (self->project));
+  if (gloss_project_undo (self->project) && label != NULL)
+    {
+      /* Translators: said after Ctrl+Z; %s is what was undone, such as “Delete Annotation” */
+      g_autofree char *message = g_strdup_printf (_("Undone: %s"), label);
+
+      gloss_announce (widget, message);
+    }
 }
 
 static void
@@ -30,8 +41,18 @@ redo_action (GtkWidget  *widget,
 {
   GlossWindow *self = GLOSS_WINDOW (widget);
 
-  if (self->project != NULL)
-    gloss_project_redo (self->project);
+  g_autofree char *label = NULL;
+
+  if (self->project == NULL)
+    return;
+  label = g_strdup (gloss_project_get_redo_label (self->project));
+  if (gloss_project_redo (self->project) && label != NULL)
+    {
+      /* Translators: said after Ctrl+Shift+Z; %s is what was redone */
+      g_autofree char *message = g_strdup_printf (_("Redone: %s"), label);
+
+      gloss_announce (widget, message);
+    }
 }
 
 static void
@@ -67,7 +88,30 @@ export_action (GtkWidget  *widget,
                const char *name,
                GVariant   *param)
 {
-  _gloss_window_choose_export (GLOSS_WINDOW (widget));
+  GlossWindow *self = GLOSS_WINDOW (widget);
+
+  _gloss_window_choose_export (self, self->export_format);
+}
+
+static void
+export_as_action (GtkWidget  *widget,
+                  const char *name,
+                  GVariant   *param)
+{
+  GlossExportFormat format;
+
+  if (gloss_export_format_from_string (g_variant_get_string (param, NULL), &format))
+    _gloss_window_choose_export (GLOSS_WINDOW (widget), format);
+}
+
+/* The toast of an export offers the folder it wrote to. GTK hands the
+ * folder to the file manager, through the OpenURI portal in a sandbox. */
+static void
+open_folder_action (GtkWidget  *widget,
+                    const char *name,
+                    GVariant   *param)
+{
+  gtk_show_uri (GTK_WINDOW (widget), g_variant_get_string (param, NULL), GDK_CURRENT_TIME);
 }
 
 static void
@@ -127,8 +171,22 @@ find_previous_action (GtkWidget  *widget,
   find_step (GLOSS_WINDOW (widget), FALSE);
 }
 
-/* With a selection, the neighbour in text order (several may start at one
- * offset); without, the first annotation from the caret on (or before it). */
+/* Whether the caret is still on the selected annotation: then Alt+Down
+ * steps from it, else from where the reader moved the caret to. */
+static gboolean
+caret_on_selected (GlossWindow *self)
+{
+  GlossOffset caret = gloss_article_view_get_caret (self->article_view);
+
+  return self->selected != NULL &&
+         gloss_annotation_get_document (self->selected) == self->document &&
+         caret >= gloss_annotation_get_start (self->selected) &&
+         caret <= gloss_annotation_get_end (self->selected);
+}
+
+/* From the selected annotation under the caret, the neighbour in text
+ * order (several may start at one offset); else the first annotation
+ * from the caret on (or before it). */
 static void
 step_annotation (GlossWindow *self,
                  gboolean     forward)
@@ -138,7 +196,7 @@ step_annotation (GlossWindow *self,
   if (self->document == NULL)
     return;
 
-  if (self->selected != NULL)
+  if (caret_on_selected (self))
     {
       guint position = gloss_document_get_annotation_position (self->document, self->selected);
       guint n = gloss_document_get_n_annotations (self->document);
@@ -221,6 +279,7 @@ delete_annotation_action (GtkWidget  *widget,
   adw_toast_set_button_label (toast, _("_Undo"));
   g_signal_connect_object (toast, "button-clicked", G_CALLBACK (undo_toast_clicked_cb), self, 0);
   adw_toast_overlay_add_toast (self->toast_overlay, toast);
+  gloss_announce (widget, _("Annotation deleted. Ctrl+Z undoes it."));
 }
 
 static void
@@ -313,6 +372,7 @@ _gloss_window_update_actions (GlossWindow *self)
   gtk_widget_action_set_enabled (widget, "win.save", has_project);
   gtk_widget_action_set_enabled (widget, "win.save-as", has_project);
   gtk_widget_action_set_enabled (widget, "win.export", has_project);
+  gtk_widget_action_set_enabled (widget, "win.export-as", has_project);
   gtk_widget_action_set_enabled (widget, "win.find", has_document);
   _gloss_window_update_document_actions (self);
   gtk_widget_action_set_enabled (widget, "win.find-next", has_document);
@@ -325,6 +385,7 @@ _gloss_window_update_actions (GlossWindow *self)
   gtk_widget_action_set_enabled (widget, "win.edit-note", self->selected != NULL);
   gtk_widget_action_set_enabled (widget, "win.tags", has_project);
   gtk_widget_action_set_enabled (widget, "win.agreement", has_project);
+  gtk_widget_action_set_enabled (widget, "win.compare", has_project);
   gtk_widget_action_set_enabled (widget, "win.show-documents", has_project);
   gtk_widget_action_set_enabled (widget, "win.show-annotations", has_project);
 }
@@ -348,7 +409,7 @@ agreement_action (GtkWidget  *widget,
       _gloss_window_toast (self, error->message);
       return;
     }
-  gloss_agreement_dialog_present (GTK_WINDOW (self), agreement);
+  gloss_agreement_dialog_present (GTK_WINDOW (self), agreement, GLOSS_AGREEMENT_OF_AUTHORS);
 }
 
 void
@@ -362,6 +423,8 @@ _gloss_window_class_init_actions (GlossWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.save-as", NULL, save_as_action);
   gtk_widget_class_install_action (widget_class, "win.import", NULL, import_action);
   gtk_widget_class_install_action (widget_class, "win.export", NULL, export_action);
+  gtk_widget_class_install_action (widget_class, "win.export-as", "s", export_as_action);
+  gtk_widget_class_install_action (widget_class, "win.open-folder", "s", open_folder_action);
   gtk_widget_class_install_action (widget_class, "win.paste-document", NULL, paste_document_action);
   gtk_widget_class_install_action (widget_class, "win.find", NULL, find_action);
   gtk_widget_class_install_action (widget_class, "win.find-next", NULL, find_next_action);
@@ -373,6 +436,7 @@ _gloss_window_class_init_actions (GlossWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.link", NULL, link_action);
   gtk_widget_class_install_action (widget_class, "win.tags", NULL, tags_action);
   gtk_widget_class_install_action (widget_class, "win.agreement", NULL, agreement_action);
+  _gloss_window_class_init_compare (klass);
   gtk_widget_class_install_action (widget_class, "win.edit-note", NULL, edit_note_action);
   gtk_widget_class_install_action (widget_class, "win.show-documents", NULL, show_documents_action);
   gtk_widget_class_install_action (widget_class, "win.show-annotations", NULL, show_annotations_action);

@@ -9,9 +9,8 @@
 
 #include "gloss-window-private.h"
 
-/* The answers to "changed on disk". A three-way merge (the version loaded,
- * gloss_disk_state_get_sha256 () names it, as the base) joins them here
- * as one more response, "merge", handled in changed_response_cb (). */
+/* The answers to "changed on disk". "merge" is the three-way merge of
+ * gloss_merge_with_file (): the version loaded or last saved is the base. */
 static const struct {
   const char *id;
   const char *label;
@@ -19,10 +18,63 @@ static const struct {
 } changed_responses[] = {
   { "cancel",    N_("_Cancel"),    ADW_RESPONSE_DEFAULT },
   { "reload",    N_("_Reload"),    ADW_RESPONSE_DESTRUCTIVE },
-  { "save-as",   N_("Save _As…"),  ADW_RESPONSE_SUGGESTED },
+  { "save-as",   N_("Save _As…"),  ADW_RESPONSE_DEFAULT },
   { "overwrite", N_("_Overwrite"), ADW_RESPONSE_DESTRUCTIVE },
+  { "merge",     N_("_Merge"),     ADW_RESPONSE_SUGGESTED },
 };
 
+/* Both sets of changes, merged and saved; the window shows the result
+ * (on the same document), and says what needs review. */
+static void
+merge (GlossWindow *self,
+       GFile       *file)
+{
+  g_autoptr(GPtrArray) conflicts = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GlossProject) merged = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *document_id = self->document != NULL ? g_strdup (gloss_document_get_id (self->document)) : NULL;
+  g_autofree char *text = NULL;
+  GlossDocument *document;
+  gboolean close_after = self->close_after_save;
+
+  merged = gloss_merge_with_file (self->project, file, conflicts, &error);
+  if (merged == NULL)
+    {
+      self->close_after_save = FALSE;
+      _gloss_window_error (self, _("Could Not Merge"), error);
+      return;
+    }
+
+  self->close_after_save = FALSE;
+  _gloss_window_discard_recovery (self);
+  _gloss_window_set_project (self, merged, file);
+  document = document_id != NULL ? gloss_project_lookup_document (merged, document_id) : NULL;
+  if (document != NULL)
+    _gloss_window_show_document (self, document);
+
+  if (conflicts->len == 0)
+    text = g_strdup (_("Merged with the changes on disk and saved"));
+  else
+    text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                         "Merged with the changes on disk and saved: %u conflict to review",
+                                         "Merged with the changes on disk and saved: %u conflicts to review",
+                                         conflicts->len),
+                            conflicts->len);
+  _gloss_window_toast (self, text);
+
+  /* Closing waited for the save; a conflict waits for the analyst. */
+  if (close_after && conflicts->len == 0)
+    _gloss_window_saved (self, file);
+}
+
+static gboolean
+can_merge (GlossWindow *self,
+           GFile       *file)
+{
+  GlossDiskState *state = gloss_project_get_disk_state (self->project);
+
+  return state != NULL && gloss_disk_state_is_file (state, file);
+}
 
 static void
 changed_response_cb (AdwMessageDialog *dialog,
@@ -36,6 +88,8 @@ changed_response_cb (AdwMessageDialog *dialog,
 
   if (g_str_equal (response, "overwrite"))
     _gloss_window_save_to (self, file, GLOSS_SAVE_OVERWRITE_CHANGES);
+  else if (g_str_equal (response, "merge"))
+    merge (self, file);
   else if (g_str_equal (response, "save-as"))
     _gloss_window_save_as (self);
   else if (g_str_equal (response, "reload"))
@@ -56,21 +110,33 @@ _gloss_window_ask_changed_on_disk (GlossWindow *self,
 {
   g_autofree char *name = gloss_untrusted_file_name (file);
   g_autofree char *body = NULL;
+  /* Merging needs the version opened or saved, as the base. */
+  gboolean mergeable = can_merge (self, file);
   GtkWidget *dialog;
 
-  /* Translators: %s is a file name */
-  body = g_strdup_printf (_("%s was changed by another program since Gloss opened or saved it. "
-                            "Reload it and lose the changes made here, save this version under "
-                            "another name, or overwrite the other changes?"), name);
+  if (mergeable)
+    /* Translators: %s is a file name */
+    body = g_strdup_printf (_("%s was changed by another program since Gloss opened or saved it. "
+                              "Merge both sets of changes, reload it and lose the changes made here, "
+                              "save this version under another name, or overwrite the other changes?"), name);
+  else
+    /* Translators: %s is a file name */
+    body = g_strdup_printf (_("%s was changed by another program since Gloss opened or saved it. "
+                              "Reload it and lose the changes made here, save this version under "
+                              "another name, or overwrite the other changes?"), name);
   dialog = adw_message_dialog_new (GTK_WINDOW (self), _("File Changed on Disk"), body);
   for (guint i = 0; i < G_N_ELEMENTS (changed_responses); i++)
     {
-      adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), changed_responses[i].id,
-                                       _(changed_responses[i].label));
-      adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), changed_responses[i].id,
-                                                  changed_responses[i].appearance);
+      const char *id = changed_responses[i].id;
+
+      if (g_str_equal (id, "merge") && !mergeable)
+        continue;
+      adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), id, _(changed_responses[i].label));
+      adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), id,
+                                                  g_str_equal (id, "save-as") && !mergeable
+                                                  ? ADW_RESPONSE_SUGGESTED : changed_responses[i].appearance);
     }
-  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "save-as");
+  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), mergeable ? "merge" : "save-as");
   adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
   gtk_widget_add_css_class (dialog, "gloss-changed-dialog");
   g_object_set_data_full (G_OBJECT (dialog), "gloss-file", g_object_ref (file), g_object_unref);

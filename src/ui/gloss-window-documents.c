@@ -291,13 +291,20 @@ duplicate_response_cb (AdwMessageDialog *dialog,
            gloss_document_get_project (duplicate->existing) == self->project)
     {
       GlossAnchorReport report = { 0, 0, 0 };
+      g_autofree char *in_place = NULL;
       g_autofree char *text = NULL;
 
       gloss_project_replace_document (self->project, duplicate->existing, duplicate->article, &report);
       _gloss_window_show_document (self, duplicate->existing);
-      /* Translators: the counts of annotations re-anchored after a text was replaced */
-      text = g_strdup_printf (_("Text replaced: %u annotations in place, %u moved, %u orphaned"),
-                              report.anchored, report.moved, report.orphaned);
+      in_place = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u annotation in place",
+                                               "%u annotations in place", report.anchored),
+                                  report.anchored);
+      /* Translators: "Text replaced: 3 annotations in place, 1 moved, 0 orphaned"; the
+       * first %s is "%u annotation(s) in place" */
+      text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Text replaced: %s, %u moved, %u orphaned",
+                                           "Text replaced: %s, %u moved, %u orphaned",
+                                           report.moved + report.orphaned),
+                              in_place, report.moved, report.orphaned);
       undo_toast (self, text);
     }
 }
@@ -328,7 +335,7 @@ _gloss_window_import_article (GlossWindow       *self,
                               GlossImportReport *report,
                               GError           **error)
 {
-  g_autoptr(GlossDocument) article = gloss_import_read_article (file, error);
+  g_autoptr(GlossDocument) article = gloss_import_read_article_full (file, NULL, report, error);
   g_autofree char *name = NULL;
   g_autofree char *first = NULL;
   g_autofree char *body = NULL;

@@ -11,6 +11,7 @@
 #include <glib/gi18n.h>
 
 #include "gloss-bench.h"
+#include "gloss-announce.h"
 #include "gloss-application.h"
 #include "gloss-host-path.h"
 #include "gloss-settings.h"
@@ -241,6 +242,13 @@ _gloss_window_saved (GlossWindow *self,
   self->recovered = FALSE;
   self->autosaved_generation = gloss_project_get_generation (self->project);
   _gloss_window_update_title (self);
+  {
+    g_autofree char *name = gloss_untrusted_file_name (file);
+    /* Translators: said when the project is saved; %s is its file's name */
+    g_autofree char *message = g_strdup_printf (_("Saved %s"), name);
+
+    gloss_announce (GTK_WIDGET (self), message);
+  }
 
   if (self->close_after_save)
     {
@@ -484,6 +492,8 @@ show_placements (GlossWindow       *self,
     }
   for (guint i = 0; i < report->messages->len; i++)
     g_string_append_printf (body, "\n%s", (const char *) g_ptr_array_index (report->messages, i));
+  for (guint i = 0; i < report->remarks->len; i++)
+    g_string_append_printf (body, "\n%s", (const char *) g_ptr_array_index (report->remarks, i));
   g_string_append_printf (body, "\n%s",
                           _("Moved annotations found their quote elsewhere or approximately; "
                             "orphaned ones found no place and wait, with their notes, for you "
@@ -492,6 +502,27 @@ show_placements (GlossWindow       *self,
   dialog = adw_message_dialog_new (GTK_WINDOW (self), _("Some Annotations Need Review"), body->str);
   adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
   gtk_widget_add_css_class (dialog, "gloss-import-report-dialog");
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+/* What the analyst should check, such as an article read as Windows-1252,
+ * is worth more than a toast that goes by: a dialog says it. */
+static void
+show_remarks (GlossWindow       *self,
+              GlossImportReport *report,
+              const char        *summary)
+{
+  g_autoptr(GString) body = g_string_new (summary);
+  GtkWidget *dialog;
+
+  for (guint i = 0; i < report->remarks->len; i++)
+    g_string_append_printf (body, "\n\n%s", (const char *) g_ptr_array_index (report->remarks, i));
+  for (guint i = 0; i < report->messages->len; i++)
+    g_string_append_printf (body, "\n%s", (const char *) g_ptr_array_index (report->messages, i));
+
+  dialog = adw_message_dialog_new (GTK_WINDOW (self), _("Check the Imported Text"), body->str);
+  adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
+  gtk_widget_add_css_class (dialog, "gloss-import-remarks-dialog");
   gtk_window_present (GTK_WINDOW (dialog));
 }
 
@@ -513,6 +544,8 @@ toast_report (GlossWindow       *self,
   text = g_strdup_printf (_("Imported %s"), summary);
   if (report_needs_review (report))
     show_placements (self, report, text);
+  else if (report->remarks->len > 0)
+    show_remarks (self, report, text);
   else
     _gloss_window_toast (self, text);
 }
@@ -595,59 +628,111 @@ export_response_cb (GtkNativeDialog *chooser,
 {
   if (response == GTK_RESPONSE_ACCEPT && self->project != NULL)
     {
-      g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
-      const char *format_name = gtk_file_chooser_get_choice (GTK_FILE_CHOOSER (chooser), "format");
+      g_autoptr(GFile) chosen = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
       const char *scope = gtk_file_chooser_get_choice (GTK_FILE_CHOOSER (chooser), "scope");
-      GlossExportFormat format = GLOSS_EXPORT_JSON;
+      GlossExportFormat format = self->export_format;
+      const char *extension = gloss_export_format_extension (format);
+      g_autofree char *basename = g_file_get_basename (chosen);
+      g_autoptr(GFile) file = NULL;
       g_autoptr(GError) error = NULL;
       GlossDocument *document = NULL;
 
-      if (format_name != NULL)
-        gloss_export_format_from_string (format_name, &format);
+      /* The format's extension is added when the name lacks it, as Save
+       * adds ".gloss": a CSV export is never left named ".json". */
+      if (extension != NULL && !g_str_has_suffix (basename, extension))
+        {
+          g_autofree char *name = g_strdup_printf ("%s.%s", basename, extension);
+          g_autoptr(GFile) parent = g_file_get_parent (chosen);
+
+          file = g_file_get_child (parent, name);
+        }
+      else
+        file = g_object_ref (chosen);
+
       if (g_strcmp0 (scope, "document") == 0)
         document = self->document;
 
       if (!gloss_export_to_file (self->project, document, format, file, &error))
         _gloss_window_error (self, _("Could Not Export the Annotations"), error);
       else
-        _gloss_window_toast (self, _("Annotations exported"));
+        {
+          g_autofree char *shown = g_file_get_basename (file);
+          /* The toast's title is markup. */
+          g_autofree char *title = g_markup_printf_escaped (_("Exported “%s”"), shown);
+          g_autoptr(GFile) folder = g_file_get_parent (file);
+          g_autofree char *folder_uri = g_file_get_uri (folder);
+          AdwToast *toast = _gloss_window_toast (self, title);
+
+          adw_toast_set_button_label (toast, _("_Open Folder"));
+          adw_toast_set_action_target_value (toast, g_variant_new_string (folder_uri));
+          adw_toast_set_action_name (toast, "win.open-folder");
+        }
     }
   g_object_unref (chooser);
 }
 
-void
-_gloss_window_choose_export (GlossWindow *self)
+static const char *
+export_format_label (GlossExportFormat format)
 {
-  static const char *format_ids[] = { "json", "w3c", "w3c-utf16", "brat", "csv", NULL };
-  const char *format_labels[] = {
-    _("Gloss JSON"),
-    _("W3C Web Annotation"),
-    _("W3C Web Annotation, positions for web tools (Recogito, Annotorious, Hypothesis)"),
-    _("brat Standoff (a folder)"),
-    _("CSV"),
-    NULL,
-  };
+  switch (format)
+    {
+    case GLOSS_EXPORT_JSON:
+      return _("Gloss JSON");
+    case GLOSS_EXPORT_W3C:
+      return _("W3C Web Annotation");
+    case GLOSS_EXPORT_W3C_UTF16:
+      return _("W3C Web Annotation, positions for web tools (Recogito, Annotorious, Hypothesis)");
+    case GLOSS_EXPORT_BRAT:
+      return _("brat Standoff (a folder)");
+    case GLOSS_EXPORT_CSV:
+      return _("CSV");
+    default:
+      g_return_val_if_reached (NULL);
+    }
+}
+
+void
+_gloss_window_choose_export (GlossWindow       *self,
+                             GlossExportFormat  format)
+{
   static const char *scope_ids[] = { "document", "all", NULL };
   const char *scope_labels[] = { _("This Document"), _("All Documents"), NULL };
+  const char *extension = gloss_export_format_extension (format);
   GtkFileChooserNative *chooser;
+  g_autofree char *title = NULL;
+  g_autofree char *project_name = NULL;
   g_autofree char *name = NULL;
 
   if (self->project == NULL)
     return;
 
-  /* Format and scope ride along as the chooser's choices, which the
-   * portal shows too. */
-  chooser = gtk_file_chooser_native_new (_("Export Annotations"), GTK_WINDOW (self),
+  self->export_format = format;
+  /* Translators: the title of the export dialog; %s is a format, "CSV" */
+  title = g_strdup_printf (_("Export as %s"), export_format_label (format));
+  chooser = gtk_file_chooser_native_new (title, GTK_WINDOW (self),
                                          GTK_FILE_CHOOSER_ACTION_SAVE,
                                          _("_Export"), _("_Cancel"));
-  gtk_file_chooser_add_choice (GTK_FILE_CHOOSER (chooser), "format", _("Format"),
-                               format_ids, format_labels);
-  gtk_file_chooser_set_choice (GTK_FILE_CHOOSER (chooser), "format", "json");
+  /* The dialog lists what this format writes: its files, or folders for
+   * brat; the scope rides along as a choice, which the portal shows too. */
+  if (extension != NULL)
+    {
+      g_autofree char *pattern = g_strdup_printf ("*.%s", extension);
+      const char *patterns[] = { pattern, NULL };
+
+      add_filter (GTK_FILE_CHOOSER (chooser), export_format_label (format), NULL, patterns);
+    }
+  else
+    add_filter (GTK_FILE_CHOOSER (chooser), _("Folders"), "inode/directory", NULL);
   gtk_file_chooser_add_choice (GTK_FILE_CHOOSER (chooser), "scope", _("Scope"),
                                scope_ids, scope_labels);
   gtk_file_chooser_set_choice (GTK_FILE_CHOOSER (chooser), "scope",
                                self->document != NULL ? "document" : "all");
-  name = g_strdup_printf ("%s.json", _("annotations"));
+  /* The project's own name: the document portal keeps a file's name, so
+   * this is the name the analyst knows even under Flatpak. */
+  if (self->file != NULL)
+    project_name = g_file_get_basename (self->file);
+  /* Translators: the name an export of an unsaved project is offered under */
+  name = gloss_export_proposed_name (project_name, _("annotations"), format);
   g_signal_connect (chooser, "response", G_CALLBACK (export_response_cb), self);
   show_in_project_folder (self, chooser, name);
 }

@@ -35,6 +35,8 @@ struct _GlossWindow
   GFile                *save_next;      /* asked for meanwhile: saved after it */
   GlossSaveFlags        save_next_flags;
   gboolean              recovered;      /* holds changes recovered, not yet saved */
+  GlossExportFormat     export_format;  /* the last export's, offered by Ctrl+E */
+  AdwToast             *shown_toast;    /* weak: the toast shown last, for the test report */
   gboolean              recovery_owned; /* this window wrote or was offered ->recovery */
   gboolean              recovery_moved_told; /* said where a fallback copy went */
   GlossFileLock        *lock;           /* ".~lock.NAME#" while ->file is open */
@@ -54,6 +56,7 @@ struct _GlossWindow
   AdwFlap              *documents_flap;
   GtkStack             *sidebar_stack;   /* "documents" or "search" */
   GtkWidget            *project_search;  /* GlossProjectSearch, once opened */
+  GtkWidget            *compare_view;    /* GlossCompareView, once compared */
   AdwFlap              *side_flap;
   GtkBox               *side_pane;
   GtkListBox           *documents_list;
@@ -69,6 +72,7 @@ struct _GlossWindow
   GtkToggleButton      *search_toggle;
   GtkWidget            *open_button;
   GtkWidget            *import_button;
+  GtkMenuButton        *menu_button;
   GtkWidget            *history_buttons;
 
   GtkInfoBar           *name_bar;         /* asks for the user's name, once */
@@ -105,7 +109,8 @@ void     _gloss_window_set_link_from      (GlossWindow     *self,
 /* Shows the start, loading or project page. */
 void     _gloss_window_show_page          (GlossWindow     *self,
                                            const char      *name);
-void     _gloss_window_toast              (GlossWindow     *self,
+/* The toast shown, owned by the overlay. */
+AdwToast *_gloss_window_toast             (GlossWindow     *self,
                                            const char      *text);
 void     _gloss_window_error              (GlossWindow     *self,
                                            const char      *heading,
@@ -125,7 +130,8 @@ void     _gloss_window_save_to            (GlossWindow     *self,
                                            GFile           *file,
                                            GlossSaveFlags   flags);
 void     _gloss_window_choose_import      (GlossWindow     *self);
-void     _gloss_window_choose_export      (GlossWindow     *self);
+void     _gloss_window_choose_export      (GlossWindow     *self,
+                                           GlossExportFormat format);
 void     _gloss_window_paste_document     (GlossWindow     *self);
 
 /* Returns TRUE when the window may close now; else asks and closes later. */
@@ -181,6 +187,13 @@ void     _gloss_window_saved               (GlossWindow    *self,
 void     _gloss_window_ask_read_only       (GlossWindow    *self,
                                             const GError   *error);
 
+/* gloss-window-accessible.c: names for screen readers, the live region */
+void     _gloss_window_setup_accessible   (GlossWindow     *self);
+/* The Link As dialog: which two annotations, in words; its buttons named once. */
+void     _gloss_window_describe_link_dialog (GtkWidget       *dialog,
+                                             GlossAnnotation *from,
+                                             GlossAnnotation *to);
+
 /* gloss-window-search.c: the project search in the sidebar */
 typedef struct _GlossProjectSearch GlossProjectSearch;
 GlossProjectSearch *_gloss_window_open_search (GlossWindow *self);
@@ -188,5 +201,15 @@ void     _gloss_window_close_search       (GlossWindow     *self);
 gboolean _gloss_window_is_searching_project (GlossWindow   *self);
 /* Follows the window's project, when the search exists. */
 void     _gloss_window_search_set_project (GlossWindow     *self);
+
+/* gloss-window-compare.c: the differences with another version */
+void     _gloss_window_class_init_compare (GlossWindowClass *klass);
+/* Reads @file and shows how it differs from the open project. */
+void     _gloss_window_compare_with       (GlossWindow     *self,
+                                           GFile           *file);
+void     _gloss_window_stop_comparing     (GlossWindow     *self);
+gboolean _gloss_window_is_comparing       (GlossWindow     *self);
+/* Stops comparing when the window's project is another. */
+void     _gloss_window_compare_set_project (GlossWindow    *self);
 
 G_END_DECLS

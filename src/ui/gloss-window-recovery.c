@@ -339,8 +339,17 @@ _gloss_window_schedule_autosave (GlossWindow *self)
   const char *override = g_getenv ("GLOSS_AUTOSAVE_DELAY_MS");
   guint delay_ms;
 
-  if (self->project == NULL || !_gloss_window_is_dirty (self))
+  if (self->project == NULL)
     return;
+  /* Undone back to the saved state: the copy holds changes the file no
+   * longer needs, which the next start would offer back. It goes, as
+   * after a save. */
+  if (!_gloss_window_is_dirty (self))
+    {
+      _gloss_window_discard_recovery (self);
+      self->autosaved_generation = gloss_project_get_generation (self->project);
+      return;
+    }
 
   if (override != NULL)
     delay_ms = (guint) g_ascii_strtoull (override, NULL, 10);

@@ -14,6 +14,7 @@
 #include <json-glib/json-glib.h>
 #include <unistd.h>
 
+#include "gloss-compare-view.h"
 #include "gloss-document-details.h"
 #include "gloss-project-search.h"
 #include "gloss-window-private.h"
@@ -23,6 +24,76 @@
 #endif
 
 #define MAX_REPORTED_OFFSETS 4000
+
+static GtkShortcutLabel *
+find_shortcut_label (GtkWidget *widget)
+{
+  if (GTK_IS_SHORTCUT_LABEL (widget))
+    return GTK_SHORTCUT_LABEL (widget);
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkShortcutLabel *label = find_shortcut_label (child);
+
+      if (label != NULL)
+        return label;
+    }
+  return NULL;
+}
+
+/* Every entry of a shortcuts window with the keys it shows: an entry given
+ * by action name shows keys only when the window knows the application. */
+static void
+add_shortcuts (GtkWidget   *widget,
+               JsonBuilder *builder)
+{
+  if (GTK_IS_SHORTCUTS_SHORTCUT (widget))
+    {
+      g_autofree char *title = NULL;
+      GtkShortcutLabel *label = find_shortcut_label (widget);
+      const char *keys = label != NULL ? gtk_shortcut_label_get_accelerator (label) : NULL;
+
+      g_object_get (widget, "title", &title, NULL);
+      json_builder_begin_object (builder);
+      json_builder_set_member_name (builder, "title");
+      json_builder_add_string_value (builder, title);
+      json_builder_set_member_name (builder, "keys");
+      json_builder_add_string_value (builder, keys != NULL ? keys : "");
+      json_builder_end_object (builder);
+      return;
+    }
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    add_shortcuts (child, builder);
+}
+
+static void
+add_toast (GlossWindow *self,
+           JsonBuilder *builder)
+{
+  GVariant *target;
+
+  json_builder_set_member_name (builder, "toast_button");
+  if (self->shown_toast == NULL)
+    {
+      json_builder_add_null_value (builder);
+      return;
+    }
+  target = adw_toast_get_action_target_value (self->shown_toast);
+  json_builder_begin_object (builder);
+  json_builder_set_member_name (builder, "title");
+  json_builder_add_string_value (builder, adw_toast_get_title (self->shown_toast));
+  json_builder_set_member_name (builder, "button");
+  json_builder_add_string_value (builder, adw_toast_get_button_label (self->shown_toast));
+  json_builder_set_member_name (builder, "action");
+  json_builder_add_string_value (builder, adw_toast_get_action_name (self->shown_toast));
+  json_builder_set_member_name (builder, "target");
+  json_builder_add_string_value (builder, target != NULL && g_variant_is_of_type (target, G_VARIANT_TYPE_STRING)
+                                          ? g_variant_get_string (target, NULL) : NULL);
+  json_builder_end_object (builder);
+}
 
 /* The text labels inside @widget show (markup and mnemonics applied),
  * for labels inside a widget of CSS name @within (NULL: any). */
@@ -38,6 +109,78 @@ add_shown_texts (GtkWidget   *widget,
   for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
        child = gtk_widget_get_next_sibling (child))
     add_shown_texts (child, within, inside, builder);
+}
+
+/* The primary menu's items as its popover shows them: label, whether
+ * shown and whether it can be chosen. */
+static void
+add_primary_menu_items (GtkWidget   *widget,
+                JsonBuilder *builder)
+{
+  if (g_str_equal (gtk_widget_get_css_name (widget), "modelbutton"))
+    {
+      g_autoptr(JsonBuilder) texts = json_builder_new ();
+      g_autoptr(JsonNode) node = NULL;
+      JsonArray *labels;
+
+      json_builder_begin_array (texts);
+      add_shown_texts (widget, NULL, TRUE, texts);
+      json_builder_end_array (texts);
+      node = json_builder_get_root (texts);
+      labels = json_node_get_array (node);
+      json_builder_begin_object (builder);
+      json_builder_set_member_name (builder, "label");
+      json_builder_add_string_value (builder, json_array_get_length (labels) > 0
+                                              ? json_array_get_string_element (labels, 0) : "");
+      json_builder_set_member_name (builder, "visible");
+      json_builder_add_boolean_value (builder, gtk_widget_get_visible (widget));
+      json_builder_set_member_name (builder, "sensitive");
+      json_builder_add_boolean_value (builder, gtk_widget_is_sensitive (widget));
+      json_builder_end_object (builder);
+      return;
+    }
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    add_primary_menu_items (child, builder);
+}
+
+/* Widgets that run win.import and are on screen now: Import should be
+ * offered once, not in three places. */
+static guint
+count_shown_imports (GtkWidget *widget)
+{
+  guint n = 0;
+
+  if (!gtk_widget_get_mapped (widget))
+    return 0;
+  if (GTK_IS_ACTIONABLE (widget) &&
+      g_strcmp0 (gtk_actionable_get_action_name (GTK_ACTIONABLE (widget)), "win.import") == 0)
+    return 1;
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    n += count_shown_imports (child);
+  return n;
+}
+
+static void
+add_header_and_menu (GlossWindow *self,
+                     JsonBuilder *builder)
+{
+  GtkPopover *popover = gtk_menu_button_get_popover (self->menu_button);
+
+  json_builder_set_member_name (builder, "shown_imports");
+  json_builder_add_int_value (builder, count_shown_imports (GTK_WIDGET (self)));
+  json_builder_set_member_name (builder, "import_icon");
+  json_builder_add_string_value (builder, gtk_button_get_icon_name (GTK_BUTTON (self->import_button)));
+  json_builder_set_member_name (builder, "menu_open");
+  json_builder_add_boolean_value (builder, popover != NULL && gtk_widget_get_mapped (GTK_WIDGET (popover)));
+  json_builder_set_member_name (builder, "menu_items");
+  json_builder_begin_array (builder);
+  if (popover != NULL && gtk_widget_get_mapped (GTK_WIDGET (popover)))
+    add_primary_menu_items (GTK_WIDGET (popover), builder);
+  json_builder_end_array (builder);
 }
 
 static void
@@ -78,6 +221,47 @@ add_dialogs (GlossWindow *self,
           add_shown_texts (GTK_WIDGET (window), "button", FALSE, builder);
           json_builder_end_array (builder);
         }
+      if (GTK_IS_FILE_CHOOSER (window))
+        {
+          g_autoptr(GListModel) filters = gtk_file_chooser_get_filters (GTK_FILE_CHOOSER (window));
+          g_autofree char *current_name = gtk_file_chooser_get_current_name (GTK_FILE_CHOOSER (window));
+
+          json_builder_set_member_name (builder, "current_name");
+          json_builder_add_string_value (builder, current_name);
+          json_builder_set_member_name (builder, "title");
+          json_builder_add_string_value (builder, gtk_window_get_title (window));
+          json_builder_set_member_name (builder, "filters");
+          json_builder_begin_array (builder);
+          for (guint j = 0; j < g_list_model_get_n_items (filters); j++)
+            {
+              g_autoptr(GtkFileFilter) filter = g_list_model_get_item (filters, j);
+
+              json_builder_add_string_value (builder, gtk_file_filter_get_name (filter));
+            }
+          json_builder_end_array (builder);
+        }
+      if (ADW_IS_ABOUT_WINDOW (window))
+        {
+          AdwAboutWindow *about = ADW_ABOUT_WINDOW (window);
+
+          json_builder_set_member_name (builder, "website");
+          json_builder_add_string_value (builder, adw_about_window_get_website (about));
+          json_builder_set_member_name (builder, "issue_url");
+          json_builder_add_string_value (builder, adw_about_window_get_issue_url (about));
+          json_builder_set_member_name (builder, "developer_name");
+          json_builder_add_string_value (builder, adw_about_window_get_developer_name (about));
+        }
+      if (GTK_IS_SHORTCUTS_WINDOW (window))
+        {
+          json_builder_set_member_name (builder, "shortcuts");
+          json_builder_begin_array (builder);
+          add_shortcuts (GTK_WIDGET (window), builder);
+          json_builder_end_array (builder);
+        }
+      json_builder_set_member_name (builder, "width");
+      json_builder_add_int_value (builder, gtk_widget_get_width (GTK_WIDGET (window)));
+      json_builder_set_member_name (builder, "height");
+      json_builder_add_int_value (builder, gtk_widget_get_height (GTK_WIDGET (window)));
       json_builder_end_object (builder);
     }
   json_builder_end_array (builder);
@@ -409,6 +593,52 @@ add_rows (GlossWindow *self,
   json_builder_end_array (builder);
 }
 
+/* The comparison with another version, when one is open: what the list
+ * shows, in order (kind, annotation ids), and what was dismissed. */
+static void
+add_compare (GlossWindow *self,
+             JsonBuilder *builder)
+{
+  static const char * const kinds[] = { "only-mine", "only-theirs", "changed" };
+  GlossCompareView *view = self->compare_view != NULL ? GLOSS_COMPARE_VIEW (self->compare_view) : NULL;
+  GlossComparison *comparison = view != NULL ? gloss_compare_view_get_comparison (view) : NULL;
+  GPtrArray *differences;
+
+  json_builder_set_member_name (builder, "compare");
+  if (comparison == NULL || !gtk_widget_get_mapped (self->compare_view))
+    {
+      json_builder_add_null_value (builder);
+      return;
+    }
+  json_builder_begin_object (builder);
+  json_builder_set_member_name (builder, "n_shown");
+  json_builder_add_int_value (builder, gloss_compare_view_get_n_shown (view));
+  json_builder_set_member_name (builder, "n_dismissed");
+  json_builder_add_int_value (builder, gloss_compare_view_get_n_dismissed (view));
+  json_builder_set_member_name (builder, "differences");
+  json_builder_begin_array (builder);
+  differences = gloss_comparison_get_differences (comparison);
+  for (guint i = 0; i < differences->len; i++)
+    {
+      const GlossDifference *difference = g_ptr_array_index (differences, i);
+
+      json_builder_begin_object (builder);
+      json_builder_set_member_name (builder, "kind");
+      json_builder_add_string_value (builder, kinds[difference->kind]);
+      json_builder_set_member_name (builder, "mine");
+      json_builder_add_string_value (builder, difference->mine != NULL ? gloss_annotation_get_id (difference->mine) : "");
+      json_builder_set_member_name (builder, "theirs");
+      json_builder_add_string_value (builder, difference->theirs != NULL ? gloss_annotation_get_id (difference->theirs) : "");
+      json_builder_set_member_name (builder, "relation");
+      json_builder_add_boolean_value (builder, difference->mine_relation != NULL || difference->theirs_relation != NULL);
+      json_builder_set_member_name (builder, "dismissed");
+      json_builder_add_boolean_value (builder, gloss_compare_view_is_dismissed (view, difference));
+      json_builder_end_object (builder);
+    }
+  json_builder_end_array (builder);
+  json_builder_end_object (builder);
+}
+
 /* Widgets the tests press by name (gtk_widget_set_name ()): "conflict-…"
  * buttons, as [x, y, width, height] in the window's surface. */
 static void
@@ -423,7 +653,7 @@ add_named_widgets (GtkWidget   *widget,
 
   if (!gtk_widget_get_mapped (widget))
     return;
-  if (g_str_has_prefix (name, "conflict-") &&
+  if ((g_str_has_prefix (name, "conflict-") || g_str_has_prefix (name, "compare-")) &&
       gtk_widget_compute_bounds (widget, GTK_WIDGET (native), &bounds))
     {
       json_builder_set_member_name (builder, name);
@@ -606,6 +836,8 @@ report_cb (gpointer user_data)
   json_builder_add_int_value (builder, gloss_article_view_get_caret (self->article_view));
 
   add_dialogs (self, builder);
+  add_toast (self, builder);
+  add_header_and_menu (self, builder);
   {
     double sx = 0, sy = 0;
 
@@ -628,6 +860,7 @@ report_cb (gpointer user_data)
   add_rows (self, builder, "document_rows", self->documents_list);
 
   add_project_search (self, builder);
+  add_compare (self, builder);
   json_builder_set_member_name (builder, "toast");
   if (self->last_toast != NULL)
     json_builder_add_string_value (builder, self->last_toast);

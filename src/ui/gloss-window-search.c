@@ -97,7 +97,8 @@ _gloss_window_open_search (GlossWindow *self)
 void
 _gloss_window_close_search (GlossWindow *self)
 {
-  gtk_stack_set_visible_child_name (self->sidebar_stack, "documents");
+  /* Back to what the search took the place of. */
+  gtk_stack_set_visible_child_name (self->sidebar_stack, _gloss_window_is_comparing (self) ? "compare" : "documents");
   if (self->document != NULL)
     gtk_widget_grab_focus (GTK_WIDGET (self->article_view));
 }

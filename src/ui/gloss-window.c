@@ -16,6 +16,7 @@
 #include "gloss-window-private.h"
 
 #include "gloss-annotation-list.h"
+#include "gloss-announce.h"
 #include "gloss-inspector.h"
 
 G_DEFINE_FINAL_TYPE (GlossWindow, gloss_window, ADW_TYPE_APPLICATION_WINDOW)
@@ -76,8 +77,9 @@ _gloss_window_update_title (GlossWindow *self)
   else
     name = g_strdup (_("Unsaved Project"));
 
-  /* A bullet marks unsaved changes, as GNOME Text Editor does. */
-  if (gloss_project_get_dirty (self->project))
+  /* A bullet marks unsaved changes, as GNOME Text Editor does; changes
+   * recovered after a crash are not in the file either. */
+  if (_gloss_window_is_dirty (self))
     title = g_strdup_printf ("• %s", name);
   else
     title = g_strdup (name);
@@ -92,7 +94,7 @@ _gloss_window_update_title (GlossWindow *self)
   gtk_window_set_title (GTK_WINDOW (self), title);
 }
 
-void
+AdwToast *
 _gloss_window_toast (GlossWindow *self,
                      const char  *text)
 {
@@ -103,8 +105,11 @@ _gloss_window_toast (GlossWindow *self,
 
   adw_toast_set_timeout (toast, 4);
   adw_toast_overlay_add_toast (self->toast_overlay, toast);
+  g_set_weak_pointer (&self->shown_toast, toast);
   g_free (self->last_toast);
   self->last_toast = g_strdup (text);
+  gloss_announce (GTK_WIDGET (self), text);
+  return toast;
 }
 
 void
@@ -277,7 +282,7 @@ _gloss_window_begin_link (GlossWindow     *self,
 {
   _gloss_window_set_link_from (self, from);
   if (from != NULL)
-    _gloss_window_toast (self, _("Click the highlight to link to"));
+    _gloss_window_toast (self, _("Linking: go to the other highlight and press Return, or Escape to cancel"));
 }
 
 typedef struct {
@@ -379,6 +384,7 @@ finish_link (GlossWindow     *self,
   data->from = g_object_ref (from);
   data->to = g_object_ref (to);
   g_signal_connect (dialog, "response", G_CALLBACK (link_type_response_cb), data);
+  _gloss_window_describe_link_dialog (dialog, from, to);
   gtk_window_present (GTK_WINDOW (dialog));
 }
 
@@ -453,10 +459,12 @@ create_document_row (gpointer item,
   return row;
 }
 
+/* On activation only (a click, Return, Space): moving through the list
+ * with the keyboard reads each document's name without opening it. */
 static void
-document_row_selected_cb (GtkListBox    *list,
-                          GtkListBoxRow *row,
-                          GlossWindow   *self)
+document_row_activated_cb (GtkListBox    *list,
+                           GtkListBoxRow *row,
+                           GlossWindow   *self)
 {
   GlossDocument *document;
 
@@ -487,9 +495,9 @@ select_document_row (GlossWindow *self)
         {
           GtkListBoxRow *row = gtk_list_box_get_row_at_index (self->documents_list, (int) i);
 
-          g_signal_handlers_block_by_func (self->documents_list, document_row_selected_cb, self);
+          g_signal_handlers_block_by_func (self->documents_list, document_row_activated_cb, self);
           gtk_list_box_select_row (self->documents_list, row);
-          g_signal_handlers_unblock_by_func (self->documents_list, document_row_selected_cb, self);
+          g_signal_handlers_unblock_by_func (self->documents_list, document_row_activated_cb, self);
           return;
         }
     }
@@ -603,6 +611,7 @@ _gloss_window_set_project (GlossWindow  *self,
   _gloss_window_track_file (self);
 
   _gloss_window_search_set_project (self);
+  _gloss_window_compare_set_project (self);
 
   if (project == NULL)
     {
@@ -762,6 +771,7 @@ gloss_window_dispose (GObject *object)
   GlossWindow *self = GLOSS_WINDOW (object);
 
   g_cancellable_cancel (self->cancellable);
+  g_clear_weak_pointer (&self->shown_toast);
   g_cancellable_cancel (self->recent_cancellable);
   g_clear_handle_id (&self->autosave_id, g_source_remove);
   g_clear_handle_id (&self->report_id, g_source_remove);
@@ -882,6 +892,7 @@ gloss_window_class_init (GlossWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, GlossWindow, search_toggle);
   gtk_widget_class_bind_template_child (widget_class, GlossWindow, open_button);
   gtk_widget_class_bind_template_child (widget_class, GlossWindow, import_button);
+  gtk_widget_class_bind_template_child (widget_class, GlossWindow, menu_button);
   gtk_widget_class_bind_template_child (widget_class, GlossWindow, history_buttons);
 
   _gloss_window_class_init_actions (klass);
@@ -1052,6 +1063,7 @@ gloss_window_init (GlossWindow *self)
                           G_BINDING_SYNC_CREATE);
 
   build_side_pane (self);
+  _gloss_window_setup_accessible (self);
   {
     GtkEventController *controller = gtk_event_controller_key_new ();
 
@@ -1071,7 +1083,7 @@ gloss_window_init (GlossWindow *self)
   g_signal_connect (self->article_view, "annotate", G_CALLBACK (annotate_cb), self);
   g_signal_connect (self->article_view, "annotation-activated", G_CALLBACK (annotation_activated_cb), self);
   g_signal_connect (self->article_view, "deselect", G_CALLBACK (deselect_cb), self);
-  g_signal_connect (self->documents_list, "row-selected", G_CALLBACK (document_row_selected_cb), self);
+  g_signal_connect (self->documents_list, "row-activated", G_CALLBACK (document_row_activated_cb), self);
 
   gtk_search_bar_connect_entry (self->search_bar, GTK_EDITABLE (self->search_entry));
   g_signal_connect (self->search_entry, "search-changed", G_CALLBACK (search_changed_cb), self);

@@ -8,7 +8,9 @@
  * memory: each changes the note, tags or bounds of a different 2% of the
  * annotations, deletes 0.5% and both change the same 0.1% differently.
  * core_merge_ms merges base, ours and theirs and writes the result's
- * bytes; core_agreement_ms measures the agreement of ours and theirs.
+ * bytes; core_agreement_ms measures the agreement of ours and theirs;
+ * core_compare_ms compares ours with theirs ("Compare With…") and spells
+ * out the differences the window lists first.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -98,6 +100,8 @@ bench_team (GFile *file,
   g_autoptr(GlossProject) theirs = analyst_version (file, 1);
   g_autoptr(GArray) merge = g_array_new (FALSE, FALSE, sizeof (double));
   g_autoptr(GArray) agreement = g_array_new (FALSE, FALSE, sizeof (double));
+  g_autoptr(GArray) compare = g_array_new (FALSE, FALSE, sizeof (double));
+  guint n_differences = 0;
   GlossProject *pair[] = { ours, theirs };
   const char *names[] = { "ours", "theirs" };
 
@@ -121,10 +125,25 @@ bench_team (GFile *file,
       ms = elapsed_ms (start);
       g_assert_nonnull (measured);
       g_array_append_val (agreement, ms);
+
+      start = g_get_monotonic_time ();
+      {
+        g_autoptr(GlossComparison) comparison = gloss_comparison_new (ours, theirs);
+        GPtrArray *differences = gloss_comparison_get_differences (comparison);
+
+        /* The rows the compare view builds (its MAX_ROWS). */
+        for (guint k = 0; k < MIN (differences->len, 400); k++)
+          g_ptr_array_unref (gloss_difference_describe (comparison, g_ptr_array_index (differences, k)));
+        n_differences = differences->len;
+      }
+      ms = elapsed_ms (start);
+      g_array_append_val (compare, ms);
     }
 
   g_print ("core_merge_ms %.1f\n", median (merge));
   g_print ("core_agreement_ms %.1f\n", median (agreement));
+  g_print ("core_compare_ms %.1f\n", median (compare));
+  g_print ("core_compare_differences %u\n", n_differences);
 }
 
 int

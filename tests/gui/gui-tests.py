@@ -17,6 +17,7 @@ import signal
 import subprocess
 import sys
 import tempfile
+import urllib.parse
 import time
 import uuid
 
@@ -100,10 +101,18 @@ class App:
             return f.read()[-int(os.environ.get("GLOSS_LOG_TAIL", "4000")):]
 
     def rect(self, offset):
-        report = self.wait(lambda r: str(offset) in r['offsets'],
-                           'offset %d to be on screen' % offset)
-        x, y, w, h = report['offsets'][str(offset)]
-        return x, y, w, h
+        # Where the character stays: a bar that slides in above the article
+        # (the question for the user's name) moves the text for a moment.
+        deadline = time.time() + 10
+        last = None
+        while True:
+            report = self.wait(lambda r: str(offset) in r['offsets'],
+                               'offset %d to be on screen' % offset)
+            rect = tuple(report['offsets'][str(offset)])
+            if rect == last or time.time() > deadline:
+                return rect
+            last = rect
+            time.sleep(0.25)
 
     def point(self, offset, inside=False):
         """The left edge of a character (a boundary), or its middle."""
@@ -453,11 +462,40 @@ def scenario_autosave_recovery(ctx):
     app.wait(lambda r: r['recovered'] and r['document']['n_annotations'] == 1, 'the recovered annotation')
     a = app.last['document']['annotations'][0]
     check((a['start'], a['end'], a['tags']) == (s, e, ['source']), 'recovered %r' % a)
+    # The file on disk is older than what the window shows: the title says so.
+    check(app.last['title'].startswith('\u2022 '), 'no unsaved marker after recovering: %r' % app.last['title'])
     app.key('ctrl+s')
     app.wait(lambda r: not r['recovered'] and not r['dirty'], 'the save')
+    check(not app.last['title'].startswith('\u2022'), 'the marker outlived the save: %r' % app.last['title'])
     check(not os.path.exists(recovery), 'the recovery file outlived the save')
     saved = load_project(ctx.project)['documents'][0]['annotations']
     check(len(saved) == 1, 'saved %r' % saved)
+
+    # A change autosaved, then undone back to the saved state: the copy
+    # goes, so the next start offers nothing back.
+    s2, e2 = word(text, 'Larkmouth')
+    app.drag(s2, e2)
+    app.wait(lambda r: r['selection'] == [s2, e2], 'the second selection')
+    app.key('1')
+    app.wait(lambda r: r['document']['n_annotations'] == 2 and r['dirty'], 'the second annotation')
+    deadline = time.time() + 10
+    while not os.path.exists(recovery) and time.time() < deadline:
+        time.sleep(0.1)
+    check(os.path.exists(recovery), 'no recovery copy of the second annotation')
+    app.key('ctrl+z')
+    app.wait(lambda r: r['document']['n_annotations'] == 1 and not r['dirty'], 'the undo to the saved state')
+    deadline = time.time() + 5
+    while os.path.exists(recovery) and time.time() < deadline:
+        time.sleep(0.1)
+    check(not os.path.exists(recovery), 'a stale recovery copy outlived the undo to the saved state')
+    app.kill(signal.SIGKILL)
+    app = ctx.start([ctx.project], env=env, name='after-undo')
+    app.wait(lambda r: r['page'] == 'project' and r['document'] is not None, 'the project again')
+    time.sleep(1.0)
+    report = app.wait(lambda r: True, 'a report')
+    check(not any('gloss-recover-dialog' in d['classes'] for d in report['dialogs']),
+          'a stale copy was offered back: %r' % report['dialogs'])
+    check(report['document']['n_annotations'] == 1, 'reopened with %r' % report['document'])
 
 
 def scenario_recover_untitled(ctx):
@@ -780,6 +818,140 @@ def scenario_close_unsaved(ctx):
     check([(a['start'], a['end'], a['tags']) for a in saved] == [(s, e, ['evidence'])], 'saved %r' % saved)
 
 
+def shortcuts_window(app, language):
+    """Opens Keyboard Shortcuts, checks that every entry shows its keys."""
+    app.key('ctrl+question')
+    report = app.wait(lambda r: any(d['type'] == 'GtkShortcutsWindow' and d['width'] > 0
+                                    for d in r['dialogs']), 'the shortcuts window (%s)' % language)
+    window = next(d for d in report['dialogs'] if d['type'] == 'GtkShortcutsWindow')
+    entries = window['shortcuts']
+    check(len(entries) >= 35, '%s: only %d entries' % (language, len(entries)))
+    keyless = [e['title'] for e in entries if not e['keys']]
+    check(not keyless, '%s: entries without keys: %r' % (language, keyless))
+    return window
+
+
+def scenario_shortcuts(ctx):
+    # Every entry of Keyboard Shortcuts shows its keys, also those given by
+    # action name; the German window fits a 1400 px wide screen.
+    make_project(ctx.gloss, ctx.project, ctx.article)
+    out = ctx.out or ctx.tmp
+    locales = os.path.join(ctx.build, 'po')
+    for language, style in (('en', 'light'), ('de', 'dark')):
+        env = {'GLOSS_STYLE': style, 'LANGUAGE': language, 'GLOSS_LOCALEDIR': locales}
+        app = ctx.start([ctx.project], env=env, name='shortcuts-' + language)
+        window = shortcuts_window(app, language)
+        titles = [e['title'] for e in window['shortcuts']]
+        if language == 'de':
+            check('Nächste Anmerkung' in titles, 'not German: %r' % titles[:5])
+        else:
+            check('Next annotation' in titles, 'not English: %r' % titles[:5])
+        time.sleep(0.6)
+        path = os.path.join(out, 'shortcuts-%s-%s.png' % (language, style))
+        subprocess.run(['import', '-window', 'root', path], check=True)
+        check(window['width'] <= 1400, '%s: the window is %d px wide' % (language, window['width']))
+        check(os.path.getsize(path) > 10000, '%s: a nearly empty screenshot' % path)
+        app.key('Escape')
+        app.wait(lambda r: not r['dialogs'], 'the shortcuts window to close')
+        app.kill()
+
+
+def scenario_export_naming(ctx):
+    # Export proposes the project's name with the format's extension, lists
+    # only that format's files, and the toast names the file it wrote.
+    make_project(ctx.gloss, ctx.project, ctx.article)
+    app = ctx.start([ctx.project])
+    app.wait(lambda r: r['document'] is not None, 'the document')
+
+    def export_dialog(what):
+        report = app.wait(lambda r: any('GtkFileChooser' in d['type'] for d in r['dialogs']), what)
+        return next(d for d in report['dialogs'] if 'GtkFileChooser' in d['type'])
+
+    app.key('ctrl+e')
+    dialog = export_dialog('the export dialog')
+    check(dialog['current_name'] == 'harbour.json', 'proposed %r' % dialog['current_name'])
+    check(dialog['filters'] == ['Gloss JSON'], 'filters %r' % dialog['filters'])
+    app.key('Escape')
+    app.wait(lambda r: not r['dialogs'], 'the export dialog to close')
+
+    # Export As › CSV from the primary menu, by its mnemonics.
+    xdo('windowfocus', app.last['xid'])
+    app.key('F10')
+    time.sleep(0.6)
+    app.key('e')
+    time.sleep(0.6)
+    app.key('c')
+    dialog = export_dialog('the CSV export dialog')
+    check(dialog['current_name'] == 'harbour.csv', 'proposed %r' % dialog['current_name'])
+    check(dialog['filters'] == ['CSV'], 'filters %r' % dialog['filters'])
+    # A name typed without the extension gets the format's.
+    target = os.path.join(ctx.tmp, 'talks')
+    choose_file(app, target, 'the CSV export dialog')
+    report = app.wait(lambda r: r['toast_button'] is not None and 'talks.csv' in r['toast_button']['title'],
+                      'the export toast')
+    check(os.path.exists(target + '.csv'), 'nothing exported to talks.csv')
+    with open(target + '.csv', encoding='utf-8') as f:
+        header = f.readline()
+    check(',' in header and not header.lstrip().startswith('{'), 'not CSV: %r' % header)
+    toast = report['toast_button']
+    check(toast['button'] == '_Open Folder' and toast['action'] == 'win.open-folder',
+          'toast %r' % toast)
+    check(toast['target'] == 'file://' + urllib.parse.quote(ctx.tmp), 'the folder %r' % toast['target'])
+    # Ctrl+E now offers the last format.
+    app.click(5)
+    time.sleep(0.3)
+    app.key('ctrl+e')
+    dialog = export_dialog('the export dialog again')
+    check(dialog['current_name'] == 'harbour.csv', 'proposed %r' % dialog['current_name'])
+    app.key('Escape')
+
+
+def scenario_header_menu(ctx):
+    # Import is offered once in the header, with an icon of its own; the
+    # primary menu shows what cannot be done now insensitive, not hidden;
+    # About names the website, the issue tracker and the developer.
+    make_project(ctx.gloss, ctx.project, ctx.article)
+    out = ctx.out or ctx.tmp
+    for style in ('light', 'dark'):
+        app = ctx.start([ctx.project], env={'GLOSS_STYLE': style}, name='menu-' + style)
+        report = app.wait(lambda r: r['document'] is not None and r['shown_imports'] > 0, 'the document')
+        check(report['shown_imports'] == 1, 'Import is shown %d times' % report['shown_imports'])
+        check(report['import_icon'] == 'gloss-import-symbolic', 'the Import icon %r' % report['import_icon'])
+        xdo('windowfocus', app.last['xid'])
+        app.key('F10')
+        report = app.wait(lambda r: r['menu_open'] and r['menu_items'], 'the primary menu')
+        items = {i['label']: i for i in report['menu_items']}
+        for label in ('Undo', 'Redo'):
+            check(label in items, '%s is not in the menu: %r' % (label, sorted(items)))
+            check(items[label]['visible'] and not items[label]['sensitive'],
+                  '%s should show insensitive: %r' % (label, items[label]))
+        check(items['Save']['visible'], 'Save is hidden')
+        check(sum(1 for i in report['menu_items'] if i['label'].startswith('Import')) == 1,
+              'Import is in the menu %r' % [i['label'] for i in report['menu_items']])
+        time.sleep(0.6)
+        path = os.path.join(out, 'screenshot-menu-%s.png' % style)
+        subprocess.run(['import', '-window', 'root', path], check=True)
+        check(os.path.getsize(path) > 10000, '%s: a nearly empty screenshot' % path)
+        # Save _As and _About share their mnemonic: the second press
+        # reaches About, Return opens it.
+        app.key('a')
+        time.sleep(0.3)
+        app.key('a')
+        time.sleep(0.3)
+        app.key('Return')
+        report = app.wait(lambda r: any(d['type'] == 'AdwAboutWindow' for d in r['dialogs']), 'About')
+        about = next(d for d in report['dialogs'] if d['type'] == 'AdwAboutWindow')
+        check(about['website'] == 'https://github.com/glossapp/gloss', 'website %r' % about['website'])
+        check(about['issue_url'] == 'https://github.com/glossapp/gloss/issues', 'issues %r' % about['issue_url'])
+        check(about['developer_name'] == 'The Gloss developers', 'developer %r' % about['developer_name'])
+        time.sleep(1.0)
+        path = os.path.join(out, 'screenshot-about-%s.png' % style)
+        subprocess.run(['import', '-window', 'root', path], check=True)
+        app.key('Escape')
+        app.wait(lambda r: not r['dialogs'], 'About to close')
+        app.kill()
+
+
 def scenario_note(ctx):
     text = make_project(ctx.gloss, ctx.project, ctx.article)
     app = ctx.start([ctx.project])
@@ -960,6 +1132,117 @@ def scenario_agreement(ctx):
         root_screenshot(os.path.join(out, 'screenshot-agreement-%s.png' % style))
         app.key('Escape')
         app.kill()
+
+
+def compare_projects(ctx):
+    """Mine and theirs: theirs re-tagged and annotated the claim, left out
+    the place and added the newspaper. Returns (text, theirs path)."""
+    text = make_project(ctx.gloss, ctx.project, ctx.article, [
+        word(ctx.article, 'would cost 41 million crowns') + (['claim'], '', 'a1'),
+        word(ctx.article, 'Maren Oyelaran') + (['source'], '', 'a2'),
+        word(ctx.article, 'Larkmouth') + (['place'], '', 'a3'),
+    ])
+    theirs = load_project(ctx.project)
+    doc = theirs['documents'][0]
+    doc['annotations'] = [a for a in doc['annotations'] if a['id'] != 'a3']
+    for a in doc['annotations']:
+        if a['id'] == 'a1':
+            a['tags'] = ['claim', 'date-number']
+            a['note'] = 'Twice the March figure.'
+    s, e = word(text, 'Coastal Ledger')
+    doc['annotations'].append({
+        'id': 'b4', 'start': s, 'end': e, 'quote': text[s:e],
+        'prefix': text[max(0, s - 32):s], 'suffix': text[e:e + 32],
+        'tags': ['organization'], 'note': '', 'attributes': {}, 'author': 'Ben',
+        'created': '2026-01-02T00:00:00.000000Z', 'modified': None, 'state': 'anchored'})
+    doc['annotations'].sort(key=lambda a: (a['start'], a['end'], a['id']))
+    theirs_path = os.path.join(ctx.tmp, 'ben', 'harbour.gloss')
+    os.makedirs(os.path.dirname(theirs_path))
+    with open(theirs_path, 'w', encoding='utf-8') as f:
+        json.dump(theirs, f, ensure_ascii=False, indent=2)
+        f.write('\n')
+    return text, theirs_path
+
+
+def open_compare(app, theirs_path):
+    app.key('F10')
+    time.sleep(0.6)
+    app.key('c')
+    choose_file(app, theirs_path, 'the compare chooser')
+    return app.wait(lambda r: r['compare'] is not None and r['compare']['n_shown'] == 3, 'the three differences')
+
+
+def shown_index(report, kind):
+    """The row of the first difference of @kind, counting the rows shown
+    (a dismissed one has none)."""
+    return [d['kind'] for d in report['compare']['differences'] if not d['dismissed']].index(kind)
+
+
+def scenario_compare(ctx):
+    """Compare With…: the differences with another analyst's version, one
+    accepted (undoable), one dismissed, saved; the agreement of the two."""
+    text, theirs_path = compare_projects(ctx)
+    theirs_bytes = read_bytes(theirs_path)
+    out = ctx.out or ctx.tmp
+
+    # Dark first: screenshots only.
+    dark = ctx.start([ctx.project], env={'GLOSS_STYLE': 'dark'}, name='dark')
+    dark.wait(lambda r: r['document']['n_annotations'] == 3, 'the annotations, dark')
+    open_compare(dark, theirs_path)
+    time.sleep(1.0)
+    root_screenshot(os.path.join(out, 'screenshot-compare-dark.png'))
+    press(dark, 'compare-agreement', lambda r: any(d['type'] == 'AdwWindow' for d in r['dialogs']),
+          'the agreement dialog, dark')
+    time.sleep(1.5)
+    root_screenshot(os.path.join(out, 'screenshot-compare-agreement-dark.png'))
+    dark.kill()
+
+    app = ctx.start([ctx.project], env={'GLOSS_STYLE': 'light'}, name='light')
+    app.wait(lambda r: r['document']['n_annotations'] == 3, 'the annotations')
+    report = open_compare(app, theirs_path)
+    kinds = sorted((d['kind'], d['mine'], d['theirs']) for d in report['compare']['differences'])
+    check(kinds == [('changed', 'a1', 'a1'), ('only-mine', 'a3', ''), ('only-theirs', '', 'b4')],
+          'differences %r' % kinds)
+    time.sleep(1.0)
+    root_screenshot(os.path.join(out, 'screenshot-compare-light.png'))
+
+    # A row shows its difference in the article: the words only theirs marked.
+    s, e = word(text, 'Coastal Ledger')
+    press(app, 'compare-row-%d' % shown_index(report, 'only-theirs'),
+          lambda r: r['selection'] == [s, e], 'the words only theirs marked, selected')
+    press(app, 'compare-row-%d' % shown_index(report, 'changed'),
+          lambda r: r['selected'] is not None and r['selected']['id'] == 'a1', 'the claim selected')
+
+    # Accept the newspaper only theirs has: one step, undone and redone.
+    press(app, 'compare-accept-%d' % shown_index(report, 'only-theirs'),
+          lambda r: r['document']['n_annotations'] == 4 and r['compare']['n_shown'] == 2, 'the newspaper added')
+    # Dismiss the place only mine has: it stays, and leaves the list.
+    report = app.wait(lambda r: 'compare-dismiss-%d' % shown_index(r, 'only-mine') in r['named'], 'the rows again')
+    press(app, 'compare-dismiss-%d' % shown_index(report, 'only-mine'),
+          lambda r: r['compare']['n_shown'] == 1 and r['compare']['n_dismissed'] == 1, 'the place dismissed')
+    check(app.last['document']['n_annotations'] == 4, 'dismissing changed the project')
+    app.key('ctrl+z')
+    app.wait(lambda r: r['document']['n_annotations'] == 3 and r['compare']['n_shown'] == 2, 'undo of the accept')
+    app.key('ctrl+shift+z')
+    app.wait(lambda r: r['document']['n_annotations'] == 4 and r['compare']['n_shown'] == 1, 'redo of the accept')
+
+    press(app, 'compare-agreement', lambda r: any(d['type'] == 'AdwWindow' for d in r['dialogs']),
+          'the agreement dialog')
+    time.sleep(1.5)
+    root_screenshot(os.path.join(out, 'screenshot-compare-agreement-light.png'))
+    app.key('Escape')
+    app.wait(lambda r: not r['dialogs'], 'the agreement dialog to close')
+
+    app.key('ctrl+s')
+    app.wait(lambda r: not r['dirty'], 'the save')
+    saved = {a['id']: a for a in load_project(ctx.project)['documents'][0]['annotations']}
+    s, e = word(text, 'Coastal Ledger')
+    added = [a for a in saved.values() if (a['start'], a['end']) == (s, e)]
+    check(len(added) == 1 and added[0]['tags'] == ['organization'] and added[0]['author'] == 'Ben',
+          'the accepted annotation was not saved as theirs: %r' % added)
+    check(sorted(saved) == sorted(['a1', 'a2', 'a3', added[0]['id']]), 'saved %r' % sorted(saved))
+    check(saved['a1']['tags'] == ['claim'] and saved['a1']['note'] == '', 'a difference not accepted was taken')
+    check(read_bytes(theirs_path) == theirs_bytes, 'the compared file was written')
 
 
 def pixel(path, x, y):
@@ -1315,6 +1598,99 @@ def scenario_duplicate_import(ctx):
     app.wait(lambda r: not r['dialogs'] and r['n_documents'] == 2, 'the copy added as new')
 
 
+def scenario_legacy_encoding(ctx):
+    # An article saved as Windows-1252 (no byte order mark, not UTF-8)
+    # imports, and a dialog says how it was read and what to check.
+    make_project(ctx.gloss, ctx.project, ctx.article)
+    legacy = os.path.join(ctx.tmp, 'stadtrat.txt')
+    text = ('Stadtrat vertagt F\u00e4hrterminal \u2013 B\u00fcrger warten\r\n\r\n'
+            'Die B\u00fcrgermeisterin sagte: \u201eWir pr\u00fcfen die Kosten.\u201c Preis: 12\u20ac.\r\n')
+    with open(legacy, 'wb') as f:
+        f.write(text.encode('windows-1252'))
+    with open(legacy, 'rb') as f:
+        raw = f.read()
+    check(b'\xfc' in raw and b'\x80' in raw, 'the fixture is not Windows-1252: %r' % raw[:40])
+    out = ctx.out or ctx.tmp
+    original = ctx.project + '.orig'
+    shutil.copyfile(ctx.project, original)
+    # Dark, the same in German, from the build tree's own catalog.
+    for style, language in (('light', 'en'), ('dark', 'de')):
+        shutil.copyfile(original, ctx.project)
+        env = {'GLOSS_STYLE': style, 'LANGUAGE': language, 'GLOSS_LOCALEDIR': os.path.join(ctx.build, 'po')}
+        app = ctx.start([ctx.project], env=env, name='legacy-' + style)
+        app.wait(lambda r: r['document'] is not None, 'the document')
+        app.key('ctrl+i')
+        choose_file_keeping(app, legacy)
+        report = app.wait(lambda r: any('gloss-import-remarks-dialog' in d['classes'] for d in r['dialogs']),
+                          'the import report')
+        dialog = next(d for d in report['dialogs'] if 'gloss-import-remarks-dialog' in d['classes'])
+        said = ('stadtrat.txt: it was not saved as UTF-8' if language == 'en'
+                else 'stadtrat.txt: Die Datei wurde nicht als UTF-8 gespeichert')
+        check(said in dialog['body'] and 'Windows-1252' in dialog['body'], 'the report says %r' % dialog['body'])
+        check(report['n_documents'] == 2 and
+              report['document']['title'] == 'Stadtrat vertagt F\u00e4hrterminal \u2013 B\u00fcrger warten',
+              'imported %r' % report['document'])
+        check(report['document']['length'] == len(text), 'length %r' % report['document']['length'])
+        time.sleep(0.8)
+        path = os.path.join(out, 'screenshot-legacy-encoding-%s.png' % style)
+        subprocess.run(['import', '-window', 'root', path], check=True)
+        check(os.path.getsize(path) > 10000, '%s: a nearly empty screenshot' % path)
+        app.key('Return')
+        app.wait(lambda r: not r['dialogs'], 'the report to close')
+        if style == 'light':
+            app.key('ctrl+s')
+            app.wait(lambda r: not r['dirty'], 'the save')
+            saved = load_project(ctx.project)['documents']
+            check(saved[1]['text'] == text, 'saved %r' % saved[1]['text'])
+            check(saved[1]['source'] == 'stadtrat.txt', 'the source %r' % saved[1]['source'])
+        app.kill()
+
+
+def scenario_markdown_import(ctx):
+    # A Markdown article shows as its reader sees it: no '#', '**' or
+    # '[...](...)', its link's target after it; the headline is the title.
+    make_project(ctx.gloss, ctx.project, ctx.article)
+    md = os.path.join(ctx.tmp, 'ferry-costs.md')
+    with open(md, 'w', encoding='utf-8') as f:
+        f.write('# Ferry costs *doubled*\n\nThe chair said **41 million** \u26f4, '
+                'according to [the council minutes](https://example.org/minutes).\n\n'
+                '> \u201cWe were not told,\u201d one resident said.\n')
+    shown = ('Ferry costs doubled\n\nThe chair said 41 million \u26f4, according to the council minutes.\n\n'
+             '\u201cWe were not told,\u201d one resident said.\n'
+             '\nLinks in the article:\nthe council minutes: https://example.org/minutes\n')
+    out = ctx.out or ctx.tmp
+    original = ctx.project + '.orig'
+    shutil.copyfile(ctx.project, original)
+    for style in ('light', 'dark'):
+        shutil.copyfile(original, ctx.project)
+        app = ctx.start([ctx.project], env={'GLOSS_STYLE': style}, name='markdown-' + style)
+        app.wait(lambda r: r['document'] is not None, 'the document')
+        app.key('ctrl+i')
+        choose_file_keeping(app, md)
+        report = app.wait(lambda r: r['n_documents'] == 2 and r['document']['title'] == 'Ferry costs doubled',
+                          'the Markdown article')
+        check(report['document']['length'] == len(shown), 'length %d, not %d' % (report['document']['length'],
+                                                                              len(shown)))
+        time.sleep(0.8)
+        path = os.path.join(out, 'screenshot-markdown-%s.png' % style)
+        subprocess.run(['import', '-window', 'root', path], check=True)
+        check(os.path.getsize(path) > 10000, '%s: a nearly empty screenshot' % path)
+        # The quote a reader sees is where the view selects it.
+        s, e = word(shown, '41 million')
+        app.drag(s, e)
+        app.wait(lambda r: r['selection'] == [s, e], 'the selection of 41 million')
+        if style == 'light':
+            app.key('1')
+            app.wait(lambda r: r['document']['n_annotations'] == 1, 'the annotation')
+            app.key('ctrl+s')
+            app.wait(lambda r: not r['dirty'], 'the save')
+            saved = load_project(ctx.project)['documents'][1]
+            check(saved['text'] == shown, 'saved %r' % saved['text'])
+            a = saved['annotations'][0]
+            check(saved['text'][a['start']:a['end']] == '41 million', 'the quote %r' % a)
+        app.kill()
+
+
 def choose_file_keeping(app, path):
     """choose_file() for a dialog that may be followed by another one."""
     app.wait(lambda r: any('GtkFileChooser' in d['type'] for d in r['dialogs']), 'the import dialog')
@@ -1499,6 +1875,47 @@ def scenario_changed_on_disk(ctx):
     app.key('Escape')
     app.wait(lambda r: not r['dialogs'] and r['dirty'], 'cancel: still unsaved')
     check(read_bytes(ctx.project) == on_disk, 'the other change was overwritten on cancel')
+
+
+def scenario_changed_on_disk_merge(ctx):
+    # Finding 2, Merge: the change made here and the one made on disk meanwhile
+    # both end up in the saved file, merged against the version opened.
+    text = make_project(ctx.gloss, ctx.project, ctx.article)
+    app = ctx.start([ctx.project])
+    mine = annotate_word(app, text, 'port authority', '2')
+    theirs = load_project(ctx.project)
+    theirs['title'] = 'Changed by someone else'
+    s, e = word(text, 'Coastal Ledger')
+    theirs['documents'][0]['annotations'] = [{
+        'id': 'from-disk', 'start': s, 'end': e, 'quote': text[s:e],
+        'prefix': text[max(0, s - 32):s], 'suffix': text[e:e + 32],
+        'tags': ['organization'], 'note': 'Added by a git pull', 'attributes': {}, 'author': 'Ben',
+        'created': '2026-01-02T00:00:00.000000Z', 'modified': None, 'state': 'anchored'}]
+    with open(ctx.project, 'w', encoding='utf-8') as f:
+        json.dump(theirs, f, ensure_ascii=False, indent=2)
+        f.write('\n')
+    app.key('ctrl+s')
+    report = app.wait(lambda r: has_dialog(r, 'gloss-changed-dialog'), 'the changed-on-disk question')
+    buttons = [b for d in report['dialogs'] for b in d.get('buttons', [])]
+    check('Merge' in buttons, 'no Merge among %r' % buttons)
+    if ctx.out:
+        time.sleep(0.5)
+        root_screenshot(os.path.join(ctx.out, 'screenshot-changed-on-disk-merge.png'))
+    # Merge is the default answer.
+    app.key('Return')
+    app.wait(lambda r: not r['dialogs'] and not r['dirty'] and r['document']['n_annotations'] == 2,
+             'the merged project, saved')
+    check('Merged' in (app.last.get('toast') or ''), 'no word of the merge: %r' % app.last.get('toast'))
+    saved = load_project(ctx.project)
+    spans = sorted((a['start'], a['end'], a['id'] == 'from-disk') for a in saved['documents'][0]['annotations'])
+    check(saved['title'] == 'Changed by someone else', 'the change on disk was lost: %r' % saved['title'])
+    check(spans == sorted([(mine[0], mine[1], False), (s, e, True)]), 'saved spans %r' % spans)
+    # The merged file is the base of the next save: no question this time.
+    annotate_word(app, text, 'Larkmouth', '7')
+    app.key('ctrl+s')
+    app.wait(lambda r: not r['dirty'], 'the next save')
+    check(not has_dialog(app.last, 'gloss-changed-dialog'), 'asked again after merging')
+    check(len(load_project(ctx.project)['documents'][0]['annotations']) == 3, 'the next save lost something')
 
 
 def scenario_read_only_save(ctx):

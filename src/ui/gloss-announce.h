@@ -1,0 +1,29 @@
+/* gloss-announce.h — telling a screen reader what just happened
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <gtk/gtk.h>
+
+G_BEGIN_DECLS
+
+/* Has a screen reader say @message, from any widget of a window. Sighted
+ * users see the same result in the window itself (a toast, a count, a
+ * changed row): this adds no text on screen. */
+void     gloss_announce            (GtkWidget  *widget,
+                                    const char *message);
+
+/* Whether @widget carries an announcement in its description now (until
+ * it loses the focus or gloss_announce_done () is called). */
+gboolean gloss_announce_is_showing (GtkWidget  *widget);
+/* Gives @widget its own description back. */
+void     gloss_announce_done       (GtkWidget  *widget);
+
+/* How @widget sets its own description again after an announcement (by
+ * default, from its tooltip, as GTK does). */
+typedef void (*GlossAnnounceRestore) (GtkWidget *widget);
+void     gloss_announce_set_restore (GtkWidget           *widget,
+                                     GlossAnnounceRestore restore);
+
+G_END_DECLS
