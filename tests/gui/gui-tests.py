@@ -1747,6 +1747,107 @@ def scenario_document_details(ctx):
           'provenance after undo %r' % doc['provenance'])
 
 
+def page_text(gloss, tmp, page):
+    """The article Gloss makes of @page, by the command line."""
+    project = os.path.join(tmp, 'page-text.gloss')
+    subprocess.run([gloss, '--new=' + project, '--force', page], check=True, capture_output=True)
+    text = load_project(project)['documents'][0]['text']
+    os.unlink(project)
+    return text
+
+
+def scenario_page_details(ctx):
+    # A saved news page imported through Import: its details show what the
+    # page said; the address it gave (an AMP copy's) is corrected by hand
+    # and saved. Then the publisher's corrected page, saved again from the
+    # browser, is imported: Gloss sees the same address, and replacing the
+    # text re-anchors the annotation made on the first capture.
+    make_project(ctx.gloss, ctx.project, ctx.article)
+    app = ctx.start([ctx.project])
+    page = os.path.join(ctx.tmp, 'ferry-page.html')
+    shutil.copy(os.path.join(FIXTURES, 'ferry-page.html'), page)
+    text = page_text(ctx.gloss, ctx.tmp, page)
+    import_by_chooser(app, page)
+    app.wait(lambda r: r['n_documents'] == 2 and r['document']['title'] == 'Night ferry returns to Dalsund',
+             'the imported page shown')
+    doc_id = app.last['document']['id']
+    check(app.last['document']['length'] == len(text), 'the window shows %d characters, the article has %d'
+          % (app.last['document']['length'], len(text)))
+    s, e = word(text, 'from Monday')
+    app.drag(s, e)
+    app.wait(lambda r: r['selection'] == [s, e], 'the selection')
+    app.key('2')
+    app.wait(lambda r: r['document']['n_annotations'] == 1, 'the annotation')
+    # The details, from the sidebar's menu on the page's row.
+    document_menu(app, 1, 0)
+    app.wait(lambda r: r['details'] and r['details']['document'] == doc_id, 'the details window')
+    rows = app.last['details']['rows']
+    check(rows['url']['text'] == 'https://courier.example.no/amp/night-ferry', 'address row %r' % rows['url'])
+    check(rows['site']['text'] == 'Dalsund Courier', 'site row %r' % rows['site'])
+    check(rows['authors']['text'] == 'Liv Aaberg; Tomas Ek', 'authors row %r' % rows['authors'])
+    check(rows['published']['text'] == '2026-02-11T06:30:00+01:00', 'published row %r' % rows['published'])
+    check('file-sha256' in rows, 'no file digest row: %r' % rows)
+    click_details_row(app, 'url')
+    app.key('ctrl+a')
+    app.type('https://courier.example.no/2026/02/night-ferry')
+    app.key('Return')
+    app.wait(lambda r: r['dirty'] and r['details']['rows']['url']['text'] ==
+             'https://courier.example.no/2026/02/night-ferry' and not r['details']['rows']['url']['error'],
+             'the address applied')
+    app.key('Escape')
+    try:
+        app.wait(lambda r: r['details'] is None, 'the details window to close', timeout=3)
+    except Failure:
+        app.key('Escape')
+        app.wait(lambda r: r['details'] is None, 'the details window to close')
+    app.key('ctrl+s')
+    app.wait(lambda r: not r['dirty'], 'the save')
+    doc = next(d for d in load_project(ctx.project)['documents'] if d['id'] == doc_id)
+    check(doc['text'] == text, 'the saved text is not the article')
+    check(doc['provenance'] == {
+        'url': 'https://courier.example.no/2026/02/night-ferry',
+        'site_name': 'Dalsund Courier',
+        'authors': ['Liv Aaberg', 'Tomas Ek'],
+        'published': '2026-02-11T06:30:00+01:00',
+        'modified': '2026-02-11T09:05:00+01:00',
+        'language': 'nb',
+        'description': 'The late crossing is back after a winter without it.',
+        'file': 'ferry-page.html',
+        'file_sha256': sha256_of(page),
+        'extractor': 'gloss-readable',
+        'extractor_version': '1.0',
+    }, 'saved provenance %r' % doc['provenance'])
+    # The corrected page: the right address, the day changed.
+    corrected = os.path.join(ctx.tmp, 'ferry-page-corrected.html')
+    with open(page, encoding='utf-8') as f:
+        markup = f.read()
+    check('from Monday' in markup and '/amp/night-ferry' in markup, 'the fixture page changed')
+    markup = markup.replace('from Monday', 'from Tuesday').replace('/amp/night-ferry', '/2026/02/night-ferry')
+    with open(corrected, 'w', encoding='utf-8') as f:
+        f.write(markup)
+    app.key('ctrl+i')
+    choose_file_keeping(app, corrected)
+    app.wait(lambda r: any('gloss-duplicate-dialog' in d['classes'] for d in r['dialogs']),
+             'the question about the page already imported')
+    dialog = next(d for d in app.last['dialogs'] if 'gloss-duplicate-dialog' in d['classes'])
+    check('ferry-page-corrected.html has the same address as \u201cNight ferry returns to Dalsund\u201d' in dialog['body'],
+          'the question says %r' % dialog)
+    time.sleep(0.3)
+    app.key('Return')
+    app.wait(lambda r: not r['dialogs'] and r['n_documents'] == 2, 'the text replaced')
+    app.key('ctrl+s')
+    app.wait(lambda r: not r['dirty'], 'the save after replacing')
+    doc = next(d for d in load_project(ctx.project)['documents'] if d['id'] == doc_id)
+    check('from Tuesday' in doc['text'] and 'from Monday' not in doc['text'], 'the text was not replaced')
+    check(doc['provenance']['file'] == 'ferry-page-corrected.html' and
+          doc['provenance']['file_sha256'] == sha256_of(corrected), 'provenance after replacing %r' % doc['provenance'])
+    check(len(doc['annotations']) == 1, 'annotations after replacing %r' % doc['annotations'])
+    annotation = doc['annotations'][0]
+    check(doc['text'][annotation['start']:annotation['end']] == annotation['quote'] == 'from Tuesday',
+          'the annotation after replacing: %r' % annotation)
+    check(annotation['state'] == 'moved', 'the changed annotation is %r, not marked for review' % annotation['state'])
+
+
 def document_menu(app, index, item):
     """Opens the sidebar's context menu on document row @index and clicks
     its @item-th entry (0: Details, 1: Rename, 2: Remove)."""
@@ -2026,15 +2127,23 @@ def details_screenshots(app, out, style):
 
 
 def scenario_document_details_screenshots(ctx):
-    # The details of an imported article in both styles, for looking at.
-    article = os.path.join(ctx.tmp, 'harbour-vote.txt')
-    with open(article, 'w', encoding='utf-8', newline='') as f:
-        f.write(ctx.article)
+    # An imported news page and its details in both styles, for looking at.
+    page = os.path.join(ctx.tmp, 'ferry-page.html')
+    shutil.copy(os.path.join(FIXTURES, 'ferry-page.html'), page)
+    out = ctx.out or ctx.tmp
     shots = []
     for style in ('light', 'dark'):
-        app = ctx.start([article], env={'GLOSS_STYLE': style}, name=style)
+        app = ctx.start([page], env={'GLOSS_STYLE': style}, name=style)
+        app.wait(lambda r: r['page'] == 'project' and r['document']['title'] == 'Night ferry returns to Dalsund',
+                 'the imported page')
+        xdo('mousemove', 5, 790)
+        time.sleep(0.8)
+        path = os.path.join(out, 'page-import-%s.png' % style)
+        app.screenshot(path)
+        check(os.path.getsize(path) > 20000, '%s: a nearly empty screenshot' % path)
+        shots.append(path)
         app.key('alt+Return')
-        shots += details_screenshots(app, ctx.out or ctx.tmp, style)
+        shots += details_screenshots(app, out, style)
         app.kill()
     print('screenshots: %s' % ', '.join(shots))
 
