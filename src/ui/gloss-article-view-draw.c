@@ -251,6 +251,7 @@ static void
 link_badge_segment (const graphene_rect_t *rect,
                     gboolean               first,
                     gboolean               last,
+                    gboolean               end_at_left,
                     gpointer               user_data)
 {
   LinkBadgeContext *ctx = user_data;
@@ -399,7 +400,7 @@ _gloss_article_view_snapshot_layer (GtkTextView      *view,
             {
               LinkBadgeContext badge = { self, cr, accent, n_links };
 
-              foreach_segment (self, start, MIN (end, ve), link_badge_segment, &badge);
+              _gloss_article_view_foreach_run (self, start, MIN (end, ve), link_badge_segment, &badge);
             }
         }
 
