@@ -154,6 +154,20 @@ void     _gloss_window_update_actions     (GlossWindow     *self);
 /* gloss-window-files.c */
 void     _gloss_window_save               (GlossWindow     *self);
 void     _gloss_window_save_as            (GlossWindow     *self);
+/* gloss-window-link.c: the other annotation of a link was chosen. */
+void     _gloss_window_finish_link        (GlossWindow     *self,
+                                           GlossAnnotation *to);
+/* gloss-window-sidebar.c: the documents sidebar. */
+void     _gloss_window_init_sidebar       (GlossWindow     *self);
+void     _gloss_window_bind_documents     (GlossWindow     *self,
+                                           GListModel      *documents);
+void     _gloss_window_select_document_row (GlossWindow    *self);
+/* A title from a file, shown isolated (gloss_untrusted_isolate ()), for
+ * bindings. */
+gboolean _gloss_window_isolate_string     (GBinding        *binding,
+                                           const GValue    *from_value,
+                                           GValue          *to_value,
+                                           gpointer         user_data);
 /* Saves on a worker; "changed on disk" and read-only files are asked about. */
 void     _gloss_window_save_to            (GlossWindow     *self,
                                            GFile           *file,
