@@ -89,7 +89,7 @@ _gloss_window_update_title (GlossWindow *self)
     title = g_strdup (name);
 
   if (self->link_from != NULL)
-    subtitle = _("Click the highlight to link to, or press Escape");
+    subtitle = _("Choose the highlight to link to (Return or a click), or press Escape");
   else if (self->document != NULL)
     subtitle = document_title = gloss_untrusted_isolate (gloss_document_get_title (self->document));
 
