@@ -471,6 +471,7 @@ set_accels (GlossApplication *self)
     { "win.show-documents", { "F9", NULL } },
     { "win.document-details('')", { "<Alt>Return", NULL } },
     { "win.rename-document('')", { "F2", NULL } },
+    { "win.rename-project", { "<Shift>F2", NULL } },
     { "win.show-annotations", { "<Shift>F9", NULL } },
     { "win.link", { "<Control>l", NULL } },
     { "win.edit-note", { "<Control>Return", NULL } },

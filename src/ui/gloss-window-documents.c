@@ -1,5 +1,5 @@
 /* gloss-window-documents.c — a document's details, renaming and removing it,
- * and an article imported twice
+ * renaming the project, and an article imported twice
  *
  * The actions take a document id ("" for the one shown), so that the
  * sidebar's context menu, the header's button and the keyboard share
@@ -106,7 +106,7 @@ _gloss_window_remove_document (GlossWindow   *self,
   gtk_window_present (GTK_WINDOW (dialog));
 }
 
-/* ---- Renaming ---- */
+/* ---- Renaming a document or the project ---- */
 
 static void
 rename_response_cb (AdwMessageDialog *dialog,
@@ -117,8 +117,12 @@ rename_response_cb (AdwMessageDialog *dialog,
   GtkEditable *entry = GTK_EDITABLE (adw_message_dialog_get_extra_child (dialog));
   g_autofree char *title = g_strstrip (g_strdup (gtk_editable_get_text (entry)));
 
-  if (g_str_equal (response, "rename") && self->project != NULL &&
-      gloss_document_get_project (document) == self->project)
+  if (!g_str_equal (response, "rename") || self->project == NULL)
+    return;
+
+  if (document == NULL)
+    gloss_project_set_title (self->project, title);
+  else if (gloss_document_get_project (document) == self->project)
     gloss_project_set_document_title (self->project, document, title);
 }
 
@@ -130,15 +134,19 @@ rename_entry_activate_cb (GtkEntry         *entry,
   gtk_window_close (GTK_WINDOW (dialog));
 }
 
-void
-_gloss_window_rename_document (GlossWindow   *self,
-                               GlossDocument *document)
+/* Asks for a new title of @document, or of the project when it is NULL
+ * (the title exports carry: the JSON export's and the W3C collection's). */
+static void
+ask_title (GlossWindow   *self,
+           GlossDocument *document)
 {
-  GtkWidget *dialog = adw_message_dialog_new (GTK_WINDOW (self), _("Rename Document"), NULL);
+  const char *heading = document != NULL ? _("Rename Document") : _("Rename Project");
+  GtkWidget *dialog = adw_message_dialog_new (GTK_WINDOW (self), heading, NULL);
   GtkWidget *entry = gtk_entry_new ();
 
   gtk_window_set_destroy_with_parent (GTK_WINDOW (dialog), TRUE);
-  gtk_editable_set_text (GTK_EDITABLE (entry), gloss_document_get_title (document));
+  gtk_editable_set_text (GTK_EDITABLE (entry), document != NULL ? gloss_document_get_title (document)
+                                                                 : gloss_project_get_title (self->project));
   gtk_accessible_update_property (GTK_ACCESSIBLE (entry),
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, _("Title"), -1);
   adw_message_dialog_set_extra_child (ADW_MESSAGE_DIALOG (dialog), entry);
@@ -150,12 +158,24 @@ _gloss_window_rename_document (GlossWindow   *self,
                                               ADW_RESPONSE_SUGGESTED);
   adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "rename");
   adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
-  gtk_widget_add_css_class (dialog, "gloss-rename-document-dialog");
-  g_object_set_data_full (G_OBJECT (dialog), "gloss-document", g_object_ref (document), g_object_unref);
+  if (document != NULL)
+    {
+      gtk_widget_add_css_class (dialog, "gloss-rename-document-dialog");
+      g_object_set_data_full (G_OBJECT (dialog), "gloss-document", g_object_ref (document), g_object_unref);
+    }
+  else
+    gtk_widget_add_css_class (dialog, "gloss-rename-project-dialog");
   g_signal_connect (entry, "activate", G_CALLBACK (rename_entry_activate_cb), dialog);
   g_signal_connect_object (dialog, "response", G_CALLBACK (rename_response_cb), self, 0);
   gtk_window_present (GTK_WINDOW (dialog));
   gtk_widget_grab_focus (entry);
+}
+
+void
+_gloss_window_rename_document (GlossWindow   *self,
+                               GlossDocument *document)
+{
+  ask_title (self, document);
 }
 
 /* ---- Details ---- */
@@ -442,6 +462,17 @@ rename_action (GtkWidget  *widget,
 }
 
 static void
+rename_project_action (GtkWidget  *widget,
+                       const char *name,
+                       GVariant   *param)
+{
+  GlossWindow *self = GLOSS_WINDOW (widget);
+
+  if (self->project != NULL)
+    ask_title (self, NULL);
+}
+
+static void
 remove_action (GtkWidget  *widget,
                const char *name,
                GVariant   *param)
@@ -461,6 +492,8 @@ _gloss_window_update_document_actions (GlossWindow *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.document-details", has_document);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.rename-document", has_document);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.remove-document", has_document);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.rename-project",
+                                 self->project != NULL && !_gloss_window_is_previewing (self));
 }
 
 void
@@ -471,4 +504,5 @@ _gloss_window_class_init_documents (GlossWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.document-details", "s", details_action);
   gtk_widget_class_install_action (widget_class, "win.rename-document", "s", rename_action);
   gtk_widget_class_install_action (widget_class, "win.remove-document", "s", remove_action);
+  gtk_widget_class_install_action (widget_class, "win.rename-project", NULL, rename_project_action);
 }

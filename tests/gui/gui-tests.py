@@ -1907,6 +1907,15 @@ def scenario_rename_remove(ctx):
     app.type('Ferry renamed')
     app.key('Return')
     app.wait(lambda r: r['document']['title'] == 'Ferry renamed' and not r['dialogs'], 'the rename')
+    # Shift+F2 renames the project: the title exports carry.
+    app.key('shift+F2')
+    app.wait(lambda r: any('gloss-rename-project-dialog' in d['classes'] for d in r['dialogs']),
+             'the project rename dialog')
+    time.sleep(0.3)
+    app.key('ctrl+a')
+    app.type('Harbour desk \u05e9\u05dc\u05d5\u05dd')
+    app.key('Return')
+    app.wait(lambda r: not r['dialogs'] and r['dirty'], 'the project rename')
     # Removing a document without annotations asks nothing; undo brings it back.
     document_menu(app, 1, 2)
     app.wait(lambda r: r['n_documents'] == 1, 'the removal of the second document')
@@ -1934,6 +1943,7 @@ def scenario_rename_remove(ctx):
     app.wait(lambda r: not r['dirty'], 'the save without it')
     saved = load_project(ctx.project)
     check([d['title'] for d in saved['documents']] == ['Ferry renamed'], 'saved %r' % saved['documents'])
+    check(saved['title'] == 'Harbour desk \u05e9\u05dc\u05d5\u05dd', 'the project saved as %r' % saved['title'])
     # Undo brings the document, its annotations and the relation back.
     app.key('ctrl+z')
     app.wait(lambda r: r['n_documents'] == 2 and r['n_relations'] == 1, 'the undone removal')
