@@ -73,3 +73,13 @@ gloss_untrusted_describe_controls (const char *text)
     }
   return out != NULL ? g_string_free (g_steal_pointer (&out), FALSE) : NULL;
 }
+
+gboolean
+gloss_untrusted_isolate_binding (GBinding     *binding,
+                                 const GValue *from_value,
+                                 GValue       *to_value,
+                                 gpointer      user_data)
+{
+  g_value_take_string (to_value, gloss_untrusted_isolate (g_value_get_string (from_value)));
+  return TRUE;
+}

@@ -12,6 +12,12 @@ G_BEGIN_DECLS
  * a first-strong isolate (U+2068 … U+2069), so that bidirectional controls
  * in it (U+202E) cannot reorder the text around it. */
 char *gloss_untrusted_isolate   (const char *text);
+/* A GBindingTransformFunc: the string isolated, as above, for a title
+ * bound to a label. */
+gboolean gloss_untrusted_isolate_binding (GBinding     *binding,
+                                          const GValue *from_value,
+                                          GValue       *to_value,
+                                          gpointer      user_data);
 /* @file's name, for people: its display name, isolated. */
 char *gloss_untrusted_file_name (GFile      *file);
 /* @text for a label that reads mnemonics: every "_" doubled, so

@@ -157,17 +157,16 @@ void     _gloss_window_save_as            (GlossWindow     *self);
 /* gloss-window-link.c: the other annotation of a link was chosen. */
 void     _gloss_window_finish_link        (GlossWindow     *self,
                                            GlossAnnotation *to);
+/* Connect the start page's lists once (gloss-window-recent.c,
+ * gloss-window-recovery.c). */
+void     _gloss_window_init_recent_list   (GlossWindow     *self);
+void     _gloss_window_init_recovered_list (GlossWindow    *self);
 /* gloss-window-sidebar.c: the documents sidebar. */
 void     _gloss_window_init_sidebar       (GlossWindow     *self);
 void     _gloss_window_bind_documents     (GlossWindow     *self,
                                            GListModel      *documents);
 void     _gloss_window_select_document_row (GlossWindow    *self);
-/* A title from a file, shown isolated (gloss_untrusted_isolate ()), for
- * bindings. */
-gboolean _gloss_window_isolate_string     (GBinding        *binding,
-                                           const GValue    *from_value,
-                                           GValue          *to_value,
-                                           gpointer         user_data);
+
 /* Saves on a worker; "changed on disk" and read-only files are asked about. */
 void     _gloss_window_save_to            (GlossWindow     *self,
                                            GFile           *file,
@@ -192,9 +191,6 @@ void     _gloss_window_rename_document    (GlossWindow     *self,
 /* Asks first when the document holds annotations. */
 void     _gloss_window_remove_document    (GlossWindow     *self,
                                            GlossDocument   *document);
-/* The sidebar row's context menu (right click, long press); @row holds
- * its document as "gloss-document". */
-void     _gloss_window_add_document_menu  (GtkWidget       *row);
 /* Reads an article; if the project holds it already, asks whether to
  * replace that document's text or add a new one (later, in a dialog);
  * else adds it and counts it in @report. */

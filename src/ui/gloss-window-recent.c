@@ -108,11 +108,6 @@ _gloss_window_refresh_recent (GlossWindow *self)
       g_ptr_array_add (files, g_steal_pointer (&file));
     }
 
-  if (!g_object_get_data (G_OBJECT (self->recent_list), "gloss-connected"))
-    {
-      g_signal_connect (self->recent_list, "row-activated", G_CALLBACK (recent_activated_cb), self);
-      g_object_set_data (G_OBJECT (self->recent_list), "gloss-connected", GINT_TO_POINTER (1));
-    }
   gtk_widget_set_visible (GTK_WIDGET (self->recent_group), files->len > 0);
 
   if (files->len > 0)
@@ -120,4 +115,10 @@ _gloss_window_refresh_recent (GlossWindow *self)
       self->recent_cancellable = g_cancellable_new ();
       gloss_host_paths_lookup (files, self->recent_cancellable, host_paths_cb, self);
     }
+}
+
+void
+_gloss_window_init_recent_list (GlossWindow *self)
+{
+  g_signal_connect (self->recent_list, "row-activated", G_CALLBACK (recent_activated_cb), self);
 }

@@ -193,19 +193,22 @@ _gloss_window_track_file (GlossWindow *self)
     }
 }
 
+/* What an autosave's worker reads and where it writes. */
 typedef struct {
-  GFile *target;
-  GFile *fallback;
-  GFile *mode_from;
-} AutosaveFiles;
+  GlossProject *project;   /* held for reading (gloss_project_begin_read ()) */
+  GFile        *target;
+  GFile        *fallback;
+  GFile        *mode_from;
+} AutosaveJob;
 
 static void
-autosave_files_free (AutosaveFiles *files)
+autosave_job_free (AutosaveJob *job)
 {
-  g_clear_object (&files->target);
-  g_clear_object (&files->fallback);
-  g_clear_object (&files->mode_from);
-  g_free (files);
+  g_clear_object (&job->project);
+  g_clear_object (&job->target);
+  g_clear_object (&job->fallback);
+  g_clear_object (&job->mode_from);
+  g_free (job);
 }
 
 static void
@@ -214,12 +217,11 @@ autosave_thread (GTask        *task,
                  gpointer      task_data,
                  GCancellable *cancellable)
 {
-  AutosaveFiles *files = g_object_get_data (G_OBJECT (task), "gloss-files");
-  GlossProject *project = task_data;
-  g_autoptr(GBytes) bytes = gloss_project_serialize (project);
+  AutosaveJob *files = task_data;
+  g_autoptr(GBytes) bytes = gloss_project_serialize (files->project);
   g_autoptr(GError) error = NULL;
 
-  gloss_project_end_read (project);
+  gloss_project_end_read (files->project);
 
   /* The copy takes the project's permissions: a private project's copy
    * is private. */
@@ -251,7 +253,7 @@ autosave_done_cb (GObject      *source,
   GlossWindow *self = GLOSS_WINDOW (source);
   g_autoptr(GError) error = NULL;
   g_autoptr(GFile) written = g_task_propagate_pointer (G_TASK (result), &error);
-  AutosaveFiles *files = g_object_get_data (G_OBJECT (result), "gloss-files");
+  AutosaveJob *files = g_task_get_task_data (G_TASK (result));
   GFile *fallback = files->fallback;
 
   if (written == NULL)
@@ -298,7 +300,7 @@ autosave_cb (gpointer user_data)
 {
   GlossWindow *self = user_data;
   g_autoptr(GTask) task = NULL;
-  AutosaveFiles *files;
+  AutosaveJob *files;
   guint64 generation;
 
   self->autosave_id = 0;
@@ -314,7 +316,7 @@ autosave_cb (gpointer user_data)
    * (gloss_project_begin_read ()), so the copy is of one state. */
   self->autosaved_generation = generation;
 
-  files = g_new0 (AutosaveFiles, 1);
+  files = g_new0 (AutosaveJob, 1);
   files->target = g_object_ref (ensure_recovery_file (self));
   if (self->file != NULL)
     {
@@ -328,8 +330,8 @@ autosave_cb (gpointer user_data)
   task = g_task_new (self, self->cancellable, autosave_done_cb, NULL);
   g_task_set_source_tag (task, autosave_cb);
   gloss_project_begin_read (self->project);
-  g_task_set_task_data (task, g_object_ref (self->project), g_object_unref);
-  g_object_set_data_full (G_OBJECT (task), "gloss-files", files, (GDestroyNotify) autosave_files_free);
+  files->project = g_object_ref (self->project);
+  g_task_set_task_data (task, files, (GDestroyNotify) autosave_job_free);
   g_task_run_in_thread (task, autosave_thread);
   return G_SOURCE_REMOVE;
 }
@@ -629,10 +631,11 @@ _gloss_window_refresh_recovered (GlossWindow *self)
       shown++;
     }
 
-  if (!g_object_get_data (G_OBJECT (self->recovered_list), "gloss-connected"))
-    {
-      g_signal_connect (self->recovered_list, "row-activated", G_CALLBACK (recovered_activated_cb), self);
-      g_object_set_data (G_OBJECT (self->recovered_list), "gloss-connected", GINT_TO_POINTER (1));
-    }
   gtk_widget_set_visible (GTK_WIDGET (self->recovered_group), shown > 0);
+}
+
+void
+_gloss_window_init_recovered_list (GlossWindow *self)
+{
+  g_signal_connect (self->recovered_list, "row-activated", G_CALLBACK (recovered_activated_cb), self);
 }

@@ -16,6 +16,7 @@
 
 #include "gloss-compare-view.h"
 #include "gloss-document-details.h"
+#include "gloss-document-row.h"
 #include "gloss-project-search.h"
 #include "gloss-window-private.h"
 
@@ -458,7 +459,7 @@ add_document_menu (GlossWindow *self,
   for (GtkWidget *row = gtk_widget_get_first_child (GTK_WIDGET (self->documents_list));
        row != NULL; row = gtk_widget_get_next_sibling (row))
     {
-      GtkWidget *popover = g_object_get_data (G_OBJECT (row), "gloss-menu");
+      GtkWidget *popover = GLOSS_IS_DOCUMENT_ROW (row) ? gloss_document_row_get_menu (GLOSS_DOCUMENT_ROW (row)) : NULL;
       GdkSurface *surface;
       double px = 0, py = 0;
 

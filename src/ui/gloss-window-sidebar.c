@@ -7,25 +7,15 @@
 
 #include <glib/gi18n.h>
 
+#include "gloss-document-row.h"
+#include "gloss-untrusted-text.h"
 #include "gloss-window-private.h"
 
 static GtkWidget *
 create_document_row (gpointer item,
                      gpointer user_data)
 {
-  GlossDocument *document = item;
-  GtkWidget *row = gtk_list_box_row_new ();
-  GtkWidget *label = gtk_label_new (NULL);
-
-  gtk_label_set_xalign (GTK_LABEL (label), 0);
-  gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
-  /* Titles come from files: plain text, isolated. */
-  g_object_bind_property_full (document, "title", label, "label", G_BINDING_SYNC_CREATE,
-                               _gloss_window_isolate_string, NULL, NULL, NULL);
-  gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), label);
-  g_object_set_data (G_OBJECT (row), "gloss-document", document);
-  _gloss_window_add_document_menu (row);
-  return row;
+  return gloss_document_row_new (item);
 }
 
 /* The title of the row under the pointer, in full: one handler for the
@@ -44,9 +34,9 @@ documents_query_tooltip_cb (GtkWidget  *list,
   GlossDocument *document;
   g_autofree char *title = NULL;
 
-  if (row == NULL || gtk_widget_get_parent (row) != list ||
-      (document = g_object_get_data (G_OBJECT (row), "gloss-document")) == NULL)
+  if (row == NULL || !GLOSS_IS_DOCUMENT_ROW (row) || gtk_widget_get_parent (row) != list)
     return FALSE;
+  document = gloss_document_row_get_document (GLOSS_DOCUMENT_ROW (row));
 
   title = gloss_untrusted_isolate (gloss_document_get_title (document));
   gtk_tooltip_set_text (tooltip, title);
@@ -64,7 +54,7 @@ document_row_activated_cb (GtkListBox    *list,
 
   if (row == NULL)
     return;
-  document = g_object_get_data (G_OBJECT (row), "gloss-document");
+  document = gloss_document_row_get_document (GLOSS_DOCUMENT_ROW (row));
   if (document != self->document)
     _gloss_window_show_document (self, document);
   if (adw_flap_get_folded (self->documents_flap))

@@ -298,17 +298,6 @@ deselect_cb (GlossArticleView *view,
 
 /* ---- documents ---- */
 
-/* A title from a file, shown isolated (gloss_untrusted_isolate ()). */
-gboolean
-_gloss_window_isolate_string (GBinding     *binding,
-                const GValue *from_value,
-                GValue       *to_value,
-                gpointer      user_data)
-{
-  g_value_take_string (to_value, gloss_untrusted_isolate (g_value_get_string (from_value)));
-  return TRUE;
-}
-
 void
 _gloss_window_show_document (GlossWindow   *self,
                              GlossDocument *document)
@@ -745,7 +734,7 @@ bind_current_document (GlossWindow *self)
   self->document_bindings = g_binding_group_new ();
   g_binding_group_bind_full (self->document_bindings, "title",
                              self->article_title, "label", G_BINDING_SYNC_CREATE,
-                             _gloss_window_isolate_string, NULL, NULL, NULL);
+                             gloss_untrusted_isolate_binding, NULL, NULL, NULL);
   g_binding_group_bind_full (self->document_bindings, "title",
                              self->article_title, "visible", G_BINDING_SYNC_CREATE,
                              title_shown_in_header, NULL, NULL, NULL);
@@ -858,6 +847,8 @@ gloss_window_init (GlossWindow *self)
   g_signal_connect (self->article_view, "annotation-activated", G_CALLBACK (annotation_activated_cb), self);
   g_signal_connect (self->article_view, "deselect", G_CALLBACK (deselect_cb), self);
   _gloss_window_init_sidebar (self);
+  _gloss_window_init_recent_list (self);
+  _gloss_window_init_recovered_list (self);
 
   gtk_search_bar_connect_entry (self->search_bar, GTK_EDITABLE (self->search_entry));
   g_signal_connect (self->search_entry, "search-changed", G_CALLBACK (search_changed_cb), self);
