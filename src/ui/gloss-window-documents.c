@@ -54,11 +54,26 @@ remove_now (GlossWindow   *self,
 }
 
 static void
+release_document (gpointer  document,
+                  GClosure *closure)
+{
+  if (document != NULL)
+    g_object_unref (document);
+}
+
+/* A question about @document; the window is the dialog's parent. */
+static GlossWindow *
+asking_window (AdwMessageDialog *dialog)
+{
+  return GLOSS_WINDOW (gtk_window_get_transient_for (GTK_WINDOW (dialog)));
+}
+
+static void
 remove_response_cb (AdwMessageDialog *dialog,
                     const char       *response,
-                    GlossWindow      *self)
+                    GlossDocument    *document)
 {
-  GlossDocument *document = g_object_get_data (G_OBJECT (dialog), "gloss-document");
+  GlossWindow *self = asking_window (dialog);
 
   if (g_str_equal (response, "remove") && self->project != NULL &&
       gloss_document_get_project (document) == self->project)
@@ -101,8 +116,8 @@ _gloss_window_remove_document (GlossWindow   *self,
   adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
   adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
   gtk_widget_add_css_class (dialog, "gloss-remove-document-dialog");
-  g_object_set_data_full (G_OBJECT (dialog), "gloss-document", g_object_ref (document), g_object_unref);
-  g_signal_connect_object (dialog, "response", G_CALLBACK (remove_response_cb), self, 0);
+  g_signal_connect_data (dialog, "response", G_CALLBACK (remove_response_cb),
+                         g_object_ref (document), release_document, 0);
   gtk_window_present (GTK_WINDOW (dialog));
 }
 
@@ -111,9 +126,9 @@ _gloss_window_remove_document (GlossWindow   *self,
 static void
 rename_response_cb (AdwMessageDialog *dialog,
                     const char       *response,
-                    GlossWindow      *self)
+                    GlossDocument    *document)
 {
-  GlossDocument *document = g_object_get_data (G_OBJECT (dialog), "gloss-document");
+  GlossWindow *self = asking_window (dialog);
   GtkEditable *entry = GTK_EDITABLE (adw_message_dialog_get_extra_child (dialog));
   g_autofree char *title = g_strstrip (g_strdup (gtk_editable_get_text (entry)));
 
@@ -158,15 +173,13 @@ ask_title (GlossWindow   *self,
                                               ADW_RESPONSE_SUGGESTED);
   adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "rename");
   adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
-  if (document != NULL)
-    {
-      gtk_widget_add_css_class (dialog, "gloss-rename-document-dialog");
-      g_object_set_data_full (G_OBJECT (dialog), "gloss-document", g_object_ref (document), g_object_unref);
-    }
-  else
-    gtk_widget_add_css_class (dialog, "gloss-rename-project-dialog");
+  gtk_widget_add_css_class (dialog, document != NULL ? "gloss-rename-document-dialog"
+                                                     : "gloss-rename-project-dialog");
   g_signal_connect (entry, "activate", G_CALLBACK (rename_entry_activate_cb), dialog);
-  g_signal_connect_object (dialog, "response", G_CALLBACK (rename_response_cb), self, 0);
+  /* The document, or NULL: the project. */
+  g_signal_connect_data (dialog, "response", G_CALLBACK (rename_response_cb),
+                         document != NULL ? g_object_ref (document) : NULL,
+                         release_document, 0);
   gtk_window_present (GTK_WINDOW (dialog));
   gtk_widget_grab_focus (entry);
 }
