@@ -16,6 +16,9 @@ G_DECLARE_FINAL_TYPE (GlossTagPalette, gloss_tag_palette, GLOSS, TAG_PALETTE, Gt
 GtkWidget *gloss_tag_palette_new         (void);
 void       gloss_tag_palette_set_project (GlossTagPalette *self,
                                           GlossProject    *project);
+/* Moves the keyboard focus into the shown palette, on its first tag;
+ * FALSE if it is hidden or has no tags. */
+gboolean   gloss_tag_palette_enter       (GlossTagPalette *self);
 
 /* A small swatch of a tag's colour that follows notify::color. */
 GtkWidget *gloss_tag_swatch_new          (GlossTag        *tag);
