@@ -221,6 +221,22 @@ class SandboxedApp:
         with open(self.log_path, encoding='utf-8', errors='replace') as f:
             return f.read()[-1500:]
 
+    def settled(self, get, what, timeout=30):
+        """@get (report → a rectangle) once the window has laid it out (wider
+        than 8 pixels) and two reports 0.4 s apart agree: a report written
+        before the first allocation places things where they will not be."""
+        deadline = time.time() + timeout
+        previous = None
+        while True:
+            report = self.wait(lambda r: get(r)[2] > 8, what, timeout=max(1, deadline - time.time()))
+            rect = list(get(report))
+            if rect == previous:
+                return rect
+            if time.time() > deadline:
+                raise Failure(f'{what} kept moving: {previous} then {rect}')
+            previous = rect
+            time.sleep(0.4)
+
     def click_at(self, x, y):
         xdo('mousemove', self.origin[0] + x, self.origin[1] + y)
         time.sleep(0.1)
@@ -383,7 +399,7 @@ class Session:
         offsets = sorted(int(o) for o in report['offsets'])
         free = self.unannotated_run(document, offsets)
         check(free is not None, 'no unannotated stretch of text on screen to annotate')
-        x, y, w, h = report['offsets'][str(free)]
+        x, y, w, h = app.settled(lambda r: r['offsets'][str(free)], f'character {free} laid out')
         app.click_at(x + 1, y + h // 2)
         app.wait(lambda r: r['caret'] in (free, free + 1), 'the caret')
         if app.last['caret'] != free:
@@ -525,7 +541,7 @@ class Session:
               f'Recent Projects shows document-portal paths: {subtitles}')
         self.shot(app, 'sandbox-recent-light')
         # The portal's document ids last across the restart: the row opens.
-        x, y, w, h = app.last['recent_rows'][1]
+        x, y, w, h = app.settled(lambda r: r['recent_rows'][1], 'the second recent row laid out')
         app.focus()
         app.click_at(x + w // 2, y + h // 2)
         under = xdo('getmouselocation', '--shell', capture=True).stdout.replace('\n', ' ')
@@ -585,6 +601,60 @@ def cmd_session(args):
     return 0 if all(session.results) else 1
 
 
+def cmd_source_url(args):
+    """The url of @module's first git or archive source in @manifest."""
+    with open(args.manifest, encoding='utf-8') as f:
+        manifest = json.load(f)
+    for module in manifest['modules']:
+        if isinstance(module, dict) and module.get('name') == args.module:
+            for source in module.get('sources', []):
+                if source.get('url'):
+                    print(source['url'])
+                    return 0
+    print(f'{args.manifest}: no module {args.module} with a url', file=sys.stderr)
+    return 1
+
+
+# Debian 12's libgumbo packages, unpacked into /app in place of the gumbo
+# module's build: what a machine that cannot reach github.com can do.
+GUMBO_FROM_DEBS = [
+    'for deb in *.deb; do ar x "$deb" data.tar.xz && tar -xf data.tar.xz && rm data.tar.xz; done',
+    'install -d /app/lib/pkgconfig /app/include',
+    'cp -a usr/lib/*/libgumbo.so* /app/lib/',
+    'cp usr/include/gumbo.h usr/include/tag_enum.h /app/include/',
+    "sed -e 's|^prefix=.*|prefix=/app|' -e 's|^libdir=.*|libdir=${prefix}/lib|' "
+    "usr/lib/*/pkgconfig/gumbo.pc > /app/lib/pkgconfig/gumbo.pc",
+]
+
+
+def cmd_offline_manifest(args):
+    """@manifest with its gumbo module made from the .debs in @debs, and
+    its relative dir sources made absolute, written to @output."""
+    with open(args.manifest, encoding='utf-8') as f:
+        manifest = json.load(f)
+    debs = sorted(os.path.join(args.debs, n) for n in os.listdir(args.debs) if n.endswith('.deb'))
+    check(len(debs) == 2, f'{args.debs}: want libgumbo1 and libgumbo-dev, found {debs}')
+    here = os.path.dirname(os.path.abspath(args.manifest))
+    replaced = False
+    for module in manifest['modules']:
+        if not isinstance(module, dict):
+            continue
+        if module.get('name') == 'gumbo':
+            module.pop('config-opts', None)
+            module['buildsystem'] = 'simple'
+            module['build-commands'] = GUMBO_FROM_DEBS
+            module['sources'] = [{'type': 'file', 'path': deb} for deb in debs]
+            replaced = True
+        for source in module.get('sources', []):
+            if source.get('type') == 'dir' and not os.path.isabs(source['path']):
+                source['path'] = os.path.normpath(os.path.join(here, source['path']))
+    check(replaced, f'{args.manifest}: no gumbo module')
+    with open(args.output, 'w', encoding='utf-8') as f:
+        json.dump(manifest, f, indent=2)
+        f.write('\n')
+    return 0
+
+
 def main():
     parser = argparse.ArgumentParser()
     sub = parser.add_subparsers(dest='command', required=True)
@@ -595,6 +665,15 @@ def main():
     p.add_argument('location')
     p.add_argument('app_id')
     p.set_defaults(func=cmd_installed)
+    p = sub.add_parser('source-url')
+    p.add_argument('manifest')
+    p.add_argument('module')
+    p.set_defaults(func=cmd_source_url)
+    p = sub.add_parser('offline-manifest')
+    p.add_argument('manifest')
+    p.add_argument('debs')
+    p.add_argument('output')
+    p.set_defaults(func=cmd_offline_manifest)
     p = sub.add_parser('session')
     p.add_argument('--app', required=True)
     p.add_argument('--workdir', required=True)

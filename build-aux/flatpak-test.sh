@@ -68,6 +68,12 @@ if [ -z "${GLOSS_FLATPAK_NAMESPACE:-}" ]; then
   # Debian's portals, unpacked into the cache (not installed), and the
   # libraries they link to (installed).
   "$here/flatpak-portals.sh" unpack "$cache/portals"
+  # Debian's gumbo, for a machine that cannot reach the manifests' gumbo
+  # source (below).
+  if ! ls "$cache"/gumbo-debs/libgumbo1_*.deb "$cache"/gumbo-debs/libgumbo-dev_*.deb >/dev/null 2>&1; then
+    mkdir -p "$cache/gumbo-debs"
+    (cd "$cache/gumbo-debs" && apt-get download -qq libgumbo1 libgumbo-dev)
+  fi
   mkdir -p /run/user
   GLOSS_FLATPAK_NAMESPACE=1 exec unshare --mount --propagation private "$0" "$@"
 fi
@@ -129,6 +135,25 @@ if [ -z "$reuse_build" ]; then
 fi
 log "runtime ready after $(elapsed)"
 
+# ---- can the manifests' sources be fetched? ----
+
+# flatpak-builder fetches gumbo from its git repository. A machine that
+# cannot reach it (this build machine reaches only its Debian mirror)
+# cannot build the manifests as they are: the run says so, and builds
+# copies of them whose gumbo module unpacks Debian 12's libgumbo instead,
+# so that everything else is still checked. Such a run never passes whole.
+build_manifests=$manifest_dir
+gumbo_url=$(python3 "$here/flatpak-checks.py" source-url "$manifest_dir/$release_id.json" gumbo)
+if [ -z "$reuse_build" ] && ! timeout 60 git ls-remote --exit-code "$gumbo_url" >/dev/null 2>&1; then
+  fail "the manifests as they are: gumbo's source ($gumbo_url) cannot be reached from this machine; both builds below use Debian's libgumbo in its place"
+  build_manifests=$work/offline-manifests
+  mkdir -p "$build_manifests"
+  for app in "$release_id" "$devel_id"; do
+    python3 "$here/flatpak-checks.py" offline-manifest "$manifest_dir/$app.json" "$cache/gumbo-debs" \
+      "$build_manifests/$app.json"
+  done
+fi
+
 # ---- build both manifests, unmodified, with their tests ----
 
 build() {  # build APP_ID
@@ -136,7 +161,7 @@ build() {  # build APP_ID
   log "flatpak-builder $app (the log: $logfile)"
   if (cd "$work" && flatpak-builder --user --install --force-clean \
         --state-dir="$work/builder-state" --disable-updates \
-        "$work/build-$app" "$manifest_dir/$app.json") >"$logfile" 2>&1; then
+        "$work/build-$app" "$build_manifests/$app.json") >"$logfile" 2>&1; then
     pass "$app: flatpak-builder built and installed it, run-tests passing in the SDK sandbox"
   else
     fail "$app: flatpak-builder failed; its last lines:"

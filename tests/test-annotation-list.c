@@ -512,6 +512,71 @@ test_list_large (Fixture       *f,
   }
 }
 
+static gboolean
+row_of_shows (GtkWidget       *list,
+              GlossAnnotation *annotation,
+              const char      *text)
+{
+  g_autoptr(GPtrArray) rows = find_all (list, GLOSS_TYPE_ANNOTATION_ROW);
+
+  for (guint i = 0; i < rows->len; i++)
+    if (gloss_annotation_row_get_annotation (rows->pdata[i]) == annotation)
+      return gloss_annotation_row_shows_text (rows->pdata[i], text);
+  return FALSE;
+}
+
+static void
+test_list_relations (Fixture       *f,
+                     gconstpointer  data)
+{
+  GtkWidget *list = show_list (f);
+  GListModel *model = gloss_annotation_list_get_model (GLOSS_ANNOTATION_LIST (list));
+  RowCount count = { list, 4 };
+  ModelCount shown = { model, 0 };
+  g_autoptr(GlossAnnotation) first = NULL;
+
+  g_assert_true (wait_for (rows_shown, &count, 5000));
+  g_assert_false (row_of_shows (list, f->claim, "1 link"));
+
+  /* Both claims lack a source; linking one takes it out of that filter
+   * and gives both ends a link badge. */
+  gloss_annotation_list_set_relation_filter (GLOSS_ANNOTATION_LIST (list),
+                                             GLOSS_RELATION_FILTER_CLAIMS_WITHOUT_SOURCE);
+  g_assert_cmpuint (g_list_model_get_n_items (model), ==, 2);
+  gloss_project_link (f->project, f->claim, f->source, "attributed-to");
+  shown.n = 1;
+  g_assert_true (wait_for (model_has_n, &shown, 3000));
+  first = g_list_model_get_item (model, 0);
+  g_assert_true (first == f->quote);
+
+  /* A link of another type does not make a source. */
+  gloss_project_link (f->project, f->quote, f->odd, "supports");
+  wait_ms (50);
+  g_assert_cmpuint (g_list_model_get_n_items (model), ==, 1);
+
+  gloss_annotation_list_set_relation_filter (GLOSS_ANNOTATION_LIST (list),
+                                             GLOSS_RELATION_FILTER_HAS_RELATIONS);
+  g_assert_cmpuint (g_list_model_get_n_items (model), ==, 4);
+  gloss_project_undo (f->project);
+  shown.n = 2;
+  g_assert_true (wait_for (model_has_n, &shown, 3000));
+
+  /* Through the menu's action, as the user picks it. */
+  gtk_widget_activate_action (list, "annotations.relation-filter", "s", "all");
+  g_assert_cmpuint (g_list_model_get_n_items (model), ==, 4);
+  count.n = 4;
+  g_assert_true (wait_for (rows_shown, &count, 5000));
+  wait_ms (50);
+  g_assert_true (row_of_shows (list, f->claim, "1 link"));
+  g_assert_true (row_of_shows (list, f->source, "1 link"));
+  g_assert_false (row_of_shows (list, f->quote, "1 link"));
+
+  /* An attribute adds its marker. */
+  gloss_project_set_annotation_attribute (f->project, f->claim, "verdict", "misleading");
+  wait_ms (50);
+  g_assert_true (row_of_shows (list, f->claim, "1 link, 1 attribute"));
+}
+
 int
 main (int    argc,
       char **argv)
@@ -522,6 +587,7 @@ main (int    argc,
   PANELS_ADD ("/gloss/annotation-list/keeps-focus", test_list_keeps_focus);
   PANELS_ADD ("/gloss/annotation-list/filter", test_list_filter);
   PANELS_ADD ("/gloss/annotation-list/tag-dropdown-names", test_list_tag_dropdown_names);
+  PANELS_ADD ("/gloss/annotation-list/relations", test_list_relations);
   PANELS_ADD ("/gloss/annotation-list/empty", test_list_empty);
   PANELS_ADD ("/gloss/annotation-list/large", test_list_large);
   PANELS_ADD ("/gloss/annotation-list/row", test_row);

@@ -388,6 +388,7 @@ test_build_tree_catalogs (void)
   g_autofree char *out = NULL;
   g_autofree char *err = NULL;
   g_autofree char *cwd = make_workdir ();
+  g_autofree char *broken = NULL;
   g_autoptr(GError) error = NULL;
   int status = 0;
 
@@ -400,6 +401,19 @@ test_build_tree_catalogs (void)
   g_assert_true (WIFEXITED (status));
   g_assert_cmpint (WEXITSTATUS (status), ==, 1);
   g_assert_nonnull (strstr (err, "missing-project.gloss: 1 Problem\n"));
+  g_assert_nonnull (strstr (err, "missing-project.gloss: Datei existiert nicht"));
+  g_clear_pointer (&out, g_free);
+  g_clear_pointer (&err, g_free);
+
+  /* The walk's messages, and the JSON type names inside them, too. */
+  broken = g_build_filename (cwd, "broken.gloss", NULL);
+  argv[2] = broken;
+  g_assert_true (g_file_set_contents (broken, "{\"format\": \"gloss-project\", \"version\": {}}", -1, NULL));
+  g_spawn_sync (cwd, (char **) argv, env, G_SPAWN_DEFAULT, NULL, NULL,
+                &out, &err, &status, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (strstr (err, "version: muss eine ganze Zahl sein, nicht ein Objekt"));
+  g_unlink (broken);
   g_rmdir (cwd);
 }
 

@@ -1,10 +1,13 @@
-/* test-export-provenance.c — a document's provenance in the json and csv exports
+/* test-export-provenance.c — a document's provenance in every export: json,
+ * W3C, csv and brat
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #include "config.h"
 
 #include <string.h>
+
+#include <glib/gstdio.h>
 
 #include <json-glib/json-glib.h>
 
@@ -179,6 +182,109 @@ test_csv (void)
   g_assert_cmpstr (g_ptr_array_index (bare_row, published), ==, "");
 }
 
+/* Each annotation's target names its document by the canonical address,
+ * else by the SHA-256 of its text, with the document's title. */
+static void
+test_w3c (void)
+{
+  g_autoptr(GlossProject) project = make_project ();
+  g_autoptr(GBytes) bytes = gloss_export_bytes (project, NULL, GLOSS_EXPORT_W3C, NULL);
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  g_autoptr(GError) error = NULL;
+  GlossDocument *bare = g_list_model_get_item (gloss_project_get_documents (project), 1);
+  g_autofree char *bare_iri = g_strconcat ("urn:sha256:", gloss_document_get_sha256 (bare), NULL);
+  JsonArray *items;
+  guint seen = 0;
+
+  g_object_unref (bare);
+  json_parser_load_from_data (parser, g_bytes_get_data (bytes, NULL), (gssize) g_bytes_get_size (bytes), &error);
+  g_assert_no_error (error);
+  items = json_object_get_array_member (
+    json_object_get_object_member (json_node_get_object (json_parser_get_root (parser)), "first"), "items");
+  g_assert_cmpuint (json_array_get_length (items), ==, 2);
+  for (guint i = 0; i < json_array_get_length (items); i++)
+    {
+      JsonObject *target = json_object_get_object_member (json_array_get_object_element (items, i), "target");
+      const char *source = json_object_get_string_member (target, "source");
+      const char *title = json_object_get_string_member (target, "dc:title");
+
+      if (g_str_equal (source, "https://news.example.org/harbour?a=1,b=2"))
+        {
+          g_assert_cmpstr (title, ==, "Harbour reopens");
+          seen |= 1;
+        }
+      else
+        {
+          g_assert_cmpstr (source, ==, bare_iri);
+          g_assert_cmpstr (title, ==, "Notes");
+          seen |= 2;
+        }
+    }
+  g_assert_cmpuint (seen, ==, 3);
+}
+
+static JsonObject *
+read_json_object (const char *path,
+                  JsonParser *parser)
+{
+  g_autoptr(GError) error = NULL;
+
+  json_parser_load_from_file (parser, path, &error);
+  g_assert_no_error (error);
+  return json_node_get_object (json_parser_get_root (parser));
+}
+
+/* brat's .txt and .ann have no place for it: a .provenance.json beside
+ * them holds the title, the text's SHA-256 and the provenance. */
+static void
+test_brat (void)
+{
+  g_autoptr(GlossProject) project = make_project ();
+  g_autofree char *dir = g_dir_make_tmp ("gloss-brat-provenance-XXXXXX", NULL);
+  g_autoptr(GFile) folder = g_file_new_for_path (dir);
+  g_autofree char *page_path = g_build_filename (dir, "01-harbour-reopens.provenance.json", NULL);
+  g_autofree char *bare_path = g_build_filename (dir, "02-notes.provenance.json", NULL);
+  g_autoptr(JsonParser) page_parser = json_parser_new ();
+  g_autoptr(JsonParser) bare_parser = json_parser_new ();
+  g_autoptr(GError) error = NULL;
+  GlossDocument *page = g_list_model_get_item (gloss_project_get_documents (project), 0);
+  JsonObject *object, *provenance;
+  JsonArray *authors;
+
+  g_object_unref (page);
+  g_assert_true (gloss_export_to_file (project, NULL, GLOSS_EXPORT_BRAT, folder, &error));
+  g_assert_no_error (error);
+
+  object = read_json_object (page_path, page_parser);
+  g_assert_cmpstr (json_object_get_string_member (object, "title"), ==, "Harbour reopens");
+  g_assert_cmpstr (json_object_get_string_member (object, "sha256"), ==, gloss_document_get_sha256 (page));
+  provenance = json_object_get_object_member (object, "provenance");
+  g_assert_cmpstr (json_object_get_string_member (provenance, "url"), ==, "https://news.example.org/harbour?a=1,b=2");
+  g_assert_cmpstr (json_object_get_string_member (provenance, "site_name"), ==, "=Courier, \"Daily\"");
+  g_assert_cmpstr (json_object_get_string_member (provenance, "published"), ==, "2026-03-04T08:15:00+01:00");
+  g_assert_cmpstr (json_object_get_string_member (provenance, "file"), ==, "harbour.html");
+  authors = json_object_get_array_member (provenance, "authors");
+  g_assert_cmpuint (json_array_get_length (authors), ==, 2);
+  g_assert_cmpstr (json_array_get_string_element (authors, 1), ==, "李 明");
+
+  object = read_json_object (bare_path, bare_parser);
+  g_assert_cmpstr (json_object_get_string_member (object, "title"), ==, "Notes");
+  g_assert_cmpuint (json_object_get_size (json_object_get_object_member (object, "provenance")), ==, 0);
+
+  {
+    g_autoptr(GDir) listing = g_dir_open (dir, 0, NULL);
+    const char *name;
+
+    while ((name = g_dir_read_name (listing)) != NULL)
+      {
+        g_autofree char *path = g_build_filename (dir, name, NULL);
+
+        g_unlink (path);
+      }
+  }
+  g_rmdir (dir);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -186,7 +292,9 @@ main (int   argc,
   g_test_init (&argc, &argv, NULL);
 
   g_test_add_func ("/gloss/export-provenance/json", test_json);
+  g_test_add_func ("/gloss/export-provenance/w3c", test_w3c);
   g_test_add_func ("/gloss/export-provenance/csv", test_csv);
+  g_test_add_func ("/gloss/export-provenance/brat", test_brat);
 
   return g_test_run ();
 }

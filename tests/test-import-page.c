@@ -58,6 +58,69 @@ test_extraction_rules (void)
   g_assert_null (strstr (article->text, "comment, which"));
 }
 
+/* Tables and line breaks: a one-column table is layout (its list of links
+ * is left out like any other), a data table keeps the link-heavy container
+ * that holds it, colspan counts towards the columns, and a run of <br> is
+ * one blank line. */
+static void
+test_tables_and_breaks (void)
+{
+  g_autofree char *html = fixture_text ("allotment-tables.html");
+  g_autofree char *expected = fixture_text ("allotment-tables.expected.txt");
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GlossPageArticle) article = read_page (html, -1, FALSE, &error);
+  g_autoptr(GlossPageArticle) row = NULL;
+
+  g_assert_no_error (error);
+  g_assert_cmpstr (article->text, ==, expected);
+  g_assert_null (strstr (article->text, "Seed swap"));
+  g_assert_null (strstr (article->text, "watering can"));
+  g_assert_nonnull (strstr (article->text, "\n\nPlot\tSize\tRent\n12\thalf\t£18\n"));
+  g_assert_nonnull (strstr (article->text, "\n\nOpening hours of the shed\nSaturday\t9 to 12\nSunday\t10 to 1\n\n"));
+  g_assert_nonnull (strstr (article->text, "five seasons.\n\nApplications close"));
+  g_assert_null (strstr (article->text, "\n\n\n"));
+
+  /* A single row of cells lines blocks up side by side: each is a paragraph. */
+  row = read_page ("<title>Row</title><body><table><tr>"
+                   "<td><p>The left column tells of the mill, which ground corn for the valley until 1954.</p></td>"
+                   "<td><p>The middle one of the weir, rebuilt in stone after the flood of that winter.</p></td>"
+                   "<td><p>The right one of the eel traps, still set each autumn by the last miller's niece.</p></td>"
+                   "<td><p>A fourth cell holds the dates, the names, and the sources of every claim.</p></td>"
+                   "<td><p>And a fifth, the thanks to those who lent their photographs and letters.</p></td>"
+                   "</tr></table></body>", -1, FALSE, &error);
+  g_assert_no_error (error);
+  g_assert_null (strchr (row->text, '\t'));
+  g_assert_nonnull (strstr (row->text, "until 1954.\n\nThe middle one"));
+}
+
+/* A list is judged by its class and id, not by the score its pictures'
+ * captions gave it: a list of news items with captioned screenshots stays. */
+static void
+test_list_with_pictures (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GlossPageArticle) article = read_page (
+    "<html><head><title>Release notes, week 12</title></head><body><article><h1>Release notes, week 12</h1>"
+    "<p>This week the team finished the new search page, fixed the crash on start, and moved the settings, "
+    "which several of you asked for in the survey last month, to the main menu of the window.</p>"
+    "<h3>Highlights</h3><ul>"
+    "<li>The search page now finds words in every document at once."
+    "<ul><li><div class=\"caption\"><img src=\"search.png\" alt=\"\"><p>Results arrive while you are still typing the word.</p></div></li></ul></li>"
+    "<li>Settings moved to the main menu."
+    "<ul><li><div class=\"caption\"><img src=\"menu.png\" alt=\"\"><p>The new menu, with the shortcuts beside each entry.</p></div></li></ul></li>"
+    "</ul>"
+    "<p>Thanks to everyone who sent reports, logs and screenshots; the crash on start was found in one of them, "
+    "after three weeks of looking in the wrong place, and it will not come back.</p>"
+    "<p>Next week: the export dialog, which forgets the folder you chose last time, and the slow scrolling "
+    "of long documents on older laptops, which two of you measured for us with care.</p>"
+    "</article></body></html>", -1, FALSE, &error);
+
+  g_assert_no_error (error);
+  g_assert_nonnull (strstr (article->text, "\n\nThe search page now finds words in every document at once."));
+  g_assert_nonnull (strstr (article->text, "\n\nResults arrive while you are still typing the word.\n\n"));
+  g_assert_nonnull (strstr (article->text, "\n\nThe new menu, with the shortcuts beside each entry.\n\n"));
+}
+
 static void
 test_whitespace_and_entities (void)
 {
@@ -211,6 +274,83 @@ test_metadata_precedence (void)
   g_assert_cmpstr (m->authors[0], ==, "R. Varga");
   g_assert_cmpstr (m->authors[1], ==, "L. Chen");
   g_assert_cmpstr (m->published, ==, "2025-11-30");
+}
+
+/* The rules added for what pages really do: JSON-LD whose headline is a
+ * description (the name agrees with <title>), Dublin Core before
+ * OpenGraph and <meta name=author>, a creator key repeated for each
+ * author, and a byline in the article's header or aside, which the
+ * extractor leaves out, marked with rel=author or itemprop=author. */
+static void
+test_metadata_rules (void)
+{
+  const char *body = "<p>The lighthouse keeper retired this spring, after forty-one years, and the light now runs "
+                     "itself; the village kept the keys, the logbooks and the brass bell from the lamp room.</p>"
+                     "<p>She still walks up on Sundays, she said, to wind the clock that nobody else remembers.</p>";
+  g_autoptr(GError) error = NULL;
+  g_autofree char *encyclopedia = g_strconcat (
+    "<html><head><title>Skerry Light - Free Encyclopedia</title>"
+    "<script type=\"application/ld+json\">{\"@type\":\"Article\",\"name\":\"Skerry Light\","
+    "\"headline\":\"lighthouse on a rock off the western coast\"}</script></head><body><article>",
+    body, "</article></body></html>", NULL);
+  g_autofree char *news = g_strconcat (
+    "<html><head><title>Keeper retires | The Gull</title>"
+    "<script type=\"application/ld+json\">{\"@type\":\"NewsArticle\",\"name\":\"The Gull\","
+    "\"headline\":\"Keeper retires after forty-one years\"}</script></head><body><article>",
+    body, "</article></body></html>", NULL);
+  g_autofree char *dublin = g_strconcat (
+    "<html><head><title>Title element</title>"
+    "<meta property=\"og:title\" content=\"Social title\">"
+    "<meta property=\"x:title dc:title\" content=\"Catalogue title\">"
+    "<meta name=\"author\" content=\"Web Desk\">"
+    "<meta name=\"DC.creator\" content=\"Brekke, Sunniva\">"
+    "<meta name=\"DC.creator\" content=\"Holm, Per\">"
+    "<meta name=\"DC.creator\" content=\"Holm, Per\">"
+    "<meta property=\"og:description\" content=\"Social description\">"
+    "<meta property=\"dc:description\" content=\"Catalogue description\">"
+    "</head><body><article>", body, "</article></body></html>", NULL);
+  g_autofree char *header = g_strconcat (
+    "<html><head><title>The last keeper</title></head><body>"
+    "<article><header class=\"entry-header\"><h1>The last keeper</h1>"
+    "<div class=\"entry-info\"><a rel=\"author\" href=\"/by/ragna\">Ragna Vik</a> <time>May 2</time></div></header>",
+    body, "</article>"
+    "<div class=\"comments\"><span class=\"comment-author\" itemprop=\"author\">Troll</span><p>First!</p></div>"
+    "</body></html>", NULL);
+  g_autofree char *aside = g_strconcat (
+    "<html><head><title>The bell</title></head><body><article>", body,
+    "<aside><p><span itemprop=\"author\" itemscope><span itemprop=\"name\">Odd Strand</span> —</span> "
+    "<time datetime=\"2025-05-02\">2 May</time></p></aside></article></body></html>", NULL);
+  g_autoptr(GlossPageArticle) a = read_page (encyclopedia, -1, FALSE, &error);
+  g_autoptr(GlossPageArticle) b = NULL;
+  g_autoptr(GlossPageArticle) c = NULL;
+  g_autoptr(GlossPageArticle) d = NULL;
+  g_autoptr(GlossPageArticle) e = NULL;
+
+  g_assert_no_error (error);
+  g_assert_cmpstr (a->metadata->title, ==, "Skerry Light");
+
+  b = read_page (news, -1, FALSE, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (b->metadata->title, ==, "Keeper retires after forty-one years");
+
+  c = read_page (dublin, -1, FALSE, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (c->metadata->title, ==, "Catalogue title");
+  g_assert_cmpstr (c->metadata->description, ==, "Catalogue description");
+  g_assert_cmpuint (g_strv_length (c->metadata->authors), ==, 2);
+  g_assert_cmpstr (c->metadata->authors[0], ==, "Brekke, Sunniva");
+  g_assert_cmpstr (c->metadata->authors[1], ==, "Holm, Per");
+
+  d = read_page (header, -1, FALSE, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (g_strv_length (d->metadata->authors), ==, 1);
+  g_assert_cmpstr (d->metadata->authors[0], ==, "Ragna Vik");
+  g_assert_null (strstr (d->text, "Troll"));
+
+  e = read_page (aside, -1, FALSE, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (g_strv_length (e->metadata->authors), ==, 1);
+  g_assert_cmpstr (e->metadata->authors[0], ==, "Odd Strand");
 }
 
 /* Refused pages leave the project as it was. */
@@ -371,6 +511,27 @@ test_command_line (void)
       g_unlink (project);
     }
 
+  /* A refused page: the command line says why, naming the file, and
+   * makes no project. */
+  {
+    g_autofree char *cut = g_build_filename (dir, "cut.mhtml", NULL);
+    g_autofree char *project = g_build_filename (dir, "refused.gloss", NULL);
+    g_autofree char *new_arg = g_strconcat ("--new=", project, NULL);
+    const char *make[] = { gloss, new_arg, cut, NULL };
+    g_autofree char *err = NULL;
+    g_autoptr(GError) error = NULL;
+    int status = 0;
+
+    g_assert_true (g_file_set_contents (cut, mhtml_qp, sizeof mhtml_qp / 2, NULL));
+    g_spawn_sync (NULL, (char **) make, NULL, G_SPAWN_DEFAULT, NULL, NULL, NULL, &err, &status, &error);
+    g_assert_no_error (error);
+    g_assert_true (WIFEXITED (status) && WEXITSTATUS (status) != 0);
+    g_assert_nonnull (strstr (err, "cut.mhtml"));
+    g_assert_nonnull (strstr (err, "truncated"));
+    g_assert_false (g_file_test (project, G_FILE_TEST_EXISTS));
+    g_unlink (cut);
+  }
+
   g_unlink (archive);
   g_rmdir (dir);
 }
@@ -382,11 +543,14 @@ main (int    argc,
   g_test_init (&argc, &argv, NULL);
 
   g_test_add_func ("/page/extraction-rules", test_extraction_rules);
+  g_test_add_func ("/page/tables-and-breaks", test_tables_and_breaks);
+  g_test_add_func ("/page/list-with-pictures", test_list_with_pictures);
   g_test_add_func ("/page/whitespace-and-entities", test_whitespace_and_entities);
   g_test_add_func ("/page/encodings", test_encodings);
   g_test_add_func ("/page/mhtml-quoted-printable", test_mhtml_quoted_printable);
   g_test_add_func ("/page/mhtml-base64", test_mhtml_base64);
   g_test_add_func ("/page/metadata-precedence", test_metadata_precedence);
+  g_test_add_func ("/page/metadata-rules", test_metadata_rules);
   g_test_add_func ("/page/bad-pages", test_bad_pages);
   g_test_add_func ("/page/deep-json-ld", test_deep_json_ld);
   g_test_add_func ("/page/large-archive", test_large_archive);

@@ -163,6 +163,142 @@ test_bidi_controls_shown (Fixture       *f,
   gtk_window_destroy (GTK_WINDOW (dialog));
 }
 
+static const char *
+tag_id_at (Fixture *f,
+           guint    position)
+{
+  g_autoptr(GlossTag) tag = g_list_model_get_item (gloss_project_get_tags (f->project), position);
+
+  return gloss_tag_get_id (tag);
+}
+
+static GtkDropTarget *
+drop_target_of (GtkWidget *row)
+{
+  g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (row);
+
+  for (guint i = 0; i < g_list_model_get_n_items (controllers); i++)
+    {
+      g_autoptr(GObject) controller = g_list_model_get_item (controllers, i);
+
+      if (GTK_IS_DROP_TARGET (controller))
+        return GTK_DROP_TARGET (controller);
+    }
+  return NULL;
+}
+
+/* Drops the tag @tag_id on the row of @onto_id, on its upper or lower half. */
+static gboolean
+drop (GtkWidget  *dialog,
+      const char *tag_id,
+      const char *onto_id,
+      gboolean    lower_half)
+{
+  GlossTagRow *row = find_tag_row (dialog, onto_id);
+  GtkDropTarget *target = drop_target_of (GTK_WIDGET (row));
+  g_auto(GValue) value = G_VALUE_INIT;
+  gboolean dropped = FALSE;
+
+  g_assert_nonnull (target);
+  /* Which half is which needs the row laid out (slow on a loaded machine). */
+  for (guint i = 0; i < 100 && gtk_widget_get_height (GTK_WIDGET (row)) == 0; i++)
+    wait_ms (30);
+  g_assert_cmpint (gtk_widget_get_height (GTK_WIDGET (row)), >, 4);
+  g_value_init (&value, G_TYPE_STRING);
+  g_value_set_string (&value, tag_id);
+  g_signal_emit_by_name (target, "drop", &value, 10.0,
+                         lower_half ? gtk_widget_get_height (GTK_WIDGET (row)) - 2.0 : 2.0, &dropped);
+  return dropped;
+}
+
+static gboolean
+has_tooltip (GtkWidget  *widget,
+             const char *text)
+{
+  if (g_strcmp0 (gtk_widget_get_tooltip_text (widget), text) == 0)
+    return TRUE;
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    if (has_tooltip (child, text))
+      return TRUE;
+  return FALSE;
+}
+
+static void
+test_drag_reorder (Fixture       *f,
+                   gconstpointer  data)
+{
+  GtkWidget *dialog;
+  g_autofree char *first = NULL;
+  g_autofree char *last = NULL;
+  guint n_tags = g_list_model_get_n_items (gloss_project_get_tags (f->project));
+
+  gtk_window_present (f->window);
+  dialog = gloss_tags_dialog_new (f->window, f->project);
+  gtk_window_present (GTK_WINDOW (dialog));
+  wait_ms (100);
+
+  /* No up and down buttons any more: a handle to drag. */
+  g_assert_false (has_tooltip (dialog, "Move Up"));
+  g_assert_false (has_tooltip (dialog, "Move Down"));
+  g_assert_true (has_tooltip (dialog, "Drag to Reorder (Alt+Up, Alt+Down)"));
+
+  first = g_strdup (tag_id_at (f, 0));
+  last = g_strdup (tag_id_at (f, n_tags - 1));
+  /* The last dropped on the first's upper half goes first. */
+  g_assert_true (drop (dialog, last, first, FALSE));
+  g_assert_cmpstr (tag_id_at (f, 0), ==, last);
+  g_assert_cmpstr (tag_id_at (f, 1), ==, first);
+  wait_ms (50);
+  /* The first dropped on the (new) last's lower half goes last. */
+  g_assert_true (drop (dialog, first, tag_id_at (f, n_tags - 1), TRUE));
+  g_assert_cmpstr (tag_id_at (f, n_tags - 1), ==, first);
+  wait_ms (50);
+  /* On its own row, or just before the row after it, nothing moves. */
+  g_assert_false (drop (dialog, first, first, FALSE));
+  g_assert_false (drop (dialog, tag_id_at (f, 0), tag_id_at (f, 1), FALSE));
+  /* One undo per drop. */
+  gloss_project_undo (f->project);
+  gloss_project_undo (f->project);
+  g_assert_cmpstr (tag_id_at (f, 0), ==, first);
+  g_assert_cmpstr (tag_id_at (f, n_tags - 1), ==, last);
+
+  gtk_window_destroy (GTK_WINDOW (dialog));
+}
+
+/* A new tag is scrolled into view, however many there are above it. */
+static void
+test_scroll_to_new_tag (Fixture       *f,
+                        gconstpointer  data)
+{
+  GtkWidget *dialog;
+  GtkWidget *scroller;
+  GlossTagRow *row;
+  graphene_rect_t bounds;
+
+  gtk_window_present (f->window);
+  dialog = gloss_tags_dialog_new (f->window, f->project);
+  gtk_window_set_default_size (GTK_WINDOW (dialog), 500, 400);
+  gtk_window_present (GTK_WINDOW (dialog));
+  wait_ms (100);
+
+  for (guint i = 0; i < 12; i++)
+    {
+      gtk_widget_activate_action (dialog, "tags.add", NULL);
+      wait_ms (30);
+    }
+  wait_ms (300);
+  row = find_tag_row (dialog, tag_id_at (f, g_list_model_get_n_items (gloss_project_get_tags (f->project)) - 1));
+  g_assert_nonnull (row);
+  scroller = gtk_widget_get_ancestor (GTK_WIDGET (row), GTK_TYPE_SCROLLED_WINDOW);
+  g_assert_nonnull (scroller);
+  g_assert_true (gtk_widget_compute_bounds (GTK_WIDGET (row), scroller, &bounds));
+  g_assert_cmpfloat (bounds.origin.y, >=, 0);
+  g_assert_cmpfloat (bounds.origin.y, <, gtk_widget_get_height (scroller));
+
+  gtk_window_destroy (GTK_WINDOW (dialog));
+}
+
 int
 main (int    argc,
       char **argv)
@@ -171,5 +307,7 @@ main (int    argc,
 
   PANELS_ADD ("/gloss/tags-dialog", test_tags_dialog);
   PANELS_ADD ("/gloss/tags-dialog/bidi-controls-shown", test_bidi_controls_shown);
+  PANELS_ADD ("/gloss/tags-dialog/drag-reorder", test_drag_reorder);
+  PANELS_ADD ("/gloss/tags-dialog/scroll-to-new-tag", test_scroll_to_new_tag);
   return g_test_run ();
 }

@@ -169,3 +169,18 @@ _gloss_export_json (GlossProject  *project,
 
   return gloss_json_writer_finish (g_steal_pointer (&writer));
 }
+
+GBytes *
+_gloss_export_json_provenance (GlossDocument *document)
+{
+  g_autoptr(GlossJsonWriter) writer = gloss_json_writer_new (1024);
+
+  gloss_json_writer_begin_object (writer);
+  gloss_json_writer_string_member (writer, "title", gloss_document_get_title (document));
+  gloss_json_writer_string_member (writer, "sha256", gloss_document_get_sha256 (document));
+  gloss_json_writer_member (writer, "provenance");
+  _gloss_project_write_provenance (writer, gloss_document_get_provenance (document));
+  gloss_json_writer_end_object (writer);
+
+  return gloss_json_writer_finish (g_steal_pointer (&writer));
+}

@@ -23,6 +23,10 @@ GHashTable *_gloss_export_tag_table         (GlossProject  *project);
 
 GBytes     *_gloss_export_json              (GlossProject  *project,
                                              GlossDocument *document);
+/* A brat export's "NN-slug.provenance.json" beside the .txt and .ann:
+ * the document's title, the SHA-256 of its text and its provenance, as
+ * the json export writes them (brat's files have no place for them). */
+GBytes     *_gloss_export_json_provenance   (GlossDocument *document);
 /* How a W3C export names @document: its web address, else urn:sha256:. */
 char       *_gloss_export_document_iri      (GlossDocument *document);
 /* @utf16: TextPositionSelectors in UTF-16 code units, not code points. */

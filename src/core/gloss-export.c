@@ -269,10 +269,14 @@ export_brat_folder (GlossProject          *project,
       g_autoptr(GBytes) txt = g_bytes_new_take (txt_text, strlen (txt_text));
       char *ann_text = gloss_export_brat_ann_with_report (project, item, report);
       g_autoptr(GBytes) ann = g_bytes_new_take (ann_text, strlen (ann_text));
+      g_autofree char *provenance_name = g_strconcat (base, ".provenance.json", NULL);
+      g_autoptr(GFile) provenance_file = g_file_get_child (folder, provenance_name);
+      g_autoptr(GBytes) provenance = _gloss_export_json_provenance (item);
 
       /* The .txt first: brat needs it to show the .ann. */
       if (!gloss_file_write (txt_file, txt, GLOSS_WRITE_DEFAULT, NULL, error) ||
-          !gloss_file_write (ann_file, ann, GLOSS_WRITE_DEFAULT, NULL, error))
+          !gloss_file_write (ann_file, ann, GLOSS_WRITE_DEFAULT, NULL, error) ||
+          !gloss_file_write (provenance_file, provenance, GLOSS_WRITE_DEFAULT, NULL, error))
         return FALSE;
     }
 

@@ -41,7 +41,7 @@ GBytes     *gloss_export_bytes              (GlossProject      *project,
                                              GError           **error);
 
 /* Writes the export to @destination: a file for json/w3c/csv, a folder
- * (created if needed) holding a .txt and .ann per document for brat. */
+ * (created if needed) holding a .txt, .ann and .provenance.json per document for brat. */
 gboolean    gloss_export_to_file            (GlossProject      *project,
                                              GlossDocument     *document,
                                              GlossExportFormat  format,

@@ -1,10 +1,11 @@
 /* gloss-page-metadata.c — what a page says about itself
  *
  * Sources, each field taking the first that has it (docs/web-import.md
- * lists the full order): schema.org JSON-LD for the article, then
- * OpenGraph and article:* meta, then Twitter, Parse.ly, Dublin Core,
- * citation_* and plain <meta name=…>, then the document itself (<title>,
- * <html lang>, <link rel=canonical>, <time datetime>).
+ * lists the full order): schema.org JSON-LD for the article, then Dublin
+ * Core (for title, authors and description), OpenGraph and article:*
+ * meta, then Twitter, Parse.ly, citation_* and plain <meta name=…>, then
+ * the document itself (<title>, <html lang>, <link rel=canonical>,
+ * <time datetime>).
  *
  * JSON-LD is foreign JSON of any shape, read with json-glib after a scan
  * that refuses deep nesting (json-glib 1.6 recurses without a limit).
@@ -502,33 +503,96 @@ looks_like_url (const char *text)
   return g_str_has_prefix (text, "http://") || g_str_has_prefix (text, "https://") || g_str_has_prefix (text, "/");
 }
 
+/* Adds @value unless it is empty, an address (some pages give a profile
+ * link as the author) or already there. */
+static void
+add_author (GPtrArray  *authors,
+            const char *value)
+{
+  if (value == NULL || *value == '\0' || looks_like_url (value))
+    return;
+  for (guint i = 0; i < authors->len; i++)
+    if (g_str_equal (g_ptr_array_index (authors, i), value))
+      return;
+  g_ptr_array_add (authors, g_strdup (value));
+}
+
+/* JSON-LD's authors, else every value of the first meta key that has one:
+ * a page naming two creators repeats the key. Dublin Core, bibliographic
+ * metadata by intent, comes before the looser author tags. */
 static char **
 find_authors (PageFacts *facts)
 {
-  static const char * const single_keys[] = {
-    "author", "article:author", "parsely-author", "dc.creator", "dcterms.creator", "dc:creator",
-    "sailthru.author", "byl", NULL,
+  static const char * const keys[] = {
+    "citation_author", "dc:creator", "dcterm:creator", "dcterms:creator", "dc.creator", "dcterms.creator",
+    "author", "article:author", "parsely-author", "sailthru.author", "byl", NULL,
   };
   g_autoptr(GPtrArray) authors = g_ptr_array_new_with_free_func (g_free);
-  GPtrArray *citation;
 
   article_authors (facts, authors);
 
-  citation = g_hash_table_lookup (facts->meta, "citation_author");
-  if (authors->len == 0 && citation != NULL)
-    for (guint i = 0; i < citation->len; i++)
-      g_ptr_array_add (authors, g_strdup (g_ptr_array_index (citation, i)));
-
-  for (guint i = 0; authors->len == 0 && single_keys[i] != NULL; i++)
+  for (guint i = 0; authors->len == 0 && keys[i] != NULL; i++)
     {
-      const char *value = meta_first (facts, single_keys[i]);
+      GPtrArray *values = g_hash_table_lookup (facts->meta, keys[i]);
 
-      if (value != NULL && !looks_like_url (value))
-        g_ptr_array_add (authors, g_strdup (value));
+      for (guint j = 0; values != NULL && j < values->len; j++)
+        add_author (authors, g_ptr_array_index (values, j));
     }
 
   g_ptr_array_add (authors, NULL);
   return (char **) g_ptr_array_free (g_steal_pointer (&authors), FALSE);
+}
+
+/* The share of @candidate's words (case-folded runs of letters and
+ * digits) that @reference also has. */
+static double
+words_shared (const char *candidate,
+              const char *reference)
+{
+  g_autoptr(GHashTable) known = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  g_autofree char *folded_reference = g_utf8_casefold (reference, -1);
+  g_autofree char *folded_candidate = g_utf8_casefold (candidate, -1);
+  g_autoptr(GString) word = g_string_new (NULL);
+  guint total = 0, shared = 0;
+
+  for (guint pass = 0; pass < 2; pass++)
+    for (const char *p = pass == 0 ? folded_reference : folded_candidate;; p = g_utf8_next_char (p))
+      {
+        gunichar c = g_utf8_get_char (p);
+
+        if (c != 0 && g_unichar_isalnum (c))
+          {
+            g_string_append_unichar (word, c);
+            continue;
+          }
+        if (word->len > 0 && pass == 0)
+          g_hash_table_add (known, g_strdup (word->str));
+        else if (word->len > 0)
+          {
+            total++;
+            shared += g_hash_table_contains (known, word->str);
+          }
+        g_string_truncate (word, 0);
+        if (c == 0)
+          break;
+      }
+
+  return total > 0 ? (double) shared / total : 0;
+}
+
+/* JSON-LD's headline, unless its name says more of the page's own
+ * <title>: Wikipedia gives the short description as headline and the
+ * article's name as name, while a news site's name is often its own. */
+static char *
+article_title (PageFacts *facts)
+{
+  g_autofree char *headline = article_string (facts, "headline");
+  g_autofree char *name = article_string (facts, "name");
+
+  if (headline != NULL && name != NULL && facts->document_title != NULL
+      && words_shared (facts->document_title, name) > words_shared (facts->document_title, headline))
+    return g_steal_pointer (&name);
+  return headline != NULL ? g_steal_pointer (&headline) : g_steal_pointer (&name);
 }
 
 static const char * const separators[] = { " | ", " - ", " – ", " — ", " · ", " :: ", " » ", " / ", " : ", NULL };
@@ -593,8 +657,8 @@ GlossPageMetadata *
 _gloss_page_metadata_new (GumboOutput *page)
 {
   static const char * const title_keys[] = {
-    "og:title", "twitter:title", "dc.title", "dcterms.title", "dc:title", "parsely-title",
-    "citation_title", "sailthru.title", "headline", NULL,
+    "dc:title", "dcterm:title", "dcterms:title", "dc.title", "dcterms.title", "og:title", "twitter:title",
+    "parsely-title", "citation_title", "sailthru.title", "headline", NULL,
   };
   static const char * const site_keys[] = { "og:site_name", "application-name", "citation_journal_title", NULL };
   static const char * const published_keys[] = {
@@ -608,8 +672,8 @@ _gloss_page_metadata_new (GumboOutput *page)
     "last-modified", NULL,
   };
   static const char * const description_keys[] = {
-    "og:description", "description", "twitter:description", "dc.description", "dcterms.description",
-    "dcterms.abstract", "citation_abstract", NULL,
+    "dc:description", "dcterm:description", "dcterms:description", "dc.description", "dcterms.description",
+    "og:description", "description", "twitter:description", "dcterms.abstract", "citation_abstract", NULL,
   };
   static const char * const language_keys[] = {
     "content-language", "dc.language", "dcterms.language", "citation_language", "og:locale", NULL,
@@ -626,9 +690,7 @@ _gloss_page_metadata_new (GumboOutput *page)
   if (metadata->site_name == NULL)
     metadata->site_name = first_meta (&facts, site_keys);
 
-  title = article_string (&facts, "headline");
-  if (title == NULL)
-    title = article_string (&facts, "name");
+  title = article_title (&facts);
   if (title == NULL)
     title = first_meta (&facts, title_keys);
   if (title == NULL && facts.document_title != NULL)

@@ -1,7 +1,8 @@
 /* gloss-page-text.c — the chosen part of a page, written as plain text
  *
  * As a browser renders it: runs of white space collapse to one space,
- * <br> breaks the line, <pre> keeps its spacing, entities are already
+ * <br> breaks the line (two or more in a row end the paragraph, so a run
+ * of them is one blank line), <pre> keeps its spacing, entities are already
  * decoded by the parser. Each block (paragraph, heading, list item,
  * quotation, caption…) becomes a paragraph of the text, one blank line
  * between them. A data table becomes one line per row, its cells
@@ -218,10 +219,19 @@ write_node (Writer          *writer,
   tag = _gloss_html_tag (node);
   if (tag == GUMBO_TAG_BR)
     {
-      trim_block_end (writer->block);
-      if (!writer->flat && writer->block->len > 0)
-        g_string_append_c (writer->block, '\n');
-      writer->pending_space = writer->flat && writer->block->len > 0;
+      GString *block = writer->block;
+
+      trim_block_end (block);
+      /* A second <br> with nothing shown since the first ends the
+       * paragraph: a run of them is one blank line, not many. */
+      if (!writer->flat && writer->pre_depth == 0 && block->len > 0 && block->str[block->len - 1] == '\n')
+        {
+          flush_block (writer);
+          return;
+        }
+      if (!writer->flat && block->len > 0)
+        g_string_append_c (block, '\n');
+      writer->pending_space = writer->flat && block->len > 0;
       return;
     }
   if (tag == GUMBO_TAG_TABLE && !writer->flat && _gloss_page_is_data_table (node))
@@ -287,6 +297,18 @@ count_descendants (const GumboNode *node,
   return count;
 }
 
+/* The columns a cell spans (colspan, 1 when absent or absurd). */
+static guint
+column_span (const GumboNode *cell)
+{
+  g_autofree char *colspan = g_strdup (_gloss_html_attr (cell, "colspan"));
+  guint64 span = 1;
+
+  if (colspan != NULL && !g_ascii_string_to_unsigned (g_strstrip (colspan), 10, 1, 1000, &span, NULL))
+    span = 1;
+  return (guint) span;
+}
+
 gboolean
 _gloss_page_is_data_table (const GumboNode *table)
 {
@@ -327,10 +349,14 @@ _gloss_page_is_data_table (const GumboNode *table)
       guint n = 0;
 
       for (guint j = 0; j < cells->length; j++)
-        n += _gloss_html_tag (cells->data[j]) == GUMBO_TAG_TD;
+        if (_gloss_html_tag (cells->data[j]) == GUMBO_TAG_TD)
+          n += column_span (cells->data[j]);
       columns = MAX (columns, n);
     }
 
+  /* One column or one row compares nothing: it stacks or lines up blocks. */
+  if (columns <= 1 || rows <= 1)
+    return FALSE;
   if (rows >= 10 || columns > 4)
     return TRUE;
   return rows * columns > 10;

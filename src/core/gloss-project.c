@@ -397,6 +397,42 @@ gloss_project_relations_of (GlossProject    *self,
   return result;
 }
 
+guint
+gloss_project_count_relations_of (GlossProject    *self,
+                                  GlossAnnotation *annotation)
+{
+  GPtrArray *relations;
+
+  g_return_val_if_fail (GLOSS_IS_PROJECT (self), 0);
+  g_return_val_if_fail (GLOSS_IS_ANNOTATION (annotation), 0);
+
+  relations = gloss_relation_index_of (self->relations, gloss_annotation_get_id (annotation));
+  return relations != NULL ? relations->len : 0;
+}
+
+gboolean
+gloss_project_has_relation_from (GlossProject    *self,
+                                 GlossAnnotation *annotation,
+                                 const char      *type)
+{
+  GPtrArray *relations;
+
+  g_return_val_if_fail (GLOSS_IS_PROJECT (self), FALSE);
+  g_return_val_if_fail (GLOSS_IS_ANNOTATION (annotation), FALSE);
+  g_return_val_if_fail (type != NULL, FALSE);
+
+  relations = gloss_relation_index_of (self->relations, gloss_annotation_get_id (annotation));
+  for (guint i = 0; relations != NULL && i < relations->len; i++)
+    {
+      GlossRelation *relation = g_ptr_array_index (relations, i);
+
+      if (g_str_equal (gloss_relation_get_type_name (relation), type) &&
+          g_str_equal (gloss_relation_get_from (relation), gloss_annotation_get_id (annotation)))
+        return TRUE;
+    }
+  return FALSE;
+}
+
 /* ---- Raw construction ---- */
 
 static guint

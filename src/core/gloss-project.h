@@ -64,6 +64,13 @@ GlossRelation      *gloss_project_lookup_relation       (GlossProject  *self,
 /* Relations from or to @annotation (borrowed refs). */
 GPtrArray          *gloss_project_relations_of          (GlossProject  *self,
                                                          GlossAnnotation *annotation);
+/* How many relations go from or to @annotation (an index: O(1)). */
+guint               gloss_project_count_relations_of    (GlossProject  *self,
+                                                         GlossAnnotation *annotation);
+/* Whether a relation of @type goes from @annotation. */
+gboolean            gloss_project_has_relation_from     (GlossProject  *self,
+                                                         GlossAnnotation *annotation,
+                                                         const char    *type);
 guint               gloss_project_count_tag_uses        (GlossProject  *self,
                                                          GlossTag      *tag);
 

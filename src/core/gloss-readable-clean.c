@@ -60,6 +60,7 @@ _gloss_readable_add_measures (Measures       *into,
   into->embeds += m->embeds;
   into->headings += m->headings;
   into->list_items += m->list_items;
+  into->data_tables += m->data_tables;
 }
 
 /* Measures @node's subtree, storing each element's figures. */
@@ -165,7 +166,9 @@ looks_like_junk (Pass           *pass,
   double density = _gloss_readable_link_density (m);
   gboolean is_list;
 
-  if (weight + _gloss_readable_score (pass, node) < 0)
+  /* The class and id judge, not the container's score: a list starts
+   * below zero, and one whose items hold captioned pictures would go. */
+  if (weight < 0)
     return TRUE;
   if (m->commas >= 10)
     return FALSE;
@@ -198,6 +201,7 @@ _gloss_readable_clean (Pass      *pass,
   Measures m = { 0 };
   const GumboVector *children;
   GumboTag tag;
+  gboolean is_data_table;
   g_autofree char *matched = NULL;
 
   if (node->type == GUMBO_NODE_TEXT || node->type == GUMBO_NODE_CDATA || node->type == GUMBO_NODE_WHITESPACE)
@@ -245,7 +249,8 @@ _gloss_readable_clean (Pass      *pass,
         }
     }
 
-  in_data_table = in_data_table || (tag == GUMBO_TAG_TABLE && _gloss_page_is_data_table (node));
+  is_data_table = tag == GUMBO_TAG_TABLE && _gloss_page_is_data_table (node);
+  in_data_table = in_data_table || is_data_table;
   in_figure = in_figure || tag == GUMBO_TAG_FIGURE;
 
   children = _gloss_html_children (node);
@@ -275,7 +280,10 @@ _gloss_readable_clean (Pass      *pass,
     default: break;
     }
 
-  if ((pass->flags & CLEAN_CONDITIONALLY) && !in_data_table
+  m.data_tables += is_data_table;
+
+  /* A container holding a table of data keeps it (and so is kept). */
+  if ((pass->flags & CLEAN_CONDITIONALLY) && !in_data_table && m.data_tables == 0
       && (tag == GUMBO_TAG_FORM || tag == GUMBO_TAG_TABLE || tag == GUMBO_TAG_UL || tag == GUMBO_TAG_DIV
           || tag == GUMBO_TAG_SECTION)
       && looks_like_junk (pass, node, &m, in_figure))

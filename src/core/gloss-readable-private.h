@@ -28,6 +28,7 @@ typedef struct {
   guint  embeds;
   guint  headings;    /* characters inside headings */
   guint  list_items;  /* characters inside list items */
+  guint  data_tables; /* tables of data kept (counted by the cleaner only) */
 } Measures;
 
 typedef struct {

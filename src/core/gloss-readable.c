@@ -128,6 +128,86 @@ is_byline (const GumboNode *node,
          || contains_any (matched, byline_words);
 }
 
+/* What a byline element says: the name inside an itemprop=author
+ * element when it marks one ("<span itemprop=name>A. Writer</span> —"),
+ * else its text. */
+static char *
+byline_text (GumboNode *node)
+{
+  const char *itemprop = _gloss_html_attr (node, "itemprop");
+
+  if (itemprop != NULL && strstr (itemprop, "author") != NULL)
+    {
+      GPtrArray *stack = g_ptr_array_new ();
+      char *name = NULL;
+
+      g_ptr_array_add (stack, node);
+      while (stack->len > 0 && name == NULL)
+        {
+          GumboNode *item = g_ptr_array_steal_index (stack, stack->len - 1);
+          const GumboVector *children = _gloss_html_children (item);
+          const char *prop = _gloss_html_attr (item, "itemprop");
+
+          if (item != node && prop != NULL && g_ascii_strcasecmp (prop, "name") == 0)
+            name = _gloss_html_text (item);
+          for (guint i = children->length; i > 0; i--)
+            if (_gloss_html_is_element (children->data[i - 1]))
+              g_ptr_array_add (stack, children->data[i - 1]);
+        }
+      g_ptr_array_unref (stack);
+      if (name != NULL && *name != '\0')
+        return name;
+      g_free (name);
+    }
+  return _gloss_html_text (node);
+}
+
+/* Takes @node's byline text when it reads as one (under 100 characters). */
+static gboolean
+take_byline (Pass      *pass,
+             GumboNode *node)
+{
+  g_autofree char *text = byline_text (node);
+  glong length = g_utf8_strlen (text, -1);
+
+  if (length == 0 || length >= 100)
+    return FALSE;
+  pass->byline = g_steal_pointer (&text);
+  return TRUE;
+}
+
+/* A byline inside an element about to be left out as a whole (the
+ * article's own header, an aside of its facts), found only by the strong
+ * signs, rel=author and itemprop=author, and never among comments. */
+static gboolean
+find_byline_inside (Pass      *pass,
+                    GumboNode *node)
+{
+  const GumboVector *children = _gloss_html_children (node);
+
+  for (guint i = 0; i < children->length; i++)
+    {
+      GumboNode *child = children->data[i];
+      const char *rel, *itemprop;
+      g_autofree char *matched = NULL;
+
+      if (!_gloss_html_is_element (child) || _gloss_html_is_non_content (child) || _gloss_html_is_hidden (child))
+        continue;
+      matched = _gloss_readable_match_string (child);
+      if (strstr (matched, "comment") != NULL)
+        continue;
+      rel = _gloss_html_attr (child, "rel");
+      itemprop = _gloss_html_attr (child, "itemprop");
+      if (((rel != NULL && g_ascii_strcasecmp (rel, "author") == 0)
+           || (itemprop != NULL && strstr (itemprop, "author") != NULL))
+          && take_byline (pass, child))
+        return TRUE;
+      if (find_byline_inside (pass, child))
+        return TRUE;
+    }
+  return FALSE;
+}
+
 static gboolean has_block_descendant (Pass *pass, const GumboNode *node);
 
 /* Class words judge containers (blocks, or what holds blocks), not text
@@ -157,17 +237,10 @@ prepare (Pass      *pass,
         }
 
       matched = _gloss_readable_match_string (child);
-      if (pass->byline == NULL && tag != GUMBO_TAG_BODY && is_byline (child, matched))
+      if (pass->byline == NULL && tag != GUMBO_TAG_BODY && is_byline (child, matched) && take_byline (pass, child))
         {
-          g_autofree char *text = _gloss_html_text (child);
-          glong length = g_utf8_strlen (text, -1);
-
-          if (length > 0 && length < 100)
-            {
-              pass->byline = g_steal_pointer (&text);
-              g_hash_table_add (pass->dropped, child);
-              continue;
-            }
+          g_hash_table_add (pass->dropped, child);
+          continue;
         }
 
       if ((pass->flags & STRIP_UNLIKELY) && !in_table_or_code && !in_paragraph && tag != GUMBO_TAG_BODY && tag != GUMBO_TAG_A
@@ -175,6 +248,8 @@ prepare (Pass      *pass,
               || (contains_any (matched, unlikely_words) && !contains_any (matched, maybe_words)
                   && (_gloss_html_is_block (child) || has_block_descendant (pass, child)))))
         {
+          if (pass->byline == NULL && strstr (matched, "comment") == NULL)
+            find_byline_inside (pass, child);
           g_hash_table_add (pass->dropped, child);
           continue;
         }

@@ -38,13 +38,17 @@ struct _GlossAnnotationList
   char               *tag_id;        /* filter, or NULL */
   char               *needle;        /* case-folded filter text, or NULL */
   char               *needle_source;
+  GlossRelationFilter relation_filter;
   guint               refilter_id;
+  guint               rescroll_id;
+  double              page_size;     /* the list's height when last seen */
   gboolean            syncing;
 
   /* template */
   GtkWidget          *filter_box;
   GtkDropDown        *tag_dropdown;
   GtkSearchEntry     *search_entry;
+  GtkMenuButton      *relation_button;
   GtkStack           *stack;
   GtkListView        *list_view;
   GtkLabel           *count_label;
@@ -57,6 +61,7 @@ enum {
   PROP_PROJECT,
   PROP_DOCUMENT,
   PROP_SELECTED,
+  PROP_RELATION_FILTER,
   N_PROPS
 };
 
@@ -72,6 +77,23 @@ filter_func (gpointer item,
   if (self->tag_id != NULL && !gloss_annotation_has_tag (annotation, self->tag_id))
     return FALSE;
 
+  switch (self->relation_filter)
+    {
+    case GLOSS_RELATION_FILTER_HAS_RELATIONS:
+      if (self->project == NULL || gloss_project_count_relations_of (self->project, annotation) == 0)
+        return FALSE;
+      break;
+    case GLOSS_RELATION_FILTER_CLAIMS_WITHOUT_SOURCE:
+      /* The default tag set's ids: "claim", and the "attributed-to" type. */
+      if (self->project == NULL || !gloss_annotation_has_tag (annotation, "claim") ||
+          gloss_project_has_relation_from (self->project, annotation, "attributed-to"))
+        return FALSE;
+      break;
+    case GLOSS_RELATION_FILTER_ALL:
+    default:
+      break;
+    }
+
   if (self->needle != NULL &&
       !gloss_text_contains (gloss_annotation_get_quote (annotation), self->needle) &&
       !gloss_text_contains (gloss_annotation_get_note (annotation), self->needle) &&
@@ -84,7 +106,8 @@ filter_func (gpointer item,
 static gboolean
 filter_is_active (GlossAnnotationList *self)
 {
-  return self->tag_id != NULL || self->needle != NULL;
+  return self->tag_id != NULL || self->needle != NULL ||
+         self->relation_filter != GLOSS_RELATION_FILTER_ALL;
 }
 
 static void
@@ -255,6 +278,22 @@ tags_changed_cb (GlossAnnotationList *self)
 {
   update_bound_rows (self, NULL);
 }
+
+static void
+relations_changed_cb (GlossAnnotationList *self)
+{
+  /* The link badges count again; the relation filters look again. */
+  update_bound_rows (self, NULL);
+  if (self->relation_filter != GLOSS_RELATION_FILTER_ALL)
+    queue_refilter (self);
+}
+
+static const char * const relation_filter_names[] = {
+  [GLOSS_RELATION_FILTER_ALL] = "all",
+  [GLOSS_RELATION_FILTER_HAS_RELATIONS] = "has-relations",
+  [GLOSS_RELATION_FILTER_CLAIMS_WITHOUT_SOURCE] = "claims-without-source",
+};
+
 
 static void
 factory_setup_cb (GtkSignalListItemFactory *factory,
@@ -431,10 +470,39 @@ stop_search_cb (GlossAnnotationList *self)
   gtk_editable_set_text (GTK_EDITABLE (self->search_entry), "");
 }
 
+static gboolean
+rescroll_cb (gpointer user_data)
+{
+  GlossAnnotationList *self = user_data;
+  guint position;
+
+  self->rescroll_id = 0;
+  position = find_position (self, self->selected);
+  if (position != GTK_INVALID_LIST_POSITION)
+    gtk_widget_activate_action (GTK_WIDGET (self->list_view), "list.scroll-to-item", "u", position);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+page_size_changed_cb (GtkAdjustment       *adjustment,
+                      GParamSpec          *pspec,
+                      GlossAnnotationList *self)
+{
+  double page_size = gtk_adjustment_get_page_size (adjustment);
+
+  /* The list shrinks when the inspector below opens for the row just
+   * selected (or the window gets shorter): keep that row in view. */
+  if (page_size < self->page_size && self->selected != NULL && self->rescroll_id == 0)
+    self->rescroll_id = g_idle_add (rescroll_cb, self);
+  self->page_size = page_size;
+}
+
 static void
 gloss_annotation_list_dispose (GObject *object)
 {
   GlossAnnotationList *self = GLOSS_ANNOTATION_LIST (object);
+
+  g_clear_handle_id (&self->rescroll_id, g_source_remove);
 
   gloss_annotation_list_set_document (self, NULL);
   gloss_annotation_list_set_project (self, NULL);
@@ -481,6 +549,9 @@ gloss_annotation_list_get_property (GObject    *object,
     case PROP_SELECTED:
       g_value_set_object (value, self->selected);
       break;
+    case PROP_RELATION_FILTER:
+      g_value_set_string (value, relation_filter_names[self->relation_filter]);
+      break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -504,6 +575,11 @@ gloss_annotation_list_set_property (GObject      *object,
       break;
     case PROP_SELECTED:
       gloss_annotation_list_set_selected (self, g_value_get_object (value));
+      break;
+    case PROP_RELATION_FILTER:
+      for (guint i = 0; i < G_N_ELEMENTS (relation_filter_names); i++)
+        if (g_strcmp0 (relation_filter_names[i], g_value_get_string (value)) == 0)
+          gloss_annotation_list_set_relation_filter (self, i);
       break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
@@ -530,6 +606,10 @@ gloss_annotation_list_class_init (GlossAnnotationListClass *klass)
   properties[PROP_SELECTED] =
     g_param_spec_object ("selected", NULL, NULL, GLOSS_TYPE_ANNOTATION,
                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  /* "all", "has-relations" or "claims-without-source": the filter menu's action. */
+  properties[PROP_RELATION_FILTER] =
+    g_param_spec_string ("relation-filter", NULL, NULL, "all",
+                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   gtk_widget_class_set_template_from_resource (widget_class,
@@ -537,6 +617,8 @@ gloss_annotation_list_class_init (GlossAnnotationListClass *klass)
   gtk_widget_class_bind_template_child (widget_class, GlossAnnotationList, filter_box);
   gtk_widget_class_bind_template_child (widget_class, GlossAnnotationList, tag_dropdown);
   gtk_widget_class_bind_template_child (widget_class, GlossAnnotationList, search_entry);
+  gtk_widget_class_bind_template_child (widget_class, GlossAnnotationList, relation_button);
+  gtk_widget_class_install_property_action (widget_class, "annotations.relation-filter", "relation-filter");
   gtk_widget_class_bind_template_child (widget_class, GlossAnnotationList, stack);
   gtk_widget_class_bind_template_child (widget_class, GlossAnnotationList, list_view);
   gtk_widget_class_bind_template_child (widget_class, GlossAnnotationList, count_label);
@@ -575,6 +657,8 @@ gloss_annotation_list_init (GlossAnnotationList *self)
   g_object_unref (factory);
   gtk_list_view_set_model (self->list_view, GTK_SELECTION_MODEL (self->selection));
   gloss_accessible_single_tab_stop (GTK_WIDGET (self->list_view));
+  g_signal_connect (gtk_scrollable_get_vadjustment (GTK_SCROLLABLE (self->list_view)),
+                    "notify::page-size", G_CALLBACK (page_size_changed_cb), self);
 
   /* "All tags", then the project's tags as they come and go. */
   all_tags = gtk_string_object_new (_("All tags"));
@@ -633,6 +717,7 @@ gloss_annotation_list_set_project (GlossAnnotationList *self,
   if (self->project != NULL)
     {
       g_signal_handlers_disconnect_by_data (gloss_project_get_tags (self->project), self);
+      g_signal_handlers_disconnect_by_data (gloss_project_get_relations (self->project), self);
       g_clear_object (&self->project);
     }
 
@@ -652,6 +737,9 @@ gloss_annotation_list_set_project (GlossAnnotationList *self,
                                G_CALLBACK (tags_changed_cb), self,
                                G_CONNECT_SWAPPED);
       g_list_store_append (self->tag_choices, gloss_project_get_tags (project));
+      g_signal_connect_object (gloss_project_get_relations (project), "items-changed",
+                               G_CALLBACK (relations_changed_cb), self,
+                               G_CONNECT_SWAPPED);
     }
 
   for (guint i = 0; i < self->bound_rows->len; i++)
@@ -772,4 +860,23 @@ gloss_annotation_list_get_model (GlossAnnotationList *self)
   g_return_val_if_fail (GLOSS_IS_ANNOTATION_LIST (self), NULL);
 
   return G_LIST_MODEL (self->filter_model);
+}
+
+void
+gloss_annotation_list_set_relation_filter (GlossAnnotationList *self,
+                                           GlossRelationFilter  filter)
+{
+  g_return_if_fail (GLOSS_IS_ANNOTATION_LIST (self));
+  g_return_if_fail (filter < G_N_ELEMENTS (relation_filter_names));
+
+  if (self->relation_filter == filter)
+    return;
+  self->relation_filter = filter;
+  /* The button shows that a filter hides rows. */
+  if (filter == GLOSS_RELATION_FILTER_ALL)
+    gtk_widget_remove_css_class (GTK_WIDGET (self->relation_button), "accent");
+  else
+    gtk_widget_add_css_class (GTK_WIDGET (self->relation_button), "accent");
+  apply_filter (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_RELATION_FILTER]);
 }

@@ -30,6 +30,16 @@ void             gloss_annotation_list_set_selected (GlossAnnotationList *self,
 void             gloss_annotation_list_set_filter   (GlossAnnotationList *self,
                                                      const char          *tag_id,
                                                      const char          *text);
+typedef enum {
+  GLOSS_RELATION_FILTER_ALL,
+  GLOSS_RELATION_FILTER_HAS_RELATIONS,
+  GLOSS_RELATION_FILTER_CLAIMS_WITHOUT_SOURCE,
+} GlossRelationFilter;
+
+/* Narrows the list to annotations with links, or to claims that no
+ * "attributed-to" link ties to a source (as the filter menu does). */
+void             gloss_annotation_list_set_relation_filter (GlossAnnotationList *self,
+                                                            GlossRelationFilter  filter);
 /* What the list shows after filtering. */
 GListModel      *gloss_annotation_list_get_model    (GlossAnnotationList *self);
 

@@ -23,6 +23,8 @@
 #define NATURAL_CHARS    40   /* the row's natural width, as a label's max-width-chars */
 #define CAPTION_POINTS   9    /* Adwaita's .caption and .caption-heading */
 #define DIM_OPACITY      0.55 /* Adwaita's .dim-label */
+#define MARKER_ICON_SIZE 12   /* the link badge's and attribute marker's icons */
+#define MARKER_GAP       2    /* a marker's icon to its count */
 
 /* ---- fonts and layouts ---- */
 
@@ -83,6 +85,7 @@ _gloss_annotation_row_drop_layouts (GlossAnnotationRow *self)
   g_clear_object (&self->document_layout);
   g_clear_object (&self->badge_layout);
   g_clear_object (&self->no_tag_layout);
+  g_clear_object (&self->relations_layout);
   self->quote_lines_width = -1;  /* a new font may wrap differently */
 }
 
@@ -380,6 +383,97 @@ snapshot_chips (GlossAnnotationRow *self,
 }
 
 static void
+append_icon (GlossAnnotationRow *self,
+             GtkSnapshot        *snapshot,
+             const char         *icon_name,
+             int                 x,
+             int                 y,
+             const GdkRGBA      *color)
+{
+  GtkIconTheme *theme = gtk_icon_theme_get_for_display (gtk_widget_get_display (GTK_WIDGET (self)));
+  g_autoptr(GtkIconPaintable) icon = NULL;
+
+  icon = gtk_icon_theme_lookup_icon (theme, icon_name, NULL, MARKER_ICON_SIZE,
+                                     gtk_widget_get_scale_factor (GTK_WIDGET (self)),
+                                     gtk_widget_get_direction (GTK_WIDGET (self)), 0);
+  gtk_snapshot_save (snapshot);
+  gtk_snapshot_translate (snapshot, &GRAPHENE_POINT_INIT (x, y));
+  gtk_symbolic_paintable_snapshot_symbolic (GTK_SYMBOLIC_PAINTABLE (icon), snapshot,
+                                            MARKER_ICON_SIZE, MARKER_ICON_SIZE, color, 1);
+  gtk_snapshot_restore (snapshot);
+}
+
+/* The width the link badge and the attribute marker take at the end of
+ * the header (0 without either). */
+static int
+markers_width (GlossAnnotationRow *self)
+{
+  int width = 0;
+
+  if (self->n_relations > 0)
+    {
+      int count_width;
+
+      if (self->relations_layout == NULL)
+        {
+          g_autofree char *count = g_strdup_printf ("%u", self->n_relations);
+
+          self->relations_layout = make_layout (self, count, TRUE, TRUE);
+        }
+      pango_layout_get_pixel_size (self->relations_layout, &count_width, NULL);
+      width += MARKER_ICON_SIZE + MARKER_GAP + count_width;
+    }
+  if (self->n_attributes > 0)
+    width += (width > 0 ? BADGE_GAP : 0) + MARKER_ICON_SIZE;
+  return width;
+}
+
+/* Draws the markers right-aligned (left in RTL) within @inner pixels
+ * before @taken pixels of badge. */
+static void
+snapshot_markers (GlossAnnotationRow *self,
+                  GtkSnapshot        *snapshot,
+                  int                 inner,
+                  int                 taken,
+                  int                 header,
+                  gboolean            rtl)
+{
+  GdkRGBA color = foreground (self, DIM_OPACITY + 0.2);
+  int width = markers_width (self);
+  int x = rtl ? taken : inner - taken - width;
+  int icon_y = PADDING + (header - MARKER_ICON_SIZE) / 2;
+
+  if (self->n_attributes > 0 && rtl)
+    {
+      append_icon (self, snapshot, "document-properties-symbolic", PADDING + x, icon_y, &color);
+      x += MARKER_ICON_SIZE + (self->n_relations > 0 ? BADGE_GAP : 0);
+    }
+  if (self->n_relations > 0)
+    {
+      int count_width, count_height;
+
+      pango_layout_get_pixel_size (self->relations_layout, &count_width, &count_height);
+      if (rtl)
+        {
+          append_layout_at (snapshot, self->relations_layout, PADDING + x,
+                            PADDING + (header - count_height) / 2, &color);
+          append_icon (self, snapshot, "insert-link-symbolic",
+                       PADDING + x + count_width + MARKER_GAP, icon_y, &color);
+        }
+      else
+        {
+          append_icon (self, snapshot, "insert-link-symbolic", PADDING + x, icon_y, &color);
+          append_layout_at (snapshot, self->relations_layout,
+                            PADDING + x + MARKER_ICON_SIZE + MARKER_GAP,
+                            PADDING + (header - count_height) / 2, &color);
+        }
+      x += MARKER_ICON_SIZE + MARKER_GAP + count_width + BADGE_GAP;
+    }
+  if (self->n_attributes > 0 && !rtl)
+    append_icon (self, snapshot, "document-properties-symbolic", PADDING + x, icon_y, &color);
+}
+
+static void
 gloss_annotation_row_snapshot (GtkWidget   *widget,
                                GtkSnapshot *snapshot)
 {
@@ -410,6 +504,11 @@ gloss_annotation_row_snapshot (GtkWidget   *widget,
                         PADDING + (rtl ? 0 : inner - badge_width),
                         PADDING + (header - badge_height) / 2, &badge);
       chips_room = MAX (inner - badge_width - BADGE_GAP, 0);
+    }
+  if (self->n_relations > 0 || self->n_attributes > 0)
+    {
+      snapshot_markers (self, snapshot, inner, inner - chips_room, header, rtl);
+      chips_room = MAX (chips_room - markers_width (self) - BADGE_GAP, 0);
     }
   if (rtl && chips_room < inner)
     {

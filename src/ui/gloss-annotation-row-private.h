@@ -38,6 +38,8 @@ struct _GlossAnnotationRow
   char            *quote;
   char            *note;
   char            *document_title;
+  guint            n_relations;     /* the link badge's count */
+  guint            n_attributes;    /* the attribute marker's */
 
   /* Layouts, made on demand and dropped when the style changes. */
   int              quote_columns;   /* the quote's length, wide characters counting twice */
@@ -49,6 +51,7 @@ struct _GlossAnnotationRow
   PangoLayout     *document_layout;
   PangoLayout     *badge_layout;
   PangoLayout     *no_tag_layout;
+  PangoLayout     *relations_layout;
 };
 
 /* Frees what @chip holds (the chips array's clear function). */
@@ -61,6 +64,8 @@ const char *_gloss_annotation_row_badge_text         (Badge               badge)
 int         _gloss_annotation_row_count_columns      (const char         *text);
 gboolean    _gloss_annotation_row_has_note           (GlossAnnotationRow *self);
 gboolean    _gloss_annotation_row_has_document       (GlossAnnotationRow *self);
+/* "2 links, 1 attribute" for the accessible label and the tooltip, or NULL. */
+char       *_gloss_annotation_row_describe_markers   (GlossAnnotationRow *self);
 /* The size, snapshot and style vfuncs. */
 void        _gloss_annotation_row_class_init_drawing (GtkWidgetClass     *widget_class);
 

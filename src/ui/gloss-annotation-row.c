@@ -38,6 +38,25 @@ G_DEFINE_FINAL_TYPE (GlossAnnotationRow, gloss_annotation_row, GTK_TYPE_WIDGET)
 
 /* ---- what the row shows ---- */
 
+char *
+_gloss_annotation_row_describe_markers (GlossAnnotationRow *self)
+{
+  g_autofree char *links = NULL;
+  g_autofree char *attributes = NULL;
+
+  if (self->n_relations > 0)
+    links = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u link", "%u links", self->n_relations),
+                             self->n_relations);
+  if (self->n_attributes > 0)
+    attributes = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u attribute", "%u attributes",
+                                               self->n_attributes),
+                                  self->n_attributes);
+  if (links != NULL && attributes != NULL)
+    /* Translators: "2 links, 1 attribute" on an annotation */
+    return g_strdup_printf (_("%s, %s"), links, attributes);
+  return links != NULL ? g_steal_pointer (&links) : g_steal_pointer (&attributes);
+}
+
 static void
 update_accessible_label (GlossAnnotationRow *self)
 {
@@ -45,8 +64,11 @@ update_accessible_label (GlossAnnotationRow *self)
 
   for (guint i = 0; i < self->chips->len; i++)
     g_string_append_printf (label, "%s, ", g_array_index (self->chips, Chip, i).name);
+  g_autofree char *markers = _gloss_annotation_row_describe_markers (self);
   if (_gloss_annotation_row_badge_text (self->badge) != NULL)
     g_string_append_printf (label, "%s, ", _gloss_annotation_row_badge_text (self->badge));
+  if (markers != NULL)
+    g_string_append_printf (label, "%s, ", markers);
   g_string_append (label, self->quote != NULL ? self->quote : "");
   if (_gloss_annotation_row_has_note (self))
     g_string_append_printf (label, ". %s", self->note);
@@ -168,6 +190,8 @@ gloss_annotation_row_update (GlossAnnotationRow *self)
       g_clear_pointer (&self->note, g_free);
       g_clear_pointer (&self->document_title, g_free);
       self->badge = BADGE_NONE;
+      self->n_relations = 0;
+      self->n_attributes = 0;
       _gloss_annotation_row_drop_layouts (self);
       gtk_widget_queue_resize (GTK_WIDGET (self));
       return;
@@ -218,12 +242,24 @@ gloss_annotation_row_update (GlossAnnotationRow *self)
     {
       self->badge = badge;
       g_clear_object (&self->badge_layout);
-      /* Only these rare rows ask for a tooltip: setting one costs an X
-       * round trip, too much for every row the list binds. */
-      gtk_widget_set_has_tooltip (GTK_WIDGET (self), badge != BADGE_NONE);
       redraw = TRUE;
     }
 
+  {
+    guint n_relations = self->project != NULL
+                        ? gloss_project_count_relations_of (self->project, self->annotation) : 0;
+    guint n_attributes = gloss_annotation_get_n_attributes (self->annotation);
+
+    if (n_relations != self->n_relations || n_attributes != self->n_attributes)
+      {
+        self->n_relations = n_relations;
+        self->n_attributes = n_attributes;
+        g_clear_object (&self->relations_layout);
+        redraw = TRUE;
+      }
+  }
+  gtk_widget_set_has_tooltip (GTK_WIDGET (self),
+                              self->badge != BADGE_NONE || self->n_relations > 0 || self->n_attributes > 0);
   if (self->show_document)
     {
       GlossDocument *document = gloss_annotation_get_document (self->annotation);
@@ -254,6 +290,15 @@ gloss_annotation_row_query_tooltip (GtkWidget  *widget,
 {
   GlossAnnotationRow *self = GLOSS_ANNOTATION_ROW (widget);
 
+  if (self->badge == BADGE_NONE)
+    {
+      g_autofree char *markers = _gloss_annotation_row_describe_markers (self);
+
+      if (markers == NULL)
+        return FALSE;
+      gtk_tooltip_set_text (tooltip, markers);
+      return TRUE;
+    }
   switch (self->badge)
     {
     case BADGE_MOVED:
@@ -388,6 +433,12 @@ gloss_annotation_row_shows_text (GlossAnnotationRow *self,
       return TRUE;
   if (self->chips->len == 0 && g_strcmp0 (_("No tag"), text) == 0)
     return TRUE;
+  {
+    g_autofree char *markers = _gloss_annotation_row_describe_markers (self);
+
+    if (g_strcmp0 (markers, text) == 0)
+      return TRUE;
+  }
   return g_strcmp0 (_gloss_annotation_row_badge_text (self->badge), text) == 0 ||
          g_strcmp0 (self->quote, text) == 0 ||
          (_gloss_annotation_row_has_note (self) && g_strcmp0 (self->note, text) == 0) ||

@@ -241,6 +241,57 @@ marker_segment (const graphene_rect_t *rect,
 }
 
 typedef struct {
+  GlossArticleView *self;
+  cairo_t          *cr;
+  GdkRGBA           color;
+  guint             count;
+} LinkBadgeContext;
+
+static void
+link_badge_segment (const graphene_rect_t *rect,
+                    gboolean               first,
+                    gboolean               last,
+                    gboolean               end_at_left,
+                    gpointer               user_data)
+{
+  LinkBadgeContext *ctx = user_data;
+  g_autoptr(PangoLayout) layout = NULL;
+  g_autofree char *count = NULL;
+  PangoFontDescription *font;
+  int width, height;
+  double x, y, w, h;
+
+  if (!first)
+    return;
+  /* A small pill with the number of links, over the start of the span. */
+  count = g_strdup_printf ("%u", ctx->count);
+  layout = gtk_widget_create_pango_layout (GTK_WIDGET (ctx->self), count);
+  font = pango_font_description_copy (pango_context_get_font_description (pango_layout_get_context (layout)));
+  pango_font_description_set_absolute_size (font, 8 * PANGO_SCALE);
+  pango_font_description_set_weight (font, PANGO_WEIGHT_BOLD);
+  pango_layout_set_font_description (layout, font);
+  pango_font_description_free (font);
+  pango_layout_get_pixel_size (layout, &width, &height);
+  w = MAX (width + 6, height);
+  h = height;
+  x = rect->origin.x - w / 2;
+  y = rect->origin.y - h / 2;
+  cairo_new_sub_path (ctx->cr);
+  cairo_arc (ctx->cr, x + w - h / 2, y + h / 2, h / 2, -G_PI / 2, G_PI / 2);
+  cairo_arc (ctx->cr, x + h / 2, y + h / 2, h / 2, G_PI / 2, 3 * G_PI / 2);
+  cairo_close_path (ctx->cr);
+  gdk_cairo_set_source_rgba (ctx->cr, &ctx->color);
+  cairo_fill (ctx->cr);
+  cairo_move_to (ctx->cr, x + (w - width) / 2, y);
+  /* Dark digits on the dark style's light accent, white on the light's. */
+  if (0.2126 * ctx->color.red + 0.7152 * ctx->color.green + 0.0722 * ctx->color.blue > 0.5)
+    cairo_set_source_rgba (ctx->cr, 0, 0, 0, 0.8);
+  else
+    cairo_set_source_rgb (ctx->cr, 1, 1, 1);
+  pango_cairo_show_layout (ctx->cr, layout);
+}
+
+typedef struct {
   GPtrArray *visible;
 } CollectContext;
 
@@ -339,6 +390,18 @@ _gloss_article_view_snapshot_layer (GtkTextView      *view,
           MarkerContext marker = { cr, ctx.color };
 
           _gloss_article_view_foreach_run (self, MAX (start, vs), end, marker_segment, &marker);
+        }
+
+      if (self->project != NULL && start >= vs)
+        {
+          guint n_links = gloss_project_count_relations_of (self->project, annotation);
+
+          if (n_links > 0)
+            {
+              LinkBadgeContext badge = { self, cr, accent, n_links };
+
+              _gloss_article_view_foreach_run (self, start, MIN (end, ve), link_badge_segment, &badge);
+            }
         }
 
       if (g_hash_table_contains (self->related, annotation))

@@ -11,10 +11,15 @@
 #include <glib/gi18n.h>
 
 #include "gloss-article-view-private.h"
+#include "gloss-color-chip.h"
 #include "gloss-settings.h"
 #include "gloss-tag-palette.h"
 
 /* ---- the palette ---- */
+
+#define PALETTE_MARGIN 12
+/* A popover's padding, border and arrow around its child (Adwaita). */
+#define POPOVER_FRAME  12
 
 static void
 place_popover (GlossArticleView *self,
@@ -32,12 +37,46 @@ place_popover (GlossArticleView *self,
   rect.y = b.origin.y;
   rect.width = 1;
   rect.height = b.size.height;
+  gtk_popover_set_position (GTK_POPOVER (popover), GTK_POS_BOTTOM);
   if (b.origin.y < a.origin.y || b.origin.x < 0)
     {
       rect.x = a.origin.x;
       rect.y = a.origin.y;
       rect.height = a.size.height;
     }
+  else
+    {
+      int natural = 0;
+
+      /* No room below the end: above the start then, for the popover
+       * flipped above the end would cover the selection's first lines. */
+      gtk_widget_measure (gtk_popover_get_child (GTK_POPOVER (popover)), GTK_ORIENTATION_VERTICAL, -1,
+                          NULL, &natural, NULL, NULL);
+      natural += 2 * POPOVER_FRAME;
+      if (b.origin.y + b.size.height + natural > gtk_widget_get_height (GTK_WIDGET (self)) &&
+          a.origin.y - natural >= 0)
+        {
+          rect.x = a.origin.x;
+          rect.y = a.origin.y;
+          rect.height = a.size.height;
+          gtk_popover_set_position (GTK_POPOVER (popover), GTK_POS_TOP);
+        }
+    }
+  {
+    int width = 0;
+    int view_width = gtk_widget_get_width (GTK_WIDGET (self));
+
+    /* Centred on the point, a popover may run past the window's edge
+     * (X11 keeps it only on the monitor): move the point in from the
+     * edges by half the popover's width. */
+    gtk_widget_measure (gtk_popover_get_child (GTK_POPOVER (popover)), GTK_ORIENTATION_HORIZONTAL, -1,
+                        NULL, &width, NULL, NULL);
+    width += 2 * POPOVER_FRAME;
+    if (width + 2 * PALETTE_MARGIN <= view_width)
+      rect.x = CLAMP (rect.x, PALETTE_MARGIN + width / 2, view_width - PALETTE_MARGIN - width / 2);
+    else
+      rect.x = view_width / 2;
+  }
   gtk_popover_set_pointing_to (GTK_POPOVER (popover), &rect);
 }
 
@@ -53,6 +92,10 @@ show_palette (GlossArticleView *self)
     }
 
   gloss_tag_palette_set_project (GLOSS_TAG_PALETTE (self->palette), self->project);
+  /* As wide as the article, less a margin: a narrow window gets fewer
+   * columns rather than a palette beyond its edges. */
+  gloss_tag_palette_fit_width (GLOSS_TAG_PALETTE (self->palette),
+                               gtk_widget_get_width (GTK_WIDGET (self)) - 2 * PALETTE_MARGIN);
   place_popover (self, self->palette, start, end);
   gtk_popover_popup (GTK_POPOVER (self->palette));
 }
@@ -143,6 +186,20 @@ offset_at (GlossArticleView *self,
   return gtk_text_iter_get_offset (&iter);
 }
 
+static gboolean
+chooser_key_pressed_cb (GtkEventControllerKey *controller,
+                        guint                  keyval,
+                        guint                  keycode,
+                        GdkModifierType        state,
+                        GlossArticleView      *self)
+{
+  if (keyval != GDK_KEY_Escape)
+    return GDK_EVENT_PROPAGATE;
+  gtk_popover_popdown (GTK_POPOVER (self->chooser));
+  gtk_widget_grab_focus (GTK_WIDGET (self));
+  return GDK_EVENT_STOP;
+}
+
 static void
 chooser_row_activated_cb (GtkListBox       *list,
                           GtkListBoxRow    *row,
@@ -231,16 +288,28 @@ show_chooser (GlossArticleView *self,
       GlossAnnotation *annotation = g_ptr_array_index (annotations, i);
       GtkWidget *row = gtk_list_box_row_new ();
       GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 2);
+      GtkWidget *header = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
+      const char * const *tag_ids = gloss_annotation_get_tags (annotation);
       g_autofree char *tags = describe_tags (self, annotation);
       g_autofree char *quote = excerpt (gloss_annotation_get_quote (annotation), 48);
       GtkWidget *title = gtk_label_new (tags);
       GtkWidget *subtitle = gtk_label_new (quote);
 
+      /* Each tag's colour, as in the article and the list. */
+      for (guint t = 0; tag_ids[t] != NULL; t++)
+        {
+          GlossTag *tag = gloss_project_lookup_tag (self->project, tag_ids[t]);
+
+          if (tag != NULL)
+            gtk_box_append (GTK_BOX (header), gloss_color_chip_new (tag));
+        }
+      gtk_box_append (GTK_BOX (header), title);
+
       gtk_label_set_xalign (GTK_LABEL (title), 0);
       gtk_label_set_xalign (GTK_LABEL (subtitle), 0);
       gtk_widget_add_css_class (title, "heading");
       gtk_widget_add_css_class (subtitle, "dim-label");
-      gtk_box_append (GTK_BOX (box), title);
+      gtk_box_append (GTK_BOX (box), header);
       gtk_box_append (GTK_BOX (box), subtitle);
       gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), box);
       g_object_set_data_full (G_OBJECT (row), "gloss-annotation",
@@ -251,36 +320,9 @@ show_chooser (GlossArticleView *self,
   gtk_popover_set_child (GTK_POPOVER (self->chooser), list);
   place_popover (self, self->chooser, offset, offset);
   gtk_popover_popup (GTK_POPOVER (self->chooser));
-}
-
-static void
-snap_to_words (GlossArticleView *self)
-{
-  GtkTextBuffer *buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (self));
-  GtkTextIter a, b;
-
-  if (!gtk_text_buffer_get_selection_bounds (buffer, &a, &b))
-    return;
-
-  if (gtk_text_iter_inside_word (&a) && !gtk_text_iter_starts_word (&a))
-    gtk_text_iter_backward_word_start (&a);
-  if (gtk_text_iter_inside_word (&b) && !gtk_text_iter_starts_word (&b) && !gtk_text_iter_ends_word (&b))
-    gtk_text_iter_forward_word_end (&b);
-  else if (gtk_text_iter_starts_word (&b) && gtk_text_iter_compare (&a, &b) < 0)
-    {
-      /* Ends just after a space: drop the trailing blanks. */
-      GtkTextIter c = b;
-
-      while (gtk_text_iter_backward_char (&c) && gtk_text_iter_compare (&c, &a) > 0 &&
-             g_unichar_isspace (gtk_text_iter_get_char (&c)))
-        b = c;
-    }
-  /* Leading blanks too. */
-  while (gtk_text_iter_compare (&a, &b) < 0 && g_unichar_isspace (gtk_text_iter_get_char (&a)))
-    gtk_text_iter_forward_char (&a);
-
-  if (gtk_text_iter_compare (&a, &b) < 0)
-    gtk_text_buffer_select_range (buffer, &b, &a);
+  /* It takes no grab (a click on another overlap must reach the article,
+   * not only close it): the keys reach the list through the focus. */
+  gtk_widget_grab_focus (gtk_widget_get_first_child (list));
 }
 
 static gboolean
@@ -340,7 +382,15 @@ legacy_event_cb (GtkEventControllerLegacy *controller,
       self->press_x = x;
       self->press_y = y;
       self->press_alt = (gdk_event_get_modifier_state (event) & GDK_ALT_MASK) != 0;
+      {
+        gboolean trailing, inside;
+
+        _gloss_article_view_pointer_hit (self, x, y, &self->press_hit, &trailing, &inside);
+        self->press_trailing = trailing;
+        self->press_inside = inside;
+      }
       gtk_popover_popdown (GTK_POPOVER (self->palette));
+      gtk_popover_popdown (GTK_POPOVER (self->chooser));
       return GDK_EVENT_PROPAGATE;
     }
 
@@ -363,7 +413,7 @@ legacy_event_cb (GtkEventControllerLegacy *controller,
           gloss_settings_get_boolean ("snap-to-words", TRUE))
         {
           self->programmatic_selection = TRUE;
-          snap_to_words (self);
+          _gloss_article_view_snap_drag (self, x, y);
           self->programmatic_selection = FALSE;
         }
       g_clear_handle_id (&self->palette_id, g_source_remove);
@@ -509,6 +559,22 @@ _gloss_article_view_query_tooltip (GtkWidget  *widget,
           g_string_append (text, " — ");
           g_string_append (text, start);
         }
+      {
+        guint n_links = gloss_project_count_relations_of (self->project, annotation);
+        guint n_attributes = gloss_annotation_get_n_attributes (annotation);
+
+        if (n_links > 0)
+          {
+            g_string_append (text, " · ");
+            g_string_append_printf (text, g_dngettext (GETTEXT_PACKAGE, "%u link", "%u links", n_links), n_links);
+          }
+        if (n_attributes > 0)
+          {
+            g_string_append (text, " · ");
+            g_string_append_printf (text, g_dngettext (GETTEXT_PACKAGE, "%u attribute", "%u attributes",
+                                                       n_attributes), n_attributes);
+          }
+      }
     }
   /* Plain text: notes and tag names may hold markup characters. */
   gtk_tooltip_set_text (tooltip, text->str);
@@ -522,6 +588,7 @@ _gloss_article_view_init_input (GlossArticleView *self)
   GtkEventController *controller;
 
   g_signal_connect (buffer, "mark-set", G_CALLBACK (mark_set_cb), self);
+  _gloss_article_view_init_snap (self);
 
   self->palette = gloss_tag_palette_new ();
   gtk_widget_set_parent (self->palette, GTK_WIDGET (self));
@@ -529,6 +596,15 @@ _gloss_article_view_init_input (GlossArticleView *self)
 
   self->chooser = gtk_popover_new ();
   gtk_widget_set_parent (self->chooser, GTK_WIDGET (self));
+  /* Closed by the next press in the article (which may open it again
+   * elsewhere) or by Escape, not by a grab that would swallow that press. */
+  gtk_popover_set_autohide (GTK_POPOVER (self->chooser), FALSE);
+  {
+    GtkEventController *keys = gtk_event_controller_key_new ();
+
+    g_signal_connect (keys, "key-pressed", G_CALLBACK (chooser_key_pressed_cb), self);
+    gtk_widget_add_controller (self->chooser, keys);
+  }
 
   controller = gtk_event_controller_legacy_new ();
   gtk_event_controller_set_propagation_phase (controller, GTK_PHASE_CAPTURE);

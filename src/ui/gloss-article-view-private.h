@@ -58,9 +58,14 @@ struct _GlossArticleView
   double           press_y;
   guint32          last_press_time;
   GlossOffset      paragraph_offset;
+  GlossOffset      press_hit;     /* the character under the press */
+  GlossOffset      move_before;   /* the cursor and bound before a key moved them */
+  GlossOffset      move_anchor;
   guint            n_press;
   guint            pressed : 1;
   guint            press_alt : 1;
+  guint            press_trailing : 1;
+  guint            press_inside : 1;
   guint            programmatic_selection : 1;
 
   char            *needle;
@@ -123,5 +128,19 @@ void     _gloss_article_view_init_accessible     (GlossArticleView *self);
 /* After the document changed: the name, and the caret's description. */
 void     _gloss_article_view_document_accessible (GlossArticleView *self);
 void     _gloss_article_view_update_description  (GlossArticleView *self);
+/* gloss-article-view-snap.c */
+void     _gloss_article_view_init_snap      (GlossArticleView *self);
+/* The character under (@x, @y), whether past its middle, and whether the
+ * point is on it at all (not past a line's end or in a margin). */
+void     _gloss_article_view_pointer_hit    (GlossArticleView *self,
+                                             double            x,
+                                             double            y,
+                                             GlossOffset      *hit,
+                                             gboolean         *trailing,
+                                             gboolean         *inside);
+/* Snaps the selection a drag released at (@x, @y) has made. */
+void     _gloss_article_view_snap_drag      (GlossArticleView *self,
+                                             double            x,
+                                             double            y);
 
 G_END_DECLS

@@ -624,6 +624,28 @@ gloss_article_view_find (GlossArticleView *self,
   return count;
 }
 
+/* A match outside the middle half of the view comes to its middle, where
+ * the eye looks, rather than to an edge beside the bars around the text. */
+static void
+scroll_to_middle (GlossArticleView  *self,
+                  const GtkTextIter *iter)
+{
+  GtkTextBuffer *buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (self));
+  GtkTextMark *mark = gtk_text_buffer_get_mark (buffer, "gloss-scroll");
+  GdkRectangle visible, location;
+
+  gtk_text_view_get_visible_rect (GTK_TEXT_VIEW (self), &visible);
+  gtk_text_view_get_iter_location (GTK_TEXT_VIEW (self), iter, &location);
+  if (location.y >= visible.y + visible.height / 4 &&
+      location.y + location.height <= visible.y + visible.height * 3 / 4)
+    return;
+  if (mark == NULL)
+    mark = gtk_text_buffer_create_mark (buffer, "gloss-scroll", iter, TRUE);
+  else
+    gtk_text_buffer_move_mark (buffer, mark, iter);
+  gtk_text_view_scroll_to_mark (GTK_TEXT_VIEW (self), mark, 0, TRUE, 0, 0.5);
+}
+
 guint
 gloss_article_view_find_next (GlossArticleView *self,
                               gboolean          forward)
@@ -666,8 +688,7 @@ gloss_article_view_find_next (GlossArticleView *self,
   self->programmatic_selection = TRUE;
   gtk_text_buffer_select_range (buffer, &found_start, &found_end);
   self->programmatic_selection = FALSE;
-  gloss_article_view_scroll_to (self, gtk_text_iter_get_offset (&found_start),
-                                gtk_text_iter_get_offset (&found_end));
+  scroll_to_middle (self, &found_start);
 
   /* Which match this is: count the tagged runs before it. */
   {

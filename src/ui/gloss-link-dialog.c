@@ -11,6 +11,7 @@
 
 #include "gloss-annotation-row.h"
 #include "gloss-link-dialog.h"
+#include "gloss-relation-names.h"
 #include "gloss-text.h"
 
 struct _GlossLinkDialog
@@ -60,6 +61,13 @@ is_new_type_selected (GlossLinkDialog *self)
   guint n = g_list_model_get_n_items (G_LIST_MODEL (self->types));
 
   return adw_combo_row_get_selected (self->type_row) == n - 1;
+}
+
+static char *
+type_display_name (GtkStringObject *item,
+                   const char      *type)
+{
+  return g_strdup (gloss_relation_type_display_name (type));
 }
 
 /* The chosen type, or NULL. */
@@ -308,6 +316,13 @@ gloss_link_dialog_new (GtkWindow       *parent,
     gtk_string_list_append (self->types, types[i]);
   gtk_string_list_append (self->types, _("New Type…"));
   adw_combo_row_set_model (self->type_row, G_LIST_MODEL (self->types));
+  /* The model keeps the stored identifiers; the row reads them out. */
+  adw_combo_row_set_expression (self->type_row,
+                                gtk_cclosure_expression_new (G_TYPE_STRING, NULL, 1,
+                                                             (GtkExpression *[]) {
+                                                               gtk_property_expression_new (GTK_TYPE_STRING_OBJECT, NULL, "string")
+                                                             },
+                                                             G_CALLBACK (type_display_name), NULL, NULL));
   adw_combo_row_set_selected (self->type_row, 0);
   g_signal_connect_swapped (self->type_row, "notify::selected",
                             G_CALLBACK (type_selected_cb), self);

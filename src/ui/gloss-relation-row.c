@@ -7,6 +7,7 @@
 #include <glib/gi18n.h>
 
 #include "gloss-annotation-row.h"
+#include "gloss-relation-names.h"
 #include "gloss-relation-row.h"
 #include "gloss-text.h"
 
@@ -118,9 +119,9 @@ gloss_relation_row_new (GlossProject    *project,
     quote = g_strdup (_("missing annotation"));
 
   isolated = gloss_text_isolate (quote);
-  type = gloss_text_isolate (gloss_relation_get_type_name (relation));
+  type = gloss_text_isolate (gloss_relation_type_display_name (gloss_relation_get_type_name (relation)));
   if (self->outgoing)
-    /* Translators: a link from this annotation: "attributed-to → “NBC News”" */
+    /* Translators: a link from this annotation: "attributed to → “NBC News”" */
     title = g_strdup_printf (_("%s → “%s”"), type, isolated);
   else
     /* Translators: a link to this annotation: "← supports “The talks stalled”" */

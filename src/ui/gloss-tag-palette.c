@@ -288,6 +288,33 @@ rebuild (GlossTagPalette *self)
     }
 }
 
+#define MAX_COLUMNS 4
+#define COLUMN_SPACING 0  /* GtkFlowBox's default */
+
+void
+gloss_tag_palette_fit_width (GlossTagPalette *self,
+                             int              width)
+{
+  int widest = 1;
+  int frame, columns;
+
+  g_return_if_fail (GLOSS_IS_TAG_PALETTE (self));
+
+  for (GtkWidget *child = gtk_widget_get_first_child (self->box); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      int natural = 0;
+
+      gtk_widget_measure (child, GTK_ORIENTATION_HORIZONTAL, -1, NULL, &natural, NULL, NULL);
+      widest = MAX (widest, natural);
+    }
+  /* The popover's padding, border and arrow around the grid (Adwaita). */
+  frame = 2 * 12;
+  columns = CLAMP ((width - frame + COLUMN_SPACING) / (widest + COLUMN_SPACING), 1, MAX_COLUMNS);
+  gtk_flow_box_set_min_children_per_line (GTK_FLOW_BOX (self->box), columns);
+  gtk_flow_box_set_max_children_per_line (GTK_FLOW_BOX (self->box), columns);
+}
+
 static void
 tags_changed_cb (GListModel      *model,
                  guint            position,
@@ -352,8 +379,8 @@ gloss_tag_palette_init (GlossTagPalette *self)
 
   self->box = gtk_flow_box_new ();
   gtk_flow_box_set_selection_mode (GTK_FLOW_BOX (self->box), GTK_SELECTION_NONE);
-  gtk_flow_box_set_max_children_per_line (GTK_FLOW_BOX (self->box), 4);
-  gtk_flow_box_set_min_children_per_line (GTK_FLOW_BOX (self->box), 2);
+  gtk_flow_box_set_max_children_per_line (GTK_FLOW_BOX (self->box), MAX_COLUMNS);
+  gtk_flow_box_set_min_children_per_line (GTK_FLOW_BOX (self->box), 1);
   gtk_flow_box_set_homogeneous (GTK_FLOW_BOX (self->box), FALSE);
   gtk_popover_set_child (GTK_POPOVER (self), self->box);
   gtk_popover_set_autohide (GTK_POPOVER (self), FALSE);

@@ -20,6 +20,11 @@ void       gloss_tag_palette_set_project (GlossTagPalette *self,
  * FALSE if it is hidden or has no tags. */
 gboolean   gloss_tag_palette_enter       (GlossTagPalette *self);
 
+/* Lays the tags out in as many columns (up to four) as @width pixels
+ * hold, so that the palette fits a narrow window. */
+void       gloss_tag_palette_fit_width   (GlossTagPalette *self,
+                                          int              width);
+
 /* A small swatch of a tag's colour that follows notify::color. */
 GtkWidget *gloss_tag_swatch_new          (GlossTag        *tag);
 

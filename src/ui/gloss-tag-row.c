@@ -275,6 +275,8 @@ gloss_tag_row_class_init (GlossTagRowClass *klass)
   gtk_widget_class_install_action (widget_class, "tagrow.move-up", NULL, move_action);
   gtk_widget_class_install_action (widget_class, "tagrow.move-down", NULL, move_action);
   gtk_widget_class_install_action (widget_class, "tagrow.delete", NULL, delete_action);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Up, GDK_ALT_MASK, "tagrow.move-up", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Down, GDK_ALT_MASK, "tagrow.move-down", NULL);
 }
 
 static void
@@ -303,15 +305,20 @@ gloss_tag_row_new (GlossProject *project,
 
   chip = gloss_color_chip_new (tag);
   gtk_widget_set_size_request (chip, 16, 16);
-  adw_expander_row_add_prefix (ADW_EXPANDER_ROW (self), chip);
 
-  /* Each action goes before the previous one: add them right to left. */
+  /* Reordered by dragging this handle (or Alt+Up/Down), not by buttons. */
+  {
+    GtkWidget *handle = gtk_image_new_from_icon_name ("list-drag-handle-symbolic");
+
+    gtk_widget_add_css_class (handle, "dim-label");
+    gtk_widget_set_tooltip_text (handle, _("Drag to Reorder (Alt+Up, Alt+Down)"));
+    gtk_widget_set_cursor_from_name (handle, "grab");
+    adw_expander_row_add_prefix (ADW_EXPANDER_ROW (self), handle);
+    _gloss_tag_row_setup_drag (self, handle);
+  }
+  adw_expander_row_add_prefix (ADW_EXPANDER_ROW (self), chip);
   adw_expander_row_add_action (ADW_EXPANDER_ROW (self),
                                make_icon_button ("user-trash-symbolic", _("Delete Tag"), "tagrow.delete"));
-  adw_expander_row_add_action (ADW_EXPANDER_ROW (self),
-                               make_icon_button ("go-down-symbolic", _("Move Down"), "tagrow.move-down"));
-  adw_expander_row_add_action (ADW_EXPANDER_ROW (self),
-                               make_icon_button ("go-up-symbolic", _("Move Up"), "tagrow.move-up"));
 
   self->name_row = ADW_ENTRY_ROW (adw_entry_row_new ());
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->name_row), _("Name"));
@@ -385,6 +392,14 @@ gloss_tag_row_new (GlossProject *project,
   g_signal_connect_swapped (tag, "notify", G_CALLBACK (sync_from_tag), self);
 
   return GTK_WIDGET (self);
+}
+
+GlossProject *
+gloss_tag_row_get_project (GlossTagRow *self)
+{
+  g_return_val_if_fail (GLOSS_IS_TAG_ROW (self), NULL);
+
+  return self->project;
 }
 
 GlossTag *

@@ -21,6 +21,8 @@ struct _GlossTagsDialog
 
   GlossProject         *project;
   guint                 count_id;
+  GtkWidget            *scroll_target;  /* the new row to bring into view (weak) */
+  guint                 scroll_frames;
 
   /* template */
   GtkListBox           *tags_list;
@@ -159,6 +161,46 @@ next_free_digit (GlossProject *project)
   return -1;
 }
 
+/* About the expander's animation, at 60 frames a second. */
+#define FOLLOW_FRAMES 30
+
+/* Brings @row into the page's view, once it has been laid out. */
+static gboolean
+scroll_to_row_tick_cb (GtkWidget     *row,
+                       GdkFrameClock *clock,
+                       gpointer       user_data)
+{
+  GtkWidget *scroller = gtk_widget_get_ancestor (row, GTK_TYPE_SCROLLED_WINDOW);
+  GtkAdjustment *adjustment;
+  graphene_rect_t bounds;
+  double value, top, bottom, page;
+
+  GlossTagsDialog *self = user_data;
+
+  /* Only the newest row is followed. It has no size before its first
+   * layout, and grows as it expands: follow it for a few frames. */
+  if (row != self->scroll_target)
+    return G_SOURCE_REMOVE;
+  if (gtk_widget_get_height (row) == 0)
+    return G_SOURCE_CONTINUE;
+  if (++self->scroll_frames > FOLLOW_FRAMES)
+    return G_SOURCE_REMOVE;
+  if (scroller == NULL || !gtk_widget_compute_bounds (row, scroller, &bounds))
+    return G_SOURCE_REMOVE;
+
+  /* Bounds in the scrolled window are relative to what it shows. */
+  adjustment = gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (scroller));
+  value = gtk_adjustment_get_value (adjustment);
+  page = gtk_adjustment_get_page_size (adjustment);
+  top = value + bounds.origin.y;
+  bottom = top + bounds.size.height;
+  if (bottom - top > page || top < value)
+    gtk_adjustment_set_value (adjustment, top);
+  else if (bottom > value + page)
+    gtk_adjustment_set_value (adjustment, bottom - page);
+  return G_SOURCE_CONTINUE;
+}
+
 static void
 add_action (GtkWidget  *widget,
             const char *action_name,
@@ -176,7 +218,13 @@ add_action (GtkWidget  *widget,
 
   row = gtk_list_box_get_row_at_index (self->tags_list, n);
   if (row != NULL && GLOSS_IS_TAG_ROW (row) && gloss_tag_row_get_tag (GLOSS_TAG_ROW (row)) == tag)
-    gloss_tag_row_focus_name (GLOSS_TAG_ROW (row));
+    {
+      gloss_tag_row_focus_name (GLOSS_TAG_ROW (row));
+      /* The page does not follow a row that is still being laid out. */
+      g_set_weak_pointer (&self->scroll_target, GTK_WIDGET (row));
+      self->scroll_frames = 0;
+      gtk_widget_add_tick_callback (GTK_WIDGET (row), scroll_to_row_tick_cb, self, NULL);
+    }
 }
 
 static void
@@ -198,6 +246,7 @@ gloss_tags_dialog_dispose (GObject *object)
   GlossTagsDialog *self = GLOSS_TAGS_DIALOG (object);
 
   g_clear_handle_id (&self->count_id, g_source_remove);
+  g_clear_weak_pointer (&self->scroll_target);
   if (self->tags_list != NULL)
     gtk_list_box_bind_model (self->tags_list, NULL, NULL, NULL, NULL);
   gtk_widget_dispose_template (GTK_WIDGET (self), GLOSS_TYPE_TAGS_DIALOG);

@@ -6,6 +6,8 @@
 
 #include <string.h>
 
+#include <glib/gi18n.h>
+
 #include "gloss-text.h"
 
 char *
@@ -97,4 +99,63 @@ gloss_text_contains (const char *haystack,
 
   folded = gloss_text_fold (haystack);
   return strstr (folded, folded_needle) != NULL;
+}
+
+char *
+gloss_text_excerpt (const char *text,
+                    guint       max_chars)
+{
+  g_autofree char *line = gloss_text_one_line (text, G_MAXUINT);
+  glong length = g_utf8_strlen (line, -1);
+  const char *cut;
+  const char *space = NULL;
+  const char *end;
+
+  if (length <= (glong) max_chars)
+    return g_steal_pointer (&line);
+
+  /* The last space at or before the limit, if it leaves half the text. */
+  cut = g_utf8_offset_to_pointer (line, max_chars);
+  for (const char *p = cut; p > line; p = g_utf8_prev_char (p))
+    if (*p == ' ')
+      {
+        space = p;
+        break;
+      }
+  end = space != NULL && g_utf8_pointer_to_offset (line, space) >= (glong) max_chars / 2 ? space : cut;
+  /* No comma or dash left dangling before the ellipsis. */
+  while (end > line)
+    {
+      const char *prev = g_utf8_prev_char (end);
+      gunichar c = g_utf8_get_char (prev);
+
+      if (!g_unichar_isspace (c) && !g_unichar_ispunct (c))
+        break;
+      end = prev;
+    }
+  if (end == line)
+    end = cut;
+  return g_strdup_printf ("%.*s…", (int) (end - line), line);
+}
+
+static gboolean
+is_quotation_mark (gunichar c)
+{
+  GUnicodeType type = g_unichar_type (c);
+
+  return c == '"' || c == '\'' || c == 0x00AB || c == 0x00BB || c == 0x2039 || c == 0x203A ||
+         (c >= 0x2018 && c <= 0x201F) || (c >= 0x300C && c <= 0x300F) ||
+         type == G_UNICODE_INITIAL_PUNCTUATION;
+}
+
+char *
+gloss_text_quoted_excerpt (const char *text,
+                           guint       max_chars)
+{
+  g_autofree char *excerpt = gloss_text_excerpt (text, max_chars);
+
+  if (excerpt[0] != '\0' && is_quotation_mark (g_utf8_get_char (excerpt)))
+    return g_steal_pointer (&excerpt);
+  /* Translators: a quotation from an article, shown in a dialog */
+  return g_strdup_printf (_("“%s”"), excerpt);
 }

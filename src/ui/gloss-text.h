@@ -12,6 +12,14 @@ G_BEGIN_DECLS
  * @max_chars code points with an ellipsis. */
 char            *gloss_text_one_line                    (const char         *text,
                                                          guint               max_chars);
+/* @text on one line, cut at a word boundary near @max_chars code points
+ * with an ellipsis (no comma or blank before it). */
+char            *gloss_text_excerpt                     (const char         *text,
+                                                         guint               max_chars);
+/* gloss_text_excerpt () in quotation marks, unless it begins with one of
+ * its own (a quotation is not quoted twice). */
+char            *gloss_text_quoted_excerpt              (const char         *text,
+                                                         guint               max_chars);
 /* @text between a first-strong isolate and its pop, so that bidi controls
  * inside untrusted text cannot reorder the text around it. */
 char            *gloss_text_isolate                     (const char         *text);

@@ -18,20 +18,7 @@ undo_action (GtkWidget  *widget,
              const char *name,
              GVariant   *param)
 {
-  GlossWindow *self = GLOSS_WINDOW (widget);
-
-  g_autofree char *label = NULL;
-
-  if (self->project == NULL)
-    return;
-  label = g_strdup (gloss_project_get_undo_label (self->project));
-  if (gloss_project_undo (self->project) && label != NULL)
-    {
-      /* Translators: said after Ctrl+Z; %s is what was undone, such as “Delete Annotation” */
-      g_autofree char *message = g_strdup_printf (_("Undone: %s"), label);
-
-      gloss_announce (widget, message);
-    }
+  _gloss_window_step_history (GLOSS_WINDOW (widget), FALSE);
 }
 
 static void
@@ -39,20 +26,7 @@ redo_action (GtkWidget  *widget,
              const char *name,
              GVariant   *param)
 {
-  GlossWindow *self = GLOSS_WINDOW (widget);
-
-  g_autofree char *label = NULL;
-
-  if (self->project == NULL)
-    return;
-  label = g_strdup (gloss_project_get_redo_label (self->project));
-  if (gloss_project_redo (self->project) && label != NULL)
-    {
-      /* Translators: said after Ctrl+Shift+Z; %s is what was redone */
-      g_autofree char *message = g_strdup_printf (_("Redone: %s"), label);
-
-      gloss_announce (widget, message);
-    }
+  _gloss_window_step_history (GLOSS_WINDOW (widget), TRUE);
 }
 
 static void
@@ -229,7 +203,20 @@ step_annotation (GlossWindow *self,
 
   if (next == NULL)
     {
+      /* Said, not only rung: the bell is often off. The current one is
+       * brought back into view, wherever the analyst had scrolled. */
       gtk_widget_error_bell (GTK_WIDGET (self));
+      if (gloss_document_get_n_annotations (self->document) == 0)
+        _gloss_window_toast (self, _("This document has no annotations yet"));
+      else if (self->selected != NULL)
+        {
+          _gloss_window_toast (self, forward ? _("This is the last annotation")
+                                             : _("This is the first annotation"));
+          _gloss_window_select (self, self->selected, TRUE);
+        }
+      else
+        _gloss_window_toast (self, forward ? _("No annotations after the cursor")
+                                           : _("No annotations before the cursor"));
       return;
     }
   _gloss_window_select (self, next, TRUE);

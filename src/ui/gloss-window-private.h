@@ -4,6 +4,8 @@
  */
 #pragma once
 
+#include <json-glib/json-glib.h>
+
 #include "gloss-article-view.h"
 #include "gloss-untrusted-text.h"
 #include "gloss-window.h"
@@ -80,6 +82,7 @@ struct _GlossWindow
   GtkWidget            *inspector;        /* GlossInspector */
 
   guint                 report_id;
+  guint                 position_save_id; /* remembering where the view is */
   char                 *last_toast;       /* for the test report */
 };
 
@@ -90,6 +93,9 @@ struct _GlossWindow
  * short period (GLOSS_TEST_REPORT). */
 void     _gloss_window_attach_bench       (GlossWindow     *self);
 void     _gloss_window_attach_report      (GlossWindow     *self);
+/* gloss-window-report-side.c: the side pane and the palette in the report. */
+void     _gloss_window_report_side        (GlossWindow     *self,
+                                           JsonBuilder     *builder);
 
 /* gloss-window.c */
 void     _gloss_window_set_project        (GlossWindow     *self,
@@ -129,6 +135,18 @@ void     _gloss_window_leave_preview      (GlossWindow     *self,
                                            GlossProject    *project,
                                            GFile           *file);
 
+/* gloss-window-position.c: remembers per project file the document shown
+ * and the scroll position, and puts them back when it is opened again. */
+void     _gloss_window_attach_positions   (GlossWindow     *self);
+void     _gloss_window_detach_positions   (GlossWindow     *self);
+void     _gloss_window_restore_position   (GlossWindow     *self);
+/* gloss-window-side.c: makes the annotation list and the inspector, the
+ * list over the inspector in ->side_pane. */
+void     _gloss_window_build_side_pane    (GlossWindow     *self);
+/* gloss-window-history.c: undo (@redo FALSE) or redo, then selects the
+ * annotation the step brought back or changed. */
+void     _gloss_window_step_history       (GlossWindow     *self,
+                                           gboolean         redo);
 /* gloss-window-actions.c */
 void     _gloss_window_class_init_actions (GlossWindowClass *klass);
 void     _gloss_window_update_actions     (GlossWindow     *self);
@@ -136,6 +154,20 @@ void     _gloss_window_update_actions     (GlossWindow     *self);
 /* gloss-window-files.c */
 void     _gloss_window_save               (GlossWindow     *self);
 void     _gloss_window_save_as            (GlossWindow     *self);
+/* gloss-window-link.c: the other annotation of a link was chosen. */
+void     _gloss_window_finish_link        (GlossWindow     *self,
+                                           GlossAnnotation *to);
+/* gloss-window-sidebar.c: the documents sidebar. */
+void     _gloss_window_init_sidebar       (GlossWindow     *self);
+void     _gloss_window_bind_documents     (GlossWindow     *self,
+                                           GListModel      *documents);
+void     _gloss_window_select_document_row (GlossWindow    *self);
+/* A title from a file, shown isolated (gloss_untrusted_isolate ()), for
+ * bindings. */
+gboolean _gloss_window_isolate_string     (GBinding        *binding,
+                                           const GValue    *from_value,
+                                           GValue          *to_value,
+                                           gpointer         user_data);
 /* Saves on a worker; "changed on disk" and read-only files are asked about. */
 void     _gloss_window_save_to            (GlossWindow     *self,
                                            GFile           *file,

@@ -864,6 +864,7 @@ report_cb (gpointer user_data)
   add_rows (self, builder, "document_rows", self->documents_list);
 
   add_project_search (self, builder);
+  _gloss_window_report_side (self, builder);
   add_compare (self, builder);
   json_builder_set_member_name (builder, "toast");
   if (self->last_toast != NULL)

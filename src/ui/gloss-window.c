@@ -18,6 +18,8 @@
 #include "gloss-annotation-list.h"
 #include "gloss-announce.h"
 #include "gloss-inspector.h"
+#include "gloss-relation-names.h"
+#include "gloss-text.h"
 
 G_DEFINE_FINAL_TYPE (GlossWindow, gloss_window, ADW_TYPE_APPLICATION_WINDOW)
 
@@ -87,7 +89,7 @@ _gloss_window_update_title (GlossWindow *self)
     title = g_strdup (name);
 
   if (self->link_from != NULL)
-    subtitle = _("Click the highlight to link to, or press Escape");
+    subtitle = _("Choose the highlight to link to (Return or a click), or press Escape");
   else if (self->document != NULL)
     subtitle = document_title = gloss_untrusted_isolate (gloss_document_get_title (self->document));
 
@@ -142,32 +144,6 @@ update_header (GlossWindow *self)
   gtk_widget_set_visible (self->import_button, project);
   gtk_widget_set_visible (self->history_buttons, project);
   gtk_widget_set_visible (GTK_WIDGET (self->search_toggle), project);
-}
-
-/* ---- the side pane: the annotation list over the inspector ---- */
-
-static void
-build_side_pane (GlossWindow *self)
-{
-  self->annotation_list = gloss_annotation_list_new ();
-  gtk_widget_set_vexpand (self->annotation_list, TRUE);
-
-  self->inspector = gloss_inspector_new ();
-  gtk_widget_set_vexpand (self->inspector, TRUE);
-
-  /* The list over the inspector, the split theirs to move. */
-  {
-    GtkWidget *paned = gtk_paned_new (GTK_ORIENTATION_VERTICAL);
-
-    gtk_paned_set_start_child (GTK_PANED (paned), self->annotation_list);
-    gtk_paned_set_end_child (GTK_PANED (paned), self->inspector);
-    gtk_paned_set_shrink_start_child (GTK_PANED (paned), FALSE);
-    gtk_paned_set_shrink_end_child (GTK_PANED (paned), FALSE);
-    gtk_paned_set_wide_handle (GTK_PANED (paned), FALSE);
-    gtk_paned_set_position (GTK_PANED (paned), 300);
-    gtk_widget_set_vexpand (paned, TRUE);
-    gtk_box_append (self->side_pane, paned);
-  }
 }
 
 static void
@@ -278,118 +254,6 @@ _gloss_window_select (GlossWindow     *self,
     }
 }
 
-void
-_gloss_window_begin_link (GlossWindow     *self,
-                          GlossAnnotation *from)
-{
-  _gloss_window_set_link_from (self, from);
-  if (from != NULL)
-    _gloss_window_toast (self, _("Linking: go to the other highlight and press Return, or Escape to cancel"));
-}
-
-typedef struct {
-  GlossWindow     *self;
-  GlossAnnotation *from;
-  GlossAnnotation *to;
-} LinkData;
-
-static void
-link_type_response_cb (AdwMessageDialog *dialog,
-                       const char       *response,
-                       LinkData         *data)
-{
-  GlossWindow *self = data->self;
-
-  const char * const *types = self->project != NULL ? gloss_project_get_relation_types (self->project) : NULL;
-  guint index = g_str_has_prefix (response, "type-") ? (guint) g_ascii_strtoull (response + 5, NULL, 10) : G_MAXUINT;
-
-  if (types != NULL && index < g_strv_length ((char **) types) &&
-      gloss_annotation_get_document (data->from) != NULL &&
-      gloss_annotation_get_document (data->to) != NULL)
-    {
-      g_autofree char *message = NULL;
-      g_autofree char *type = gloss_untrusted_isolate (types[index]);
-
-      gloss_project_link (self->project, data->from, data->to, types[index]);
-      /* Translators: %s is a relation type such as “attributed-to” */
-      message = g_strdup_printf (_("Linked as “%s”"), type);
-      _gloss_window_toast (self, message);
-      _gloss_window_select (self, data->from, FALSE);
-    }
-
-  g_object_unref (data->self);
-  g_object_unref (data->from);
-  g_object_unref (data->to);
-  g_free (data);
-}
-
-static void
-finish_link (GlossWindow     *self,
-             GlossAnnotation *to)
-{
-  g_autoptr(GlossAnnotation) from = self->link_from != NULL ? g_object_ref (self->link_from) : NULL;
-  const char * const *types = gloss_project_get_relation_types (self->project);
-  GtkWidget *dialog;
-  LinkData *data;
-
-  _gloss_window_set_link_from (self, NULL);
-  if (from == to)
-    {
-      _gloss_window_toast (self, _("An annotation cannot be linked to itself"));
-      return;
-    }
-  if (types[0] == NULL)
-    {
-      gloss_project_link (self->project, from, to, "related-to");
-      _gloss_window_select (self, from, FALSE);
-      return;
-    }
-
-  /* One button per relation type; Return takes the first. The quotes are
-   * the file's text: the dialog does not read them as markup. */
-  dialog = adw_message_dialog_new (GTK_WINDOW (self), _("Link As"), NULL);
-  {
-    const char *from_text = gloss_annotation_get_quote (from);
-    const char *to_text = gloss_annotation_get_quote (to);
-    /* g_utf8_substring () reads past the end of a shorter string. */
-    g_autofree char *from_quote = g_utf8_substring (from_text, 0, MIN (60, g_utf8_strlen (from_text, -1)));
-    g_autofree char *to_quote = g_utf8_substring (to_text, 0, MIN (60, g_utf8_strlen (to_text, -1)));
-    g_autofree char *body = g_strdup_printf ("“%s” → “%s”", from_quote, to_quote);
-
-    adw_message_dialog_set_body (ADW_MESSAGE_DIALOG (dialog), body);
-  }
-  adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "cancel", _("_Cancel"));
-  {
-    guint n = g_strv_length ((char **) types);
-
-    /* The first type, the usual one, goes last: the primary place, and
-     * the button that has the focus. */
-    /* Ids are "type-N", never the name: a type called "cancel" must not
-     * be the Cancel button. Labels read mnemonics: "my_type" keeps its
-     * underscore. */
-    for (guint i = n; i > 0; i--)
-      {
-        g_autofree char *id = g_strdup_printf ("type-%u", i - 1);
-        g_autofree char *label = gloss_untrusted_no_mnemonic (types[i - 1]);
-
-        adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), id, label);
-      }
-  }
-  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "type-0",
-                                              ADW_RESPONSE_SUGGESTED);
-  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "type-0");
-  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
-  gtk_widget_add_css_class (dialog, "gloss-link-type-dialog");
-
-  data = g_new0 (LinkData, 1);
-  data->self = g_object_ref (self);
-  data->from = g_object_ref (from);
-  data->to = g_object_ref (to);
-  g_signal_connect (dialog, "response", G_CALLBACK (link_type_response_cb), data);
-  _gloss_window_describe_link_dialog (dialog, from, to);
-  gtk_window_present (GTK_WINDOW (dialog));
-}
-
 static void
 annotate_cb (GlossArticleView *view,
              guint             start,
@@ -418,7 +282,7 @@ annotation_activated_cb (GlossArticleView *view,
                          GlossWindow      *self)
 {
   if (self->link_from != NULL)
-    finish_link (self, annotation);
+    _gloss_window_finish_link (self, annotation);
   else
     _gloss_window_select (self, annotation, FALSE);
 }
@@ -435,102 +299,14 @@ deselect_cb (GlossArticleView *view,
 /* ---- documents ---- */
 
 /* A title from a file, shown isolated (gloss_untrusted_isolate ()). */
-static gboolean
-isolate_string (GBinding     *binding,
+gboolean
+_gloss_window_isolate_string (GBinding     *binding,
                 const GValue *from_value,
                 GValue       *to_value,
                 gpointer      user_data)
 {
   g_value_take_string (to_value, gloss_untrusted_isolate (g_value_get_string (from_value)));
   return TRUE;
-}
-
-static GtkWidget *
-create_document_row (gpointer item,
-                     gpointer user_data)
-{
-  GlossDocument *document = item;
-  GtkWidget *row = gtk_list_box_row_new ();
-  GtkWidget *label = gtk_label_new (NULL);
-
-  gtk_label_set_xalign (GTK_LABEL (label), 0);
-  gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
-  /* Titles come from files: plain text, isolated. */
-  g_object_bind_property_full (document, "title", label, "label", G_BINDING_SYNC_CREATE,
-                               isolate_string, NULL, NULL, NULL);
-  gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), label);
-  g_object_set_data (G_OBJECT (row), "gloss-document", document);
-  _gloss_window_add_document_menu (row);
-  return row;
-}
-
-/* The title of the row under the pointer, in full: one handler for the
- * list, as a tooltip set on each row asks the X server where the pointer
- * is, five hundred times for an archive. */
-static gboolean
-documents_query_tooltip_cb (GtkWidget  *list,
-                            int         x,
-                            int         y,
-                            gboolean    keyboard,
-                            GtkTooltip *tooltip,
-                            gpointer    user_data)
-{
-  GtkWidget *row = keyboard ? gtk_root_get_focus (gtk_widget_get_root (list))
-                            : GTK_WIDGET (gtk_list_box_get_row_at_y (GTK_LIST_BOX (list), y));
-  GlossDocument *document;
-  g_autofree char *title = NULL;
-
-  if (row == NULL || gtk_widget_get_parent (row) != list ||
-      (document = g_object_get_data (G_OBJECT (row), "gloss-document")) == NULL)
-    return FALSE;
-
-  title = gloss_untrusted_isolate (gloss_document_get_title (document));
-  gtk_tooltip_set_text (tooltip, title);
-  return TRUE;
-}
-
-/* On activation only (a click, Return, Space): moving through the list
- * with the keyboard reads each document's name without opening it. */
-static void
-document_row_activated_cb (GtkListBox    *list,
-                           GtkListBoxRow *row,
-                           GlossWindow   *self)
-{
-  GlossDocument *document;
-
-  if (row == NULL)
-    return;
-  document = g_object_get_data (G_OBJECT (row), "gloss-document");
-  if (document != self->document)
-    _gloss_window_show_document (self, document);
-  if (adw_flap_get_folded (self->documents_flap))
-    adw_flap_set_reveal_flap (self->documents_flap, FALSE);
-}
-
-static void
-select_document_row (GlossWindow *self)
-{
-  GListModel *documents;
-  guint n;
-
-  if (self->project == NULL)
-    return;
-  documents = gloss_project_get_documents (self->project);
-  n = g_list_model_get_n_items (documents);
-  for (guint i = 0; i < n; i++)
-    {
-      g_autoptr(GlossDocument) document = g_list_model_get_item (documents, i);
-
-      if (document == self->document)
-        {
-          GtkListBoxRow *row = gtk_list_box_get_row_at_index (self->documents_list, (int) i);
-
-          g_signal_handlers_block_by_func (self->documents_list, document_row_activated_cb, self);
-          gtk_list_box_select_row (self->documents_list, row);
-          g_signal_handlers_unblock_by_func (self->documents_list, document_row_activated_cb, self);
-          return;
-        }
-    }
 }
 
 void
@@ -562,40 +338,6 @@ _gloss_window_show_document (GlossWindow   *self,
 }
 
 static void
-documents_changed_cb (GListModel  *documents,
-                      guint        position,
-                      guint        removed,
-                      guint        added,
-                      GlossWindow *self)
-{
-  guint n = g_list_model_get_n_items (documents);
-  gboolean still_there = FALSE;
-
-  for (guint i = 0; i < n && self->document != NULL; i++)
-    {
-      g_autoptr(GlossDocument) document = g_list_model_get_item (documents, i);
-
-      still_there |= document == self->document;
-    }
-
-  /* A new document (an import) is what the analyst wants to see next. */
-  if (added > 0)
-    {
-      g_autoptr(GlossDocument) document = g_list_model_get_item (documents, position + added - 1);
-
-      _gloss_window_show_document (self, document);
-    }
-  else if (!still_there)
-    {
-      g_autoptr(GlossDocument) first = n > 0 ? g_list_model_get_item (documents, 0) : NULL;
-
-      _gloss_window_show_document (self, first);
-    }
-  else
-    select_document_row (self);
-}
-
-static void
 project_changed_cb (GlossProject *project,
                     GlossWindow  *self)
 {
@@ -613,6 +355,7 @@ _gloss_window_set_project (GlossWindow  *self,
 {
   GListModel *documents;
 
+  _gloss_window_detach_positions (self);
   if (self->project != NULL)
     {
       g_signal_handlers_disconnect_by_data (self->project, self);
@@ -655,8 +398,7 @@ _gloss_window_set_project (GlossWindow  *self,
     }
 
   documents = gloss_project_get_documents (project);
-  gtk_list_box_bind_model (self->documents_list, documents, create_document_row, self, NULL);
-  g_signal_connect_object (documents, "items-changed", G_CALLBACK (documents_changed_cb), self, 0);
+  _gloss_window_bind_documents (self, documents);
   g_signal_connect_object (project, "changed", G_CALLBACK (project_changed_cb), self, 0);
 
   gloss_annotation_list_set_project (GLOSS_ANNOTATION_LIST (self->annotation_list), project);
@@ -670,6 +412,7 @@ _gloss_window_set_project (GlossWindow  *self,
     g_clear_object (&self->document);
     _gloss_window_show_document (self, first);
   }
+  _gloss_window_restore_position (self);
 
   _gloss_window_show_page (self, "project");
   if (file != NULL)
@@ -800,6 +543,7 @@ gloss_window_dispose (GObject *object)
 {
   GlossWindow *self = GLOSS_WINDOW (object);
 
+  _gloss_window_detach_positions (self);
   g_cancellable_cancel (self->cancellable);
   g_clear_weak_pointer (&self->shown_toast);
   g_cancellable_cancel (self->recent_cancellable);
@@ -966,7 +710,7 @@ project_replaced_cb (GlossWindow *self)
 static void
 document_replaced_cb (GlossWindow *self)
 {
-  select_document_row (self);
+  _gloss_window_select_document_row (self);
 }
 
 /* What the header, the title and the actions show follows the window's
@@ -1001,7 +745,7 @@ bind_current_document (GlossWindow *self)
   self->document_bindings = g_binding_group_new ();
   g_binding_group_bind_full (self->document_bindings, "title",
                              self->article_title, "label", G_BINDING_SYNC_CREATE,
-                             isolate_string, NULL, NULL, NULL);
+                             _gloss_window_isolate_string, NULL, NULL, NULL);
   g_binding_group_bind_full (self->document_bindings, "title",
                              self->article_title, "visible", G_BINDING_SYNC_CREATE,
                              title_shown_in_header, NULL, NULL, NULL);
@@ -1092,7 +836,7 @@ gloss_window_init (GlossWindow *self)
                           self->annotations_toggle, "active",
                           G_BINDING_SYNC_CREATE);
 
-  build_side_pane (self);
+  _gloss_window_build_side_pane (self);
   _gloss_window_setup_accessible (self);
   {
     GtkEventController *controller = gtk_event_controller_key_new ();
@@ -1113,9 +857,7 @@ gloss_window_init (GlossWindow *self)
   g_signal_connect (self->article_view, "annotate", G_CALLBACK (annotate_cb), self);
   g_signal_connect (self->article_view, "annotation-activated", G_CALLBACK (annotation_activated_cb), self);
   g_signal_connect (self->article_view, "deselect", G_CALLBACK (deselect_cb), self);
-  g_signal_connect (self->documents_list, "row-activated", G_CALLBACK (document_row_activated_cb), self);
-  gtk_widget_set_has_tooltip (GTK_WIDGET (self->documents_list), TRUE);
-  g_signal_connect (self->documents_list, "query-tooltip", G_CALLBACK (documents_query_tooltip_cb), NULL);
+  _gloss_window_init_sidebar (self);
 
   gtk_search_bar_connect_entry (self->search_bar, GTK_EDITABLE (self->search_entry));
   g_signal_connect (self->search_entry, "search-changed", G_CALLBACK (search_changed_cb), self);
@@ -1123,6 +865,7 @@ gloss_window_init (GlossWindow *self)
   g_signal_connect (self->search_bar, "notify::search-mode-enabled", G_CALLBACK (search_mode_cb), self);
 
   _gloss_window_setup_drop (self);
+  _gloss_window_attach_positions (self);
   _gloss_window_refresh_recent (self);
   _gloss_window_refresh_recovered (self);
   _gloss_window_update_title (self);

@@ -5,6 +5,13 @@
  *                      of the thread: what the import costs when the
  *                      machine is shared and the wall clock waits for it)
  *
+ * Each import alternates with a reference run: reading the same file and
+ * parsing it with gumbo alone, the floor any HTML5 import pays. The
+ * reference's figures ("gumbo_parse_ms", "gumbo_parse_cpu_ms") and the
+ * medians of the run-by-run ratios import / reference
+ * ("core_import_html_ratio", "core_import_html_cpu_ratio") say what the
+ * import costs beyond parsing, whatever the load of a shared machine.
+ *
  * The page is made at run time: navigation, a long article of paragraphs
  * with links, lists and a table, a sidebar of related links, comments,
  * scripts and a JSON-LD block, as a large news page has them.
@@ -16,6 +23,8 @@
 #include <glib/gstdio.h>
 #include <stdlib.h>
 #include <time.h>
+
+#include <gumbo.h>
 
 #include "gloss.h"
 
@@ -67,6 +76,32 @@ thread_cpu_ms (void)
   return now.tv_sec * 1000.0 + now.tv_nsec / 1e6;
 }
 
+typedef struct {
+  double wall_ms;
+  double cpu_ms;
+} Timing;
+
+/* The reference: the file read and parsed by gumbo, nothing else. */
+static gboolean
+time_reference (const char *path,
+                Timing     *timing,
+                GError    **error)
+{
+  gint64 start = g_get_monotonic_time ();
+  double cpu_start = thread_cpu_ms ();
+  g_autofree char *contents = NULL;
+  gsize size = 0;
+  GumboOutput *output;
+
+  if (!g_file_get_contents (path, &contents, &size, error))
+    return FALSE;
+  output = gumbo_parse_with_options (&kGumboDefaultOptions, contents, size);
+  gumbo_destroy_output (&kGumboDefaultOptions, output);
+  timing->wall_ms = (double) (g_get_monotonic_time () - start) / 1000.0;
+  timing->cpu_ms = thread_cpu_ms () - cpu_start;
+  return TRUE;
+}
+
 static int
 compare_doubles (gconstpointer a,
                  gconstpointer b)
@@ -77,12 +112,24 @@ compare_doubles (gconstpointer a,
   return x < y ? -1 : x > y;
 }
 
+static void
+print_median (const char *name,
+              GArray     *samples)
+{
+  g_array_sort (samples, compare_doubles);
+  g_print ("%s %.*f\n", name, g_str_has_suffix (name, "_ratio") ? 2 : 1,
+           g_array_index (samples, double, samples->len / 2));
+}
+
 int
 main (int    argc,
       char **argv)
 {
-  g_autoptr(GArray) samples = g_array_new (FALSE, FALSE, sizeof (double));
-  g_autoptr(GArray) cpu_samples = g_array_new (FALSE, FALSE, sizeof (double));
+  const char *names[] = {
+    "core_import_html_ms", "core_import_html_cpu_ms", "gumbo_parse_ms", "gumbo_parse_cpu_ms",
+    "core_import_html_ratio", "core_import_html_cpu_ratio",
+  };
+  GArray *samples[G_N_ELEMENTS (names)];
   g_autoptr(GError) error = NULL;
   g_autofree char *dir = g_dir_make_tmp ("gloss-bench-page-XXXXXX", &error);
   g_autofree char *path = NULL;
@@ -102,28 +149,38 @@ main (int    argc,
       return 1;
     }
   file = g_file_new_for_path (path);
+  for (guint k = 0; k < G_N_ELEMENTS (names); k++)
+    samples[k] = g_array_new (FALSE, FALSE, sizeof (double));
 
   for (guint i = 0; i < runs; i++)
     {
       gint64 start = g_get_monotonic_time ();
       double cpu_start = thread_cpu_ms ();
       g_autoptr(GlossDocument) document = gloss_import_page_file (file, &error);
-      double ms = (double) (g_get_monotonic_time () - start) / 1000.0;
-      double cpu_ms = thread_cpu_ms () - cpu_start;
+      Timing import = { (double) (g_get_monotonic_time () - start) / 1000.0, thread_cpu_ms () - cpu_start };
+      Timing reference;
+      double values[G_N_ELEMENTS (names)];
 
-      if (document == NULL)
+      if (document == NULL || !time_reference (path, &reference, &error))
         {
           g_printerr ("bench-page: %s\n", error->message);
           return 1;
         }
-      g_array_append_val (samples, ms);
-      g_array_append_val (cpu_samples, cpu_ms);
+      values[0] = import.wall_ms;
+      values[1] = import.cpu_ms;
+      values[2] = reference.wall_ms;
+      values[3] = reference.cpu_ms;
+      values[4] = import.wall_ms / MAX (reference.wall_ms, 0.001);
+      values[5] = import.cpu_ms / MAX (reference.cpu_ms, 0.001);
+      for (guint k = 0; k < G_N_ELEMENTS (names); k++)
+        g_array_append_val (samples[k], values[k]);
     }
 
-  g_array_sort (samples, compare_doubles);
-  g_array_sort (cpu_samples, compare_doubles);
-  g_print ("core_import_html_ms %.1f\n", g_array_index (samples, double, samples->len / 2));
-  g_print ("core_import_html_cpu_ms %.1f\n", g_array_index (cpu_samples, double, cpu_samples->len / 2));
+  for (guint k = 0; k < G_N_ELEMENTS (names); k++)
+    {
+      print_median (names[k], samples[k]);
+      g_array_unref (samples[k]);
+    }
 
   g_unlink (path);
   g_rmdir (dir);

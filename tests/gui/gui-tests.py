@@ -11,6 +11,7 @@
 # SPDX-License-Identifier: GPL-3.0-or-later
 
 import json
+import re
 import os
 import shutil
 import signal
@@ -57,6 +58,22 @@ class App:
         xid = self.last['xid']
         xdo('windowfocus', xid)
         self.locate()
+        self.settle()
+
+    def settle(self, timeout=5):
+        """Waits until the article stops moving: a bar sliding in above it
+        (asking for the analyst's name) moves every character down, and a
+        click aimed before that lands a line too high."""
+        deadline = time.time() + timeout
+        seen, same = None, 0
+        while time.time() < deadline and same < 3:
+            r = self.report()
+            offsets = r.get('offsets') or {}
+            first = min(offsets, key=int) if offsets else None
+            now = (json.dumps(r.get('article_rect')), first, json.dumps(offsets.get(first)))
+            same = same + 1 if now == seen else 0
+            seen = now
+            time.sleep(0.15)
 
     def locate(self):
         out = subprocess.run(['xdotool', 'getwindowgeometry', str(self.last['xid'])],
@@ -259,7 +276,8 @@ def scenario_annotate_keyboard(ctx):
     if caret != s:
         app.key('Left')
     app.wait(lambda r: r['caret'] == s, 'the caret at %d' % s)
-    app.key(*['shift+Right'] * (e - s))
+    # Shift+Right goes word by word: selections snap to words.
+    app.key('shift+Right', 'shift+Right')
     app.wait(lambda r: r['selection'] == [s, e] and r['palette'],
              'a keyboard selection [%d, %d) with the palette' % (s, e))
     app.key('1')
@@ -304,6 +322,46 @@ def scenario_snap_and_exact(ctx):
              'the triple-clicked paragraph [%d, %d)' % (ps, pe))
 
 
+def scenario_snap_words(ctx):
+    """Snapping takes the word the pointer is inside, keeps quotation
+    marks paired, and works the same from the keyboard."""
+    text = make_project(ctx.gloss, ctx.project, ctx.article)
+    app = ctx.start([ctx.project])
+    # One pixel past the full stop (on the space): "A" stays out.
+    s, _ = word(text, 'twice the figure')
+    stop = text.index('March.') + len('March.')
+    app.drag(s + 2, stop)
+    app.wait(lambda r: r['selection'] == [s, stop],
+             'the selection to end at the full stop: %r' % text[s:stop])
+    app.key('Escape')
+    app.wait(lambda r: r['selection'] is None, 'the selection to clear')
+    # Starting on a quotation mark takes its partner (and the comma
+    # outside stays out).
+    q = text.index('"unanswered')
+    qe = text.index('budget"') + len('budget"')
+    app.drag(q, qe - 3)
+    app.wait(lambda r: r['selection'] == [q, qe], 'the quotation %r' % text[q:qe])
+    app.key('Escape')
+    app.wait(lambda r: r['selection'] is None, 'the selection to clear')
+    g = text.index('«')
+    ge = text.index('»') + 1
+    app.drag(g, ge - 5)
+    app.wait(lambda r: r['selection'] == [g, ge], 'the guillemets %r' % text[g:ge])
+    app.key('Escape')
+    app.wait(lambda r: r['selection'] is None, 'the selection to clear')
+    # From the keyboard, begun inside a word: the word, then the next.
+    ls, le = word(text, 'Larkmouth')
+    app.click(ls + 3)
+    app.wait(lambda r: r['caret'] in (ls + 3, ls + 4), 'the caret inside Larkmouth')
+    app.key('shift+Right')
+    app.wait(lambda r: r['selection'] == [ls, le], 'the keyboard selection of the word')
+    app.key('shift+Right')
+    _, he = word(text, 'Larkmouth harbour')
+    app.wait(lambda r: r['selection'] == [ls, he], 'the keyboard selection of two words')
+    app.key('shift+Left')
+    app.wait(lambda r: r['selection'] == [ls, le], 'one word given back')
+
+
 def scenario_overlap(ctx):
     text = make_project(ctx.gloss, ctx.project, ctx.article)
     app = ctx.start([ctx.project])
@@ -336,6 +394,161 @@ def scenario_overlap(ctx):
     saved = load_project(ctx.project)['documents'][0]['annotations']
     check(sorted((a['start'], a['end'], tuple(a['tags'])) for a in saved) ==
           sorted([(s1, e1, ('claim',)), (s2, e2, ('date-number',))]), 'saved %r' % saved)
+
+
+def scenario_overlap_chooser(ctx):
+    """The chooser of overlapping annotations opens on the first click,
+    from any state, and shows each one's colour; light and dark."""
+    text = ctx.article
+    s1, e1 = word(text, 'would cost 41 million crowns')
+    s2, e2 = word(text, '41 million crowns, twice the figure')
+    s3, e3 = word(text, 'Maren Oyelaran')
+    make_project(ctx.gloss, ctx.project, text,
+                 annotations=[(s1, e1, ['claim'], '', 'o1'), (s2, e2, ['date-number'], '', 'o2'),
+                              (s3, e3, ['person'], '', 'o3')])
+    out = ctx.out or ctx.tmp
+    for style in ('light', 'dark'):
+        app = ctx.start([ctx.project], env={'GLOSS_STYLE': style}, name=style)
+        app.wait(lambda r: r['document']['n_annotations'] == 3, 'the annotations')
+        # The layout settles (the name bar comes in above the article).
+        before = None
+        for _ in range(30):
+            now = app.rect(s2 + 3)
+            if now == before:
+                break
+            before = now
+            time.sleep(0.3)
+        # From a fresh window: one click.
+        app.click(s2 + 3)
+        app.wait(lambda r: r['chooser'] == 2, 'the chooser on the first click')
+        time.sleep(0.4)
+        r = app.report()
+        ox, oy = r['window_surface_offset']
+        subprocess.run(['import', '-window', 'root', '-crop', '%dx%d+%d+%d' % (
+            r['width'] + 2 * ox, r['height'] + 2 * oy, app.origin[0], app.origin[1]),
+            os.path.join(out, 'screenshot-overlap-chooser-%s.png' % style)], check=True)
+        check(r['chooser_chips'] == ['#f6d32d', '#f66151'], 'the chips %r' % r.get('chooser_chips'))
+        # With the chooser open, a click on another overlap opens it there.
+        app.click(s2 + 5)
+        app.wait(lambda r: r['chooser'] == 2, 'the chooser again on one click')
+        app.key('Escape')
+        app.wait(lambda r: r['chooser'] == 0, 'the chooser closed')
+        # After selecting another annotation (the inspector shown): one click.
+        app.click(s3 + 2)
+        app.wait(lambda r: r['selected'] and r['selected']['id'] == 'o3', 'another selected')
+        app.click(s2 + 3)
+        app.wait(lambda r: r['chooser'] == 2, 'the chooser on the first click after a selection')
+        app.key('Down', 'Return')
+        app.wait(lambda r: r['chooser'] == 0 and r['selected'] and r['selected']['id'] in ('o1', 'o2'),
+                 'one of them chosen')
+        app.kill()
+
+
+def scenario_tags_and_span_screenshots(ctx):
+    """The tags dialog (drag handles, a new tag scrolled to) and the
+    inspector's labelled span buttons, light and dark."""
+    text = ctx.article
+    a = word(text, 'Maren Oyelaran')
+    make_project(ctx.gloss, ctx.project, text, annotations=[(a[0], a[1], ['person'], '', 'p1')])
+    out = ctx.out or ctx.tmp
+    for style in ('light', 'dark'):
+        app = ctx.start([ctx.project], env={'GLOSS_STYLE': style}, name=style)
+        app.wait(lambda r: r['document']['n_annotations'] == 1, 'the annotation')
+        app.key('alt+Down')
+        app.wait(lambda r: r['selected'] and r['inspector_rect'][3] > 250, 'the inspector open')
+        # Down the inspector to the span's buttons.
+        x, y, w, h = app.last['inspector_rect']
+        xdo('mousemove', app.origin[0] + x + w // 2, app.origin[1] + y + h // 2)
+        time.sleep(0.2)
+        xdo('click', '--repeat', 15, '--delay', 30, 5)
+        time.sleep(0.8)
+        app.screenshot(os.path.join(out, 'screenshot-inspector-%s.png' % style))
+        app.key('ctrl+t')
+        app.wait(lambda r: any(d['type'] == 'GlossTagsDialog' for d in r['dialogs']), 'the tags dialog')
+        time.sleep(0.5)
+        for _ in range(6):
+            app.key('ctrl+n')
+        time.sleep(0.8)
+        subprocess.run(['import', '-window', 'root', os.path.join(out, 'screenshot-tags-dialog-%s.png' % style)],
+                       check=True)
+        app.kill()
+
+
+def long_article(title, topic, n=40):
+    return title + '\n\n' + '\n\n'.join(
+        'Paragraph %d of the %s goes on about timetables, fares and the weather.' % (i, topic)
+        for i in range(n)) + '\n'
+
+
+def scenario_reopen_position(ctx):
+    """A project reopens on the document it showed, scrolled where it was."""
+    paths = []
+    for name, title, topic in (('a.txt', 'Ferry minutes', 'minutes'), ('b.txt', 'Harbour budget', 'budget')):
+        path = os.path.join(ctx.tmp, name)
+        with open(path, 'w', encoding='utf-8') as f:
+            f.write(long_article(title, topic))
+        paths.append(path)
+    subprocess.run([ctx.gloss, '--new=' + ctx.project, '--force'] + paths, check=True, capture_output=True)
+    docs = load_project(ctx.project)['documents']
+    second = docs[1]
+    text = second['text']
+    target = text.index('Paragraph 30 of the budget')
+    app = ctx.start([ctx.project])
+    app.wait(lambda r: r['document'] and r['document']['id'] == docs[0]['id'], 'the first document')
+    # The name bar comes in above the rows: click again if the layout moved.
+    for attempt in range(4):
+        report = app.wait(lambda r: len(r['document_rows']) == 2, 'two document rows')
+        x, y, w, h = report['document_rows'][1]
+        xdo('mousemove', app.origin[0] + x + w // 2, app.origin[1] + y + h // 2)
+        time.sleep(0.3)
+        xdo('click', 1)
+        try:
+            app.wait(lambda r: r['document']['id'] == second['id'], 'the second document shown', timeout=3)
+            break
+        except Failure:
+            if attempt == 3:
+                raise
+    # Scroll with the wheel until paragraph 30 is at the top of the view.
+    x, y, w, h = app.last['article_rect']
+    xdo('mousemove', app.origin[0] + x + w // 2, app.origin[1] + y + h // 2)
+    for _ in range(60):
+        if str(target) not in app.report()['offsets'] or \
+                app.last['offsets'][str(target)][1] > y + 60:
+            xdo('click', 5)
+            time.sleep(0.08)
+        else:
+            break
+    app.wait(lambda r: str(target) in r['offsets'] and r['offsets'][str(target)][1] <= y + 60,
+             'paragraph 30 at the top')
+    time.sleep(1.5)  # the position is remembered a moment after the view settles
+    app.kill()
+    app = ctx.start([ctx.project], name='again')
+    app.wait(lambda r: r['document'] and r['document']['id'] == second['id'],
+             'the second document shown again')
+    x, y, w, h = app.last['article_rect']
+    app.wait(lambda r: str(target) in r['offsets'] and r['offsets'][str(target)][1] <= y + 60,
+             'paragraph 30 back at the top')
+
+
+def scenario_find_mid_view(ctx):
+    """Find brings a far match to the middle of the view."""
+    text = long_article('Ferry minutes', 'minutes', 60)
+    needle = 'Paragraph 45 of'
+    make_project(ctx.gloss, ctx.project, text)
+    app = ctx.start([ctx.project])
+    app.wait(lambda r: r['document'] and r['article_rect'], 'the article')
+    app.key('ctrl+f')
+    app.wait(lambda r: r['search_mode'], 'the find bar')
+    app.type(needle)
+    start = text.index(needle)
+    app.wait(lambda r: r['selection'] == [start, start + len(needle)] and str(start) in r['offsets'],
+             'the match selected and on screen')
+    time.sleep(0.5)
+    r = app.report()
+    x, y, w, h = r['article_rect']
+    my = r['offsets'][str(start)][1] + r['offsets'][str(start)][3] / 2
+    print('match at %d in an article view from %d to %d' % (my, y, y + h))
+    check(abs(my - (y + h / 2)) < h / 4, 'the match at %d, not mid-view (%d–%d)' % (my, y, y + h))
 
 
 def scenario_relation(ctx):
@@ -697,9 +910,12 @@ def scenario_large_article(ctx):
     app.key('ctrl+End')
     app.wait(lambda r: r['caret'] == n, 'the caret at the end', timeout=10)
     started = time.time()
-    app.key('Up', 'Home', *['shift+Right'] * 5)
-    app.wait(lambda r: r['selection'] and r['selection'][1] - r['selection'][0] == 5,
-             'a selection at the end')
+    app.key('Up', 'Home', 'shift+Right', 'shift+Right')
+    # Two words, snapped: no blank at either end.
+    app.wait(lambda r: r['selection'] and
+             len(text[r['selection'][0]:r['selection'][1]].split()) == 2 and
+             text[r['selection'][0]:r['selection'][1]].strip() == text[r['selection'][0]:r['selection'][1]],
+             'a selection of two words at the end')
     app.key('2')
     app.wait(lambda r: r['document']['n_annotations'] == 10001, 'the new annotation')
     elapsed = time.time() - started
@@ -992,7 +1208,7 @@ def scenario_narrow(ctx):
     xdo('click', 1)
     time.sleep(0.45)
     app.wait(lambda r: r['caret'] == s, 'the caret before %d' % s)
-    app.key(*['shift+Right'] * (e - s))
+    app.key('shift+Right')
     app.wait(lambda r: r['selection'] == [s, e], 'the selection')
     app.key('7')
     app.wait(lambda r: r['document']['n_annotations'] == 1, 'the annotation')
@@ -1005,6 +1221,184 @@ def scenario_narrow(ctx):
     app.wait(lambda r: not r['documents_revealed'] and not r['side_revealed'], 'both panes away')
     if ctx.out:
         app.screenshot(os.path.join(ctx.out, 'screenshot-narrow.png'))
+
+
+def rects_overlap(a, b):
+    ax, ay, aw, ah = a
+    bx, by, bw, bh = b
+    return ax < bx + bw and bx < ax + aw and ay < by + bh and by < ay + ah
+
+
+def scenario_narrow_palette(ctx):
+    """At 360 px the tag palette reflows to the window's width and stays
+    off the selection, light and dark."""
+    text = make_project(ctx.gloss, ctx.project, ctx.article)
+    out = ctx.out or ctx.tmp
+    for style in ('light', 'dark'):
+        app = ctx.start([ctx.project], env={'GLOSS_STYLE': style}, name=style)
+        xdo('windowsize', app.last['xid'], 360, 640)
+        app.wait(lambda r: r['width'] <= 370 and r['side_folded'], 'the side pane to fold at 360 px')
+        time.sleep(0.6)
+        app.locate()
+        s, e = word(text, 'harbour council postponed')
+        app.drag(s + 2, e - 2)
+        app.wait(lambda r: r['palette'] and r['selection'] == [s, e] and r['palette_rect'],
+                 'the palette beside the selection')
+        time.sleep(0.5)
+        r = app.report()
+        # The palette is a window of its own: shoot the screen there.
+        ox, oy = r['window_surface_offset']
+        subprocess.run(['import', '-window', 'root', '-crop', '%dx%d+%d+%d' % (
+            r['width'] + 2 * ox, r['height'] + 2 * oy, app.origin[0], app.origin[1]),
+            os.path.join(out, 'screenshot-narrow-palette-%s.png' % style)], check=True)
+        px, py, pw, ph = r['palette_rect']
+        print('%s: palette at %r in a window %d px wide' % (style, r['palette_rect'], r['width']))
+        check(px >= 0 and px + pw <= r['width'] + 2 * ox,
+              'the palette %r runs past the window (%d px)' % (r['palette_rect'], r['width']))
+        covered = [o for o in range(s, e) if str(o) in r['offsets'] and
+                   rects_overlap(r['offsets'][str(o)], r['palette_rect'])]
+        check(not covered, 'the palette %r covers the selected characters %r' % (r['palette_rect'], covered))
+        # A digit still tags the selection.
+        app.key('1')
+        app.wait(lambda r: r['document']['n_annotations'] == 1, 'the annotation')
+        app.kill()
+
+
+def scenario_side_pane(ctx):
+    """The list gets the room; the inspector opens for a selection; a new
+    annotation is scrolled to in the list; Alt+Down past the last one says
+    so and shows it; redo selects what it brings back; no pile of empty
+    states without a document."""
+    # Long enough to scroll: filler paragraphs before the last one.
+    head, tail = ctx.article.rsplit('\n\n', 1)
+    filler = '\n\n'.join('Paragraph %d of the minutes lists the ferry timetables in detail.' % i
+                          for i in range(40))
+    text = head + '\n\n' + filler + '\n\n' + tail
+    anns = []
+    for i, m in enumerate(re.finditer(r'(?<= )[A-Za-z]{5,}(?= )', text)):
+        if len(anns) < 30:
+            anns.append((m.start(), m.end(), ['claim'], '', 'w%02d' % i))
+    text = make_project(ctx.gloss, ctx.project, text, annotations=anns)
+    app = ctx.start([ctx.project])
+    app.wait(lambda r: r['document']['n_annotations'] == len(anns) and r['list_rect'] and r['inspector_rect'],
+             'the list and the inspector')
+    time.sleep(0.4)
+    r = app.report()
+    lh, ih = r['list_rect'][3], r['inspector_rect'][3]
+    print('nothing selected: list %d px, inspector %d px' % (lh, ih))
+    check(ih < 100 and lh > 4 * ih, 'the list %d px beside an empty inspector of %d px' % (lh, ih))
+    # Selecting opens the inspector.
+    app.key('alt+Down')
+    app.wait(lambda r: r['selected'] and r['inspector_rect'][3] > 250,
+             'the inspector to open for the selection')
+    # A new annotation at the end of the article is scrolled to in the list.
+    s, e = word(text, 'meet again')
+    app.key('Escape', 'ctrl+End')
+    app.wait(lambda r: str(s) in r['offsets'], 'the end of the article')
+    time.sleep(0.3)
+    app.drag(s, e)
+    app.wait(lambda r: r['selection'] == [s, e], 'the selection at the end')
+    app.key('2')
+    app.wait(lambda r: r['document']['n_annotations'] == len(anns) + 1 and r['selected'] and
+             r['selected']['start'] == s and r['list_selected_visible'], 'the new row in view')
+    new_id = app.last['selected']['id']
+    # Past the last one: said in a toast, and still in view after scrolling away.
+    app.key('ctrl+Home')
+    last = max(a['start'] for a in app.last['document']['annotations'])
+    app.wait(lambda r: str(last) not in r['offsets'], 'the article scrolled to the top')
+    app.wait(lambda r: r['selected'] and r['selected']['start'] == last, 'the last annotation selected')
+    app.key('alt+Down')
+    app.wait(lambda r: any('last annotation' in t for t in r['toasts']) and str(last) in r['offsets']
+             and r['selected']['start'] == last and r['list_selected_visible'],
+             'the toast and the last annotation back in view')
+    # Undo the new annotation, deselect, redo: the redone one is selected.
+    app.key('Escape')
+    app.key('ctrl+z')
+    app.wait(lambda r: r['document']['n_annotations'] == len(anns), 'the undo')
+    app.key('Escape')
+    app.wait(lambda r: r['selected'] is None, 'nothing selected')
+    app.key('ctrl+shift+z')
+    app.wait(lambda r: r['document']['n_annotations'] == len(anns) + 1 and r['selected'] and
+             r['selected']['id'] == new_id and r['list_selected_visible'], 'the redone annotation selected')
+    app.kill()
+    # Without a document: the article says so, the side pane stays quiet.
+    project = load_project(ctx.project)
+    project['documents'] = []
+    with open(ctx.project, 'w', encoding='utf-8') as f:
+        json.dump(project, f, ensure_ascii=False, indent=2)
+    app = ctx.start([ctx.project], name='empty')
+    app.wait(lambda r: r['n_documents'] == 0 and r['page'] == 'project', 'the empty project')
+    time.sleep(0.4)
+    r = app.report()
+    check(r['list_rect'] is None and r['inspector_rect'] is None,
+          'empty states in the side pane: list %r, inspector %r' % (r['list_rect'], r['inspector_rect']))
+
+
+def scenario_relations_visible(ctx):
+    """Link badges and attribute markers, the link filters, relation types
+    by name, and the Link As dialog's quotes; screenshots light and dark."""
+    text = ctx.article
+    claim = word(text, '"unanswered questions about the budget", according to minutes seen')
+    claim2 = word(text, 'would cost 41 million crowns')
+    source = word(text, 'Coastal Ledger')
+    person = word(text, 'Maren Oyelaran')
+    make_project(ctx.gloss, ctx.project, text,
+                 annotations=[(claim[0], claim[1], ['claim'], '', 'c1'),
+                              (claim2[0], claim2[1], ['claim'], 'Check the March figure', 'c2'),
+                              (source[0], source[1], ['source'], '', 's1'),
+                              (person[0], person[1], ['person'], '', 'p1')],
+                 relations=[('c2', 'p1', 'attributed-to')])
+    project = load_project(ctx.project)
+    for a in project['documents'][0]['annotations']:
+        if a['id'] == 'c2':
+            a['attributes'] = {'verdict': 'misleading'}
+    with open(ctx.project, 'w', encoding='utf-8') as f:
+        json.dump(project, f, ensure_ascii=False, indent=2)
+    out = ctx.out or ctx.tmp
+    app = ctx.start([ctx.project])
+    app.wait(lambda r: r['document']['n_annotations'] == 4 and r['list_n_shown'] == 4, 'the four annotations')
+    # Link the quoted claim to its source.
+    app.click(claim[0] + 20)
+    app.wait(lambda r: r['selected'] and r['selected']['id'] == 'c1', 'the claim selected')
+    app.key('ctrl+l')
+    app.wait(lambda r: r['link_mode'], 'link mode')
+    app.click(source[0] + 2)
+    app.wait(lambda r: has_dialog(r, 'gloss-link-type-dialog'), 'the Link As dialog')
+    dialog = [d for d in app.last['dialogs'] if 'gloss-link-type-dialog' in d['classes']][0]
+    body = dialog['body']
+    print('Link As: %r, buttons %r' % (body, dialog['buttons']))
+    check('attributed to' in dialog['buttons'] and 'attributed-to' not in dialog['buttons'],
+          'relation types by name: %r' % dialog['buttons'])
+    first = body.split(' → ')[0]
+    check(first.startswith('"unanswered') and not first.startswith('“'), 'quote marks doubled: %r' % first)
+    check(first.endswith('…'), 'the long quote is not shortened with an ellipsis: %r' % first)
+    kept = first[:-1]
+    whole = text[claim[0]:claim[1]]
+    check(whole.startswith(kept) and whole[len(kept)] in ' ,.', 'cut mid-word: %r' % first)
+    check(body.split(' → ')[1] == '“Coastal Ledger”', 'the short quote: %r' % body)
+    time.sleep(0.3)
+    subprocess.run(['import', '-window', 'root', os.path.join(out, 'screenshot-link-as.png')], check=True)
+    app.key('Return')
+    app.wait(lambda r: r['n_relations'] == 2 and any('attributed to' in t for t in r['toasts']),
+             'the link and its toast by name')
+    app.key('ctrl+s')
+    app.wait(lambda r: not r['dirty'], 'the save')
+    types = sorted(r['type'] for r in load_project(ctx.project)['relations'])
+    check(types == ['attributed-to', 'attributed-to'], 'stored types %r' % types)
+    # The filters, through the list's action as the menu does.
+    app.key('Escape')
+    xdo('key', 'Escape')
+    time.sleep(0.3)
+    app.kill()
+    for style in ('light', 'dark'):
+        app = ctx.start([ctx.project], env={'GLOSS_STYLE': style}, name=style)
+        app.wait(lambda r: r['list_n_shown'] == 4, 'the list')
+        app.click(claim2[0] + 3)
+        app.wait(lambda r: r['selected'] and r['selected']['id'] == 'c2', 'the linked claim selected')
+        xdo('mousemove', 5, 790)
+        time.sleep(0.8)
+        app.screenshot(os.path.join(out, 'screenshot-relations-%s.png' % style))
+        app.kill()
 
 
 def press(app, name, done, what):
@@ -1353,6 +1747,107 @@ def scenario_document_details(ctx):
           'provenance after undo %r' % doc['provenance'])
 
 
+def page_text(gloss, tmp, page):
+    """The article Gloss makes of @page, by the command line."""
+    project = os.path.join(tmp, 'page-text.gloss')
+    subprocess.run([gloss, '--new=' + project, '--force', page], check=True, capture_output=True)
+    text = load_project(project)['documents'][0]['text']
+    os.unlink(project)
+    return text
+
+
+def scenario_page_details(ctx):
+    # A saved news page imported through Import: its details show what the
+    # page said; the address it gave (an AMP copy's) is corrected by hand
+    # and saved. Then the publisher's corrected page, saved again from the
+    # browser, is imported: Gloss sees the same address, and replacing the
+    # text re-anchors the annotation made on the first capture.
+    make_project(ctx.gloss, ctx.project, ctx.article)
+    app = ctx.start([ctx.project])
+    page = os.path.join(ctx.tmp, 'ferry-page.html')
+    shutil.copy(os.path.join(FIXTURES, 'ferry-page.html'), page)
+    text = page_text(ctx.gloss, ctx.tmp, page)
+    import_by_chooser(app, page)
+    app.wait(lambda r: r['n_documents'] == 2 and r['document']['title'] == 'Night ferry returns to Dalsund',
+             'the imported page shown')
+    doc_id = app.last['document']['id']
+    check(app.last['document']['length'] == len(text), 'the window shows %d characters, the article has %d'
+          % (app.last['document']['length'], len(text)))
+    s, e = word(text, 'from Monday')
+    app.drag(s, e)
+    app.wait(lambda r: r['selection'] == [s, e], 'the selection')
+    app.key('2')
+    app.wait(lambda r: r['document']['n_annotations'] == 1, 'the annotation')
+    # The details, from the sidebar's menu on the page's row.
+    document_menu(app, 1, 0)
+    app.wait(lambda r: r['details'] and r['details']['document'] == doc_id, 'the details window')
+    rows = app.last['details']['rows']
+    check(rows['url']['text'] == 'https://courier.example.no/amp/night-ferry', 'address row %r' % rows['url'])
+    check(rows['site']['text'] == 'Dalsund Courier', 'site row %r' % rows['site'])
+    check(rows['authors']['text'] == 'Liv Aaberg; Tomas Ek', 'authors row %r' % rows['authors'])
+    check(rows['published']['text'] == '2026-02-11T06:30:00+01:00', 'published row %r' % rows['published'])
+    check('file-sha256' in rows, 'no file digest row: %r' % rows)
+    click_details_row(app, 'url')
+    app.key('ctrl+a')
+    app.type('https://courier.example.no/2026/02/night-ferry')
+    app.key('Return')
+    app.wait(lambda r: r['dirty'] and r['details']['rows']['url']['text'] ==
+             'https://courier.example.no/2026/02/night-ferry' and not r['details']['rows']['url']['error'],
+             'the address applied')
+    app.key('Escape')
+    try:
+        app.wait(lambda r: r['details'] is None, 'the details window to close', timeout=3)
+    except Failure:
+        app.key('Escape')
+        app.wait(lambda r: r['details'] is None, 'the details window to close')
+    app.key('ctrl+s')
+    app.wait(lambda r: not r['dirty'], 'the save')
+    doc = next(d for d in load_project(ctx.project)['documents'] if d['id'] == doc_id)
+    check(doc['text'] == text, 'the saved text is not the article')
+    check(doc['provenance'] == {
+        'url': 'https://courier.example.no/2026/02/night-ferry',
+        'site_name': 'Dalsund Courier',
+        'authors': ['Liv Aaberg', 'Tomas Ek'],
+        'published': '2026-02-11T06:30:00+01:00',
+        'modified': '2026-02-11T09:05:00+01:00',
+        'language': 'nb',
+        'description': 'The late crossing is back after a winter without it.',
+        'file': 'ferry-page.html',
+        'file_sha256': sha256_of(page),
+        'extractor': 'gloss-readable',
+        'extractor_version': '1.0',
+    }, 'saved provenance %r' % doc['provenance'])
+    # The corrected page: the right address, the day changed.
+    corrected = os.path.join(ctx.tmp, 'ferry-page-corrected.html')
+    with open(page, encoding='utf-8') as f:
+        markup = f.read()
+    check('from Monday' in markup and '/amp/night-ferry' in markup, 'the fixture page changed')
+    markup = markup.replace('from Monday', 'from Tuesday').replace('/amp/night-ferry', '/2026/02/night-ferry')
+    with open(corrected, 'w', encoding='utf-8') as f:
+        f.write(markup)
+    app.key('ctrl+i')
+    choose_file_keeping(app, corrected)
+    app.wait(lambda r: any('gloss-duplicate-dialog' in d['classes'] for d in r['dialogs']),
+             'the question about the page already imported')
+    dialog = next(d for d in app.last['dialogs'] if 'gloss-duplicate-dialog' in d['classes'])
+    check('ferry-page-corrected.html has the same address as \u201cNight ferry returns to Dalsund\u201d' in dialog['body'],
+          'the question says %r' % dialog)
+    time.sleep(0.3)
+    app.key('Return')
+    app.wait(lambda r: not r['dialogs'] and r['n_documents'] == 2, 'the text replaced')
+    app.key('ctrl+s')
+    app.wait(lambda r: not r['dirty'], 'the save after replacing')
+    doc = next(d for d in load_project(ctx.project)['documents'] if d['id'] == doc_id)
+    check('from Tuesday' in doc['text'] and 'from Monday' not in doc['text'], 'the text was not replaced')
+    check(doc['provenance']['file'] == 'ferry-page-corrected.html' and
+          doc['provenance']['file_sha256'] == sha256_of(corrected), 'provenance after replacing %r' % doc['provenance'])
+    check(len(doc['annotations']) == 1, 'annotations after replacing %r' % doc['annotations'])
+    annotation = doc['annotations'][0]
+    check(doc['text'][annotation['start']:annotation['end']] == annotation['quote'] == 'from Tuesday',
+          'the annotation after replacing: %r' % annotation)
+    check(annotation['state'] == 'moved', 'the changed annotation is %r, not marked for review' % annotation['state'])
+
+
 def document_menu(app, index, item):
     """Opens the sidebar's context menu on document row @index and clicks
     its @item-th entry (0: Details, 1: Rename, 2: Remove)."""
@@ -1632,15 +2127,23 @@ def details_screenshots(app, out, style):
 
 
 def scenario_document_details_screenshots(ctx):
-    # The details of an imported article in both styles, for looking at.
-    article = os.path.join(ctx.tmp, 'harbour-vote.txt')
-    with open(article, 'w', encoding='utf-8', newline='') as f:
-        f.write(ctx.article)
+    # An imported news page and its details in both styles, for looking at.
+    page = os.path.join(ctx.tmp, 'ferry-page.html')
+    shutil.copy(os.path.join(FIXTURES, 'ferry-page.html'), page)
+    out = ctx.out or ctx.tmp
     shots = []
     for style in ('light', 'dark'):
-        app = ctx.start([article], env={'GLOSS_STYLE': style}, name=style)
+        app = ctx.start([page], env={'GLOSS_STYLE': style}, name=style)
+        app.wait(lambda r: r['page'] == 'project' and r['document']['title'] == 'Night ferry returns to Dalsund',
+                 'the imported page')
+        xdo('mousemove', 5, 790)
+        time.sleep(0.8)
+        path = os.path.join(out, 'page-import-%s.png' % style)
+        app.screenshot(path)
+        check(os.path.getsize(path) > 20000, '%s: a nearly empty screenshot' % path)
+        shots.append(path)
         app.key('alt+Return')
-        shots += details_screenshots(app, ctx.out or ctx.tmp, style)
+        shots += details_screenshots(app, out, style)
         app.kill()
     print('screenshots: %s' % ', '.join(shots))
 
@@ -2006,12 +2509,13 @@ def scenario_combining_marks(ctx):
     # a selection there is exact in offsets.
     app.key('ctrl+End')
     app.wait(lambda r: r['caret'] == len(article), 'the caret at the end', timeout=20)
-    app.key('Up', 'End', *['shift+Left'] * 5)
+    app.key('Up', 'End', *['shift+Left'] * 3)
     end = len(article) - 1
-    # Five characters back from the end of the line, every key taken.
-    app.wait(lambda r: r['selection'] == [end - 5, end],
-             'a selection of five characters after the marks', timeout=20)
-    check(article[end - 5:end] == 's on.', 'selected %r' % article[end - 5:end])
+    # Back from the end of the line by the full stop, then whole words,
+    # every key taken.
+    app.wait(lambda r: r['selection'] == [end - 8, end],
+             'a selection of the last words after the marks', timeout=20)
+    check(article[end - 8:end] == 'goes on.', 'selected %r' % article[end - 8:end])
 
 def scenario_open_big_project(ctx):
     # A project past a megabyte shows its first document before the rest
