@@ -266,6 +266,20 @@ def put_caret(app, offset, click=False):
     app.wait(lambda r: r['caret'] == offset, 'the caret at %d' % offset)
 
 
+def select_to(app, start, end):
+    """From the caret at @start, Shift+Right until the selection reaches
+    @end: by words where selections snap to them, else by characters."""
+    reached = start
+    for _ in range(end - start):
+        app.key('shift+Right')
+        before = reached
+        report = app.wait(lambda r: r['selection'] and r['selection'][1] > before,
+                          'the selection to grow past %d' % before)
+        reached = report['selection'][1]
+        if reached >= end:
+            break
+
+
 def scenario_names(ctx):
     """No control is unnamed, named by its type, or read twice."""
     text = ctx.article
@@ -312,7 +326,7 @@ def scenario_tag_toggles(ctx):
     app, root = start(ctx, ctx.project)
     # The palette beside a keyboard selection.
     put_caret(app, ps, click=True)
-    app.key(*['shift+Right'] * (pe - ps))
+    select_to(app, ps, pe)
     app.wait(lambda r: r['palette'] and r['selection'] == [ps, pe], 'the palette')
     claim = find(root, lambda a: role(a) in CONTROL_ROLES and a.name.startswith('Claim'),
                  'palette button for Claim')
@@ -484,7 +498,7 @@ def scenario_feedback(ctx):
     app, root = start(ctx, ctx.project)
     # Annotate by keyboard.
     put_caret(app, s, click=True)
-    app.key(*['shift+Right'] * (e - s))
+    select_to(app, s, e)
     app.wait(lambda r: r['selection'] == [s, e] and r['palette'], 'the selection and the palette')
     # The palette keeps the focus in the article: its keys are told.
     wait_announcement(root, lambda t: t.startswith('Tags:') and 'Claim, key 1' in t, 'the palette\'s keys')
@@ -538,7 +552,7 @@ def scenario_palette_keyboard(ctx):
     app, root = start(ctx, ctx.project)
     watch = FocusWatch()
     put_caret(app, s, click=True)
-    app.key(*['shift+Right'] * (e - s))
+    select_to(app, s, e)
     app.wait(lambda r: r['selection'] == [s, e] and r['palette'], 'the selection and the palette')
     said = wait_announcement(root, lambda t: t.startswith('Tags:'), 'the palette\'s keys')
     check('Tab' in said, 'the palette\'s announcement %r must say how to reach it' % said)
