@@ -333,6 +333,116 @@ test_row (Fixture       *f,
     }
 }
 
+typedef struct
+{
+  graphene_rect_t bounds;
+  gboolean        is_text;
+} DrawnNode;
+
+/* Every text and colour node of @node, with its bounds in the row's
+ * coordinates (the row only translates). */
+static void
+collect_drawn (GskRenderNode *node,
+               float          dx,
+               float          dy,
+               GArray        *drawn)
+{
+  switch ((int) gsk_render_node_get_node_type (node))
+    {
+    case GSK_CONTAINER_NODE:
+      for (guint i = 0; i < gsk_container_node_get_n_children (node); i++)
+        collect_drawn (gsk_container_node_get_child (node, i), dx, dy, drawn);
+      break;
+    case GSK_TRANSFORM_NODE:
+      {
+        float tx = 0, ty = 0;
+
+        gsk_transform_to_translate (gsk_transform_node_get_transform (node), &tx, &ty);
+        collect_drawn (gsk_transform_node_get_child (node), dx + tx, dy + ty, drawn);
+      }
+      break;
+    case GSK_CLIP_NODE:
+      collect_drawn (gsk_clip_node_get_child (node), dx, dy, drawn);
+      break;
+    case GSK_ROUNDED_CLIP_NODE:
+      collect_drawn (gsk_rounded_clip_node_get_child (node), dx, dy, drawn);
+      break;
+    case GSK_TEXT_NODE:
+    case GSK_COLOR_NODE:
+      {
+        DrawnNode d = { .is_text = gsk_render_node_get_node_type (node) == GSK_TEXT_NODE };
+
+        gsk_render_node_get_bounds (node, &d.bounds);
+        d.bounds.origin.x += dx;
+        d.bounds.origin.y += dy;
+        g_array_append_val (drawn, d);
+      }
+      break;
+    default:
+      break;
+    }
+}
+
+/* Right to left, the chip's name is drawn inside the row, beside its
+ * swatch (at its left), on the header line: with a Hebrew quote and a
+ * Hebrew and a Latin tag name. */
+static void
+test_row_rtl_chip (Fixture       *f,
+                   gconstpointer  data)
+{
+  GtkWidget *row = gloss_annotation_row_new ();
+  g_autoptr(GlossDocument) hebrew = gloss_document_new (NULL, "חדשות",
+                                                        "השר אמר כי אין הסכם עדיין. 👩‍👩‍👧 NBC דיווחה.");
+  GlossAnnotation *said;
+  const char *names[] = { "Claim", "טענה" };
+  int width = 320;
+
+  gloss_project_insert_document (f->project, hebrew);
+  said = gloss_project_annotate (f->project, hebrew, 0, 26, "claim");
+  gtk_widget_set_direction (row, GTK_TEXT_DIR_RTL);
+  gtk_window_set_child (f->window, row);
+  gtk_window_present (f->window);
+  gloss_annotation_row_set_project (GLOSS_ANNOTATION_ROW (row), f->project);
+  gloss_annotation_row_set_annotation (GLOSS_ANNOTATION_ROW (row), said);
+
+  for (guint n = 0; n < G_N_ELEMENTS (names); n++)
+    {
+      g_autoptr(GtkSnapshot) snapshot = gtk_snapshot_new ();
+      g_autoptr(GskRenderNode) node = NULL;
+      g_autoptr(GArray) drawn = g_array_new (FALSE, FALSE, sizeof (DrawnNode));
+      const DrawnNode *swatch = NULL, *name = NULL;
+
+      gloss_project_set_tag_name (f->project, gloss_project_lookup_tag (f->project, "claim"), names[n]);
+      gtk_widget_size_allocate (row, &(GtkAllocation) { 0, 0, width, row_height (row, width) }, -1);
+      GTK_WIDGET_GET_CLASS (row)->snapshot (row, snapshot);
+      node = gtk_snapshot_free_to_node (g_steal_pointer (&snapshot));
+      collect_drawn (node, 0, 0, drawn);
+
+      /* The swatch is the colour drawn highest; the name, the text
+       * drawn highest. */
+      for (guint i = 0; i < drawn->len; i++)
+        {
+          const DrawnNode *d = &g_array_index (drawn, DrawnNode, i);
+          const DrawnNode **best = d->is_text ? &name : &swatch;
+
+          if (*best == NULL || d->bounds.origin.y < (*best)->bounds.origin.y)
+            *best = d;
+        }
+      g_assert_nonnull (swatch);
+      g_assert_nonnull (name);
+      g_test_message ("%s: swatch x %.0f..%.0f, name x %.0f..%.0f", names[n],
+                      swatch->bounds.origin.x, swatch->bounds.origin.x + swatch->bounds.size.width,
+                      name->bounds.origin.x, name->bounds.origin.x + name->bounds.size.width);
+      /* At the right: the swatch, then the name at its left, both in view. */
+      g_assert_cmpfloat (swatch->bounds.origin.x, >, width / 2.0);
+      g_assert_cmpfloat (swatch->bounds.origin.x + swatch->bounds.size.width, <=, width);
+      g_assert_cmpfloat (name->bounds.origin.x, >=, 0);
+      g_assert_cmpfloat (name->bounds.origin.x + name->bounds.size.width, <=, swatch->bounds.origin.x);
+      g_assert_cmpfloat (name->bounds.origin.x + name->bounds.size.width, >, swatch->bounds.origin.x - 20);
+      g_assert_cmpfloat (name->bounds.size.width, >, 10);
+    }
+}
+
 static void
 test_list_large (Fixture       *f,
                  gconstpointer  data)
@@ -481,5 +591,6 @@ main (int    argc,
   PANELS_ADD ("/gloss/annotation-list/empty", test_list_empty);
   PANELS_ADD ("/gloss/annotation-list/large", test_list_large);
   PANELS_ADD ("/gloss/annotation-list/row", test_row);
+  PANELS_ADD ("/gloss/annotation-list/row-rtl-chip", test_row_rtl_chip);
   return g_test_run ();
 }

@@ -415,6 +415,58 @@ test_inspector_relations (Fixture       *f,
   }
 }
 
+/* In right-to-left text the arrows move a boundary the way they point:
+ * Alt+Left moves the end of a Hebrew span later (leftwards on screen),
+ * Alt+Shift+Right its start earlier (rightwards). A Latin span inside
+ * the same Hebrew line keeps the left-to-right sense. */
+static void
+test_inspector_rtl_nudge (Fixture       *f,
+                          gconstpointer  data)
+{
+  /* "The minister said there is no agreement yet. NBC reported." */
+  const char *text = "השר אמר כי אין הסכם עדיין. NBC דיווחה.\nA second line.";
+  g_autoptr(GlossDocument) hebrew = gloss_document_new (NULL, "חדשות", text);
+  GlossAnnotation *said, *nbc;
+  GtkWidget *inspector;
+  Span span;
+  g_autofree char *path = g_find_program_in_path ("xdotool");
+
+  if (path == NULL)
+    {
+      g_test_skip ("xdotool is not installed");
+      return;
+    }
+
+  gloss_project_insert_document (f->project, hebrew);
+  said = gloss_project_annotate (f->project, hebrew, 4, 7, "claim");      /* אמר */
+  nbc = gloss_project_annotate (f->project, hebrew, 27, 30, "source");    /* NBC */
+  inspector = show_inspector (f, said);
+  g_assert_true (xdotool ("mousemove 200 200"));
+  wait_for (window_active, f->window, 3000);
+  gloss_inspector_focus_note (GLOSS_INSPECTOR (inspector));
+  wait_ms (100);
+
+  span = (Span) { said, 4, 8 };
+  g_assert_true (xdotool ("key alt+Left"));
+  g_assert_true (wait_for (span_is, &span, 3000));
+  span = (Span) { said, 4, 7 };
+  g_assert_true (xdotool ("key alt+Right"));
+  g_assert_true (wait_for (span_is, &span, 3000));
+  span = (Span) { said, 3, 7 };
+  g_assert_true (xdotool ("key alt+shift+Right"));
+  g_assert_true (wait_for (span_is, &span, 3000));
+  span = (Span) { said, 4, 7 };
+  g_assert_true (xdotool ("key alt+shift+Left"));
+  g_assert_true (wait_for (span_is, &span, 3000));
+
+  gloss_inspector_set_annotation (GLOSS_INSPECTOR (inspector), nbc);
+  gloss_inspector_focus_note (GLOSS_INSPECTOR (inspector));
+  wait_ms (100);
+  span = (Span) { nbc, 27, 29 };
+  g_assert_true (xdotool ("key alt+Left"));
+  g_assert_true (wait_for (span_is, &span, 3000));
+}
+
 int
 main (int    argc,
       char **argv)
@@ -426,6 +478,7 @@ main (int    argc,
   PANELS_ADD ("/gloss/inspector/bounds-attributes", test_inspector_bounds_and_attributes);
   PANELS_ADD ("/gloss/inspector/relations", test_inspector_relations);
   PANELS_ADD ("/gloss/inspector/keyboard", test_inspector_keyboard);
+  PANELS_ADD ("/gloss/inspector/rtl-nudge", test_inspector_rtl_nudge);
   PANELS_ADD ("/gloss/inspector/delete-toast", test_inspector_delete_toast);
   return g_test_run ();
 }

@@ -4,7 +4,11 @@
  */
 #include "config.h"
 
+#include <glib/gi18n.h>
+
+#include "gloss-annotation-row.h"
 #include "gloss-link-dialog.h"
+#include "gloss-untrusted-text.h"
 #include "panels-fixture.h"
 
 static void
@@ -36,6 +40,54 @@ test_link_dialog_search_and_link (Fixture       *f,
   /* Linking closes the dialog. */
 }
 
+static gboolean
+results_shown (gpointer data)
+{
+  g_autoptr(GPtrArray) rows = find_all (data, GLOSS_TYPE_ANNOTATION_ROW);
+
+  for (guint i = 0; i < rows->len; i++)
+    if (gloss_annotation_row_get_annotation (rows->pdata[i]) != NULL)
+      return TRUE;
+  return FALSE;
+}
+
+/* Read as a dialog, modal over the main window; each row's name says
+ * which document its annotation comes from. */
+static void
+test_link_dialog_accessible (Fixture       *f,
+                             gconstpointer  data)
+{
+  GtkWidget *dialog = gloss_link_dialog_new (f->window, f->project, f->quote);
+  g_autoptr(GPtrArray) rows = NULL;
+  guint checked = 0;
+
+  gtk_window_present (f->window);
+  gtk_window_present (GTK_WINDOW (dialog));
+  g_assert_cmpint (gtk_accessible_get_accessible_role (GTK_ACCESSIBLE (dialog)), ==, GTK_ACCESSIBLE_ROLE_DIALOG);
+  g_assert_true (gtk_window_get_modal (GTK_WINDOW (dialog)));
+  g_assert_true (gtk_window_get_transient_for (GTK_WINDOW (dialog)) == f->window);
+
+  g_assert_true (wait_for (results_shown, dialog, 5000));
+  rows = find_all (dialog, GLOSS_TYPE_ANNOTATION_ROW);
+  for (guint i = 0; i < rows->len; i++)
+    {
+      GlossAnnotation *annotation = gloss_annotation_row_get_annotation (rows->pdata[i]);
+      g_autofree char *title = NULL;
+      g_autofree char *in_document = NULL;
+      g_autofree char *expected = NULL;
+
+      if (annotation != f->source)
+        continue;
+      title = gloss_untrusted_isolate ("Geneva talks stall");
+      in_document = g_strdup_printf (_("In “%s”"), title);
+      expected = g_strdup_printf ("\xe2\x81\xa8" "Source" "\xe2\x81\xa9" ", NBC News. %s", in_document);
+      gtk_test_accessible_assert_property (rows->pdata[i], GTK_ACCESSIBLE_PROPERTY_LABEL, expected);
+      checked++;
+    }
+  g_assert_cmpuint (checked, ==, 1);
+  gtk_window_destroy (GTK_WINDOW (dialog));
+}
+
 int
 main (int    argc,
       char **argv)
@@ -43,5 +95,6 @@ main (int    argc,
   panels_test_init (&argc, &argv);
 
   PANELS_ADD ("/gloss/link-dialog/search-and-link", test_link_dialog_search_and_link);
+  PANELS_ADD ("/gloss/link-dialog/accessible", test_link_dialog_accessible);
   return g_test_run ();
 }

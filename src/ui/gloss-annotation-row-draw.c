@@ -349,6 +349,7 @@ snapshot_chips (GlossAnnotationRow *self,
     {
       Chip *chip = &g_array_index (self->chips, Chip, i);
       int name_room = available - x - CHIP_SIZE - CHIP_NAME_GAP;
+      PangoRectangle name_rect;
       int name_width, name_height;
       int chip_x;
 
@@ -360,7 +361,11 @@ snapshot_chips (GlossAnnotationRow *self,
         chip->layout = make_layout (self, chip->name, TRUE, TRUE);
       pango_layout_set_width (chip->layout,
                               MAX (MIN (name_room, CHIP_NAME_CHARS * char_width (self)), 1) * PANGO_SCALE);
-      pango_layout_get_pixel_size (chip->layout, &name_width, &name_height);
+      /* Right to left, the layout aligns its text to the end of its
+       * width: the ink starts at name_rect.x, not at 0. */
+      pango_layout_get_pixel_extents (chip->layout, NULL, &name_rect);
+      name_width = name_rect.width;
+      name_height = name_rect.height;
 
       chip_x = rtl ? available - x - CHIP_SIZE : x;
       gloss_color_append_swatch (snapshot, &chip->rgba,
@@ -370,7 +375,7 @@ snapshot_chips (GlossAnnotationRow *self,
         {
           int name_x = rtl ? chip_x - CHIP_NAME_GAP - name_width : chip_x + CHIP_SIZE + CHIP_NAME_GAP;
 
-          append_layout_at (snapshot, chip->layout, PADDING + name_x,
+          append_layout_at (snapshot, chip->layout, PADDING + name_x - name_rect.x,
                             PADDING + (line_height - name_height) / 2, &color);
         }
       x += CHIP_SIZE + CHIP_NAME_GAP + name_width + CHIP_GAP;

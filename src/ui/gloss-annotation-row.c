@@ -72,6 +72,16 @@ update_accessible_label (GlossAnnotationRow *self)
   g_string_append (label, self->quote != NULL ? self->quote : "");
   if (_gloss_annotation_row_has_note (self))
     g_string_append_printf (label, ". %s", self->note);
+  /* Where the row says which document it comes from, so does its name. */
+  if (_gloss_annotation_row_has_document (self))
+    {
+      g_autofree char *title = gloss_untrusted_isolate (self->document_title);
+
+      g_string_append (label, ". ");
+      /* Translators: read by screen readers after an annotation's quote;
+       * %s is the title of the document it is in */
+      g_string_append_printf (label, _("In “%s”"), title);
+    }
 
   gtk_accessible_update_property (GTK_ACCESSIBLE (self),
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, label->str,

@@ -111,8 +111,9 @@ _gloss_article_view_document_accessible (GlossArticleView *self)
   _gloss_article_view_update_description (self);
 }
 
-/* The palette never takes the focus (the digits go to the article), so
- * when it appears its keys are told: "Tags: Claim, key 1; Source, key 2…" */
+/* The palette does not take the focus when it appears (the digits go to
+ * the article), so its keys are told: "Tags: Claim, key 1; Source, key 2…
+ * Tab moves into the tags." */
 static void
 palette_visible_cb (GtkWidget        *palette,
                     GParamSpec       *pspec,
@@ -137,6 +138,9 @@ palette_visible_cb (GtkWidget        *palette,
 
       g_string_append_printf (message, i == 0 ? " %s" : "; %s", label);
     }
+  g_string_append (message, ". ");
+  /* Translators: said after the tag palette's keys */
+  g_string_append (message, _("Tab moves into the tags."));
   gloss_announce (GTK_WIDGET (self), message->str);
 }
 

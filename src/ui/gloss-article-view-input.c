@@ -129,8 +129,10 @@ tag_chosen_cb (GlossTagPalette  *palette,
                const char       *tag_id,
                GlossArticleView *self)
 {
-  annotate_selection (self, tag_id);
+  /* The focus first: what the annotation announces goes to the article,
+   * not to the palette's button that is about to go. */
   gtk_widget_grab_focus (GTK_WIDGET (self));
+  annotate_selection (self, tag_id);
 }
 
 static void
@@ -476,6 +478,12 @@ key_pressed_cb (GtkEventControllerKey *controller,
       gtk_widget_error_bell (GTK_WIDGET (self));
       return GDK_EVENT_STOP;
     }
+
+  /* Tab moves into the palette, where the tags without a digit are. */
+  if (keyval == GDK_KEY_Tab && !(state & GDK_SHIFT_MASK) &&
+      gloss_article_view_get_selection (self, NULL, NULL) &&
+      gloss_tag_palette_enter (GLOSS_TAG_PALETTE (self->palette)))
+    return GDK_EVENT_STOP;
 
   if (keyval == GDK_KEY_Escape)
     {

@@ -109,6 +109,34 @@ adjust_bounds (GlossInspector *self,
   gloss_project_set_annotation_bounds (self->project, self->annotation, start, end);
 }
 
+/* Whether the character inside the span at the boundary runs right to
+ * left, as its paragraph is laid out (Pango's bidi resolution, the one
+ * the article's text view uses). */
+static gboolean
+boundary_is_rtl (GlossInspector *self,
+                 gboolean        at_start)
+{
+  GlossDocument *document = gloss_annotation_get_document (self->annotation);
+  const char *text = gloss_document_get_text (document);
+  GlossOffset length = gloss_document_get_length (document);
+  GlossOffset inside = at_start ? gloss_annotation_get_start (self->annotation)
+                                : gloss_annotation_get_end (self->annotation) - 1;
+  GlossOffset first = inside, last = inside;
+  gsize first_byte;
+  g_autoptr(PangoLayout) layout = NULL;
+
+  while (first > 0 && char_at (document, first - 1) != '\n')
+    first--;
+  while (last < length && char_at (document, last) != '\n')
+    last++;
+  first_byte = gloss_document_offset_to_byte (document, first);
+  layout = gtk_widget_create_pango_layout (GTK_WIDGET (self), NULL);
+  pango_layout_set_text (layout, text + first_byte,
+                         gloss_document_offset_to_byte (document, last) - first_byte);
+  return pango_layout_get_direction (layout, gloss_document_offset_to_byte (document, inside) - first_byte)
+         == PANGO_DIRECTION_RTL;
+}
+
 static void
 bounds_action (GtkWidget  *widget,
                const char *action_name,
@@ -116,6 +144,21 @@ bounds_action (GtkWidget  *widget,
 {
   GlossInspector *self = GLOSS_INSPECTOR (widget);
   gboolean by_word = parameter != NULL && g_variant_get_boolean (parameter);
+
+  /* The arrows move a boundary on screen: leftwards is later in
+   * right-to-left text. */
+  if (g_str_has_suffix (action_name, "-left") || g_str_has_suffix (action_name, "-right"))
+    {
+      gboolean start = g_str_has_prefix (action_name, "inspector.start-");
+      int direction = g_str_has_suffix (action_name, "-left") ? -1 : 1;
+
+      if (!_gloss_inspector_is_editable (self))
+        return;
+      if (boundary_is_rtl (self, start))
+        direction = -direction;
+      adjust_bounds (self, start, direction, by_word);
+      return;
+    }
 
   if (g_str_equal (action_name, "inspector.start-earlier"))
     adjust_bounds (self, TRUE, -1, by_word);
@@ -128,7 +171,9 @@ bounds_action (GtkWidget  *widget,
 }
 
 
-/* Alt+arrows move the end by a character, Alt+Shift+arrows the start;
+/* Alt+arrows move the end by a character, Alt+Shift+arrows the start,
+ * in the arrow's direction on screen (in right-to-left text, Alt+Left
+ * moves the end later);
  * Alt+[ and Alt+] move the end by a word, with Shift the start. Not
  * Ctrl+Alt(+Shift)+arrows: GNOME Shell takes those to switch workspaces
  * and they never reach the window. */
@@ -138,10 +183,10 @@ static const struct {
   const char      *action;
   gboolean         by_word;
 } bounds_keys[] = {
-  { GDK_KEY_Left, GDK_ALT_MASK, "inspector.end-earlier", FALSE },
-  { GDK_KEY_Right, GDK_ALT_MASK, "inspector.end-later", FALSE },
-  { GDK_KEY_Left, GDK_ALT_MASK | GDK_SHIFT_MASK, "inspector.start-earlier", FALSE },
-  { GDK_KEY_Right, GDK_ALT_MASK | GDK_SHIFT_MASK, "inspector.start-later", FALSE },
+  { GDK_KEY_Left, GDK_ALT_MASK, "inspector.end-left", FALSE },
+  { GDK_KEY_Right, GDK_ALT_MASK, "inspector.end-right", FALSE },
+  { GDK_KEY_Left, GDK_ALT_MASK | GDK_SHIFT_MASK, "inspector.start-left", FALSE },
+  { GDK_KEY_Right, GDK_ALT_MASK | GDK_SHIFT_MASK, "inspector.start-right", FALSE },
   { GDK_KEY_bracketleft, GDK_ALT_MASK, "inspector.end-earlier", TRUE },
   { GDK_KEY_bracketright, GDK_ALT_MASK, "inspector.end-later", TRUE },
   /* Shift+[ types "{" on most layouts: both keyvals, so that it works on all. */
@@ -158,6 +203,10 @@ _gloss_inspector_class_init_bounds (GtkWidgetClass *widget_class)
   gtk_widget_class_install_action (widget_class, "inspector.start-later", "b", bounds_action);
   gtk_widget_class_install_action (widget_class, "inspector.end-earlier", "b", bounds_action);
   gtk_widget_class_install_action (widget_class, "inspector.end-later", "b", bounds_action);
+  gtk_widget_class_install_action (widget_class, "inspector.start-left", "b", bounds_action);
+  gtk_widget_class_install_action (widget_class, "inspector.start-right", "b", bounds_action);
+  gtk_widget_class_install_action (widget_class, "inspector.end-left", "b", bounds_action);
+  gtk_widget_class_install_action (widget_class, "inspector.end-right", "b", bounds_action);
 
   for (guint i = 0; i < G_N_ELEMENTS (bounds_keys); i++)
     gtk_widget_class_add_binding_action (widget_class, bounds_keys[i].keyval, bounds_keys[i].modifiers,

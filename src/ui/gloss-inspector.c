@@ -211,6 +211,8 @@ set_actions_enabled (GlossInspector *self,
   static const char * const actions[] = {
     "inspector.start-earlier", "inspector.start-later",
     "inspector.end-earlier", "inspector.end-later",
+    "inspector.start-left", "inspector.start-right",
+    "inspector.end-left", "inspector.end-right",
     "inspector.mark-reviewed", "inspector.delete",
     "inspector.link", "inspector.link-from-list",
     "inspector.add-attribute",

@@ -295,7 +295,10 @@ gloss_link_dialog_new (GtkWindow       *parent,
   g_return_val_if_fail (GLOSS_IS_PROJECT (project), NULL);
   g_return_val_if_fail (GLOSS_IS_ANNOTATION (from), NULL);
 
+  /* A modal window over the main one: read as a dialog, as GtkDialog is
+   * (GtkWindow's instances keep the window role whatever their class says). */
   self = g_object_new (GLOSS_TYPE_LINK_DIALOG,
+                       "accessible-role", GTK_ACCESSIBLE_ROLE_DIALOG,
                        "transient-for", parent,
                        NULL);
   self->project = g_object_ref (project);

@@ -1,7 +1,10 @@
 /* gloss-tag-palette.c — the popover of tags beside a fresh selection
  *
- * It never takes the focus: the article keeps it, so the digit keys reach
- * the article view, which asks the project for the tag of that digit.
+ * It does not take the focus when it appears: the article keeps it, so the
+ * digit keys reach the article view, which asks the project for the tag of
+ * that digit. Tab in the article moves into it (gloss_tag_palette_enter ()),
+ * for the tags without a digit: the arrows and Tab go from tag to tag,
+ * Return or Space applies the focused one, Escape goes back.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -72,12 +75,137 @@ gloss_tag_swatch_new (GlossTag *tag)
 
 /* ---- palette ---- */
 
+static GPtrArray *
+tag_buttons (GlossTagPalette *self)
+{
+  GPtrArray *buttons = g_ptr_array_new ();
+
+  for (GtkWidget *child = gtk_widget_get_first_child (self->box); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *inner = gtk_flow_box_child_get_child (GTK_FLOW_BOX_CHILD (child));
+
+      if (GTK_IS_BUTTON (inner))
+        g_ptr_array_add (buttons, inner);
+    }
+  return buttons;
+}
+
+static void
+set_keyboard_entered (GlossTagPalette *self,
+                      gboolean         entered)
+{
+  g_autoptr(GPtrArray) buttons = tag_buttons (self);
+
+  for (guint i = 0; i < buttons->len; i++)
+    gtk_widget_set_focusable (buttons->pdata[i], entered);
+}
+
+gboolean
+gloss_tag_palette_enter (GlossTagPalette *self)
+{
+  g_autoptr(GPtrArray) buttons = NULL;
+
+  g_return_val_if_fail (GLOSS_IS_TAG_PALETTE (self), FALSE);
+
+  if (!gtk_widget_get_visible (GTK_WIDGET (self)))
+    return FALSE;
+  buttons = tag_buttons (self);
+  if (buttons->len == 0)
+    return FALSE;
+  set_keyboard_entered (self, TRUE);
+  return gtk_widget_grab_focus (buttons->pdata[0]);
+}
+
+static void
+leave (GlossTagPalette *self)
+{
+  GtkWidget *article = gtk_widget_get_parent (GTK_WIDGET (self));
+
+  set_keyboard_entered (self, FALSE);
+  if (article != NULL)
+    gtk_widget_grab_focus (article);
+}
+
+/* The focused tag button's index, or -1. */
+static int
+focused_index (GlossTagPalette *self,
+               GPtrArray       *buttons)
+{
+  for (guint i = 0; i < buttons->len; i++)
+    if (gtk_widget_has_focus (buttons->pdata[i]))
+      return i;
+  return -1;
+}
+
+static void
+closed_cb (GlossTagPalette *self)
+{
+  set_keyboard_entered (self, FALSE);
+}
+
+static gboolean
+palette_key_pressed_cb (GtkEventControllerKey *controller,
+                        guint                  keyval,
+                        guint                  keycode,
+                        GdkModifierType        state,
+                        GlossTagPalette       *self)
+{
+  g_autoptr(GPtrArray) buttons = tag_buttons (self);
+  int current = focused_index (self, buttons);
+  int step = 0;
+
+  if (current < 0)
+    return GDK_EVENT_PROPAGATE;
+  if (state & (GDK_CONTROL_MASK | GDK_ALT_MASK | GDK_SUPER_MASK))
+    return GDK_EVENT_PROPAGATE;
+
+  switch (keyval)
+    {
+    case GDK_KEY_Escape:
+      leave (self);
+      return GDK_EVENT_STOP;
+    case GDK_KEY_Right:
+    case GDK_KEY_KP_Right:
+    case GDK_KEY_Down:
+    case GDK_KEY_KP_Down:
+    case GDK_KEY_Tab:
+    case GDK_KEY_KP_Tab:
+      step = 1;
+      break;
+    case GDK_KEY_Left:
+    case GDK_KEY_KP_Left:
+    case GDK_KEY_Up:
+    case GDK_KEY_KP_Up:
+    case GDK_KEY_ISO_Left_Tab:
+      step = -1;
+      break;
+    case GDK_KEY_Home:
+      gtk_widget_grab_focus (buttons->pdata[0]);
+      return GDK_EVENT_STOP;
+    case GDK_KEY_End:
+      gtk_widget_grab_focus (buttons->pdata[buttons->len - 1]);
+      return GDK_EVENT_STOP;
+    default:
+      return GDK_EVENT_PROPAGATE;
+    }
+
+  /* Shift+Tab arrives as ISO_Left_Tab; the arrows follow the screen. */
+  if (step != 0 && (keyval == GDK_KEY_Left || keyval == GDK_KEY_Right ||
+                    keyval == GDK_KEY_KP_Left || keyval == GDK_KEY_KP_Right) &&
+      gtk_widget_get_direction (GTK_WIDGET (self)) == GTK_TEXT_DIR_RTL)
+    step = -step;
+  gtk_widget_grab_focus (buttons->pdata[(current + step + (int) buttons->len) % (int) buttons->len]);
+  return GDK_EVENT_STOP;
+}
+
 static void
 tag_clicked_cb (GtkButton       *button,
                 GlossTagPalette *self)
 {
   const char *tag_id = g_object_get_data (G_OBJECT (button), "gloss-tag-id");
 
+  set_keyboard_entered (self, FALSE);
   g_signal_emit (self, signals[TAG_CHOSEN], 0, tag_id);
 }
 
@@ -145,7 +273,11 @@ rebuild (GlossTagPalette *self)
     {
       g_autoptr(GlossTag) tag = g_list_model_get_item (tags, i);
 
-      gtk_flow_box_append (GTK_FLOW_BOX (self->box), make_tag_button (self, tag));
+      GtkWidget *button = make_tag_button (self, tag);
+
+      gtk_flow_box_append (GTK_FLOW_BOX (self->box), button);
+      /* The buttons take the focus, not the cells around them. */
+      gtk_widget_set_focusable (gtk_widget_get_parent (button), FALSE);
     }
   if (n == 0)
     {
@@ -243,6 +375,8 @@ gloss_tag_palette_class_init (GlossTagPaletteClass *klass)
 static void
 gloss_tag_palette_init (GlossTagPalette *self)
 {
+  GtkEventController *controller;
+
   self->box = gtk_flow_box_new ();
   gtk_flow_box_set_selection_mode (GTK_FLOW_BOX (self->box), GTK_SELECTION_NONE);
   gtk_flow_box_set_max_children_per_line (GTK_FLOW_BOX (self->box), MAX_COLUMNS);
@@ -253,7 +387,11 @@ gloss_tag_palette_init (GlossTagPalette *self)
   gtk_popover_set_has_arrow (GTK_POPOVER (self), TRUE);
   gtk_popover_set_position (GTK_POPOVER (self), GTK_POS_BOTTOM);
   gtk_widget_add_css_class (GTK_WIDGET (self), "tag-palette");
-  gtk_widget_set_can_focus (GTK_WIDGET (self), FALSE);
+  controller = gtk_event_controller_key_new ();
+  gtk_event_controller_set_propagation_phase (controller, GTK_PHASE_CAPTURE);
+  g_signal_connect (controller, "key-pressed", G_CALLBACK (palette_key_pressed_cb), self);
+  gtk_widget_add_controller (GTK_WIDGET (self), controller);
+  g_signal_connect (self, "closed", G_CALLBACK (closed_cb), NULL);
 }
 
 GtkWidget *

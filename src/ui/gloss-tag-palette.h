@@ -16,6 +16,9 @@ G_DECLARE_FINAL_TYPE (GlossTagPalette, gloss_tag_palette, GLOSS, TAG_PALETTE, Gt
 GtkWidget *gloss_tag_palette_new         (void);
 void       gloss_tag_palette_set_project (GlossTagPalette *self,
                                           GlossProject    *project);
+/* Moves the keyboard focus into the shown palette, on its first tag;
+ * FALSE if it is hidden or has no tags. */
+gboolean   gloss_tag_palette_enter       (GlossTagPalette *self);
 
 /* Lays the tags out in as many columns (up to four) as @width pixels
  * hold, so that the palette fits a narrow window. */

@@ -266,6 +266,20 @@ def put_caret(app, offset, click=False):
     app.wait(lambda r: r['caret'] == offset, 'the caret at %d' % offset)
 
 
+def select_to(app, start, end):
+    """From the caret at @start, Shift+Right until the selection reaches
+    @end: by words where selections snap to them, else by characters."""
+    reached = start
+    for _ in range(end - start):
+        app.key('shift+Right')
+        before = reached
+        report = app.wait(lambda r: r['selection'] and r['selection'][1] > before,
+                          'the selection to grow past %d' % before)
+        reached = report['selection'][1]
+        if reached >= end:
+            break
+
+
 def scenario_names(ctx):
     """No control is unnamed, named by its type, or read twice."""
     text = ctx.article
@@ -312,7 +326,7 @@ def scenario_tag_toggles(ctx):
     app, root = start(ctx, ctx.project)
     # The palette beside a keyboard selection.
     put_caret(app, ps, click=True)
-    app.key(*['shift+Right'] * (pe - ps))
+    select_to(app, ps, pe)
     app.wait(lambda r: r['palette'] and r['selection'] == [ps, pe], 'the palette')
     claim = find(root, lambda a: role(a) in CONTROL_ROLES and a.name.startswith('Claim'),
                  'palette button for Claim')
@@ -484,7 +498,7 @@ def scenario_feedback(ctx):
     app, root = start(ctx, ctx.project)
     # Annotate by keyboard.
     put_caret(app, s, click=True)
-    app.key(*['shift+Right'] * (e - s))
+    select_to(app, s, e)
     app.wait(lambda r: r['selection'] == [s, e] and r['palette'], 'the selection and the palette')
     # The palette keeps the focus in the article: its keys are told.
     wait_announcement(root, lambda t: t.startswith('Tags:') and 'Claim, key 1' in t, 'the palette\'s keys')
@@ -520,6 +534,47 @@ def scenario_feedback(ctx):
     app.key('ctrl+s')
     app.wait(lambda r: not r['dirty'], 'the save')
     wait_announcement(root, lambda t: t.startswith('Saved'), 'the save')
+
+
+def scenario_palette_keyboard(ctx):
+    """A tag without a digit is applied from the keyboard: Tab moves into
+    the palette, the arrows go from tag to tag, Return applies."""
+    text = ctx.article
+    s, e = word(text, 'Larkmouth')
+    make_project(ctx.gloss, ctx.project, text)
+    project = gui.load_project(ctx.project)
+    rumour = dict(project['tags'][0])
+    rumour.update({'id': 'rumour', 'name': 'Rumour', 'description': 'Unconfirmed talk'})
+    rumour['digit'] = None
+    project['tags'].append(rumour)
+    with open(ctx.project, 'w', encoding='utf-8') as f:
+        json.dump(project, f, ensure_ascii=False, indent=2)
+    app, root = start(ctx, ctx.project)
+    watch = FocusWatch()
+    put_caret(app, s, click=True)
+    select_to(app, s, e)
+    app.wait(lambda r: r['selection'] == [s, e] and r['palette'], 'the selection and the palette')
+    said = wait_announcement(root, lambda t: t.startswith('Tags:'), 'the palette\'s keys')
+    check('Tab' in said, 'the palette\'s announcement %r must say how to reach it' % said)
+    focused = watch.focused_after(lambda: app.key('Tab'))
+    check(focused is not None and role(focused) == pyatspi.ROLE_PUSH_BUTTON
+          and focused.name.startswith('Claim'),
+          'Tab with the palette shown must focus its first tag, not %r'
+          % (describe(focused) if focused is not None else None))
+    # Shift+Tab wraps to the last tag, the one without a digit.
+    focused = watch.focused_after(lambda: app.key('shift+Tab'))
+    check(focused is not None and focused.name.startswith('Rumour'),
+          'Shift+Tab in the palette must reach the last tag, Rumour, not %r'
+          % (focused.name if focused is not None else None))
+    focused = watch.focused_after(lambda: app.key('Right'))
+    check(focused is not None and focused.name.startswith('Claim'),
+          'Right on the last tag must wrap to the first, not %r'
+          % (focused.name if focused is not None else None))
+    app.key('Left')
+    app.key('Return')
+    app.wait(lambda r: r['document']['n_annotations'] == 1, 'the annotation made with Return')
+    wait_announcement(root, lambda t: t.startswith('Annotated') and 'Rumour' in t, 'the annotation made')
+    check(has_state(article_text(root), pyatspi.STATE_FOCUSED), 'the article has the focus back')
 
 
 def scenario_keyboard_spans(ctx):
