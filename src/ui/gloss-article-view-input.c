@@ -10,6 +10,7 @@
 
 #include <glib/gi18n.h>
 
+#include "gloss-accessible.h"
 #include "gloss-article-view-private.h"
 #include "gloss-color-chip.h"
 #include "gloss-settings.h"
@@ -212,26 +213,6 @@ chooser_row_activated_cb (GtkListBox       *list,
     g_signal_emit (self, _gloss_article_view_signals[ARTICLE_VIEW_ANNOTATION_ACTIVATED], 0, annotation);
 }
 
-static char *
-describe_tags (GlossArticleView *self,
-               GlossAnnotation  *annotation)
-{
-  const char * const *tags = gloss_annotation_get_tags (annotation);
-  g_autoptr(GString) text = g_string_new (NULL);
-
-  for (guint i = 0; tags[i] != NULL; i++)
-    {
-      GlossTag *tag = gloss_project_lookup_tag (self->project, tags[i]);
-
-      if (text->len > 0)
-        g_string_append (text, ", ");
-      g_string_append (text, tag != NULL ? gloss_tag_get_name (tag) : tags[i]);
-    }
-  if (text->len == 0)
-    g_string_append (text, _("No tag"));
-  return g_string_free (g_steal_pointer (&text), FALSE);
-}
-
 /* Cuts @text to about @max characters, on one line. */
 static char *
 excerpt (const char *text,
@@ -290,7 +271,7 @@ show_chooser (GlossArticleView *self,
       GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 2);
       GtkWidget *header = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
       const char * const *tag_ids = gloss_annotation_get_tags (annotation);
-      g_autofree char *tags = describe_tags (self, annotation);
+      g_autofree char *tags = gloss_accessible_describe_tags (self->project, annotation);
       g_autofree char *quote = excerpt (gloss_annotation_get_quote (annotation), 48);
       GtkWidget *title = gtk_label_new (tags);
       GtkWidget *subtitle = gtk_label_new (quote);
@@ -546,7 +527,7 @@ _gloss_article_view_query_tooltip (GtkWidget  *widget,
   for (guint i = 0; i < here->len && i < 5; i++)
     {
       GlossAnnotation *annotation = g_ptr_array_index (here, i);
-      g_autofree char *tags = describe_tags (self, annotation);
+      g_autofree char *tags = gloss_accessible_describe_tags (self->project, annotation);
       const char *note = gloss_annotation_get_note (annotation);
 
       if (text->len > 0)
