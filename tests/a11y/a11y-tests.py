@@ -595,7 +595,9 @@ def scenario_keyboard_spans(ctx):
     app.wait(lambda r: r['selected'] and r['selected']['id'] == 'late', 'the later annotation selected')
     put_caret(app, s1 - 3)
     app.key('alt+Down')
-    app.wait(lambda r: r['selected'] is not None, 'a selection')
+    # 'late' is still selected until the key is handled: wait for a change.
+    app.wait(lambda r: r['selected'] and r['selected']['id'] != 'late',
+             'Alt+Down from a caret before both to step away from \'late\' to \'early\'')
     check(app.last['selected']['id'] == 'early',
           'Alt+Down from a caret before both stepped to %r, not to the next from the caret'
           % app.last['selected']['id'])
