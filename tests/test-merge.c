@@ -497,6 +497,42 @@ test_merge_with_file (void)
   g_assert_cmpint (g_rmdir (dir), ==, 0);
 }
 
+/* A project loaded from a file that changed before its bytes were read
+ * again has no base: merging says so and writes nothing. */
+static void
+test_merge_with_file_base_gone (void)
+{
+  g_autofree char *dir = g_dir_make_tmp ("gloss-merge-file-XXXXXX", NULL);
+  g_autofree char *path = g_build_filename (dir, "talks.gloss", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GlossProject) made = make_base ();
+  g_autoptr(GlossProject) ours = NULL;
+  g_autoptr(GlossProject) theirs = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+
+  g_assert_true (gloss_project_save (made, file, &error));
+  ours = gloss_project_load (file, &error);
+  theirs = gloss_project_load (file, &error);
+  g_assert_no_error (error);
+  gloss_project_set_annotation_note (theirs, ann (theirs, "deal"), "Theirs, a longer note");
+  g_assert_true (gloss_project_save (theirs, file, &error));
+
+  g_assert_false (gloss_project_remember_disk_bytes (ours, &error));
+  g_assert_error (error, GLOSS_ERROR, GLOSS_ERROR_CHANGED);
+  g_clear_error (&error);
+  g_assert_true (g_file_get_contents (path, &before, NULL, NULL));
+  g_assert_null (gloss_merge_with_file (ours, file, NULL, &error));
+  g_assert_error (error, GLOSS_ERROR, GLOSS_ERROR_NOT_FOUND);
+  g_assert_nonnull (strstr (error->message, "talks.gloss"));
+  g_assert_true (g_file_get_contents (path, &after, NULL, NULL));
+  g_assert_cmpstr (after, ==, before);
+
+  g_assert_cmpint (g_unlink (path), ==, 0);
+  g_assert_cmpint (g_rmdir (dir), ==, 0);
+}
+
 /* Both changed one note since the save: kept twice, marked, and written. */
 static void
 test_merge_with_file_conflict (void)
@@ -514,6 +550,10 @@ test_merge_with_file_conflict (void)
   g_assert_true (gloss_project_save (made, file, &error));
   ours = gloss_project_load (file, &error);
   theirs = gloss_project_load (file, &error);
+  g_assert_no_error (error);
+  /* Loaded: the base is known once its bytes are remembered, the way the
+   * window does after showing the project. */
+  g_assert_true (gloss_project_remember_disk_bytes (ours, &error));
   g_assert_no_error (error);
   gloss_project_set_annotation_note (theirs, ann (theirs, "deal"), "Theirs");
   g_assert_true (gloss_project_save (theirs, file, &error));
@@ -546,6 +586,7 @@ main (int    argc,
   g_test_add_func ("/merge/keep-version", test_keep_version);
   g_test_add_func ("/merge/with-file", test_merge_with_file);
   g_test_add_func ("/merge/with-file-conflict", test_merge_with_file_conflict);
+  g_test_add_func ("/merge/with-file-base-gone", test_merge_with_file_base_gone);
 
   return g_test_run ();
 }

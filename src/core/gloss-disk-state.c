@@ -9,6 +9,7 @@
 #include "config.h"
 
 #include <errno.h>
+#include <string.h>
 #include <sys/stat.h>
 
 #include <glib/gi18n-lib.h>
@@ -25,8 +26,7 @@ struct _GlossDiskState {
   ino_t   inode;
   goffset size;
   gint64  mtime_ns;
-  char   *sha256;
-  GBytes *bytes;
+  GBytes *bytes;   /* nullable: not remembered (yet) */
 };
 
 G_DEFINE_BOXED_TYPE (GlossDiskState, gloss_disk_state,
@@ -48,22 +48,26 @@ record_stat (GlossDiskState *self)
   self->mtime_ns = (gint64) buf.st_mtim.tv_sec * G_GINT64_CONSTANT (1000000000) + buf.st_mtim.tv_nsec;
 }
 
+/* Whether @a and @b record the same size, time, device and inode. */
+static gboolean
+same_stat (const GlossDiskState *a,
+           const GlossDiskState *b)
+{
+  return a->exists && b->exists && a->device == b->device && a->inode == b->inode &&
+         a->size == b->size && a->mtime_ns == b->mtime_ns;
+}
+
 GlossDiskState *
 gloss_disk_state_new (GFile  *file,
                       GBytes *bytes)
 {
   GlossDiskState *self;
-  gsize size;
-  gconstpointer data;
 
   g_return_val_if_fail (G_IS_FILE (file), NULL);
-  g_return_val_if_fail (bytes != NULL, NULL);
 
-  data = g_bytes_get_data (bytes, &size);
   self = g_new0 (GlossDiskState, 1);
   self->file = g_object_ref (file);
-  self->sha256 = g_compute_checksum_for_data (G_CHECKSUM_SHA256, data, size);
-  self->bytes = g_bytes_ref (bytes);
+  self->bytes = bytes != NULL ? g_bytes_ref (bytes) : NULL;
   record_stat (self);
   return self;
 }
@@ -74,8 +78,7 @@ gloss_disk_state_copy (GlossDiskState *self)
   GlossDiskState *copy = g_memdup2 (self, sizeof *self);
 
   copy->file = g_object_ref (self->file);
-  copy->sha256 = g_strdup (self->sha256);
-  copy->bytes = g_bytes_ref (self->bytes);
+  copy->bytes = self->bytes != NULL ? g_bytes_ref (self->bytes) : NULL;
   return copy;
 }
 
@@ -85,8 +88,7 @@ gloss_disk_state_free (GlossDiskState *self)
   if (self == NULL)
     return;
   g_object_unref (self->file);
-  g_free (self->sha256);
-  g_bytes_unref (self->bytes);
+  g_clear_pointer (&self->bytes, g_bytes_unref);
   g_free (self);
 }
 
@@ -96,44 +98,38 @@ gloss_disk_state_get_file (GlossDiskState *self)
   return self->file;
 }
 
-const char *
-gloss_disk_state_get_sha256 (GlossDiskState *self)
-{
-  return self->sha256;
-}
-
 GBytes *
 gloss_disk_state_get_bytes (GlossDiskState *self)
 {
   return self->bytes;
 }
 
-/* The digest of what the file holds now, read no further than a project
- * may be; NULL if it cannot be read. */
-static char *
-hash_file (GFile *file)
+/* Whether @file holds exactly @bytes, read a megabyte at a time. */
+static gboolean
+file_holds_bytes (GFile  *file,
+                  GBytes *bytes)
 {
   g_autoptr(GFileInputStream) stream = g_file_read (file, NULL, NULL);
-  g_autoptr(GChecksum) checksum = g_checksum_new (G_CHECKSUM_SHA256);
-  g_autofree guint8 *buffer = g_malloc (1024 * 1024);
-  goffset total = 0;
+  g_autofree guint8 *buffer = NULL;
+  gsize size;
+  const guint8 *data = g_bytes_get_data (bytes, &size);
+  gsize offset = 0;
 
   if (stream == NULL)
-    return NULL;
+    return FALSE;
+  buffer = g_malloc (1024 * 1024);
   for (;;)
     {
-      gssize n = g_input_stream_read (G_INPUT_STREAM (stream), buffer, 1024 * 1024, NULL, NULL);
+      gsize n = 0;
 
-      if (n < 0)
-        return NULL;
+      if (!g_input_stream_read_all (G_INPUT_STREAM (stream), buffer, 1024 * 1024, &n, NULL, NULL))
+        return FALSE;
       if (n == 0)
-        break;
-      g_checksum_update (checksum, buffer, (gsize) n);
-      total += n;
-      if (total > GLOSS_MAX_PROJECT_FILE_SIZE)
-        break;
+        return offset == size;
+      if (n > size - offset || memcmp (buffer, data + offset, n) != 0)
+        return FALSE;
+      offset += n;
     }
-  return g_strdup (g_checksum_get_string (checksum));
 }
 
 gboolean
@@ -141,22 +137,18 @@ gloss_disk_state_check (GlossDiskState  *self,
                         GError         **error)
 {
   GlossDiskState now = { .file = self->file };
-  g_autofree char *digest = NULL;
   g_autofree char *name = NULL;
 
   g_return_val_if_fail (self != NULL, FALSE);
 
   record_stat (&now);
-  if (!now.exists)
-    return TRUE;
-  if (self->exists && now.device == self->device && now.inode == self->inode &&
-      now.size == self->size && now.mtime_ns == self->mtime_ns)
+  if (!now.exists || same_stat (self, &now))
     return TRUE;
 
-  digest = hash_file (self->file);
-  if (digest != NULL && g_str_equal (digest, self->sha256))
+  /* Same bytes under a new time or inode: remember those. */
+  if (self->bytes != NULL && (gsize) now.size == g_bytes_get_size (self->bytes) &&
+      file_holds_bytes (self->file, self->bytes))
     {
-      /* Same bytes under a new time or inode: remember those. */
       record_stat (self);
       return TRUE;
     }
@@ -219,4 +211,128 @@ gloss_project_set_disk_state (GlossProject   *project,
 
   g_object_set_qdata_full (G_OBJECT (project), disk_state_quark (), state,
                            (GDestroyNotify) gloss_disk_state_free);
+}
+
+/* The bytes of @state's file, read only while its size, time and inode
+ * are still the ones recorded: what was loaded, not a later change. */
+static GBytes *
+read_recorded_bytes (GlossDiskState  *state,
+                     GCancellable    *cancellable,
+                     GError         **error)
+{
+  GlossDiskState before = { .file = state->file };
+  GlossDiskState after = { .file = state->file };
+  g_autofree char *contents = NULL;
+  g_autofree char *name = NULL;
+  gsize size = 0;
+
+  record_stat (&before);
+  if (same_stat (state, &before) && state->size <= GLOSS_MAX_PROJECT_FILE_SIZE &&
+      g_file_load_contents (state->file, cancellable, &contents, &size, NULL, error))
+    {
+      record_stat (&after);
+      if (same_stat (state, &after))
+        return g_bytes_new_take (g_steal_pointer (&contents), size);
+    }
+  else if (error != NULL && *error != NULL)
+    return NULL;
+
+  name = g_file_get_parse_name (state->file);
+  g_set_error (error, GLOSS_ERROR, GLOSS_ERROR_CHANGED,
+               _("“%s” changed on disk after Gloss opened it"), name);
+  return NULL;
+}
+
+/* Keeps @bytes in @project's disk state if that still records what
+ * @read_from recorded (no save came in between). */
+static void
+keep_bytes (GlossProject   *project,
+            GlossDiskState *read_from,
+            GBytes         *bytes)
+{
+  GlossDiskState *state = gloss_project_get_disk_state (project);
+
+  if (state != NULL && state->bytes == NULL && same_stat (state, read_from))
+    state->bytes = g_bytes_ref (bytes);
+}
+
+gboolean
+gloss_project_remember_disk_bytes (GlossProject  *project,
+                                   GError       **error)
+{
+  GlossDiskState *state;
+  g_autoptr(GBytes) bytes = NULL;
+
+  g_return_val_if_fail (GLOSS_IS_PROJECT (project), FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  state = gloss_project_get_disk_state (project);
+  if (state == NULL || state->bytes != NULL)
+    return TRUE;
+  bytes = read_recorded_bytes (state, NULL, error);
+  if (bytes == NULL)
+    return FALSE;
+  keep_bytes (project, state, bytes);
+  return TRUE;
+}
+
+static void
+remember_in_thread (GTask        *task,
+                    gpointer      source_object,
+                    gpointer      task_data,
+                    GCancellable *cancellable)
+{
+  GError *error = NULL;
+  GBytes *bytes = read_recorded_bytes (task_data, cancellable, &error);
+
+  if (bytes == NULL)
+    g_task_return_error (task, error);
+  else
+    g_task_return_pointer (task, bytes, (GDestroyNotify) g_bytes_unref);
+}
+
+void
+gloss_project_remember_disk_bytes_async (GlossProject        *project,
+                                         GCancellable        *cancellable,
+                                         GAsyncReadyCallback  callback,
+                                         gpointer             user_data)
+{
+  g_autoptr(GTask) task = NULL;
+  GlossDiskState *state;
+
+  g_return_if_fail (GLOSS_IS_PROJECT (project));
+
+  task = g_task_new (project, cancellable, callback, user_data);
+  g_task_set_source_tag (task, gloss_project_remember_disk_bytes_async);
+  state = gloss_project_get_disk_state (project);
+  if (state == NULL || state->bytes != NULL)
+    {
+      g_task_return_boolean (task, TRUE);
+      return;
+    }
+  /* The worker reads through a copy: a save may replace the project's
+   * state meanwhile. */
+  g_task_set_task_data (task, gloss_disk_state_copy (state), (GDestroyNotify) gloss_disk_state_free);
+  g_task_set_priority (task, G_PRIORITY_LOW);
+  g_task_run_in_thread (task, remember_in_thread);
+}
+
+gboolean
+gloss_project_remember_disk_bytes_finish (GlossProject  *project,
+                                          GAsyncResult  *result,
+                                          GError       **error)
+{
+  g_autoptr(GBytes) bytes = NULL;
+  GlossDiskState *read_from;
+
+  g_return_val_if_fail (g_task_is_valid (result, project), FALSE);
+
+  read_from = g_task_get_task_data (G_TASK (result));
+  if (read_from == NULL)
+    return g_task_propagate_boolean (G_TASK (result), error);
+  bytes = g_task_propagate_pointer (G_TASK (result), error);
+  if (bytes == NULL)
+    return FALSE;
+  keep_bytes (project, read_from, bytes);
+  return TRUE;
 }

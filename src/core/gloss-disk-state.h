@@ -11,29 +11,30 @@
 G_BEGIN_DECLS
 
 /* What a file held when Gloss last read or wrote it: its size, its
- * modification time, its device and inode, a SHA-256 of its bytes, and
- * the bytes themselves (the base of a merge with a later change). */
+ * modification time, its device and inode, and the bytes themselves (the
+ * base of a merge with a later change). A save records the bytes it
+ * wrote; a load parses its bytes in place, so it records the file's
+ * size, time and inode only, and gloss_project_remember_disk_bytes ()
+ * reads the bytes again later, off the way to the first frame. */
 typedef struct _GlossDiskState GlossDiskState;
 
 #define GLOSS_TYPE_DISK_STATE (gloss_disk_state_get_type ())
 GType           gloss_disk_state_get_type      (void) G_GNUC_CONST;
 
-/* Records @file as holding @bytes (just read from it, or just written). */
+/* Records @file as holding @bytes (just written; nullable: just read). */
 GlossDiskState *gloss_disk_state_new           (GFile          *file,
                                                 GBytes         *bytes);
 GlossDiskState *gloss_disk_state_copy          (GlossDiskState *self);
 void            gloss_disk_state_free          (GlossDiskState *self);
 
 GFile          *gloss_disk_state_get_file      (GlossDiskState *self);
-/* The SHA-256 (hex) of the bytes recorded: the base of a three-way merge
- * is the version with this digest. */
-const char     *gloss_disk_state_get_sha256    (GlossDiskState *self);
-/* The bytes recorded (borrowed). */
+/* The bytes recorded (borrowed), or NULL when not remembered. */
 GBytes         *gloss_disk_state_get_bytes     (GlossDiskState *self);
 
-/* Whether the file still holds what was recorded. A file whose size,
- * time or inode moved is read and hashed: the same bytes (a `touch`, a
- * checkout of the same version) are no change. A file that is gone is no
+/* Whether the file still holds what was recorded. A file whose time or
+ * inode moved is read and compared with the bytes recorded: the same bytes
+ * (a `touch`, a checkout of the same version) are no change; without the
+ * bytes, any move is one. A file that is gone is no
  * change either: writing it loses nothing. Fails with GLOSS_ERROR_CHANGED,
  * naming the file, when it holds something else. */
 gboolean        gloss_disk_state_check         (GlossDiskState *self,
@@ -50,6 +51,21 @@ GlossDiskState *gloss_project_get_disk_state   (GlossProject   *project);
 /* Takes @state (nullable). */
 void            gloss_project_set_disk_state   (GlossProject   *project,
                                                 GlossDiskState *state);
+
+/* Reads the bytes of the file @project was loaded from into its disk
+ * state, the base of a later merge, if the file still has the size, time
+ * and inode recorded at the load; fails with GLOSS_ERROR_CHANGED if not.
+ * Does nothing when the bytes are known or the project was never on
+ * disk. The async version reads on a worker thread at low priority. */
+gboolean        gloss_project_remember_disk_bytes        (GlossProject        *project,
+                                                          GError             **error);
+void            gloss_project_remember_disk_bytes_async  (GlossProject        *project,
+                                                          GCancellable        *cancellable,
+                                                          GAsyncReadyCallback  callback,
+                                                          gpointer             user_data);
+gboolean        gloss_project_remember_disk_bytes_finish (GlossProject        *project,
+                                                          GAsyncResult        *result,
+                                                          GError             **error);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (GlossDiskState, gloss_disk_state_free)
 

@@ -35,7 +35,8 @@ gloss_merge_with_file (GlossProject  *ours,
 
   name = g_file_get_parse_name (file);
   state = gloss_project_get_disk_state (ours);
-  if (state == NULL || !gloss_disk_state_is_file (state, file))
+  if (state == NULL || gloss_disk_state_get_bytes (state) == NULL ||
+      !gloss_disk_state_is_file (state, file))
     {
       g_set_error (error, GLOSS_ERROR, GLOSS_ERROR_NOT_FOUND,
                    _("“%s”: the version this project was opened from is not known, so there is no base to merge with"),

@@ -40,7 +40,9 @@ gboolean      gloss_merge_files    (GFile        *base_file,
  * base, the file's content theirs. Writes the merged project over @file —
  * failing with GLOSS_ERROR_CHANGED, writing nothing, if the file changes
  * yet again meanwhile — and returns it, saved. Fails with
- * GLOSS_ERROR_NOT_FOUND when @ours has no recorded version of @file. */
+ * GLOSS_ERROR_NOT_FOUND when @ours has no recorded version of @file
+ * (never on disk, or loaded and its bytes not remembered:
+ * gloss_project_remember_disk_bytes ()). */
 GlossProject *gloss_merge_with_file (GlossProject  *ours,
                                      GFile         *file,
                                      GPtrArray     *conflicts,

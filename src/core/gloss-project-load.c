@@ -563,10 +563,10 @@ gloss_project_load_with_problems (GFile      *file,
       return NULL;
     }
 
-  /* What the file held, so that a save notices changes made meanwhile
-   * (not for what loading refuses as too large: no need to hash that). */
-  if (g_bytes_get_size (bytes) <= GLOSS_MAX_PROJECT_FILE_SIZE)
-    state = gloss_disk_state_new (file, bytes);
+  /* The file's size, time and inode, so that a save notices changes made
+   * meanwhile. Not its bytes: reading parses them in place, and a copy
+   * would cost the first frame (gloss_project_remember_disk_bytes ()). */
+  state = gloss_disk_state_new (file, NULL);
 
   /* The bytes are ours alone: reading works on them without a copy. */
   {

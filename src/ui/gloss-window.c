@@ -13,6 +13,7 @@
 
 #include "gloss-preferences.h"
 #include "gloss-settings.h"
+#include "gloss-disk-state.h"
 #include "gloss-window-private.h"
 
 #include "gloss-annotation-list.h"
@@ -337,6 +338,20 @@ project_changed_cb (GlossProject *project,
   _gloss_window_schedule_autosave (self);
 }
 
+static void
+disk_bytes_remembered_cb (GObject      *source,
+                          GAsyncResult *result,
+                          gpointer      user_data)
+{
+  g_autoptr(GError) error = NULL;
+
+  /* Not remembered (changed already, or unreadable): a later change can
+   * still be reloaded, overwritten or saved elsewhere, not merged. */
+  if (!gloss_project_remember_disk_bytes_finish (GLOSS_PROJECT (source), result, &error) &&
+      !g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    g_debug ("No merge base: %s", error->message);
+}
+
 void
 _gloss_window_set_project (GlossWindow  *self,
                            GlossProject *project,
@@ -358,6 +373,9 @@ _gloss_window_set_project (GlossWindow  *self,
       g_autofree char *author = gloss_settings_dup_user_name ();
 
       gloss_project_set_author (project, author);
+      /* The base of a merge, should the file change while it is open. */
+      gloss_project_remember_disk_bytes_async (project, self->cancellable,
+                                               disk_bytes_remembered_cb, NULL);
       /* Asked once, in a bar that stays until answered: a toast would
        * hold back every toast after it. */
       if (gloss_preferences_take_name_question ())
