@@ -7,105 +7,23 @@
  * matches beneath it in keyword-in-context form: the words before, the
  * match, the words after, the match lined up in the middle.
  *
- * The rows are one flat list (headings and matches), so that a new search
- * drops the old results with one change, not one per document.
+ * The rows are one flat list (GlossSearchGroup headings and their
+ * matches), so that a new search drops the old results with one change,
+ * not one per document. The scope drop-down is filled by
+ * gloss-project-search-scopes.c.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #include "config.h"
 
 #include <glib/gi18n.h>
-#include <stdlib.h>
 
-#include "gloss-project-search.h"
+#include "gloss-project-search-private.h"
+#include "gloss-search-group.h"
 #include "gloss-search-row.h"
-#include "gloss-tag-palette.h"
 
 /* Main-loop time the search takes between frames. */
 #define SLICE_USEC 4000
-
-/* ---- A document's matches: one group of the results ---- */
-
-#define GLOSS_TYPE_SEARCH_GROUP (gloss_search_group_get_type ())
-G_DECLARE_FINAL_TYPE (GlossSearchGroup, gloss_search_group, GLOSS, SEARCH_GROUP, GObject)
-
-struct _GlossSearchGroup
-{
-  GObject        parent_instance;
-  GlossDocument *document;
-  GListStore    *matches;
-};
-
-G_DEFINE_FINAL_TYPE (GlossSearchGroup, gloss_search_group, G_TYPE_OBJECT)
-
-static void
-gloss_search_group_finalize (GObject *object)
-{
-  GlossSearchGroup *self = GLOSS_SEARCH_GROUP (object);
-
-  g_clear_object (&self->document);
-  g_clear_object (&self->matches);
-  G_OBJECT_CLASS (gloss_search_group_parent_class)->finalize (object);
-}
-
-static void
-gloss_search_group_class_init (GlossSearchGroupClass *klass)
-{
-  G_OBJECT_CLASS (klass)->finalize = gloss_search_group_finalize;
-}
-
-static void
-gloss_search_group_init (GlossSearchGroup *self)
-{
-}
-
-static GlossSearchGroup *
-gloss_search_group_new (GlossDocument *document,
-                        GPtrArray     *matches)
-{
-  GlossSearchGroup *self = g_object_new (GLOSS_TYPE_SEARCH_GROUP, NULL);
-
-  self->document = g_object_ref (document);
-  self->matches = g_list_store_new (GLOSS_TYPE_SEARCH_MATCH);
-  g_list_store_splice (self->matches, 0, 0, matches->pdata, matches->len);
-  return self;
-}
-
-/* ---- The widget ---- */
-
-typedef struct {
-  GlossSearchScope scope;
-  char            *value;
-} ScopeChoice;
-
-struct _GlossProjectSearch
-{
-  GtkWidget           parent_instance;
-
-  GlossProject       *project;
-  GlossSearchRun     *run;
-  GCancellable       *cancellable;
-  GListStore         *rows;        /* GlossSearchGroup, then its GlossSearchMatch */
-  GtkMultiSelection  *selection;
-  guint               n_documents;
-  GArray             *scopes;      /* ScopeChoice, parallel to the dropdown */
-  GlossTagPalette    *palette;
-  char               *error;
-  guint               n_matches;
-  gboolean            searching;
-
-  /* Template children */
-  GtkSearchEntry     *entry;
-  GtkToggleButton    *exact_toggle;
-  GtkToggleButton    *words_toggle;
-  GtkToggleButton    *regex_toggle;
-  GtkDropDown        *scope_dropdown;
-  GtkLabel           *error_label;
-  GtkLabel           *status_label;
-  GtkMenuButton      *tag_button;
-  GtkStack           *results_stack;
-  GtkListView        *results_view;
-};
 
 G_DEFINE_FINAL_TYPE (GlossProjectSearch, gloss_project_search, GTK_TYPE_WIDGET)
 
@@ -118,14 +36,6 @@ enum {
 };
 
 static guint signals[N_SIGNALS];
-
-static void
-scope_choice_clear (gpointer data)
-{
-  ScopeChoice *choice = data;
-
-  g_free (choice->value);
-}
 
 /* ---- status ---- */
 
@@ -357,123 +267,6 @@ close_clicked_cb (GlossProjectSearch *self)
   g_signal_emit (self, signals[CLOSE], 0);
 }
 
-/* ---- scopes ---- */
-
-static void
-add_scope (GlossProjectSearch *self,
-           GtkStringList      *labels,
-           GlossSearchScope    scope,
-           const char         *value,
-           const char         *label)
-{
-  ScopeChoice choice = { scope, g_strdup (value) };
-
-  g_array_append_val (self->scopes, choice);
-  gtk_string_list_append (labels, label);
-}
-
-static int
-compare_strings (gconstpointer a,
-                 gconstpointer b)
-{
-  return g_utf8_collate (*(const char * const *) a, *(const char * const *) b);
-}
-
-/* Everywhere, outside annotations, then each tag, author and attribute
- * the project has now. */
-static void
-rebuild_scopes (GlossProjectSearch *self)
-{
-  g_autoptr(GtkStringList) labels = gtk_string_list_new (NULL);
-  g_autoptr(GHashTable) authors = g_hash_table_new (g_str_hash, g_str_equal);
-  g_autoptr(GHashTable) keys = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
-  g_autofree gpointer *sorted_authors = NULL;
-  g_autofree gpointer *sorted_keys = NULL;
-  GListModel *tags, *documents;
-  guint n_authors, n_keys;
-  guint previous = gtk_drop_down_get_selected (self->scope_dropdown);
-  ScopeChoice kept = { GLOSS_SEARCH_SCOPE_EVERYWHERE, NULL };
-  guint selected = 0;
-
-  if (previous != GTK_INVALID_LIST_POSITION && previous < self->scopes->len)
-    {
-      kept = g_array_index (self->scopes, ScopeChoice, previous);
-      kept.value = g_strdup (kept.value);
-    }
-  g_array_set_size (self->scopes, 0);
-
-  add_scope (self, labels, GLOSS_SEARCH_SCOPE_EVERYWHERE, NULL, _("Everywhere"));
-  add_scope (self, labels, GLOSS_SEARCH_SCOPE_UNANNOTATED, NULL, _("Outside Annotations"));
-  if (self->project != NULL)
-    {
-      tags = gloss_project_get_tags (self->project);
-      for (guint i = 0; i < g_list_model_get_n_items (tags); i++)
-        {
-          g_autoptr(GlossTag) tag = g_list_model_get_item (tags, i);
-          /* Translators: a search scope, “In Claim” annotations */
-          g_autofree char *label = g_strdup_printf (_("In “%s”"), gloss_tag_get_name (tag));
-
-          add_scope (self, labels, GLOSS_SEARCH_SCOPE_TAG, gloss_tag_get_id (tag), label);
-        }
-
-      documents = gloss_project_get_documents (self->project);
-      for (guint i = 0; i < g_list_model_get_n_items (documents); i++)
-        {
-          g_autoptr(GlossDocument) document = g_list_model_get_item (documents, i);
-
-          for (guint j = 0; j < gloss_document_get_n_annotations (document); j++)
-            {
-              GlossAnnotation *annotation = gloss_document_get_annotation (document, j);
-              const char *author = gloss_annotation_get_author (annotation);
-
-              if (author != NULL && author[0] != '\0')
-                g_hash_table_add (authors, (gpointer) author);
-              if (gloss_annotation_get_n_attributes (annotation) > 0)
-                {
-                  g_auto(GStrv) attribute_keys = gloss_annotation_dup_attribute_keys (annotation);
-
-                  for (guint k = 0; attribute_keys[k] != NULL; k++)
-                    g_hash_table_add (keys, g_strdup (attribute_keys[k]));
-                }
-            }
-        }
-
-      sorted_authors = g_hash_table_get_keys_as_array (authors, &n_authors);
-      qsort (sorted_authors, n_authors, sizeof (gpointer), compare_strings);
-      for (guint i = 0; i < n_authors; i++)
-        {
-          /* Translators: a search scope, annotations “By Ana” */
-          g_autofree char *label = g_strdup_printf (_("By %s"), (const char *) sorted_authors[i]);
-
-          add_scope (self, labels, GLOSS_SEARCH_SCOPE_AUTHOR, sorted_authors[i], label);
-        }
-
-      sorted_keys = g_hash_table_get_keys_as_array (keys, &n_keys);
-      qsort (sorted_keys, n_keys, sizeof (gpointer), compare_strings);
-      for (guint i = 0; i < n_keys; i++)
-        {
-          /* Translators: a search scope, annotations with the attribute “verdict” */
-          g_autofree char *label = g_strdup_printf (_("With “%s”"), (const char *) sorted_keys[i]);
-
-          add_scope (self, labels, GLOSS_SEARCH_SCOPE_ATTRIBUTE, sorted_keys[i], label);
-        }
-    }
-
-  for (guint i = 0; i < self->scopes->len; i++)
-    {
-      const ScopeChoice *choice = &g_array_index (self->scopes, ScopeChoice, i);
-
-      if (choice->scope == kept.scope && g_strcmp0 (choice->value, kept.value) == 0)
-        selected = i;
-    }
-  g_free (kept.value);
-
-  g_signal_handlers_block_by_func (self->scope_dropdown, options_changed_cb, self);
-  gtk_drop_down_set_model (self->scope_dropdown, G_LIST_MODEL (labels));
-  gtk_drop_down_set_selected (self->scope_dropdown, selected);
-  g_signal_handlers_unblock_by_func (self->scope_dropdown, options_changed_cb, self);
-}
-
 /* ---- rows ---- */
 
 static void
@@ -492,25 +285,18 @@ bind_row_cb (GtkSignalListItemFactory *factory,
   GlossSearchRow *row = GLOSS_SEARCH_ROW (gtk_list_item_get_child (item));
   GObject *object = gtk_list_item_get_item (item);
 
-  /* For the test report, which tells a heading from a match. */
-  g_object_set_data_full (G_OBJECT (row), "gloss-search-item", g_object_ref (object), g_object_unref);
-
   /* Titles and text come from files: plain text, never markup. */
   if (GLOSS_IS_SEARCH_GROUP (object))
     {
       GlossSearchGroup *group = GLOSS_SEARCH_GROUP (object);
 
-      gloss_search_row_set_heading (row, gloss_document_get_title (group->document),
-                                    g_list_model_get_n_items (G_LIST_MODEL (group->matches)));
+      gloss_search_row_set_heading (row, gloss_document_get_title (gloss_search_group_get_document (group)),
+                                    g_list_model_get_n_items (gloss_search_group_get_matches (group)));
       gtk_widget_add_css_class (GTK_WIDGET (row), "heading-row");
     }
   else
     {
-      GlossSearchMatch *match = GLOSS_SEARCH_MATCH (object);
-
-      gloss_search_row_set_match (row, gloss_search_match_get_before (match),
-                                  gloss_search_match_get_text (match),
-                                  gloss_search_match_get_after (match));
+      gloss_search_row_set_match (row, GLOSS_SEARCH_MATCH (object));
       gtk_widget_remove_css_class (GTK_WIDGET (row), "heading-row");
     }
 }
@@ -523,7 +309,7 @@ match_at (GlossProjectSearch *self,
 
   /* A heading stands for its document's first match. */
   if (GLOSS_IS_SEARCH_GROUP (item))
-    return g_list_model_get_item (G_LIST_MODEL (GLOSS_SEARCH_GROUP (item)->matches), 0);
+    return g_list_model_get_item (gloss_search_group_get_matches (GLOSS_SEARCH_GROUP (item)), 0);
   return item != NULL ? GLOSS_SEARCH_MATCH (g_steal_pointer (&item)) : NULL;
 }
 
@@ -573,7 +359,7 @@ dup_selected_matches (GlossProjectSearch *self)
     {
       g_autoptr(GObject) item = g_list_model_get_item (G_LIST_MODEL (self->rows), position);
       GListModel *members = GLOSS_IS_SEARCH_GROUP (item)
-                            ? G_LIST_MODEL (GLOSS_SEARCH_GROUP (item)->matches) : NULL;
+                            ? gloss_search_group_get_matches (GLOSS_SEARCH_GROUP (item)) : NULL;
       guint n = members != NULL ? g_list_model_get_n_items (members) : 1;
 
       for (guint i = 0; i < n; i++)
@@ -734,7 +520,7 @@ gloss_project_search_set_project (GlossProjectSearch *self,
     g_signal_connect_object (gloss_project_get_documents (project), "items-changed",
                              G_CALLBACK (documents_changed_cb), self, 0);
   gloss_tag_palette_set_project (self->palette, project);
-  rebuild_scopes (self);
+  _gloss_project_search_rebuild_scopes (self);
   restart (self);
 }
 
@@ -743,7 +529,7 @@ gloss_project_search_focus (GlossProjectSearch *self)
 {
   g_return_if_fail (GLOSS_IS_PROJECT_SEARCH (self));
 
-  rebuild_scopes (self);
+  _gloss_project_search_rebuild_scopes (self);
   gtk_widget_grab_focus (GTK_WIDGET (self->entry));
   gtk_editable_select_region (GTK_EDITABLE (self->entry), 0, -1);
 }
@@ -897,8 +683,7 @@ gloss_project_search_init (GlossProjectSearch *self)
   GtkListItemFactory *factory = gtk_signal_list_item_factory_new ();
   GtkEventController *keys = gtk_event_controller_key_new ();
 
-  self->scopes = g_array_new (FALSE, TRUE, sizeof (ScopeChoice));
-  g_array_set_clear_func (self->scopes, scope_choice_clear);
+  self->scopes = _gloss_project_search_new_scopes ();
 
   gtk_widget_init_template (GTK_WIDGET (self));
 
@@ -919,5 +704,5 @@ gloss_project_search_init (GlossProjectSearch *self)
   gtk_widget_add_controller (GTK_WIDGET (self->palette), keys);
   gtk_menu_button_set_popover (self->tag_button, GTK_WIDGET (self->palette));
 
-  rebuild_scopes (self);
+  _gloss_project_search_rebuild_scopes (self);
 }

@@ -18,16 +18,17 @@
 
 struct _GlossSearchRow
 {
-  GtkWidget    parent_instance;
+  GtkWidget         parent_instance;
 
-  gboolean     heading;
-  char        *first;    /* title, or the words before */
-  char        *middle;   /* the match */
-  char        *last;     /* the count, or the words after */
+  GlossSearchMatch *match;   /* NULL for a heading */
+  gboolean          heading;
+  char             *first;   /* title, or the words before */
+  char             *middle;  /* the match */
+  char             *last;    /* the count, or the words after */
 
-  PangoLayout *first_layout;
-  PangoLayout *middle_layout;
-  PangoLayout *last_layout;
+  PangoLayout      *first_layout;
+  PangoLayout      *middle_layout;
+  PangoLayout      *last_layout;
 };
 
 G_DEFINE_FINAL_TYPE (GlossSearchRow, gloss_search_row, GTK_TYPE_WIDGET)
@@ -73,17 +74,27 @@ gloss_search_row_set_heading (GlossSearchRow *self,
   g_autofree char *count = g_strdup_printf ("%u", n_matches);
 
   g_return_if_fail (GLOSS_IS_SEARCH_ROW (self));
+  g_clear_object (&self->match);
   set_texts (self, TRUE, title, NULL, count);
 }
 
 void
-gloss_search_row_set_match (GlossSearchRow *self,
-                            const char     *before,
-                            const char     *text,
-                            const char     *after)
+gloss_search_row_set_match (GlossSearchRow   *self,
+                            GlossSearchMatch *match)
 {
   g_return_if_fail (GLOSS_IS_SEARCH_ROW (self));
-  set_texts (self, FALSE, before, text, after);
+  g_return_if_fail (GLOSS_IS_SEARCH_MATCH (match));
+
+  g_set_object (&self->match, match);
+  set_texts (self, FALSE, gloss_search_match_get_before (match),
+             gloss_search_match_get_text (match), gloss_search_match_get_after (match));
+}
+
+GlossSearchMatch *
+gloss_search_row_get_match (GlossSearchRow *self)
+{
+  g_return_val_if_fail (GLOSS_IS_SEARCH_ROW (self), NULL);
+  return self->match;
 }
 
 static PangoLayout *
@@ -241,6 +252,7 @@ gloss_search_row_finalize (GObject *object)
   GlossSearchRow *self = GLOSS_SEARCH_ROW (object);
 
   clear_layouts (self);
+  g_clear_object (&self->match);
   g_free (self->first);
   g_free (self->middle);
   g_free (self->last);

@@ -18,6 +18,7 @@
 #include "gloss-document-details.h"
 #include "gloss-document-row.h"
 #include "gloss-project-search.h"
+#include "gloss-search-row.h"
 #include "gloss-window-private.h"
 
 #ifdef GDK_WINDOWING_X11
@@ -539,18 +540,16 @@ add_project_search (GlossWindow *self,
   for (GtkWidget *row = gtk_widget_get_first_child (view); row != NULL; row = gtk_widget_get_next_sibling (row))
     {
       GtkWidget *child = gtk_widget_get_first_child (row);
-      g_autoptr(GObject) item = NULL;
+      GlossSearchMatch *match;
 
-      if (child == NULL || !gtk_widget_get_mapped (row) ||
-          (item = g_object_get_data (G_OBJECT (child), "gloss-search-item")) == NULL)
+      if (!GLOSS_IS_SEARCH_ROW (child) || !gtk_widget_get_mapped (row))
         continue;
-      g_object_ref (item);
 
+      /* A heading has no match: its object holds only its bounds. */
+      match = gloss_search_row_get_match (GLOSS_SEARCH_ROW (child));
       json_builder_begin_object (builder);
-      if (GLOSS_IS_SEARCH_MATCH (item))
+      if (match != NULL)
         {
-          GlossSearchMatch *match = GLOSS_SEARCH_MATCH (item);
-
           json_builder_set_member_name (builder, "document");
           json_builder_add_string_value (builder, gloss_document_get_id (gloss_search_match_get_document (match)));
           json_builder_set_member_name (builder, "start");
