@@ -12,6 +12,7 @@
 
 #include "gloss-application.h"
 #include "gloss-host-path.h"
+#include "gloss-recent-row.h"
 #include "gloss-settings.h"
 #include "gloss-window-private.h"
 
@@ -20,8 +21,7 @@ recent_activated_cb (GtkListBox    *list,
                      GtkListBoxRow *row,
                      GlossWindow   *self)
 {
-  const char *uri = g_object_get_data (G_OBJECT (row), "gloss-uri");
-  g_autoptr(GFile) file = g_file_new_for_uri (uri);
+  g_autoptr(GFile) file = g_file_new_for_uri (gloss_recent_row_get_uri (GLOSS_RECENT_ROW (row)));
   GtkApplication *application = gtk_window_get_application (GTK_WINDOW (self));
 
   gloss_application_open_project (GLOSS_APPLICATION (application), file, self);
@@ -85,26 +85,10 @@ _gloss_window_refresh_recent (GlossWindow *self)
   for (guint i = 0; recent[i] != NULL; i++)
     {
       g_autoptr(GFile) file = g_file_new_for_uri (recent[i]);
-      g_autofree char *basename = NULL;
-      g_autofree char *label = NULL;
-      GtkWidget *row;
 
       if (!g_file_query_exists (file, NULL))
         continue;
-      basename = g_file_get_basename (file);
-      /* The place until the portal answers; under the portal, nothing
-       * until it does: never its /run/user path. */
-      label = gloss_host_path_fallback_label (file);
-      row = adw_action_row_new ();
-      /* File names are not markup. */
-      adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
-      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), basename);
-      if (label != NULL)
-        adw_action_row_set_subtitle (ADW_ACTION_ROW (row), label);
-      gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
-      adw_action_row_add_suffix (ADW_ACTION_ROW (row), gtk_image_new_from_icon_name ("go-next-symbolic"));
-      g_object_set_data_full (G_OBJECT (row), "gloss-uri", g_strdup (recent[i]), g_free);
-      gtk_list_box_append (self->recent_list, row);
+      gtk_list_box_append (self->recent_list, gloss_recent_row_new (recent[i]));
       g_ptr_array_add (files, g_steal_pointer (&file));
     }
 

@@ -18,6 +18,7 @@
 #include "gloss-document-details.h"
 #include "gloss-document-row.h"
 #include "gloss-project-search.h"
+#include "gloss-recent-row.h"
 #include "gloss-search-row.h"
 #include "gloss-window-private.h"
 
@@ -686,7 +687,7 @@ add_recent (GlossWindow *self,
       else
         json_builder_add_null_value (builder);
       json_builder_set_member_name (builder, "uri");
-      json_builder_add_string_value (builder, g_object_get_data (G_OBJECT (row), "gloss-uri"));
+      json_builder_add_string_value (builder, gloss_recent_row_get_uri (GLOSS_RECENT_ROW (row)));
       json_builder_end_object (builder);
     }
   json_builder_end_array (builder);
