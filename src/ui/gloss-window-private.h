@@ -4,8 +4,6 @@
  */
 #pragma once
 
-#include <json-glib/json-glib.h>
-
 #include "gloss-article-view.h"
 #include "gloss-untrusted-text.h"
 #include "gloss-window.h"
@@ -93,9 +91,6 @@ struct _GlossWindow
  * short period (GLOSS_TEST_REPORT). */
 void     _gloss_window_attach_bench       (GlossWindow     *self);
 void     _gloss_window_attach_report      (GlossWindow     *self);
-/* gloss-window-report-side.c: the side pane and the palette in the report. */
-void     _gloss_window_report_side        (GlossWindow     *self,
-                                           JsonBuilder     *builder);
 
 /* gloss-window.c */
 void     _gloss_window_set_project        (GlossWindow     *self,

@@ -1,6 +1,6 @@
 /* gloss-window-report-side.c — the test report's view of the side pane and the palette
  *
- * Part of the test report (gloss-window-report.c, GLOSS_TEST_REPORT):
+ * Part of the test report (gloss-window-report-private.h, GLOSS_TEST_REPORT):
  * where the annotation list and the inspector are, whether the list shows
  * the selected annotation, and where the tag palette is, so that GUI tests
  * check the layout instead of guessing it from a screenshot.
@@ -15,7 +15,7 @@
 #include "gloss-annotation-row.h"
 #include "gloss-color-chip.h"
 #include "gloss-tag-palette.h"
-#include "gloss-window-private.h"
+#include "gloss-window-report-private.h"
 
 static void
 add_bounds (JsonBuilder *builder,
@@ -35,12 +35,7 @@ add_bounds (JsonBuilder *builder,
     }
   /* In the window's surface, as the rest of the report. */
   gtk_native_get_surface_transform (GTK_NATIVE (window), &sx, &sy);
-  json_builder_begin_array (builder);
-  json_builder_add_int_value (builder, (gint64) (bounds.origin.x + sx));
-  json_builder_add_int_value (builder, (gint64) (bounds.origin.y + sy));
-  json_builder_add_int_value (builder, (gint64) bounds.size.width);
-  json_builder_add_int_value (builder, (gint64) bounds.size.height);
-  json_builder_end_array (builder);
+  _gloss_report_add_rect (builder, bounds.origin.x + sx, bounds.origin.y + sy, bounds.size.width, bounds.size.height);
 }
 
 static GtkWidget *
