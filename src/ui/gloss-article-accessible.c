@@ -19,9 +19,6 @@
 #include "gloss-announce.h"
 #include "gloss-article-view-private.h"
 
-#define DESCRIPTION_KEY "gloss-article-description"
-#define CARET_KEY       "gloss-article-described-caret"
-
 static char *
 describe_caret (GlossArticleView *self)
 {
@@ -37,29 +34,29 @@ void
 _gloss_article_view_update_description (GlossArticleView *self)
 {
   g_autofree char *description = NULL;
-  guint caret = gloss_article_view_get_caret (self);
-  guint described = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (self), CARET_KEY));
+  GlossOffset caret = gloss_article_view_get_caret (self);
 
   /* An announcement (what Return selected, the annotation just made)
    * stays the description until the caret moves on; then the view
    * describes itself again, through restore_description (). */
   if (gloss_announce_is_showing (GTK_WIDGET (self)))
     {
-      if (described == caret + 1)
+      if (self->described_caret == caret)
         return;
       gloss_announce_done (GTK_WIDGET (self));
       return;
     }
-  g_object_set_data (G_OBJECT (self), CARET_KEY, GUINT_TO_POINTER (caret + 1));
+  self->described_caret = caret;
   description = describe_caret (self);
-  if (g_strcmp0 (description, g_object_get_data (G_OBJECT (self), DESCRIPTION_KEY)) == 0)
+  if (g_strcmp0 (description, self->described) == 0)
     return;
   gloss_accessible_set_description (GTK_WIDGET (self), description);
 #if GTK_CHECK_VERSION (4, 14, 0)
   if (description != NULL && gtk_widget_has_focus (GTK_WIDGET (self)))
     gloss_announce (GTK_WIDGET (self), description);
 #endif
-  g_object_set_data_full (G_OBJECT (self), DESCRIPTION_KEY, g_steal_pointer (&description), g_free);
+  g_free (self->described);
+  self->described = g_steal_pointer (&description);
 }
 
 /* After an announcement: the description is whatever it was replaced by,
@@ -67,8 +64,10 @@ _gloss_article_view_update_description (GlossArticleView *self)
 static void
 restore_description (GtkWidget *widget)
 {
-  g_object_set_data (G_OBJECT (widget), DESCRIPTION_KEY, NULL);
-  _gloss_article_view_update_description (GLOSS_ARTICLE_VIEW (widget));
+  GlossArticleView *self = GLOSS_ARTICLE_VIEW (widget);
+
+  g_clear_pointer (&self->described, g_free);
+  _gloss_article_view_update_description (self);
 }
 
 static void

@@ -206,8 +206,11 @@ chooser_row_activated_cb (GtkListBox       *list,
                           GtkListBoxRow    *row,
                           GlossArticleView *self)
 {
-  GlossAnnotation *annotation = g_object_get_data (G_OBJECT (row), "gloss-annotation");
+  guint index = gtk_list_box_row_get_index (row);
+  g_autoptr(GlossAnnotation) annotation = NULL;
 
+  if (index < self->chooser_annotations->len)
+    annotation = g_object_ref (g_ptr_array_index (self->chooser_annotations, index));
   gtk_popover_popdown (GTK_POPOVER (self->chooser));
   if (annotation != NULL)
     g_signal_emit (self, _gloss_article_view_signals[ARTICLE_VIEW_ANNOTATION_ACTIVATED], 0, annotation);
@@ -261,6 +264,9 @@ show_chooser (GlossArticleView *self,
 {
   GtkWidget *list = gtk_list_box_new ();
 
+  g_ptr_array_set_size (self->chooser_annotations, 0);
+  for (guint i = 0; i < annotations->len; i++)
+    g_ptr_array_add (self->chooser_annotations, g_object_ref (g_ptr_array_index (annotations, i)));
   gtk_list_box_set_selection_mode (GTK_LIST_BOX (list), GTK_SELECTION_NONE);
   gtk_list_box_set_activate_on_single_click (GTK_LIST_BOX (list), TRUE);
   gtk_widget_add_css_class (list, "navigation-sidebar");
@@ -293,8 +299,6 @@ show_chooser (GlossArticleView *self,
       gtk_box_append (GTK_BOX (box), header);
       gtk_box_append (GTK_BOX (box), subtitle);
       gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), box);
-      g_object_set_data_full (G_OBJECT (row), "gloss-annotation",
-                              g_object_ref (annotation), g_object_unref);
       gtk_list_box_append (GTK_LIST_BOX (list), row);
     }
   g_signal_connect (list, "row-activated", G_CALLBACK (chooser_row_activated_cb), self);

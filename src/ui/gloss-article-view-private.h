@@ -50,6 +50,7 @@ struct _GlossArticleView
 
   GtkWidget       *palette;
   GtkWidget       *chooser;       /* popover listing overlapping annotations */
+  GPtrArray       *chooser_annotations;  /* GlossAnnotation, one a chooser row, in order */
   guint            palette_id;
 
   double           pointer_x;
@@ -70,6 +71,10 @@ struct _GlossArticleView
 
   char            *needle;
   GArray          *marks;         /* GlossArticleMark, or NULL */
+
+  /* What the accessible description last said (gloss-article-accessible.c) */
+  char            *described;     /* the caret's description, or NULL */
+  GlossOffset      described_caret;  /* where the caret was; G_MAXUINT: nowhere yet */
 };
 
 enum {

@@ -760,7 +760,9 @@ gloss_article_view_finalize (GObject *object)
   g_clear_pointer (&self->text_tags, g_hash_table_unref);
   g_clear_pointer (&self->related, g_hash_table_unref);
   g_clear_pointer (&self->marks, g_array_unref);
+  g_clear_pointer (&self->chooser_annotations, g_ptr_array_unref);
   g_free (self->needle);
+  g_free (self->described);
 
   G_OBJECT_CLASS (gloss_article_view_parent_class)->finalize (object);
 }
@@ -831,7 +833,9 @@ gloss_article_view_init (GlossArticleView *self)
   g_array_set_clear_func (self->known, known_clear);
   self->text_tags = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   self->related = g_hash_table_new (NULL, NULL);
+  self->chooser_annotations = g_ptr_array_new_with_free_func (g_object_unref);
   self->dirty_start = G_MAXUINT;
+  self->described_caret = G_MAXUINT;
 
   gtk_text_view_set_editable (view, FALSE);
   gtk_text_view_set_cursor_visible (view, TRUE);

@@ -135,11 +135,10 @@ add_chooser_chips (GlossWindow *self,
       for (GtkWidget *row = list != NULL ? gtk_widget_get_first_child (list) : NULL;
            row != NULL; row = gtk_widget_get_next_sibling (row))
         {
-          GlossAnnotation *annotation = g_object_get_data (G_OBJECT (row), "gloss-annotation");
           GtkWidget *chip = find_chip (row);
           GlossTag *tag = chip != NULL ? gloss_color_chip_get_tag (GLOSS_COLOR_CHIP (chip)) : NULL;
 
-          if (annotation != NULL && tag != NULL)
+          if (tag != NULL)
             json_builder_add_string_value (builder, gloss_tag_get_color (tag));
         }
     }
