@@ -16,9 +16,8 @@
 #include "gloss-accessible.h"
 #include "gloss-annotation-list.h"
 #include "gloss-annotation-row.h"
-#include "gloss-color-chip.h"
+#include "gloss-tag-choice.h"
 #include "gloss-text.h"
-#include "gloss-untrusted-text.h"
 
 struct _GlossAnnotationList
 {
@@ -294,7 +293,6 @@ static const char * const relation_filter_names[] = {
   [GLOSS_RELATION_FILTER_CLAIMS_WITHOUT_SOURCE] = "claims-without-source",
 };
 
-
 static void
 factory_setup_cb (GtkSignalListItemFactory *factory,
                   GtkListItem              *item,
@@ -326,93 +324,6 @@ factory_unbind_cb (GtkSignalListItemFactory *factory,
 
   g_ptr_array_remove_fast (self->bound_rows, row);
   gloss_annotation_row_set_annotation (row, NULL);
-}
-
-/* A tag choice: its colour chip and its name. In the drop-down's button
- * the name may be ellipsized when the pane is narrow, but keeps room for
- * a word or two; in the popup the names are whole. */
-static void
-tag_factory_setup_cb (GtkSignalListItemFactory *factory,
-                      GtkListItem              *item,
-                      gpointer                  in_button)
-{
-  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
-  GtkWidget *label = gtk_label_new (NULL);
-
-  gtk_box_append (GTK_BOX (box), gloss_color_chip_new (NULL));
-  gtk_label_set_xalign (GTK_LABEL (label), 0.0);
-  if (GPOINTER_TO_INT (in_button))
-    {
-      gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
-      gtk_label_set_width_chars (GTK_LABEL (label), 8);
-      gtk_label_set_max_width_chars (GTK_LABEL (label), 24);
-    }
-  gtk_box_append (GTK_BOX (box), label);
-  gtk_list_item_set_child (item, box);
-}
-
-static gboolean
-isolate_name_cb (GBinding     *binding,
-                 const GValue *from,
-                 GValue       *to,
-                 gpointer      user_data)
-{
-  g_value_take_string (to, gloss_untrusted_isolate (g_value_get_string (from)));
-  return TRUE;
-}
-
-static void
-tag_factory_bind_cb (GtkSignalListItemFactory *factory,
-                     GtkListItem              *item)
-{
-  GtkWidget *box = gtk_list_item_get_child (item);
-  GtkWidget *chip = gtk_widget_get_first_child (box);
-  GtkWidget *label = gtk_widget_get_next_sibling (chip);
-  GObject *object = gtk_list_item_get_item (item);
-
-  if (GLOSS_IS_TAG (object))
-    {
-      /* Bound, so that a renamed tag shows its new name at once; the name
-       * from the file is shown isolated, as everywhere. */
-      GBinding *binding = g_object_bind_property_full (object, "name", label, "label",
-                                                       G_BINDING_SYNC_CREATE,
-                                                       isolate_name_cb, NULL,
-                                                       NULL, NULL);
-
-      g_object_set_data (G_OBJECT (item), "gloss-name-binding", binding);
-      gloss_color_chip_set_tag (GLOSS_COLOR_CHIP (chip), GLOSS_TAG (object));
-      gtk_widget_set_visible (chip, TRUE);
-    }
-  else
-    {
-      gloss_color_chip_set_tag (GLOSS_COLOR_CHIP (chip), NULL);
-      gtk_widget_set_visible (chip, FALSE);
-      gtk_label_set_text (GTK_LABEL (label),
-                          gtk_string_object_get_string (GTK_STRING_OBJECT (object)));
-    }
-}
-
-static void
-tag_factory_unbind_cb (GtkSignalListItemFactory *factory,
-                       GtkListItem              *item)
-{
-  GtkWidget *box = gtk_list_item_get_child (item);
-  GBinding *binding = g_object_steal_data (G_OBJECT (item), "gloss-name-binding");
-
-  if (binding != NULL)
-    g_binding_unbind (binding);
-  gloss_color_chip_set_tag (GLOSS_COLOR_CHIP (gtk_widget_get_first_child (box)), NULL);
-}
-
-static GtkListItemFactory *
-tag_factory_new (gboolean in_button)
-{
-  GtkListItemFactory *factory = gtk_signal_list_item_factory_new ();
-
-  g_signal_connect (factory, "setup", G_CALLBACK (tag_factory_setup_cb), GINT_TO_POINTER (in_button));
-  g_signal_connect (factory, "bind", G_CALLBACK (tag_factory_bind_cb), NULL);
-  g_signal_connect (factory, "unbind", G_CALLBACK (tag_factory_unbind_cb), NULL);
-  return factory;
 }
 
 static void
@@ -668,10 +579,10 @@ gloss_annotation_list_init (GlossAnnotationList *self)
   g_list_store_append (self->tag_choices, self->all_tags_item);
   flat = gtk_flatten_list_model_new (g_object_ref (G_LIST_MODEL (self->tag_choices)));
 
-  tag_factory = tag_factory_new (TRUE);
+  tag_factory = gloss_tag_choice_factory_new (TRUE);
   gtk_drop_down_set_factory (self->tag_dropdown, tag_factory);
   g_object_unref (tag_factory);
-  tag_factory = tag_factory_new (FALSE);
+  tag_factory = gloss_tag_choice_factory_new (FALSE);
   gtk_drop_down_set_list_factory (self->tag_dropdown, tag_factory);
   g_object_unref (tag_factory);
   gtk_drop_down_set_model (self->tag_dropdown, G_LIST_MODEL (flat));
