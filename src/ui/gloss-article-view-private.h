@@ -3,7 +3,8 @@
  * gloss-article-view.c keeps the highlights in step with the document,
  * gloss-article-view-draw.c draws what tags cannot (stacked underlines,
  * outlines, note markers), gloss-article-view-input.c handles the mouse,
- * the keys, the palette and the tooltips.
+ * the keys, the palette and the tooltips, gloss-article-view-find.c marks
+ * and steps through the find bar's matches.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
