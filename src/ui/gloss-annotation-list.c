@@ -1,10 +1,10 @@
 /* gloss-annotation-list.c — the current document's annotations in text order
  *
  * The document itself is the GListModel; a GtkFilterListModel narrows it by
- * tag and text and GtkListView shows only the visible rows, so the list
- * stays quick with 100,000 annotations. While no filter is set the custom
- * filter has no function, which GtkFilterListModel passes through without
- * looking at a single item.
+ * tag and text (gloss-annotation-list-filter.c) and GtkListView shows only
+ * the visible rows, so the list stays quick with 100,000 annotations. This
+ * file binds the rows, keeps the selection across filtering and moves,
+ * and keeps the selected row in view.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -14,44 +14,8 @@
 #include <adwaita.h>
 
 #include "gloss-accessible.h"
-#include "gloss-annotation-list.h"
+#include "gloss-annotation-list-private.h"
 #include "gloss-annotation-row.h"
-#include "gloss-tag-choice.h"
-#include "gloss-text.h"
-
-struct _GlossAnnotationList
-{
-  GtkWidget           parent_instance;
-
-  GlossProject       *project;
-  GlossDocument      *document;
-  GlossAnnotation    *selected;
-
-  GtkFilterListModel *filter_model;
-  GtkCustomFilter    *filter;
-  GtkSingleSelection *selection;
-  GListStore         *tag_choices;   /* [ "All tags" store, project's tags ] */
-  GListStore         *all_tags_item;
-  GPtrArray          *bound_rows;    /* the few rows GtkListView has bound */
-
-  char               *tag_id;        /* filter, or NULL */
-  char               *needle;        /* case-folded filter text, or NULL */
-  char               *needle_source;
-  GlossRelationFilter relation_filter;
-  guint               refilter_id;
-  guint               rescroll_id;
-  double              page_size;     /* the list's height when last seen */
-  gboolean            syncing;
-
-  /* template */
-  GtkWidget          *filter_box;
-  GtkDropDown        *tag_dropdown;
-  GtkSearchEntry     *search_entry;
-  GtkMenuButton      *relation_button;
-  GtkStack           *stack;
-  GtkListView        *list_view;
-  GtkLabel           *count_label;
-};
 
 G_DEFINE_FINAL_TYPE (GlossAnnotationList, gloss_annotation_list, GTK_TYPE_WIDGET)
 
@@ -66,51 +30,8 @@ enum {
 
 static GParamSpec *properties[N_PROPS];
 
-static gboolean
-filter_func (gpointer item,
-             gpointer user_data)
-{
-  GlossAnnotationList *self = user_data;
-  GlossAnnotation *annotation = item;
-
-  if (self->tag_id != NULL && !gloss_annotation_has_tag (annotation, self->tag_id))
-    return FALSE;
-
-  switch (self->relation_filter)
-    {
-    case GLOSS_RELATION_FILTER_HAS_RELATIONS:
-      if (self->project == NULL || gloss_project_count_relations_of (self->project, annotation) == 0)
-        return FALSE;
-      break;
-    case GLOSS_RELATION_FILTER_CLAIMS_WITHOUT_SOURCE:
-      /* The default tag set's ids: "claim", and the "attributed-to" type. */
-      if (self->project == NULL || !gloss_annotation_has_tag (annotation, "claim") ||
-          gloss_project_has_relation_from (self->project, annotation, "attributed-to"))
-        return FALSE;
-      break;
-    case GLOSS_RELATION_FILTER_ALL:
-    default:
-      break;
-    }
-
-  if (self->needle != NULL &&
-      !gloss_text_contains (gloss_annotation_get_quote (annotation), self->needle) &&
-      !gloss_text_contains (gloss_annotation_get_note (annotation), self->needle) &&
-      !gloss_text_contains (gloss_annotation_get_author (annotation), self->needle))
-    return FALSE;
-
-  return TRUE;
-}
-
-static gboolean
-filter_is_active (GlossAnnotationList *self)
-{
-  return self->tag_id != NULL || self->needle != NULL ||
-         self->relation_filter != GLOSS_RELATION_FILTER_ALL;
-}
-
-static void
-update_state (GlossAnnotationList *self)
+void
+_gloss_annotation_list_update_state (GlossAnnotationList *self)
 {
   guint n_total = self->document != NULL ? gloss_document_get_n_annotations (self->document) : 0;
   guint n_shown = g_list_model_get_n_items (G_LIST_MODEL (self->filter_model));
@@ -125,7 +46,7 @@ update_state (GlossAnnotationList *self)
 
   if (n_total == 0)
     count = g_strdup ("");
-  else if (filter_is_active (self))
+  else if (_gloss_annotation_list_filter_is_active (self))
     count = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
                                           "%u of %u annotation",
                                           "%u of %u annotations", n_total),
@@ -137,41 +58,6 @@ update_state (GlossAnnotationList *self)
                              n_total);
   gtk_label_set_text (self->count_label, count);
   gtk_widget_set_visible (GTK_WIDGET (self->count_label), n_total > 0);
-}
-
-static void
-apply_filter (GlossAnnotationList *self)
-{
-  g_clear_handle_id (&self->refilter_id, g_source_remove);
-
-  if (filter_is_active (self))
-    gtk_custom_filter_set_filter_func (self->filter, filter_func, self, NULL);
-  else
-    gtk_custom_filter_set_filter_func (self->filter, NULL, NULL, NULL);
-
-  /* The filter may have hidden or revealed the selected row. */
-  gloss_annotation_list_set_selected (self, self->selected);
-  update_state (self);
-}
-
-static gboolean
-refilter_cb (gpointer user_data)
-{
-  GlossAnnotationList *self = user_data;
-
-  self->refilter_id = 0;
-  if (filter_is_active (self))
-    gtk_filter_changed (GTK_FILTER (self->filter), GTK_FILTER_CHANGE_DIFFERENT);
-  update_state (self);
-  return G_SOURCE_REMOVE;
-}
-
-static void
-queue_refilter (GlossAnnotationList *self)
-{
-  /* Typing a note changes the annotation on every key; refilter once. */
-  if (filter_is_active (self) && self->refilter_id == 0)
-    self->refilter_id = g_idle_add (refilter_cb, self);
 }
 
 static void
@@ -198,7 +84,7 @@ find_position (GlossAnnotationList *self,
       gloss_annotation_get_document (annotation) != self->document)
     return GTK_INVALID_LIST_POSITION;
 
-  if (!filter_is_active (self))
+  if (!_gloss_annotation_list_filter_is_active (self))
     {
       guint position = gloss_document_get_annotation_position (self->document, annotation);
 
@@ -253,7 +139,7 @@ document_items_changed_cb (GlossAnnotationList *self,
       gloss_annotation_get_document (self->selected) != self->document)
     set_selected_internal (self, NULL);
 
-  update_state (self);
+  _gloss_annotation_list_update_state (self);
 }
 
 static void
@@ -263,7 +149,7 @@ annotation_changed_cb (GlossAnnotationList *self,
                        guint                old_end)
 {
   update_bound_rows (self, annotation);
-  queue_refilter (self);
+  _gloss_annotation_list_queue_refilter (self);
 
   /* A move re-inserts the annotation at its new position, which drops it
    * from the selection model: put the selection back. */
@@ -284,7 +170,7 @@ relations_changed_cb (GlossAnnotationList *self)
   /* The link badges count again; the relation filters look again. */
   update_bound_rows (self, NULL);
   if (self->relation_filter != GLOSS_RELATION_FILTER_ALL)
-    queue_refilter (self);
+    _gloss_annotation_list_queue_refilter (self);
 }
 
 static const char * const relation_filter_names[] = {
@@ -324,61 +210,6 @@ factory_unbind_cb (GtkSignalListItemFactory *factory,
 
   g_ptr_array_remove_fast (self->bound_rows, row);
   gloss_annotation_row_set_annotation (row, NULL);
-}
-
-static void
-tag_dropdown_selected_cb (GlossAnnotationList *self)
-{
-  GObject *item = gtk_drop_down_get_selected_item (self->tag_dropdown);
-  const char *tag_id = GLOSS_IS_TAG (item) ? gloss_tag_get_id (GLOSS_TAG (item)) : NULL;
-
-  if (g_strcmp0 (tag_id, self->tag_id) == 0)
-    return;
-
-  /* When the tag we filter by is deleted, the drop-down moves to its
-   * neighbour; filtering by that would surprise: show all instead. */
-  if (self->tag_id != NULL && tag_id != NULL && self->project != NULL &&
-      gloss_project_lookup_tag (self->project, self->tag_id) == NULL)
-    {
-      gtk_drop_down_set_selected (self->tag_dropdown, 0);
-      return;
-    }
-
-  g_free (self->tag_id);
-  self->tag_id = g_strdup (tag_id);
-  apply_filter (self);
-}
-
-static gboolean
-set_needle (GlossAnnotationList *self,
-            const char          *text)
-{
-  if (text != NULL && text[0] == '\0')
-    text = NULL;
-  if (g_strcmp0 (text, self->needle_source) == 0)
-    return FALSE;
-
-  g_clear_pointer (&self->needle, g_free);
-  g_clear_pointer (&self->needle_source, g_free);
-  if (text != NULL)
-    {
-      self->needle_source = g_strdup (text);
-      self->needle = gloss_text_fold (text);
-    }
-  return TRUE;
-}
-
-static void
-search_changed_cb (GlossAnnotationList *self)
-{
-  if (set_needle (self, gtk_editable_get_text (GTK_EDITABLE (self->search_entry))))
-    apply_filter (self);
-}
-
-static void
-stop_search_cb (GlossAnnotationList *self)
-{
-  gtk_editable_set_text (GTK_EDITABLE (self->search_entry), "");
 }
 
 static gboolean
@@ -542,9 +373,6 @@ static void
 gloss_annotation_list_init (GlossAnnotationList *self)
 {
   GtkListItemFactory *factory;
-  GtkListItemFactory *tag_factory;
-  g_autoptr(GtkStringObject) all_tags = NULL;
-  g_autoptr(GtkFlattenListModel) flat = NULL;
 
   gtk_widget_init_template (GTK_WIDGET (self));
 
@@ -558,7 +386,7 @@ gloss_annotation_list_init (GlossAnnotationList *self)
   g_signal_connect_swapped (self->selection, "notify::selected-item",
                             G_CALLBACK (selection_changed_cb), self);
   g_signal_connect_swapped (self->filter_model, "items-changed",
-                            G_CALLBACK (update_state), self);
+                            G_CALLBACK (_gloss_annotation_list_update_state), self);
 
   factory = gtk_signal_list_item_factory_new ();
   g_signal_connect (factory, "setup", G_CALLBACK (factory_setup_cb), self);
@@ -571,30 +399,9 @@ gloss_annotation_list_init (GlossAnnotationList *self)
   g_signal_connect (gtk_scrollable_get_vadjustment (GTK_SCROLLABLE (self->list_view)),
                     "notify::page-size", G_CALLBACK (page_size_changed_cb), self);
 
-  /* "All tags", then the project's tags as they come and go. */
-  all_tags = gtk_string_object_new (_("All tags"));
-  self->all_tags_item = g_list_store_new (GTK_TYPE_STRING_OBJECT);
-  g_list_store_append (self->all_tags_item, all_tags);
-  self->tag_choices = g_list_store_new (G_TYPE_LIST_MODEL);
-  g_list_store_append (self->tag_choices, self->all_tags_item);
-  flat = gtk_flatten_list_model_new (g_object_ref (G_LIST_MODEL (self->tag_choices)));
+  _gloss_annotation_list_init_filter (self);
 
-  tag_factory = gloss_tag_choice_factory_new (TRUE);
-  gtk_drop_down_set_factory (self->tag_dropdown, tag_factory);
-  g_object_unref (tag_factory);
-  tag_factory = gloss_tag_choice_factory_new (FALSE);
-  gtk_drop_down_set_list_factory (self->tag_dropdown, tag_factory);
-  g_object_unref (tag_factory);
-  gtk_drop_down_set_model (self->tag_dropdown, G_LIST_MODEL (flat));
-  g_signal_connect_swapped (self->tag_dropdown, "notify::selected",
-                            G_CALLBACK (tag_dropdown_selected_cb), self);
-
-  g_signal_connect_swapped (self->search_entry, "search-changed",
-                            G_CALLBACK (search_changed_cb), self);
-  g_signal_connect_swapped (self->search_entry, "stop-search",
-                            G_CALLBACK (stop_search_cb), self);
-
-  update_state (self);
+  _gloss_annotation_list_update_state (self);
 }
 
 GtkWidget *
@@ -702,7 +509,7 @@ gloss_annotation_list_set_document (GlossAnnotationList *self,
       (document == NULL || gloss_annotation_get_document (self->selected) != document))
     set_selected_internal (self, NULL);
 
-  update_state (self);
+  _gloss_annotation_list_update_state (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DOCUMENT]);
 }
 
@@ -738,33 +545,6 @@ gloss_annotation_list_set_selected (GlossAnnotationList *self,
                                 "u", position);
 }
 
-void
-gloss_annotation_list_set_filter (GlossAnnotationList *self,
-                                  const char          *tag_id,
-                                  const char          *text)
-{
-  guint n;
-  guint position = 0;
-
-  g_return_if_fail (GLOSS_IS_ANNOTATION_LIST (self));
-
-  /* The drop-down and the entry call back into the handlers above. */
-  n = g_list_model_get_n_items (gtk_drop_down_get_model (self->tag_dropdown));
-  for (guint i = 1; tag_id != NULL && i < n; i++)
-    {
-      g_autoptr(GObject) item = g_list_model_get_item (gtk_drop_down_get_model (self->tag_dropdown), i);
-
-      if (GLOSS_IS_TAG (item) && g_str_equal (gloss_tag_get_id (GLOSS_TAG (item)), tag_id))
-        position = i;
-    }
-  gtk_drop_down_set_selected (self->tag_dropdown, position);
-
-  gtk_editable_set_text (GTK_EDITABLE (self->search_entry), text != NULL ? text : "");
-  /* Apply now rather than after the entry's search delay. */
-  if (set_needle (self, text))
-    apply_filter (self);
-}
-
 GListModel *
 gloss_annotation_list_get_model (GlossAnnotationList *self)
 {
@@ -788,6 +568,6 @@ gloss_annotation_list_set_relation_filter (GlossAnnotationList *self,
     gtk_widget_remove_css_class (GTK_WIDGET (self->relation_button), "accent");
   else
     gtk_widget_add_css_class (GTK_WIDGET (self->relation_button), "accent");
-  apply_filter (self);
+  _gloss_annotation_list_apply_filter (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_RELATION_FILTER]);
 }
