@@ -264,9 +264,11 @@ show_chooser (GlossArticleView *self,
 {
   GtkWidget *list = gtk_list_box_new ();
 
+  /* Row i stands for the i-th of these; the rows are never reordered. */
   g_ptr_array_set_size (self->chooser_annotations, 0);
   for (guint i = 0; i < annotations->len; i++)
     g_ptr_array_add (self->chooser_annotations, g_object_ref (g_ptr_array_index (annotations, i)));
+
   gtk_list_box_set_selection_mode (GTK_LIST_BOX (list), GTK_SELECTION_NONE);
   gtk_list_box_set_activate_on_single_click (GTK_LIST_BOX (list), TRUE);
   gtk_widget_add_css_class (list, "navigation-sidebar");

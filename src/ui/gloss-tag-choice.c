@@ -17,24 +17,14 @@
 
 struct _GlossTagChoice
 {
-  GtkWidget  parent_instance;
+  GtkBox     parent_instance;
 
   GtkWidget *chip;
   GtkWidget *label;
   GBinding  *name_binding;   /* owned: the tag's name to the label, while bound */
 };
 
-G_DEFINE_FINAL_TYPE (GlossTagChoice, gloss_tag_choice, GTK_TYPE_WIDGET)
-
-static gboolean
-isolate_name_cb (GBinding     *binding,
-                 const GValue *from,
-                 GValue       *to,
-                 gpointer      user_data)
-{
-  g_value_take_string (to, gloss_untrusted_isolate (g_value_get_string (from)));
-  return TRUE;
-}
+G_DEFINE_FINAL_TYPE (GlossTagChoice, gloss_tag_choice, GTK_TYPE_BOX)
 
 static void
 unbind_name (GlossTagChoice *self)
@@ -56,7 +46,7 @@ gloss_tag_choice_set_item (GlossTagChoice *self,
     {
       self->name_binding = g_object_ref (g_object_bind_property_full (item, "name", self->label, "label",
                                                                       G_BINDING_SYNC_CREATE,
-                                                                      isolate_name_cb, NULL,
+                                                                      gloss_untrusted_isolate_binding, NULL,
                                                                       NULL, NULL));
       gloss_color_chip_set_tag (GLOSS_COLOR_CHIP (self->chip), GLOSS_TAG (item));
       gtk_widget_set_visible (self->chip, TRUE);
@@ -77,29 +67,24 @@ gloss_tag_choice_dispose (GObject *object)
   GlossTagChoice *self = GLOSS_TAG_CHOICE (object);
 
   unbind_name (self);
-  g_clear_pointer (&self->chip, gtk_widget_unparent);
-  g_clear_pointer (&self->label, gtk_widget_unparent);
   G_OBJECT_CLASS (gloss_tag_choice_parent_class)->dispose (object);
 }
 
 static void
 gloss_tag_choice_class_init (GlossTagChoiceClass *klass)
 {
-  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
-
   G_OBJECT_CLASS (klass)->dispose = gloss_tag_choice_dispose;
-  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BOX_LAYOUT);
 }
 
 static void
 gloss_tag_choice_init (GlossTagChoice *self)
 {
-  gtk_box_layout_set_spacing (GTK_BOX_LAYOUT (gtk_widget_get_layout_manager (GTK_WIDGET (self))), 6);
+  gtk_box_set_spacing (GTK_BOX (self), 6);
   self->chip = gloss_color_chip_new (NULL);
-  gtk_widget_set_parent (self->chip, GTK_WIDGET (self));
+  gtk_box_append (GTK_BOX (self), self->chip);
   self->label = gtk_label_new (NULL);
   gtk_label_set_xalign (GTK_LABEL (self->label), 0.0);
-  gtk_widget_set_parent (self->label, GTK_WIDGET (self));
+  gtk_box_append (GTK_BOX (self), self->label);
 }
 
 GtkWidget *

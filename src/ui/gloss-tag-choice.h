@@ -11,7 +11,7 @@
 G_BEGIN_DECLS
 
 #define GLOSS_TYPE_TAG_CHOICE (gloss_tag_choice_get_type ())
-G_DECLARE_FINAL_TYPE (GlossTagChoice, gloss_tag_choice, GLOSS, TAG_CHOICE, GtkWidget)
+G_DECLARE_FINAL_TYPE (GlossTagChoice, gloss_tag_choice, GLOSS, TAG_CHOICE, GtkBox)
 
 /* @in_button: shown in the drop-down's button, where a long name is
  * ellipsized; otherwise in its popup, where names are whole. */

@@ -17,10 +17,6 @@
 #include "gloss-document-row.h"
 #include "gloss-window-report-private.h"
 
-#ifdef GDK_WINDOWING_X11
-#include <gdk/x11/gdkx.h>
-#endif
-
 static GtkShortcutLabel *
 find_shortcut_label (GtkWidget *widget)
 {
@@ -285,17 +281,7 @@ add_details (GlossWindow *self,
   json_builder_begin_object (builder);
   json_builder_set_member_name (builder, "document");
   json_builder_add_string_value (builder, gloss_document_get_id (gloss_document_details_get_document (details)));
-#ifdef GDK_WINDOWING_X11
-  {
-    GdkSurface *surface = gtk_native_get_surface (GTK_NATIVE (details));
-
-    if (GDK_IS_X11_SURFACE (surface))
-      {
-        json_builder_set_member_name (builder, "xid");
-        json_builder_add_int_value (builder, (gint64) gdk_x11_surface_get_xid (surface));
-      }
-  }
-#endif
+  _gloss_report_add_xid (builder, GTK_NATIVE (details));
   gtk_native_get_surface_transform (GTK_NATIVE (details), &sx, &sy);
   json_builder_set_member_name (builder, "rows");
   json_builder_begin_object (builder);

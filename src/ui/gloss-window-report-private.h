@@ -22,6 +22,9 @@ void _gloss_report_add_rect      (JsonBuilder *builder,
                                   double       y,
                                   double       width,
                                   double       height);
+/* The X window of @native as the member "xid", when it is on X11. */
+void _gloss_report_add_xid       (JsonBuilder *builder,
+                                  GtkNative   *native);
 
 /* gloss-window-report-chrome.c */
 void _gloss_window_report_chrome (GlossWindow *self,

@@ -1,6 +1,6 @@
 /* gloss-window-report-side.c — the test report's view of the side pane and the palette
  *
- * Part of the test report (gloss-window-report-private.h, GLOSS_TEST_REPORT):
+ * Part of the test report (gloss-window-report.c, GLOSS_TEST_REPORT):
  * where the annotation list and the inspector are, whether the list shows
  * the selected annotation, and where the tag palette is, so that GUI tests
  * check the layout instead of guessing it from a screenshot.

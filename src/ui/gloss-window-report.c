@@ -43,6 +43,21 @@ _gloss_report_add_rect (JsonBuilder *builder,
   json_builder_end_array (builder);
 }
 
+void
+_gloss_report_add_xid (JsonBuilder *builder,
+                       GtkNative   *native)
+{
+#ifdef GDK_WINDOWING_X11
+  GdkSurface *surface = gtk_native_get_surface (native);
+
+  if (surface != NULL && GDK_IS_X11_SURFACE (surface))
+    {
+      json_builder_set_member_name (builder, "xid");
+      json_builder_add_int_value (builder, (gint64) gdk_x11_surface_get_xid (surface));
+    }
+#endif
+}
+
 static void
 add_annotation (JsonBuilder     *builder,
                 GlossAnnotation *annotation)
@@ -344,17 +359,7 @@ report_cb (gpointer user_data)
 
   json_builder_set_member_name (builder, "pid");
   json_builder_add_int_value (builder, getpid ());
-#ifdef GDK_WINDOWING_X11
-  {
-    GdkSurface *surface = gtk_native_get_surface (GTK_NATIVE (self));
-
-    if (surface != NULL && GDK_IS_X11_SURFACE (surface))
-      {
-        json_builder_set_member_name (builder, "xid");
-        json_builder_add_int_value (builder, (gint64) gdk_x11_surface_get_xid (surface));
-      }
-  }
-#endif
+  _gloss_report_add_xid (builder, GTK_NATIVE (self));
   json_builder_set_member_name (builder, "title");
   json_builder_add_string_value (builder, gtk_window_get_title (GTK_WINDOW (self)));
   json_builder_set_member_name (builder, "page");
