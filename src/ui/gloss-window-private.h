@@ -172,6 +172,11 @@ void     _gloss_window_save_to            (GlossWindow     *self,
                                            GFile           *file,
                                            GlossSaveFlags   flags);
 void     _gloss_window_choose_import      (GlossWindow     *self);
+/* Adds a filter named @name for @mime_type (nullable) and @patterns. */
+void     _gloss_window_add_file_filter    (GtkFileChooser     *chooser,
+                                           const char         *name,
+                                           const char         *mime_type,
+                                           const char * const *patterns);
 void     _gloss_window_choose_export      (GlossWindow     *self,
                                            GlossExportFormat format);
 void     _gloss_window_paste_document     (GlossWindow     *self);
