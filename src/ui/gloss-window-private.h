@@ -106,7 +106,16 @@ void     _gloss_window_show_document      (GlossWindow     *self,
 void     _gloss_window_select             (GlossWindow     *self,
                                            GlossAnnotation *annotation,
                                            gboolean         scroll);
+/* gloss-window-header.c: the title, the header's buttons (which follow
+ * the project), and the headline above the article (the document shown). */
 void     _gloss_window_update_title       (GlossWindow     *self);
+void     _gloss_window_update_header      (GlossWindow     *self);
+void     _gloss_window_bind_header        (GlossWindow     *self);
+/* gloss-window-author.c: the name bar, and the user's name as the
+ * author of @project's new annotations. */
+void     _gloss_window_init_author        (GlossWindow     *self);
+void     _gloss_window_sign_project       (GlossWindow     *self,
+                                           GlossProject    *project);
 /* Setters of the window's properties "file" and "link-from". */
 void     _gloss_window_set_file           (GlossWindow     *self,
                                            GFile           *file);
