@@ -180,6 +180,8 @@ void     _gloss_window_paste_document     (GlossWindow     *self);
 gboolean _gloss_window_confirm_close      (GlossWindow     *self);
 void     _gloss_window_setup_drop         (GlossWindow     *self);
 void     _gloss_window_refresh_recent     (GlossWindow     *self);
+/* The project a row of the recent list opens, as a URI. */
+const char *_gloss_window_recent_row_uri  (GtkWidget       *row);
 
 /* gloss-window-documents.c */
 void     _gloss_window_class_init_documents    (GlossWindowClass *klass);

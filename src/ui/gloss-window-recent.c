@@ -11,6 +11,7 @@
 #include "config.h"
 
 #include "gloss-application.h"
+#include "gloss-file-row.h"
 #include "gloss-host-path.h"
 #include "gloss-settings.h"
 #include "gloss-window-private.h"
@@ -20,11 +21,10 @@ recent_activated_cb (GtkListBox    *list,
                      GtkListBoxRow *row,
                      GlossWindow   *self)
 {
-  const char *uri = g_object_get_data (G_OBJECT (row), "gloss-uri");
-  g_autoptr(GFile) file = g_file_new_for_uri (uri);
   GtkApplication *application = gtk_window_get_application (GTK_WINDOW (self));
 
-  gloss_application_open_project (GLOSS_APPLICATION (application), file, self);
+  gloss_application_open_project (GLOSS_APPLICATION (application),
+                                  gloss_file_row_get_file (GLOSS_FILE_ROW (row)), self);
 }
 
 static void
@@ -95,15 +95,7 @@ _gloss_window_refresh_recent (GlossWindow *self)
       /* The place until the portal answers; under the portal, nothing
        * until it does: never its /run/user path. */
       label = gloss_host_path_fallback_label (file);
-      row = adw_action_row_new ();
-      /* File names are not markup. */
-      adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
-      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), basename);
-      if (label != NULL)
-        adw_action_row_set_subtitle (ADW_ACTION_ROW (row), label);
-      gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
-      adw_action_row_add_suffix (ADW_ACTION_ROW (row), gtk_image_new_from_icon_name ("go-next-symbolic"));
-      g_object_set_data_full (G_OBJECT (row), "gloss-uri", g_strdup (recent[i]), g_free);
+      row = gloss_file_row_new (file, basename, label);
       gtk_list_box_append (self->recent_list, row);
       g_ptr_array_add (files, g_steal_pointer (&file));
     }
@@ -115,6 +107,12 @@ _gloss_window_refresh_recent (GlossWindow *self)
       self->recent_cancellable = g_cancellable_new ();
       gloss_host_paths_lookup (files, self->recent_cancellable, host_paths_cb, self);
     }
+}
+
+const char *
+_gloss_window_recent_row_uri (GtkWidget *row)
+{
+  return gloss_file_row_get_uri (GLOSS_FILE_ROW (row));
 }
 
 void

@@ -687,7 +687,7 @@ add_recent (GlossWindow *self,
       else
         json_builder_add_null_value (builder);
       json_builder_set_member_name (builder, "uri");
-      json_builder_add_string_value (builder, g_object_get_data (G_OBJECT (row), "gloss-uri"));
+      json_builder_add_string_value (builder, _gloss_window_recent_row_uri (row));
       json_builder_end_object (builder);
     }
   json_builder_end_array (builder);
