@@ -180,10 +180,11 @@ gloss_agreement_dialog_present (GtkWindow          *parent,
 
   dialog->window = GTK_WINDOW (window);
   dialog->agreement = agreement;
-  g_object_set_data_full (G_OBJECT (window), "gloss-agreement-dialog", dialog, (GDestroyNotify) dialog_free);
 
   gtk_widget_set_name (export, "agreement-export-csv");
-  g_signal_connect (export, "clicked", G_CALLBACK (export_clicked_cb), dialog);
+  /* The button lives as long as the window: it owns what it exports. */
+  g_signal_connect_data (export, "clicked", G_CALLBACK (export_clicked_cb), dialog,
+                         (GClosureNotify) (void (*) (void)) dialog_free, 0);
   adw_header_bar_pack_end (ADW_HEADER_BAR (header), export);
   gtk_box_append (GTK_BOX (view), header);
 
