@@ -19,14 +19,6 @@ struct _GlossFileRow
 
 G_DEFINE_FINAL_TYPE (GlossFileRow, gloss_file_row, ADW_TYPE_ACTION_ROW)
 
-enum {
-  PROP_0,
-  PROP_FILE,
-  N_PROPS
-};
-
-static GParamSpec *properties[N_PROPS];
-
 static void
 gloss_file_row_finalize (GObject *object)
 {
@@ -39,56 +31,12 @@ gloss_file_row_finalize (GObject *object)
 }
 
 static void
-gloss_file_row_get_property (GObject    *object,
-                             guint       prop_id,
-                             GValue     *value,
-                             GParamSpec *pspec)
-{
-  GlossFileRow *self = GLOSS_FILE_ROW (object);
-
-  switch (prop_id)
-    {
-    case PROP_FILE:
-      g_value_set_object (value, self->file);
-      break;
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
-}
-
-static void
-gloss_file_row_set_property (GObject      *object,
-                             guint         prop_id,
-                             const GValue *value,
-                             GParamSpec   *pspec)
-{
-  GlossFileRow *self = GLOSS_FILE_ROW (object);
-
-  switch (prop_id)
-    {
-    case PROP_FILE:
-      self->file = g_value_dup_object (value);
-      self->uri = self->file != NULL ? g_file_get_uri (self->file) : NULL;
-      break;
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
-}
-
-static void
 gloss_file_row_class_init (GlossFileRowClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->finalize = gloss_file_row_finalize;
-  object_class->get_property = gloss_file_row_get_property;
-  object_class->set_property = gloss_file_row_set_property;
-
-  properties[PROP_FILE] =
-    g_param_spec_object ("file", NULL, NULL, G_TYPE_FILE,
-                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
-  g_object_class_install_properties (object_class, N_PROPS, properties);
 
   gtk_widget_class_set_template_from_resource (widget_class,
                                                RESOURCE_BASE_PATH "/ui/gloss-file-row.ui");
@@ -105,14 +53,18 @@ gloss_file_row_new (GFile      *file,
                     const char *title,
                     const char *subtitle)
 {
+  GlossFileRow *self;
+
   g_return_val_if_fail (G_IS_FILE (file), NULL);
   g_return_val_if_fail (title != NULL, NULL);
 
-  return g_object_new (GLOSS_TYPE_FILE_ROW,
-                       "file", file,
+  self = g_object_new (GLOSS_TYPE_FILE_ROW,
                        "title", title,
                        "subtitle", subtitle,
                        NULL);
+  self->file = g_object_ref (file);
+  self->uri = g_file_get_uri (file);
+  return GTK_WIDGET (self);
 }
 
 GFile *

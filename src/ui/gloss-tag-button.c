@@ -28,39 +28,6 @@ struct _GlossTagButton
 
 G_DEFINE_FINAL_TYPE (GlossTagButton, gloss_tag_button, GTK_TYPE_BUTTON)
 
-enum {
-  PROP_0,
-  PROP_TAG,
-  N_PROPS
-};
-
-static GParamSpec *properties[N_PROPS];
-
-static void
-gloss_tag_button_constructed (GObject *object)
-{
-  GlossTagButton *self = GLOSS_TAG_BUTTON (object);
-  g_autofree char *name = NULL;
-  int digit = gloss_tag_get_digit (self->tag);
-
-  G_OBJECT_CLASS (gloss_tag_button_parent_class)->constructed (object);
-
-  if (digit >= 0)
-    {
-      g_autofree char *text = g_strdup_printf ("%d", digit);
-      g_autofree char *tip = g_strdup_printf (_("Press %d"), digit);
-
-      gtk_label_set_text (self->digit_label, text);
-      gtk_widget_set_visible (GTK_WIDGET (self->digit_label), TRUE);
-      gtk_widget_set_tooltip_text (GTK_WIDGET (self), tip);
-    }
-  gloss_color_chip_set_tag (self->chip, self->tag);
-  /* Tag names come from the file: plain text, never markup. */
-  name = gloss_untrusted_isolate (gloss_tag_get_name (self->tag));
-  gtk_label_set_text (self->name_label, name);
-  gloss_accessible_name_tag_button (GTK_WIDGET (self), self->tag);
-}
-
 static void
 gloss_tag_button_dispose (GObject *object)
 {
@@ -73,56 +40,12 @@ gloss_tag_button_dispose (GObject *object)
 }
 
 static void
-gloss_tag_button_get_property (GObject    *object,
-                               guint       prop_id,
-                               GValue     *value,
-                               GParamSpec *pspec)
-{
-  GlossTagButton *self = GLOSS_TAG_BUTTON (object);
-
-  switch (prop_id)
-    {
-    case PROP_TAG:
-      g_value_set_object (value, self->tag);
-      break;
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
-}
-
-static void
-gloss_tag_button_set_property (GObject      *object,
-                               guint         prop_id,
-                               const GValue *value,
-                               GParamSpec   *pspec)
-{
-  GlossTagButton *self = GLOSS_TAG_BUTTON (object);
-
-  switch (prop_id)
-    {
-    case PROP_TAG:
-      self->tag = g_value_dup_object (value);
-      break;
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
-}
-
-static void
 gloss_tag_button_class_init (GlossTagButtonClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
-  object_class->constructed = gloss_tag_button_constructed;
   object_class->dispose = gloss_tag_button_dispose;
-  object_class->get_property = gloss_tag_button_get_property;
-  object_class->set_property = gloss_tag_button_set_property;
-
-  properties[PROP_TAG] =
-    g_param_spec_object ("tag", NULL, NULL, GLOSS_TYPE_TAG,
-                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
-  g_object_class_install_properties (object_class, N_PROPS, properties);
 
   g_type_ensure (GLOSS_TYPE_COLOR_CHIP);
   gtk_widget_class_set_template_from_resource (widget_class,
@@ -141,9 +64,30 @@ gloss_tag_button_init (GlossTagButton *self)
 GtkWidget *
 gloss_tag_button_new (GlossTag *tag)
 {
+  GlossTagButton *self;
+  g_autofree char *name = NULL;
+  int digit;
+
   g_return_val_if_fail (GLOSS_IS_TAG (tag), NULL);
 
-  return g_object_new (GLOSS_TYPE_TAG_BUTTON, "tag", tag, NULL);
+  self = g_object_new (GLOSS_TYPE_TAG_BUTTON, NULL);
+  self->tag = g_object_ref (tag);
+  digit = gloss_tag_get_digit (tag);
+  if (digit >= 0)
+    {
+      g_autofree char *text = g_strdup_printf ("%d", digit);
+      g_autofree char *tip = g_strdup_printf (_("Press %d"), digit);
+
+      gtk_label_set_text (self->digit_label, text);
+      gtk_widget_set_visible (GTK_WIDGET (self->digit_label), TRUE);
+      gtk_widget_set_tooltip_text (GTK_WIDGET (self), tip);
+    }
+  gloss_color_chip_set_tag (self->chip, tag);
+  /* Tag names come from the file: plain text, never markup. */
+  name = gloss_untrusted_isolate (gloss_tag_get_name (tag));
+  gtk_label_set_text (self->name_label, name);
+  gloss_accessible_name_tag_button (GTK_WIDGET (self), tag);
+  return GTK_WIDGET (self);
 }
 
 GlossTag *

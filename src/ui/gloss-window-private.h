@@ -149,8 +149,8 @@ void     _gloss_window_leave_preview      (GlossWindow     *self,
 void     _gloss_window_attach_positions   (GlossWindow     *self);
 void     _gloss_window_detach_positions   (GlossWindow     *self);
 void     _gloss_window_restore_position   (GlossWindow     *self);
-/* gloss-window-side.c: makes the annotation list and the inspector, the
- * list over the inspector in ->side_pane. */
+/* gloss-window-side.c: puts a GlossSidePane (the annotation list over the
+ * inspector) in ->side_pane; ->annotation_list and ->inspector are its. */
 void     _gloss_window_build_side_pane    (GlossWindow     *self);
 /* gloss-window-history.c: undo (@redo FALSE) or redo, then selects the
  * annotation the step brought back or changed. */
