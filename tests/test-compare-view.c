@@ -73,6 +73,23 @@ row_of (GlossCompareView    *view,
   g_assert_not_reached ();
 }
 
+/* The key of the first difference of @kind, dismissed or not. */
+static char *
+key_of (GlossCompareView    *view,
+        GlossDifferenceKind  kind)
+{
+  GPtrArray *differences = gloss_comparison_get_differences (gloss_compare_view_get_comparison (view));
+
+  for (guint i = 0; i < differences->len; i++)
+    {
+      const GlossDifference *difference = g_ptr_array_index (differences, i);
+
+      if (difference->kind == kind)
+        return g_strdup (difference->key);
+    }
+  g_assert_not_reached ();
+}
+
 static void
 test_compare_view (Fixture       *f,
                    gconstpointer  data)
@@ -84,6 +101,7 @@ test_compare_view (Fixture       *f,
   GlossCompareView *view;
   GtkWidget *button;
   g_autofree char *name = NULL;
+  g_autofree char *key = NULL;
 
   /* Theirs lacks the source and tags the claim as a quote too; mine lacks
    * the odd one. */
@@ -121,6 +139,16 @@ test_compare_view (Fixture       *f,
   expect (view, 2, 1);
   g_assert_false (gloss_annotation_has_tag (f->claim, "quote"));
   g_assert_true (has_label_with_text (GTK_WIDGET (view), "2 differences · 1 document compared · 1 dismissed"));
+
+  /* The toast's Undo brings it back (its action, with the key as target);
+   * then it is dismissed again for what follows. */
+  key = key_of (view, GLOSS_DIFFERENCE_CHANGED);
+  gtk_widget_activate_action (GTK_WIDGET (view), "compare.undo-dismiss", "s", key);
+  expect (view, 3, 0);
+  g_clear_pointer (&name, g_free);
+  name = g_strdup_printf ("compare-dismiss-%u", row_of (view, GLOSS_DIFFERENCE_CHANGED));
+  g_signal_emit_by_name (find_named (GTK_WIDGET (view), name), "clicked");
+  expect (view, 2, 1);
 
   /* Remove the source, as theirs did: accepted, one undoable step. */
   g_clear_pointer (&name, g_free);

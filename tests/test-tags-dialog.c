@@ -87,6 +87,26 @@ test_tags_dialog (Fixture       *f,
     gloss_project_undo (f->project);
     g_assert_cmpint (gloss_tag_get_digit (claim), ==, 1);
   }
+  {
+    /* A palette colour: its button applies it, undoably, and reads as
+     * pressed while it is the tag's. */
+    g_autoptr(GPtrArray) buttons = find_all (GTK_WIDGET (row), GTK_TYPE_BUTTON);
+    g_autofree char *before = g_strdup (gloss_tag_get_color (gloss_tag_row_get_tag (row)));
+    GtkWidget *green = NULL;
+
+    for (guint i = 0; i < buttons->len; i++)
+      if (g_strcmp0 (gtk_widget_get_tooltip_text (buttons->pdata[i]), "Green") == 0)
+        green = buttons->pdata[i];
+    g_assert_nonnull (green);
+    g_assert_cmpstr (before, !=, "#57e389");
+    gtk_test_accessible_assert_state (green, GTK_ACCESSIBLE_STATE_PRESSED, GTK_ACCESSIBLE_TRISTATE_FALSE);
+    g_signal_emit_by_name (green, "clicked");
+    g_assert_cmpstr (gloss_tag_get_color (gloss_tag_row_get_tag (row)), ==, "#57e389");
+    gtk_test_accessible_assert_state (green, GTK_ACCESSIBLE_STATE_PRESSED, GTK_ACCESSIBLE_TRISTATE_TRUE);
+    gloss_project_undo (f->project);
+    g_assert_cmpstr (gloss_tag_get_color (gloss_tag_row_get_tag (row)), ==, before);
+    gtk_test_accessible_assert_state (green, GTK_ACCESSIBLE_STATE_PRESSED, GTK_ACCESSIBLE_TRISTATE_FALSE);
+  }
   /* The undo above may rebuild the rows once the main loop runs: look the
    * row up again rather than trust the old one. */
   {

@@ -14,17 +14,18 @@
 
 #include "gloss-agreement-dialog.h"
 
-typedef struct {
-  GtkWindow      *window;
-  GlossAgreement *agreement;
-} Dialog;
-
-static void
-dialog_free (Dialog *dialog)
+struct _GlossAgreementDialog
 {
-  gloss_agreement_free (dialog->agreement);
-  g_free (dialog);
-}
+  AdwWindow       parent_instance;
+
+  GlossAgreement *agreement;
+
+  /* template */
+  GtkBox         *content;
+  GtkLabel       *summary_label;
+};
+
+G_DEFINE_FINAL_TYPE (GlossAgreementDialog, gloss_agreement_dialog, ADW_TYPE_WINDOW)
 
 static GtkWidget *
 cell (const char *text,
@@ -126,9 +127,9 @@ table_new (GlossAgreement *agreement)
 }
 
 static void
-export_response_cb (GtkNativeDialog *chooser,
-                    int              response,
-                    Dialog          *dialog)
+export_response_cb (GtkNativeDialog      *chooser,
+                    int                   response,
+                    GlossAgreementDialog *self)
 {
   g_autoptr(GFile) file = NULL;
   g_autoptr(GBytes) csv = NULL;
@@ -137,10 +138,10 @@ export_response_cb (GtkNativeDialog *chooser,
   if (response == GTK_RESPONSE_ACCEPT)
     {
       file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
-      csv = gloss_agreement_to_csv (dialog->agreement);
+      csv = gloss_agreement_to_csv (self->agreement);
       if (!gloss_write_file_atomically (file, csv, &error))
         {
-          GtkWidget *alert = adw_message_dialog_new (dialog->window, _("Could Not Export the Table"), error->message);
+          GtkWidget *alert = adw_message_dialog_new (GTK_WINDOW (self), _("Could Not Export the Table"), error->message);
 
           adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (alert), "close", _("_Close"));
           gtk_window_present (GTK_WINDOW (alert));
@@ -150,17 +151,56 @@ export_response_cb (GtkNativeDialog *chooser,
 }
 
 static void
-export_clicked_cb (GtkButton *button,
-                   Dialog    *dialog)
+export_clicked_cb (GlossAgreementDialog *self)
 {
-  GtkFileChooserNative *chooser = gtk_file_chooser_native_new (_("Export Agreement"), dialog->window,
+  GtkFileChooserNative *chooser = gtk_file_chooser_native_new (_("Export Agreement"), GTK_WINDOW (self),
                                                                GTK_FILE_CHOOSER_ACTION_SAVE,
                                                                _("_Export"), _("_Cancel"));
 
   gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
   gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), _("agreement.csv"));
-  g_signal_connect (chooser, "response", G_CALLBACK (export_response_cb), dialog);
+  g_signal_connect_object (chooser, "response", G_CALLBACK (export_response_cb), self, 0);
   gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
+}
+
+static void
+gloss_agreement_dialog_finalize (GObject *object)
+{
+  GlossAgreementDialog *self = GLOSS_AGREEMENT_DIALOG (object);
+
+  g_clear_pointer (&self->agreement, gloss_agreement_free);
+
+  G_OBJECT_CLASS (gloss_agreement_dialog_parent_class)->finalize (object);
+}
+
+static void
+gloss_agreement_dialog_dispose (GObject *object)
+{
+  gtk_widget_dispose_template (GTK_WIDGET (object), GLOSS_TYPE_AGREEMENT_DIALOG);
+
+  G_OBJECT_CLASS (gloss_agreement_dialog_parent_class)->dispose (object);
+}
+
+static void
+gloss_agreement_dialog_class_init (GlossAgreementDialogClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = gloss_agreement_dialog_dispose;
+  object_class->finalize = gloss_agreement_dialog_finalize;
+
+  gtk_widget_class_set_template_from_resource (widget_class,
+                                               RESOURCE_BASE_PATH "/ui/gloss-agreement-dialog.ui");
+  gtk_widget_class_bind_template_child (widget_class, GlossAgreementDialog, content);
+  gtk_widget_class_bind_template_child (widget_class, GlossAgreementDialog, summary_label);
+  gtk_widget_class_bind_template_callback (widget_class, export_clicked_cb);
+}
+
+static void
+gloss_agreement_dialog_init (GlossAgreementDialog *self)
+{
+  gtk_widget_init_template (GTK_WIDGET (self));
 }
 
 void
@@ -168,24 +208,12 @@ gloss_agreement_dialog_present (GtkWindow          *parent,
                                 GlossAgreement     *agreement,
                                 GlossAgreementKind  kind)
 {
-  Dialog *dialog = g_new0 (Dialog, 1);
-  GtkWidget *window = adw_window_new ();
-  GtkWidget *view = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
-  GtkWidget *header = adw_header_bar_new ();
-  GtkWidget *export = gtk_button_new_with_mnemonic (_("_Export CSV…"));
-  GtkWidget *scroller = gtk_scrolled_window_new ();
-  GtkWidget *content = gtk_box_new (GTK_ORIENTATION_VERTICAL, 12);
+  GlossAgreementDialog *self = g_object_new (GLOSS_TYPE_AGREEMENT_DIALOG,
+                                             "transient-for", parent,
+                                             NULL);
   g_autoptr(GString) summary = g_string_new (NULL);
-  GtkWidget *summary_label;
 
-  dialog->window = GTK_WINDOW (window);
-  dialog->agreement = agreement;
-  g_object_set_data_full (G_OBJECT (window), "gloss-agreement-dialog", dialog, (GDestroyNotify) dialog_free);
-
-  gtk_widget_set_name (export, "agreement-export-csv");
-  g_signal_connect (export, "clicked", G_CALLBACK (export_clicked_cb), dialog);
-  adw_header_bar_pack_end (ADW_HEADER_BAR (header), export);
-  gtk_box_append (GTK_BOX (view), header);
+  self->agreement = agreement;
 
   if (kind == GLOSS_AGREEMENT_OF_AUTHORS)
     g_string_append_printf (summary, g_dngettext (GETTEXT_PACKAGE, "%u author", "%u authors",
@@ -203,36 +231,10 @@ gloss_agreement_dialog_present (GtkWindow          *parent,
   g_string_append (summary, _("By tag: F1 of spans matched exactly and by overlap, Krippendorff’s unitizing α, "
                               "and Cohen’s κ on the tags of overlapping spans with the raw agreement. "
                               "A dash cannot be computed: point at it to see why."));
-  summary_label = gtk_label_new (summary->str);
-  gtk_label_set_wrap (GTK_LABEL (summary_label), TRUE);
-  gtk_label_set_xalign (GTK_LABEL (summary_label), 0);
-  gtk_widget_add_css_class (summary_label, "dim-label");
-  gtk_box_append (GTK_BOX (content), summary_label);
-  gtk_box_append (GTK_BOX (content), table_new (agreement));
+  gtk_label_set_text (self->summary_label, summary->str);
+  gtk_box_append (self->content, table_new (agreement));
 
-  gtk_widget_set_margin_start (content, 18);
-  gtk_widget_set_margin_end (content, 18);
-  gtk_widget_set_margin_top (content, 12);
-  gtk_widget_set_margin_bottom (content, 18);
-  gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scroller), content);
-  gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (scroller), GTK_POLICY_AUTOMATIC, GTK_POLICY_AUTOMATIC);
-  gtk_widget_set_vexpand (scroller, TRUE);
-  gtk_box_append (GTK_BOX (view), scroller);
-
-  adw_window_set_content (ADW_WINDOW (window), view);
-  gtk_window_set_title (GTK_WINDOW (window), kind == GLOSS_AGREEMENT_OF_AUTHORS ? _("Agreement by Author")
-                                                                               : _("Agreement Between Versions"));
-  gtk_window_set_transient_for (GTK_WINDOW (window), parent);
-  gtk_window_set_modal (GTK_WINDOW (window), TRUE);
-  /* A dialog closes with Escape. */
-  {
-    GtkEventController *shortcuts = gtk_shortcut_controller_new ();
-
-    gtk_shortcut_controller_add_shortcut (GTK_SHORTCUT_CONTROLLER (shortcuts),
-                                          gtk_shortcut_new (gtk_keyval_trigger_new (GDK_KEY_Escape, 0),
-                                                            gtk_named_action_new ("window.close")));
-    gtk_widget_add_controller (window, shortcuts);
-  }
-  gtk_window_set_default_size (GTK_WINDOW (window), 760, 440);
-  gtk_window_present (GTK_WINDOW (window));
+  gtk_window_set_title (GTK_WINDOW (self), kind == GLOSS_AGREEMENT_OF_AUTHORS ? _("Agreement by Author")
+                                                                             : _("Agreement Between Versions"));
+  gtk_window_present (GTK_WINDOW (self));
 }

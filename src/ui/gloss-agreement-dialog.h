@@ -4,11 +4,14 @@
  */
 #pragma once
 
-#include <gtk/gtk.h>
+#include <adwaita.h>
 
 #include "gloss.h"
 
 G_BEGIN_DECLS
+
+#define GLOSS_TYPE_AGREEMENT_DIALOG (gloss_agreement_dialog_get_type ())
+G_DECLARE_FINAL_TYPE (GlossAgreementDialog, gloss_agreement_dialog, GLOSS, AGREEMENT_DIALOG, AdwWindow)
 
 /* Who the annotators are. */
 typedef enum {

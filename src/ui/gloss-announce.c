@@ -18,16 +18,38 @@
 #include "gloss-accessible.h"
 #include "gloss-announce.h"
 
-#define ANNOUNCED_KEY "gloss-announced"
-#define RESTORE_KEY   "gloss-announce-restore"
+/* How widgets of a type set their own description again (GType to
+ * GlossAnnounceRestore); a type without one takes it from its tooltip. */
+static GHashTable *restore_of_type;
+
+/* The one widget whose description carries an announcement (weak): the
+ * screen reader follows one focus, so a new announcement ends the last. */
+static GtkWidget *showing;
 
 void
-gloss_announce_set_restore (GtkWidget            *widget,
-                            GlossAnnounceRestore  restore)
+gloss_announce_set_restore (GType                widget_type,
+                            GlossAnnounceRestore restore)
 {
-  g_return_if_fail (GTK_IS_WIDGET (widget));
+  g_return_if_fail (g_type_is_a (widget_type, GTK_TYPE_WIDGET));
 
-  g_object_set_data (G_OBJECT (widget), RESTORE_KEY, restore);
+  if (restore_of_type == NULL)
+    restore_of_type = g_hash_table_new (NULL, NULL);
+  g_hash_table_insert (restore_of_type, GSIZE_TO_POINTER (widget_type), (gpointer) restore);
+}
+
+static GlossAnnounceRestore
+lookup_restore (GtkWidget *widget)
+{
+  if (restore_of_type == NULL)
+    return NULL;
+  for (GType type = G_OBJECT_TYPE (widget); type != G_TYPE_INVALID; type = g_type_parent (type))
+    {
+      GlossAnnounceRestore restore = g_hash_table_lookup (restore_of_type, GSIZE_TO_POINTER (type));
+
+      if (restore != NULL)
+        return restore;
+    }
+  return NULL;
 }
 
 gboolean
@@ -35,7 +57,7 @@ gloss_announce_is_showing (GtkWidget *widget)
 {
   g_return_val_if_fail (GTK_IS_WIDGET (widget), FALSE);
 
-  return g_object_get_data (G_OBJECT (widget), ANNOUNCED_KEY) != NULL;
+  return showing == widget;
 }
 
 void
@@ -48,8 +70,8 @@ gloss_announce_done (GtkWidget *widget)
   if (!gloss_announce_is_showing (widget))
     return;
 
-  g_object_set_data (G_OBJECT (widget), ANNOUNCED_KEY, NULL);
-  restore = (GlossAnnounceRestore) g_object_get_data (G_OBJECT (widget), RESTORE_KEY);
+  g_clear_weak_pointer (&showing);
+  restore = lookup_restore (widget);
   if (restore != NULL)
     restore (widget);
   else
@@ -91,9 +113,19 @@ gloss_announce (GtkWidget  *widget,
         gtk_editable_get_delegate (GTK_EDITABLE (gtk_widget_get_parent (focus))) == GTK_EDITABLE (focus))
       focus = gtk_widget_get_parent (focus);
     if (!gloss_announce_is_showing (focus))
-      g_signal_connect_object (root, "notify::focus-widget", G_CALLBACK (focus_moved_cb),
-                               focus, 0);
-    g_object_set_data (G_OBJECT (focus), ANNOUNCED_KEY, GINT_TO_POINTER (TRUE));
+      {
+        if (showing != NULL)
+          {
+            GtkRoot *showing_root = gtk_widget_get_root (showing);
+
+            if (showing_root != NULL)
+              g_signal_handlers_disconnect_by_func (showing_root, focus_moved_cb, showing);
+            gloss_announce_done (showing);
+          }
+        g_signal_connect_object (root, "notify::focus-widget", G_CALLBACK (focus_moved_cb),
+                                 focus, 0);
+        g_set_weak_pointer (&showing, focus);
+      }
     gloss_accessible_set_description (focus, message);
   }
 #endif

@@ -20,10 +20,11 @@ gboolean gloss_announce_is_showing (GtkWidget  *widget);
 /* Gives @widget its own description back. */
 void     gloss_announce_done       (GtkWidget  *widget);
 
-/* How @widget sets its own description again after an announcement (by
- * default, from its tooltip, as GTK does). */
+/* How widgets of @widget_type (and its subtypes) set their own
+ * description again after an announcement (by default, from their
+ * tooltip, as GTK does). */
 typedef void (*GlossAnnounceRestore) (GtkWidget *widget);
-void     gloss_announce_set_restore (GtkWidget           *widget,
+void     gloss_announce_set_restore (GType                widget_type,
                                      GlossAnnounceRestore restore);
 
 G_END_DECLS

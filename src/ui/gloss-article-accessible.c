@@ -149,7 +149,7 @@ _gloss_article_view_init_accessible (GlossArticleView *self)
   GtkTextBuffer *buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (self));
 
   gloss_accessible_set_label (GTK_WIDGET (self), _("Article"));
-  gloss_announce_set_restore (GTK_WIDGET (self), restore_description);
+  gloss_announce_set_restore (GLOSS_TYPE_ARTICLE_VIEW, restore_description);
   g_signal_connect_object (buffer, "mark-set", G_CALLBACK (mark_set_cb), self, G_CONNECT_AFTER);
   g_signal_connect_object (self->palette, "notify::visible", G_CALLBACK (palette_visible_cb), self, 0);
 }

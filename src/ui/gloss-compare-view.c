@@ -14,6 +14,7 @@
 
 #include "gloss-agreement-dialog.h"
 #include "gloss-compare-view.h"
+#include "gloss-difference-row.h"
 #include "gloss-untrusted-text.h"
 
 /* Past this, the list asks to settle the first ones (or all of a kind)
@@ -52,71 +53,6 @@ enum {
 
 static guint signals[N_SIGNALS];
 
-static gboolean
-is_relation (const GlossDifference *difference)
-{
-  return difference->mine_relation != NULL || difference->theirs_relation != NULL;
-}
-
-static const char *
-kind_label (const GlossDifference *difference)
-{
-  switch (difference->kind)
-    {
-    case GLOSS_DIFFERENCE_ONLY_MINE:
-      return is_relation (difference) ? _("Relation only here") : _("Only here");
-    case GLOSS_DIFFERENCE_ONLY_THEIRS:
-      return is_relation (difference) ? _("Relation only theirs") : _("Only theirs");
-    case GLOSS_DIFFERENCE_CHANGED:
-      return is_relation (difference) ? _("Relation differs") : _("Different");
-    }
-  g_return_val_if_reached (NULL);
-}
-
-static const char *
-kind_class (GlossDifferenceKind kind)
-{
-  switch (kind)
-    {
-    case GLOSS_DIFFERENCE_ONLY_MINE:
-      return "compare-only-mine";
-    case GLOSS_DIFFERENCE_ONLY_THEIRS:
-      return "compare-only-theirs";
-    case GLOSS_DIFFERENCE_CHANGED:
-      return "compare-changed";
-    }
-  g_return_val_if_reached (NULL);
-}
-
-/* The accept and dismiss buttons: what they do, said for each kind. */
-static const struct {
-  const char *accept;
-  const char *accept_tip;
-  const char *dismiss;
-  const char *dismiss_tip;
-} buttons_of_kind[GLOSS_N_DIFFERENCE_KINDS] = {
-  [GLOSS_DIFFERENCE_ONLY_MINE] = {
-    N_("_Remove"), N_("Remove it from this project, as the other version has it not"),
-    N_("_Keep"), N_("Keep it and hide this difference"),
-  },
-  [GLOSS_DIFFERENCE_ONLY_THEIRS] = {
-    N_("_Add"), N_("Add it to this project"),
-    N_("_Dismiss"), N_("Leave it out and hide this difference"),
-  },
-  [GLOSS_DIFFERENCE_CHANGED] = {
-    N_("_Take Theirs"), N_("Give this project’s version their values"),
-    N_("_Keep Mine"), N_("Keep this project’s version and hide this difference"),
-  },
-};
-
-static const char *
-shown_quote (const GlossDifference *difference)
-{
-  GlossAnnotation *annotation = difference->mine != NULL ? difference->mine : difference->theirs;
-
-  return annotation != NULL ? gloss_annotation_get_quote (annotation) : NULL;
-}
-
 /* ---- Rows ---- */
 
 static void refresh (GlossCompareView *self);
@@ -127,62 +63,48 @@ static void queue_refresh (GlossCompareView *self,
  * now: its button is still handling the click that settled it). */
 static void
 settle_row (GlossCompareView *self,
-            GtkWidget        *button)
+            GtkWidget        *row)
 {
-  GtkWidget *row = gtk_widget_get_ancestor (button, GTK_TYPE_LIST_BOX_ROW);
-
-  if (row != NULL)
-    gtk_widget_set_sensitive (row, FALSE);
+  gtk_widget_set_sensitive (row, FALSE);
   queue_refresh (self, 0);
 }
 
-static const GlossDifference *
-row_difference (GtkWidget *widget)
-{
-  GtkWidget *row = gtk_widget_get_ancestor (widget, GTK_TYPE_LIST_BOX_ROW);
-
-  return row != NULL ? g_object_get_data (G_OBJECT (row), "gloss-difference") : NULL;
-}
-
 static void
-accept_clicked_cb (GtkButton        *button,
-                   GlossCompareView *self)
+accept_cb (GlossDifferenceRow *row,
+           GlossCompareView   *self)
 {
-  const GlossDifference *difference = row_difference (GTK_WIDGET (button));
-
-  if (difference == NULL || self->comparison == NULL)
+  if (self->comparison == NULL)
     return;
-  gloss_comparison_accept (self->comparison, difference);
-  settle_row (self, GTK_WIDGET (button));
+  gloss_comparison_accept (self->comparison, gloss_difference_row_get_difference (row));
+  settle_row (self, GTK_WIDGET (row));
 }
 
 static void
-undo_dismiss_cb (AdwToast         *toast,
-                 GlossCompareView *self)
+undo_dismiss_action (GtkWidget  *widget,
+                     const char *action_name,
+                     GVariant   *parameter)
 {
-  const char *key = g_object_get_data (G_OBJECT (toast), "gloss-difference-key");
+  GlossCompareView *self = GLOSS_COMPARE_VIEW (widget);
 
-  if (g_hash_table_remove (self->dismissed, key))
+  if (g_hash_table_remove (self->dismissed, g_variant_get_string (parameter, NULL)))
     refresh (self);
 }
 
 static void
-dismiss_clicked_cb (GtkButton        *button,
-                    GlossCompareView *self)
+dismiss_cb (GlossDifferenceRow *row,
+            GlossCompareView   *self)
 {
-  const GlossDifference *difference = row_difference (GTK_WIDGET (button));
+  const GlossDifference *difference = gloss_difference_row_get_difference (row);
   AdwToast *toast;
 
-  if (difference == NULL)
-    return;
   g_hash_table_add (self->dismissed, g_strdup (difference->key));
 
   toast = adw_toast_new (_("Difference dismissed"));
   adw_toast_set_button_label (toast, _("_Undo"));
-  g_object_set_data_full (G_OBJECT (toast), "gloss-difference-key", g_strdup (difference->key), g_free);
-  g_signal_connect_object (toast, "button-clicked", G_CALLBACK (undo_dismiss_cb), self, 0);
+  adw_toast_set_action_name (toast, "compare.undo-dismiss");
+  adw_toast_set_action_target (toast, "s", difference->key);
   adw_toast_overlay_add_toast (self->toast_overlay, toast);
-  settle_row (self, GTK_WIDGET (button));
+  settle_row (self, GTK_WIDGET (row));
 }
 
 static GtkWidget *
@@ -201,68 +123,18 @@ row_new (GlossCompareView      *self,
          const GlossDifference *difference,
          guint                  index)
 {
-  g_autoptr(GPtrArray) lines = gloss_difference_describe (self->comparison, difference);
-  GtkWidget *row = gtk_list_box_row_new ();
-  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 4);
-  GtkWidget *top = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 8);
-  GtkWidget *kind = small_label (kind_label (difference), "caption-heading");
-  GtkWidget *buttons = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
-  GtkWidget *accept, *dismiss;
-  g_autofree char *accept_name = g_strdup_printf ("compare-accept-%u", index);
-  g_autofree char *dismiss_name = g_strdup_printf ("compare-dismiss-%u", index);
-  g_autofree char *row_name = g_strdup_printf ("compare-row-%u", index);
-  const char *quote = shown_quote (difference);
-  g_autoptr(GString) accessible = g_string_new (kind_label (difference));
+  GtkWidget *row = gloss_difference_row_new (self->comparison, difference, index);
 
-  gtk_widget_add_css_class (kind, "compare-kind");
-  gtk_widget_add_css_class (kind, kind_class (difference->kind));
-  gtk_widget_set_valign (kind, GTK_ALIGN_CENTER);
-  gtk_box_append (GTK_BOX (top), kind);
-  if (quote != NULL)
-    {
-      g_autofree char *shown = gloss_untrusted_isolate (quote);
-      GtkWidget *label = small_label (shown, "compare-quote");
-
-      gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
-      gtk_widget_set_hexpand (label, TRUE);
-      gtk_box_append (GTK_BOX (top), label);
-      g_string_append_printf (accessible, ": %s", quote);
-    }
-  gtk_box_append (GTK_BOX (box), top);
-
-  for (guint i = 0; i < lines->len; i++)
-    {
-      GtkWidget *label = small_label (g_ptr_array_index (lines, i), "caption");
-
-      gtk_label_set_wrap (GTK_LABEL (label), TRUE);
-      gtk_label_set_wrap_mode (GTK_LABEL (label), PANGO_WRAP_WORD_CHAR);
-      gtk_widget_add_css_class (label, "dim-label");
-      gtk_box_append (GTK_BOX (box), label);
-      g_string_append_printf (accessible, "; %s", (const char *) g_ptr_array_index (lines, i));
-    }
-
-  dismiss = gtk_button_new_with_mnemonic (_(buttons_of_kind[difference->kind].dismiss));
-  gtk_widget_set_tooltip_text (dismiss, _(buttons_of_kind[difference->kind].dismiss_tip));
-  gtk_widget_set_name (dismiss, dismiss_name);
-  gtk_widget_add_css_class (dismiss, "flat");
-  g_signal_connect (dismiss, "clicked", G_CALLBACK (dismiss_clicked_cb), self);
-  accept = gtk_button_new_with_mnemonic (_(buttons_of_kind[difference->kind].accept));
-  gtk_widget_set_tooltip_text (accept, _(buttons_of_kind[difference->kind].accept_tip));
-  gtk_widget_set_name (accept, accept_name);
-  g_signal_connect (accept, "clicked", G_CALLBACK (accept_clicked_cb), self);
-  gtk_widget_set_halign (buttons, GTK_ALIGN_END);
-  gtk_box_append (GTK_BOX (buttons), dismiss);
-  gtk_box_append (GTK_BOX (buttons), accept);
-  gtk_box_append (GTK_BOX (box), buttons);
-
-  gtk_widget_set_margin_top (box, 6);
-  gtk_widget_set_margin_bottom (box, 6);
-  gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), box);
-  gtk_widget_add_css_class (row, "compare-row");
-  gtk_widget_set_name (row, row_name);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (row), GTK_ACCESSIBLE_PROPERTY_LABEL, accessible->str, -1);
-  g_object_set_data (G_OBJECT (row), "gloss-difference", (gpointer) difference);
+  g_signal_connect (row, "accept", G_CALLBACK (accept_cb), self);
+  g_signal_connect (row, "dismiss", G_CALLBACK (dismiss_cb), self);
   return row;
+}
+
+/* The rows' difference; NULL for the note after the last row. */
+static const GlossDifference *
+row_difference (GtkListBoxRow *row)
+{
+  return GLOSS_IS_DIFFERENCE_ROW (row) ? gloss_difference_row_get_difference (GLOSS_DIFFERENCE_ROW (row)) : NULL;
 }
 
 static void
@@ -270,8 +142,8 @@ header_func (GtkListBoxRow *row,
              GtkListBoxRow *before,
              gpointer       user_data)
 {
-  const GlossDifference *difference = g_object_get_data (G_OBJECT (row), "gloss-difference");
-  const GlossDifference *previous = before != NULL ? g_object_get_data (G_OBJECT (before), "gloss-difference") : NULL;
+  const GlossDifference *difference = row_difference (row);
+  const GlossDifference *previous = before != NULL ? row_difference (before) : NULL;
   GtkWidget *header;
   g_autofree char *title = NULL;
 
@@ -293,7 +165,7 @@ static void
 row_activated_cb (GlossCompareView *self,
                   GtkListBoxRow    *row)
 {
-  const GlossDifference *difference = g_object_get_data (G_OBJECT (row), "gloss-difference");
+  const GlossDifference *difference = row_difference (row);
 
   if (difference != NULL)
     g_signal_emit (self, signals[DIFFERENCE_ACTIVATED], 0, difference);
@@ -664,6 +536,7 @@ gloss_compare_view_class_init (GlossCompareViewClass *klass)
 
   gtk_widget_class_install_action (widget_class, "compare.accept-all", "u", accept_all_action);
   gtk_widget_class_install_action (widget_class, "compare.restore-dismissed", NULL, restore_dismissed_action);
+  gtk_widget_class_install_action (widget_class, "compare.undo-dismiss", "s", undo_dismiss_action);
   gtk_widget_class_install_action (widget_class, "compare.agreement", NULL, agreement_action);
   gtk_widget_class_add_binding (widget_class, GDK_KEY_Escape, 0, close_shortcut_cb, NULL);
 

@@ -66,38 +66,37 @@ describe_tags (GlossProject    *project,
   return text->len > 0 ? g_string_free (g_steal_pointer (&text), FALSE) : g_strdup (_("No tags"));
 }
 
+/* The buttons name their annotation by id, as the target of these. */
 static void
-keep_clicked_cb (GtkButton        *button,
-                 GlossConflictBox *self)
+settle_action (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *parameter)
 {
-  GlossAnnotation *annotation = g_object_get_data (G_OBJECT (button), "annotation");
+  GlossConflictBox *self = GLOSS_CONFLICT_BOX (widget);
+  GlossAnnotation *annotation;
 
-  if (self->project != NULL)
+  if (self->project == NULL)
+    return;
+  annotation = gloss_project_lookup_annotation (self->project, g_variant_get_string (parameter, NULL));
+  if (annotation == NULL)
+    return;
+  if (g_str_equal (action_name, "conflict.keep"))
     gloss_project_keep_conflict_version (self->project, annotation);
-}
-
-static void
-delete_clicked_cb (GtkButton        *button,
-                   GlossConflictBox *self)
-{
-  GlossAnnotation *annotation = g_object_get_data (G_OBJECT (button), "annotation");
-
-  if (self->project != NULL)
+  else
     gloss_project_remove_annotation (self->project, annotation);
 }
 
 static GtkWidget *
-action_button (GlossConflictBox *self,
-               const char       *label,
-               const char       *name,
-               GlossAnnotation  *annotation,
-               GCallback         callback)
+action_button (const char      *label,
+               const char      *name,
+               const char      *action_name,
+               GlossAnnotation *annotation)
 {
   GtkWidget *button = gtk_button_new_with_mnemonic (label);
 
   gtk_widget_set_name (button, name);
-  g_object_set_data_full (G_OBJECT (button), "annotation", g_object_ref (annotation), g_object_unref);
-  g_signal_connect (button, "clicked", callback, self);
+  gtk_actionable_set_action_name (GTK_ACTIONABLE (button), action_name);
+  gtk_actionable_set_action_target (GTK_ACTIONABLE (button), "s", gloss_annotation_get_id (annotation));
   return button;
 }
 
@@ -133,7 +132,7 @@ version_column (GlossConflictBox *self,
       gtk_box_append (GTK_BOX (column), caption (line, TRUE));
     }
 
-  button = action_button (self, _("_Keep This"), button_name, annotation, G_CALLBACK (keep_clicked_cb));
+  button = action_button (_("_Keep This"), button_name, "conflict.keep", annotation);
   gtk_widget_set_margin_top (button, 6);
   gtk_box_append (GTK_BOX (column), button);
 
@@ -142,8 +141,7 @@ version_column (GlossConflictBox *self,
 
 /* The side the other analyst deleted: nothing to show but the choice. */
 static GtkWidget *
-deleted_column (GlossConflictBox *self,
-                const char       *heading,
+deleted_column (const char       *heading,
                 GlossAnnotation  *annotation)
 {
   GtkWidget *column = gtk_box_new (GTK_ORIENTATION_VERTICAL, 4);
@@ -155,7 +153,7 @@ deleted_column (GlossConflictBox *self,
   gtk_widget_add_css_class (title, "heading");
   gtk_box_append (GTK_BOX (column), title);
   gtk_box_append (GTK_BOX (column), caption (_("Deleted"), TRUE));
-  button = action_button (self, _("_Delete"), "conflict-delete", annotation, G_CALLBACK (delete_clicked_cb));
+  button = action_button (_("_Delete"), "conflict-delete", "conflict.delete", annotation);
   gtk_widget_add_css_class (button, "destructive-action");
   gtk_widget_set_valign (button, GTK_ALIGN_END);
   gtk_widget_set_vexpand (button, TRUE);
@@ -217,12 +215,12 @@ gloss_conflict_box_set (GlossConflictBox *self,
   if (ours != NULL)
     gtk_box_append (GTK_BOX (columns), version_column (self, C_("conflict", "Ours"), "conflict-keep-ours", ours));
   else
-    gtk_box_append (GTK_BOX (columns), deleted_column (self, C_("conflict", "Ours"), annotation));
+    gtk_box_append (GTK_BOX (columns), deleted_column (C_("conflict", "Ours"), annotation));
   /* Translators: the version merged in from the other analyst */
   if (theirs != NULL)
     gtk_box_append (GTK_BOX (columns), version_column (self, C_("conflict", "Theirs"), "conflict-keep-theirs", theirs));
   else
-    gtk_box_append (GTK_BOX (columns), deleted_column (self, C_("conflict", "Theirs"), annotation));
+    gtk_box_append (GTK_BOX (columns), deleted_column (C_("conflict", "Theirs"), annotation));
 }
 
 static void
@@ -237,8 +235,12 @@ gloss_conflict_box_dispose (GObject *object)
 static void
 gloss_conflict_box_class_init (GlossConflictBoxClass *klass)
 {
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
   G_OBJECT_CLASS (klass)->dispose = gloss_conflict_box_dispose;
-  gtk_widget_class_set_layout_manager_type (GTK_WIDGET_CLASS (klass), GTK_TYPE_BIN_LAYOUT);
+  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
+  gtk_widget_class_install_action (widget_class, "conflict.keep", "s", settle_action);
+  gtk_widget_class_install_action (widget_class, "conflict.delete", "s", settle_action);
 }
 
 static void

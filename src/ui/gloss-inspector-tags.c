@@ -39,16 +39,6 @@ tag_toggled_cb (GlossTagToggle *toggle,
     gloss_project_toggle_annotation_tag (self->project, self->annotation, tag_id);
 }
 
-static GtkWidget *
-make_tag_button (GlossInspector *self,
-                 GlossTag       *tag)
-{
-  GtkWidget *toggle = gloss_tag_toggle_new (tag);
-
-  g_signal_connect (toggle, "toggled", G_CALLBACK (tag_toggled_cb), self);
-  return toggle;
-}
-
 void
 _gloss_inspector_refresh_tags (GlossInspector *self)
 {
@@ -68,8 +58,10 @@ _gloss_inspector_refresh_tags (GlossInspector *self)
       for (guint i = 0; i < n; i++)
         {
           g_autoptr(GlossTag) tag = g_list_model_get_item (tags, i);
+          GtkWidget *toggle = gloss_tag_toggle_new (tag);
 
-          gtk_flow_box_append (self->tags_box, make_tag_button (self, tag));
+          g_signal_connect (toggle, "toggled", G_CALLBACK (tag_toggled_cb), self);
+          gtk_flow_box_append (self->tags_box, toggle);
         }
     }
 

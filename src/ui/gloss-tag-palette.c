@@ -12,9 +12,8 @@
 
 #include <glib/gi18n.h>
 
-#include "gloss-accessible.h"
+#include "gloss-tag-button.h"
 #include "gloss-tag-palette.h"
-#include "gloss-untrusted-text.h"
 
 struct _GlossTagPalette
 {
@@ -33,46 +32,6 @@ enum {
 
 static guint signals[N_SIGNALS];
 
-/* ---- swatch ---- */
-
-static void
-swatch_draw_cb (GtkDrawingArea *area,
-                cairo_t        *cr,
-                int             width,
-                int             height,
-                gpointer        user_data)
-{
-  GlossTag *tag = user_data;
-  GdkRGBA rgba;
-  double r = MIN (width, height) / 2.0;
-
-  if (!gdk_rgba_parse (&rgba, gloss_tag_get_color (tag)))
-    gdk_rgba_parse (&rgba, "#9a9996");
-
-  cairo_arc (cr, width / 2.0, height / 2.0, r - 1, 0, 2 * G_PI);
-  gdk_cairo_set_source_rgba (cr, &rgba);
-  cairo_fill_preserve (cr);
-  cairo_set_source_rgba (cr, 0, 0, 0, 0.25);
-  cairo_set_line_width (cr, 1);
-  cairo_stroke (cr);
-}
-
-GtkWidget *
-gloss_tag_swatch_new (GlossTag *tag)
-{
-  GtkWidget *area = gtk_drawing_area_new ();
-
-  gtk_drawing_area_set_content_width (GTK_DRAWING_AREA (area), 14);
-  gtk_drawing_area_set_content_height (GTK_DRAWING_AREA (area), 14);
-  gtk_widget_set_valign (area, GTK_ALIGN_CENTER);
-  gtk_drawing_area_set_draw_func (GTK_DRAWING_AREA (area), swatch_draw_cb,
-                                  g_object_ref (tag), g_object_unref);
-  g_signal_connect_object (tag, "notify::color",
-                           G_CALLBACK (gtk_widget_queue_draw), area,
-                           G_CONNECT_SWAPPED);
-  return area;
-}
-
 /* ---- palette ---- */
 
 static GPtrArray *
@@ -85,7 +44,7 @@ tag_buttons (GlossTagPalette *self)
     {
       GtkWidget *inner = gtk_flow_box_child_get_child (GTK_FLOW_BOX_CHILD (child));
 
-      if (GTK_IS_BUTTON (inner))
+      if (GLOSS_IS_TAG_BUTTON (inner))
         g_ptr_array_add (buttons, inner);
     }
   return buttons;
@@ -200,58 +159,11 @@ palette_key_pressed_cb (GtkEventControllerKey *controller,
 }
 
 static void
-tag_clicked_cb (GtkButton       *button,
+tag_clicked_cb (GlossTagButton  *button,
                 GlossTagPalette *self)
 {
-  const char *tag_id = g_object_get_data (G_OBJECT (button), "gloss-tag-id");
-
   set_keyboard_entered (self, FALSE);
-  g_signal_emit (self, signals[TAG_CHOSEN], 0, tag_id);
-}
-
-static GtkWidget *
-make_tag_button (GlossTagPalette *self,
-                 GlossTag        *tag)
-{
-  GtkWidget *button = gtk_button_new ();
-  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
-  GtkWidget *label;
-  g_autofree char *name = NULL;
-  int digit = gloss_tag_get_digit (tag);
-
-  if (digit >= 0)
-    {
-      g_autofree char *text = g_strdup_printf ("%d", digit);
-
-      label = gtk_label_new (text);
-      gtk_widget_add_css_class (label, "dim-label");
-      gtk_widget_add_css_class (label, "numeric");
-      gtk_box_append (GTK_BOX (box), label);
-    }
-  gtk_box_append (GTK_BOX (box), gloss_tag_swatch_new (tag));
-  /* Tag names come from the file: plain text, never markup. */
-  name = gloss_untrusted_isolate (gloss_tag_get_name (tag));
-  label = gtk_label_new (name);
-  gtk_label_set_use_markup (GTK_LABEL (label), FALSE);
-  gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
-  gtk_label_set_max_width_chars (GTK_LABEL (label), 16);
-  gtk_box_append (GTK_BOX (box), label);
-
-  gtk_button_set_child (GTK_BUTTON (button), box);
-  gtk_widget_add_css_class (button, "flat");
-  gtk_widget_set_focus_on_click (button, FALSE);
-  gtk_widget_set_focusable (button, FALSE);
-  g_object_set_data_full (G_OBJECT (button), "gloss-tag-id",
-                          g_strdup (gloss_tag_get_id (tag)), g_free);
-  if (digit >= 0)
-    {
-      g_autofree char *tip = g_strdup_printf (_("Press %d"), digit);
-
-      gtk_widget_set_tooltip_text (button, tip);
-    }
-  gloss_accessible_name_tag_button (button, tag);
-  g_signal_connect (button, "clicked", G_CALLBACK (tag_clicked_cb), self);
-  return button;
+  g_signal_emit (self, signals[TAG_CHOSEN], 0, gloss_tag_button_get_tag_id (button));
 }
 
 static void
@@ -273,8 +185,9 @@ rebuild (GlossTagPalette *self)
     {
       g_autoptr(GlossTag) tag = g_list_model_get_item (tags, i);
 
-      GtkWidget *button = make_tag_button (self, tag);
+      GtkWidget *button = gloss_tag_button_new (tag);
 
+      g_signal_connect (button, "clicked", G_CALLBACK (tag_clicked_cb), self);
       gtk_flow_box_append (GTK_FLOW_BOX (self->box), button);
       /* The buttons take the focus, not the cells around them. */
       gtk_widget_set_focusable (gtk_widget_get_parent (button), FALSE);

@@ -25,9 +25,6 @@ gboolean   gloss_tag_palette_enter       (GlossTagPalette *self);
 void       gloss_tag_palette_fit_width   (GlossTagPalette *self,
                                           int              width);
 
-/* A small swatch of a tag's colour that follows notify::color. */
-GtkWidget *gloss_tag_swatch_new          (GlossTag        *tag);
-
 /* Signal "tag-chosen" (const char *tag_id). */
 
 G_END_DECLS

@@ -24,6 +24,9 @@ struct _GlossTagRow
   guint           uses;
   gboolean        updating;
 
+  /* template */
+  GtkWidget      *handle;
+  GlossColorChip *chip;
   AdwEntryRow    *name_row;
   GtkWidget      *name_controls;  /* shows bidi controls hidden in the name */
   AdwEntryRow    *description_row;
@@ -106,8 +109,6 @@ show_name_controls (GlossTagRow *self)
       g_autofree char *text = g_strdup_printf (_("Holds %s"), controls);
 
       gtk_label_set_text (GTK_LABEL (self->name_controls), text);
-      gtk_widget_set_tooltip_text (self->name_controls,
-                                   _("The name holds invisible direction controls that change how it reads"));
     }
 }
 
@@ -133,11 +134,15 @@ sync_from_tag (GlossTagRow *self)
   gtk_color_chooser_set_rgba (GTK_COLOR_CHOOSER (self->color_button), &rgba);
   for (GtkWidget *button = gtk_widget_get_first_child (self->palette_box); button != NULL;
        button = gtk_widget_get_next_sibling (button))
-    gtk_accessible_update_state (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_STATE_PRESSED,
-                                 g_ascii_strcasecmp (g_object_get_data (G_OBJECT (button), "gloss-color"),
-                                                     gloss_tag_get_color (self->tag)) == 0
-                                 ? GTK_ACCESSIBLE_TRISTATE_TRUE : GTK_ACCESSIBLE_TRISTATE_FALSE,
-                                 -1);
+    {
+      GVariant *color = gtk_actionable_get_action_target_value (GTK_ACTIONABLE (button));
+
+      gtk_accessible_update_state (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_STATE_PRESSED,
+                                   g_ascii_strcasecmp (g_variant_get_string (color, NULL),
+                                                       gloss_tag_get_color (self->tag)) == 0
+                                   ? GTK_ACCESSIBLE_TRISTATE_TRUE : GTK_ACCESSIBLE_TRISTATE_FALSE,
+                                   -1);
+    }
   update_subtitle (self);
 
   self->updating = FALSE;
@@ -171,7 +176,7 @@ digit_selected_cb (GlossTagRow *self)
 {
   int digit = (int) adw_combo_row_get_selected (self->digit_row) - 1;
 
-  if (self->updating || digit == gloss_tag_get_digit (self->tag))
+  if (self->tag == NULL || self->updating || digit == gloss_tag_get_digit (self->tag))
     return;
   /* The core takes the digit from any tag that had it. */
   gloss_project_set_tag_digit (self->project, self->tag, digit);
@@ -192,19 +197,22 @@ color_set_cb (GlossTagRow *self)
   GdkRGBA rgba;
   g_autofree char *hex = NULL;
 
-  if (self->updating)
+  if (self->tag == NULL || self->updating)
     return;
   gtk_color_chooser_get_rgba (GTK_COLOR_CHOOSER (self->color_button), &rgba);
   hex = rgba_to_hex (&rgba);
   gloss_project_set_tag_color (self->project, self->tag, hex);
 }
 
+/* A palette button's colour is its action's target. */
 static void
-palette_clicked_cb (GtkButton   *button,
-                    GlossTagRow *self)
+set_color_action (GtkWidget  *widget,
+                  const char *action_name,
+                  GVariant   *parameter)
 {
-  gloss_project_set_tag_color (self->project, self->tag,
-                               g_object_get_data (G_OBJECT (button), "gloss-color"));
+  GlossTagRow *self = GLOSS_TAG_ROW (widget);
+
+  gloss_project_set_tag_color (self->project, self->tag, g_variant_get_string (parameter, NULL));
 }
 
 static void
@@ -231,22 +239,6 @@ delete_action (GtkWidget  *widget,
   g_signal_emit (widget, signals[DELETE_REQUESTED], 0);
 }
 
-static GtkWidget *
-make_icon_button (const char *icon_name,
-                  const char *tooltip,
-                  const char *action_name)
-{
-  GtkWidget *button = gtk_button_new_from_icon_name (icon_name);
-
-  gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
-  gtk_widget_add_css_class (button, "flat");
-  gtk_widget_set_tooltip_text (button, tooltip);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (button),
-                                  GTK_ACCESSIBLE_PROPERTY_LABEL, tooltip, -1);
-  gtk_actionable_set_action_name (GTK_ACTIONABLE (button), action_name);
-  return button;
-}
-
 static void
 gloss_tag_row_dispose (GObject *object)
 {
@@ -256,6 +248,7 @@ gloss_tag_row_dispose (GObject *object)
     g_signal_handlers_disconnect_by_data (self->tag, self);
   g_clear_object (&self->tag);
   g_clear_object (&self->project);
+  gtk_widget_dispose_template (GTK_WIDGET (self), GLOSS_TYPE_TAG_ROW);
 
   G_OBJECT_CLASS (gloss_tag_row_parent_class)->dispose (object);
 }
@@ -275,67 +268,37 @@ gloss_tag_row_class_init (GlossTagRowClass *klass)
   gtk_widget_class_install_action (widget_class, "tagrow.move-up", NULL, move_action);
   gtk_widget_class_install_action (widget_class, "tagrow.move-down", NULL, move_action);
   gtk_widget_class_install_action (widget_class, "tagrow.delete", NULL, delete_action);
+  gtk_widget_class_install_action (widget_class, "tagrow.set-color", "s", set_color_action);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Up, GDK_ALT_MASK, "tagrow.move-up", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Down, GDK_ALT_MASK, "tagrow.move-down", NULL);
+
+  g_type_ensure (GLOSS_TYPE_COLOR_CHIP);
+  gtk_widget_class_set_template_from_resource (widget_class,
+                                               RESOURCE_BASE_PATH "/ui/gloss-tag-row.ui");
+  gtk_widget_class_bind_template_child (widget_class, GlossTagRow, handle);
+  gtk_widget_class_bind_template_child (widget_class, GlossTagRow, chip);
+  gtk_widget_class_bind_template_child (widget_class, GlossTagRow, name_row);
+  gtk_widget_class_bind_template_child (widget_class, GlossTagRow, name_controls);
+  gtk_widget_class_bind_template_child (widget_class, GlossTagRow, description_row);
+  gtk_widget_class_bind_template_child (widget_class, GlossTagRow, digit_row);
+  gtk_widget_class_bind_template_child (widget_class, GlossTagRow, color_button);
+  gtk_widget_class_bind_template_child (widget_class, GlossTagRow, palette_box);
+  gtk_widget_class_bind_template_callback (widget_class, name_apply_cb);
+  gtk_widget_class_bind_template_callback (widget_class, show_name_controls);
+  gtk_widget_class_bind_template_callback (widget_class, description_apply_cb);
+  gtk_widget_class_bind_template_callback (widget_class, digit_selected_cb);
+  gtk_widget_class_bind_template_callback (widget_class, color_set_cb);
 }
 
 static void
 gloss_tag_row_init (GlossTagRow *self)
 {
-  /* Tag names come from project files: never markup. */
-  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (self), FALSE);
-}
-
-GtkWidget *
-gloss_tag_row_new (GlossProject *project,
-                   GlossTag     *tag)
-{
-  GlossTagRow *self;
-  g_autoptr(GtkStringList) digits = NULL;
   const char * const *palette = gloss_color_get_palette ();
-  GtkWidget *color_row;
-  GtkWidget *chip;
 
-  g_return_val_if_fail (GLOSS_IS_PROJECT (project), NULL);
-  g_return_val_if_fail (GLOSS_IS_TAG (tag), NULL);
+  gtk_widget_init_template (GTK_WIDGET (self));
+  gtk_widget_set_cursor_from_name (self->handle, "grab");
+  _gloss_tag_row_setup_drag (self, self->handle);
 
-  self = g_object_new (GLOSS_TYPE_TAG_ROW, NULL);
-  self->project = g_object_ref (project);
-  self->tag = g_object_ref (tag);
-
-  chip = gloss_color_chip_new (tag);
-  gtk_widget_set_size_request (chip, 16, 16);
-
-  /* Reordered by dragging this handle (or Alt+Up/Down), not by buttons. */
-  {
-    GtkWidget *handle = gtk_image_new_from_icon_name ("list-drag-handle-symbolic");
-
-    gtk_widget_add_css_class (handle, "dim-label");
-    gtk_widget_set_tooltip_text (handle, _("Drag to Reorder (Alt+Up, Alt+Down)"));
-    gtk_widget_set_cursor_from_name (handle, "grab");
-    adw_expander_row_add_prefix (ADW_EXPANDER_ROW (self), handle);
-    _gloss_tag_row_setup_drag (self, handle);
-  }
-  adw_expander_row_add_prefix (ADW_EXPANDER_ROW (self), chip);
-  adw_expander_row_add_action (ADW_EXPANDER_ROW (self),
-                               make_icon_button ("user-trash-symbolic", _("Delete Tag"), "tagrow.delete"));
-
-  self->name_row = ADW_ENTRY_ROW (adw_entry_row_new ());
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->name_row), _("Name"));
-  adw_entry_row_set_show_apply_button (self->name_row, TRUE);
-  g_signal_connect_swapped (self->name_row, "apply", G_CALLBACK (name_apply_cb), self);
-  self->name_controls = gtk_label_new (NULL);
-  gtk_widget_add_css_class (self->name_controls, "warning");
-  gtk_widget_add_css_class (self->name_controls, "gloss-bidi-controls");
-  gtk_widget_set_visible (self->name_controls, FALSE);
-  adw_entry_row_add_suffix (self->name_row, self->name_controls);
-  g_signal_connect_swapped (self->name_row, "changed", G_CALLBACK (show_name_controls), self);
-  adw_expander_row_add_row (ADW_EXPANDER_ROW (self), GTK_WIDGET (self->name_row));
-
-  color_row = adw_action_row_new ();
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (color_row), _("Color"));
-  self->palette_box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 2);
-  gtk_widget_set_valign (self->palette_box, GTK_ALIGN_CENTER);
   for (guint i = 0; palette[i] != NULL; i++)
     {
       GtkWidget *button = gtk_button_new ();
@@ -349,46 +312,29 @@ gloss_tag_row_new (GlossProject *project,
       gtk_widget_set_tooltip_text (button, gloss_color_get_name (palette[i]));
       gtk_accessible_update_property (GTK_ACCESSIBLE (button),
                                       GTK_ACCESSIBLE_PROPERTY_LABEL, gloss_color_get_name (palette[i]), -1);
-      g_object_set_data (G_OBJECT (button), "gloss-color", (gpointer) palette[i]);
-      g_signal_connect (button, "clicked", G_CALLBACK (palette_clicked_cb), self);
+      gtk_actionable_set_action_name (GTK_ACTIONABLE (button), "tagrow.set-color");
+      gtk_actionable_set_action_target (GTK_ACTIONABLE (button), "s", palette[i]);
       gtk_box_append (GTK_BOX (self->palette_box), button);
     }
-  adw_action_row_add_suffix (ADW_ACTION_ROW (color_row), self->palette_box);
-  self->color_button = GTK_COLOR_BUTTON (gtk_color_button_new ());
-  gtk_color_chooser_set_use_alpha (GTK_COLOR_CHOOSER (self->color_button), FALSE);
-  gtk_color_button_set_title (self->color_button, _("Tag Color"));
-  gtk_widget_set_valign (GTK_WIDGET (self->color_button), GTK_ALIGN_CENTER);
-  gtk_widget_set_tooltip_text (GTK_WIDGET (self->color_button), _("Custom Color"));
-  g_signal_connect_swapped (self->color_button, "color-set", G_CALLBACK (color_set_cb), self);
-  adw_action_row_add_suffix (ADW_ACTION_ROW (color_row), GTK_WIDGET (self->color_button));
-  adw_expander_row_add_row (ADW_EXPANDER_ROW (self), color_row);
+}
 
-  digits = gtk_string_list_new (NULL);
-  gtk_string_list_append (digits, _("None"));
-  for (int i = 0; i <= 9; i++)
-    {
-      char digit[2] = { (char) ('0' + i), '\0' };
+GtkWidget *
+gloss_tag_row_new (GlossProject *project,
+                   GlossTag     *tag)
+{
+  GlossTagRow *self;
 
-      gtk_string_list_append (digits, digit);
-    }
-  self->digit_row = ADW_COMBO_ROW (adw_combo_row_new ());
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->digit_row), _("Key"));
-  adw_action_row_set_subtitle (ADW_ACTION_ROW (self->digit_row),
-                               _("Press it in the article to apply the tag"));
-  adw_combo_row_set_model (self->digit_row, G_LIST_MODEL (digits));
-  adw_expander_row_add_row (ADW_EXPANDER_ROW (self), GTK_WIDGET (self->digit_row));
+  g_return_val_if_fail (GLOSS_IS_PROJECT (project), NULL);
+  g_return_val_if_fail (GLOSS_IS_TAG (tag), NULL);
 
-  self->description_row = ADW_ENTRY_ROW (adw_entry_row_new ());
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->description_row), _("Description"));
-  adw_entry_row_set_show_apply_button (self->description_row, TRUE);
-  g_signal_connect_swapped (self->description_row, "apply", G_CALLBACK (description_apply_cb), self);
-  adw_expander_row_add_row (ADW_EXPANDER_ROW (self), GTK_WIDGET (self->description_row));
+  self = g_object_new (GLOSS_TYPE_TAG_ROW, NULL);
+  self->project = g_object_ref (project);
+  self->tag = g_object_ref (tag);
+  gloss_color_chip_set_tag (self->chip, tag);
 
   self->uses = gloss_project_count_tag_uses (project, tag);
   sync_from_tag (self);
   update_actions (self);
-  g_signal_connect_swapped (self->digit_row, "notify::selected",
-                            G_CALLBACK (digit_selected_cb), self);
   g_signal_connect_swapped (tag, "notify", G_CALLBACK (sync_from_tag), self);
 
   return GTK_WIDGET (self);

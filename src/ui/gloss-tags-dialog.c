@@ -23,6 +23,7 @@ struct _GlossTagsDialog
   guint                 count_id;
   GtkWidget            *scroll_target;  /* the new row to bring into view (weak) */
   guint                 scroll_frames;
+  GlossTag             *asked_to_delete;  /* while "Delete …?" is open */
 
   /* template */
   GtkListBox           *tags_list;
@@ -56,10 +57,10 @@ confirm_response_cb (AdwMessageDialog *dialog,
                      const char       *response,
                      GlossTagsDialog  *self)
 {
-  GlossTag *tag = g_object_get_data (G_OBJECT (dialog), "gloss-tag");
+  g_autoptr(GlossTag) tag = g_steal_pointer (&self->asked_to_delete);
 
   /* The tag may have gone meanwhile (undo in the main window). */
-  if (g_str_equal (response, "delete") &&
+  if (tag != NULL && g_str_equal (response, "delete") &&
       gloss_project_lookup_tag (self->project, gloss_tag_get_id (tag)) == tag)
     delete_tag (self, tag);
 }
@@ -102,7 +103,8 @@ gloss_tags_dialog_request_delete (GlossTagsDialog *self,
                                               ADW_RESPONSE_DESTRUCTIVE);
   adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
   adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
-  g_object_set_data_full (G_OBJECT (dialog), "gloss-tag", g_object_ref (tag), g_object_unref);
+  /* The question is modal: one tag at a time. */
+  g_set_object (&self->asked_to_delete, tag);
   g_signal_connect_object (dialog, "response", G_CALLBACK (confirm_response_cb), self, 0);
   gtk_window_present (GTK_WINDOW (dialog));
 
@@ -251,6 +253,7 @@ gloss_tags_dialog_dispose (GObject *object)
     gtk_list_box_bind_model (self->tags_list, NULL, NULL, NULL, NULL);
   gtk_widget_dispose_template (GTK_WIDGET (self), GLOSS_TYPE_TAGS_DIALOG);
   g_clear_object (&self->project);
+  g_clear_object (&self->asked_to_delete);
 
   G_OBJECT_CLASS (gloss_tags_dialog_parent_class)->dispose (object);
 }

@@ -76,12 +76,13 @@ can_merge (GlossWindow *self,
   return state != NULL && gloss_disk_state_is_file (state, file);
 }
 
+/* @file is the connection's own data; the window is the dialog's parent. */
 static void
 changed_response_cb (AdwMessageDialog *dialog,
                      const char       *response,
-                     GlossWindow      *self)
+                     GFile            *file)
 {
-  GFile *file = g_object_get_data (G_OBJECT (dialog), "gloss-file");
+  GlossWindow *self = GLOSS_WINDOW (gtk_window_get_transient_for (GTK_WINDOW (dialog)));
 
   if (self->project == NULL)
     return;
@@ -113,6 +114,7 @@ _gloss_window_ask_changed_on_disk (GlossWindow *self,
   /* Merging needs the version opened or saved, as the base. */
   gboolean mergeable = can_merge (self, file);
   GtkWidget *dialog;
+  GClosure *response;
 
   if (mergeable)
     /* Translators: %s is a file name */
@@ -139,8 +141,11 @@ _gloss_window_ask_changed_on_disk (GlossWindow *self,
   adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), mergeable ? "merge" : "save-as");
   adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
   gtk_widget_add_css_class (dialog, "gloss-changed-dialog");
-  g_object_set_data_full (G_OBJECT (dialog), "gloss-file", g_object_ref (file), g_object_unref);
-  g_signal_connect_object (dialog, "response", G_CALLBACK (changed_response_cb), self, 0);
+  response = g_cclosure_new (G_CALLBACK (changed_response_cb), g_object_ref (file),
+                             (GClosureNotify) (void (*) (void)) g_object_unref);
+  /* Nothing to answer once the window is gone. */
+  g_object_watch_closure (G_OBJECT (self), response);
+  g_signal_connect_closure (dialog, "response", response, FALSE);
   gtk_window_present (GTK_WINDOW (dialog));
 }
 

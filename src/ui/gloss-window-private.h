@@ -144,8 +144,8 @@ void     _gloss_window_leave_preview      (GlossWindow     *self,
 void     _gloss_window_attach_positions   (GlossWindow     *self);
 void     _gloss_window_detach_positions   (GlossWindow     *self);
 void     _gloss_window_restore_position   (GlossWindow     *self);
-/* gloss-window-side.c: makes the annotation list and the inspector, the
- * list over the inspector in ->side_pane. */
+/* gloss-window-side.c: puts a GlossSidePane (the annotation list over the
+ * inspector) in ->side_pane; ->annotation_list and ->inspector are its. */
 void     _gloss_window_build_side_pane    (GlossWindow     *self);
 /* gloss-window-history.c: undo (@redo FALSE) or redo, then selects the
  * annotation the step brought back or changed. */
@@ -189,6 +189,8 @@ void     _gloss_window_paste_document     (GlossWindow     *self);
 gboolean _gloss_window_confirm_close      (GlossWindow     *self);
 void     _gloss_window_setup_drop         (GlossWindow     *self);
 void     _gloss_window_refresh_recent     (GlossWindow     *self);
+/* The project a row of the recent list opens, as a URI. */
+const char *_gloss_window_recent_row_uri  (GtkWidget       *row);
 
 /* gloss-window-documents.c */
 void     _gloss_window_class_init_documents    (GlossWindowClass *klass);

@@ -11,8 +11,8 @@
 #include "config.h"
 
 #include "gloss-application.h"
+#include "gloss-file-row.h"
 #include "gloss-host-path.h"
-#include "gloss-recent-row.h"
 #include "gloss-settings.h"
 #include "gloss-window-private.h"
 
@@ -21,10 +21,10 @@ recent_activated_cb (GtkListBox    *list,
                      GtkListBoxRow *row,
                      GlossWindow   *self)
 {
-  g_autoptr(GFile) file = g_file_new_for_uri (gloss_recent_row_get_uri (GLOSS_RECENT_ROW (row)));
   GtkApplication *application = gtk_window_get_application (GTK_WINDOW (self));
 
-  gloss_application_open_project (GLOSS_APPLICATION (application), file, self);
+  gloss_application_open_project (GLOSS_APPLICATION (application),
+                                  gloss_file_row_get_file (GLOSS_FILE_ROW (row)), self);
 }
 
 static void
@@ -85,10 +85,18 @@ _gloss_window_refresh_recent (GlossWindow *self)
   for (guint i = 0; recent[i] != NULL; i++)
     {
       g_autoptr(GFile) file = g_file_new_for_uri (recent[i]);
+      g_autofree char *basename = NULL;
+      g_autofree char *label = NULL;
+      GtkWidget *row;
 
       if (!g_file_query_exists (file, NULL))
         continue;
-      gtk_list_box_append (self->recent_list, gloss_recent_row_new (recent[i]));
+      basename = g_file_get_basename (file);
+      /* The place until the portal answers; under the portal, nothing
+       * until it does: never its /run/user path. */
+      label = gloss_host_path_fallback_label (file);
+      row = gloss_file_row_new (file, basename, label);
+      gtk_list_box_append (self->recent_list, row);
       g_ptr_array_add (files, g_steal_pointer (&file));
     }
 
@@ -99,6 +107,12 @@ _gloss_window_refresh_recent (GlossWindow *self)
       self->recent_cancellable = g_cancellable_new ();
       gloss_host_paths_lookup (files, self->recent_cancellable, host_paths_cb, self);
     }
+}
+
+const char *
+_gloss_window_recent_row_uri (GtkWidget *row)
+{
+  return gloss_file_row_get_uri (GLOSS_FILE_ROW (row));
 }
 
 void

@@ -14,6 +14,7 @@
 #include <glib/gstdio.h>
 #include <unistd.h>
 
+#include "gloss-file-row.h"
 #include "gloss-settings.h"
 #include "gloss-window-private.h"
 
@@ -551,7 +552,7 @@ recovered_activated_cb (GtkListBox    *list,
                         GtkListBoxRow *row,
                         GlossWindow   *self)
 {
-  GFile *file = g_object_get_data (G_OBJECT (row), "gloss-file");
+  GFile *file = gloss_file_row_get_file (GLOSS_FILE_ROW (row));
   g_autoptr(GError) error = NULL;
   g_autoptr(GlossProject) project = gloss_project_load (file, &error);
 
@@ -618,14 +619,7 @@ _gloss_window_refresh_recovered (GlossWindow *self)
 
           when = g_date_time_format (local, "%c");
         }
-      row = adw_action_row_new ();
-      adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
-      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), _("Unsaved Project"));
-      if (when != NULL)
-        adw_action_row_set_subtitle (ADW_ACTION_ROW (row), when);
-      gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
-      adw_action_row_add_suffix (ADW_ACTION_ROW (row), gtk_image_new_from_icon_name ("go-next-symbolic"));
-      g_object_set_data_full (G_OBJECT (row), "gloss-file", g_object_ref (file), g_object_unref);
+      row = gloss_file_row_new (file, _("Unsaved Project"), when);
       gtk_widget_add_css_class (row, "gloss-recovered-row");
       gtk_list_box_append (self->recovered_list, row);
       shown++;

@@ -18,7 +18,6 @@
 
 #include "gloss-compare-view.h"
 #include "gloss-project-search.h"
-#include "gloss-recent-row.h"
 #include "gloss-search-row.h"
 #include "gloss-window-report-private.h"
 
@@ -337,7 +336,7 @@ add_recent (GlossWindow *self,
       else
         json_builder_add_null_value (builder);
       json_builder_set_member_name (builder, "uri");
-      json_builder_add_string_value (builder, gloss_recent_row_get_uri (GLOSS_RECENT_ROW (row)));
+      json_builder_add_string_value (builder, _gloss_window_recent_row_uri (row));
       json_builder_end_object (builder);
     }
   json_builder_end_array (builder);

@@ -1528,7 +1528,7 @@ def scenario_agreement(ctx):
         app.key('F10')
         time.sleep(0.6)
         app.key('g')
-        app.wait(lambda r: any(d['type'] == 'AdwWindow' for d in r['dialogs']), 'the agreement dialog')
+        app.wait(lambda r: any(d['type'] == 'GlossAgreementDialog' for d in r['dialogs']), 'the agreement dialog')
         time.sleep(1.5)
         root_screenshot(os.path.join(out, 'screenshot-agreement-%s.png' % style))
         app.key('Escape')
@@ -1592,7 +1592,7 @@ def scenario_compare(ctx):
     open_compare(dark, theirs_path)
     time.sleep(1.0)
     root_screenshot(os.path.join(out, 'screenshot-compare-dark.png'))
-    press(dark, 'compare-agreement', lambda r: any(d['type'] == 'AdwWindow' for d in r['dialogs']),
+    press(dark, 'compare-agreement', lambda r: any(d['type'] == 'GlossAgreementDialog' for d in r['dialogs']),
           'the agreement dialog, dark')
     time.sleep(1.5)
     root_screenshot(os.path.join(out, 'screenshot-compare-agreement-dark.png'))
@@ -1627,7 +1627,7 @@ def scenario_compare(ctx):
     app.key('ctrl+shift+z')
     app.wait(lambda r: r['document']['n_annotations'] == 4 and r['compare']['n_shown'] == 1, 'redo of the accept')
 
-    press(app, 'compare-agreement', lambda r: any(d['type'] == 'AdwWindow' for d in r['dialogs']),
+    press(app, 'compare-agreement', lambda r: any(d['type'] == 'GlossAgreementDialog' for d in r['dialogs']),
           'the agreement dialog')
     time.sleep(1.5)
     root_screenshot(os.path.join(out, 'screenshot-compare-agreement-light.png'))
