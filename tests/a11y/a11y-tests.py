@@ -604,6 +604,7 @@ def scenario_feedback(ctx):
           'the link instruction %r must say which key finishes it, not "click"' % said)
     app.key('Escape')
     app.wait(lambda r: not r['link_mode'], 'link mode to end')
+    wait_announcement(root, lambda t: t == 'Linking cancelled', 'that link mode ended')
     # Find: "1 of 2", told where the reader is: GTK 4.8 sends no focus
     # event for the find bar's entry, so it stays on the article.
     reader = FocusWatch()
