@@ -387,6 +387,45 @@ def scenario_tags_dialog(ctx):
           'Tab in the Tags dialog focused %s' % (describe(acc) if acc is not None else 'nothing'))
 
 
+def type_named(root):
+    """Every object under @root named or described by a toolkit type."""
+    found = []
+    for acc in walk(root):
+        try:
+            for what, text in (('named', acc.name), ('described', acc.description)):
+                if text and TYPE_NAME.match(text.strip()):
+                    found.append('%s %r: %s' % (what, text, path_of(acc)))
+        except Exception:
+            continue
+    return found
+
+
+def scenario_type_names(ctx):
+    """No object, control or wrapper, is named or described by its type
+    (Orca said "GtkStackPage panel" as the focus entered the article)."""
+    text = ctx.article
+    s, e = word(text, 'harbour council postponed')
+    make_project(ctx.gloss, ctx.project, text, [(s, e, ['claim'], 'Checked with the minutes.', 'a1')])
+    app, root = start(ctx, ctx.project)
+    # The inspector filled in and the find bar open; then the Tags dialog.
+    put_caret(app, s - 2, click=True)
+    put_caret(app, s + 2)
+    app.key('Return')
+    app.wait(lambda r: r['selected'], 'the annotation selected by Return')
+    find(root, lambda a: role(a) == pyatspi.ROLE_CHECK_BOX and (a.name or '').startswith('Claim'),
+         'the inspector\'s Claim toggle')
+    app.key('ctrl+f')
+    app.wait(lambda r: r['search_mode'], 'the find bar')
+    app.key('Escape')
+    app.wait(lambda r: not r['search_mode'], 'the find bar to close')
+    found = type_named(root)
+    app.key('ctrl+t')
+    find(root, lambda a: role(a) in (pyatspi.ROLE_DIALOG, pyatspi.ROLE_FRAME) and a.name == 'Tags',
+         'the Tags dialog')
+    found += type_named(root)
+    check(not found, 'objects a screen reader reads by their type:\n  ' + '\n  '.join(sorted(set(found))[:30]))
+
+
 def toggle_reading(acc):
     return acc.name, has_state(acc, pyatspi.STATE_CHECKED) or has_state(acc, pyatspi.STATE_PRESSED)
 
