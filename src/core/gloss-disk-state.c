@@ -189,30 +189,6 @@ gloss_disk_state_is_file (GlossDiskState *self,
   return g_file_equal (mine, theirs);
 }
 
-static GQuark
-disk_state_quark (void)
-{
-  return g_quark_from_static_string ("gloss-disk-state");
-}
-
-GlossDiskState *
-gloss_project_get_disk_state (GlossProject *project)
-{
-  g_return_val_if_fail (GLOSS_IS_PROJECT (project), NULL);
-
-  return g_object_get_qdata (G_OBJECT (project), disk_state_quark ());
-}
-
-void
-gloss_project_set_disk_state (GlossProject   *project,
-                              GlossDiskState *state)
-{
-  g_return_if_fail (GLOSS_IS_PROJECT (project));
-
-  g_object_set_qdata_full (G_OBJECT (project), disk_state_quark (), state,
-                           (GDestroyNotify) gloss_disk_state_free);
-}
-
 /* The bytes of @state's file, read only while its size, time and inode
  * are still the ones recorded: what was loaded, not a later change. */
 static GBytes *

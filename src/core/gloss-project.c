@@ -2,6 +2,14 @@
  *
  * The edits that go through the history live in gloss-project-edits.c.
  *
+ * Somewhat over 800 lines, on purpose: the object, its indexes, the guard
+ * that keeps edits out while a worker reads the project, and the undo
+ * history's bookkeeping share one private struct, which no other file
+ * sees. Everything that needs no more than the private header is
+ * elsewhere: edits (gloss-project-edits.c, -edit-tags.c, -documents.c),
+ * lookups (-lookup.c), loading (-load*.c), saving (-save.c), threads
+ * (-async.c).
+ *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #include "config.h"
@@ -9,6 +17,7 @@
 #include <glib/gi18n-lib.h>
 
 #include "gloss-annotation.h"
+#include "gloss-disk-state.h"
 #include "gloss-document-private.h"
 #include "gloss-object-list.h"
 #include "gloss-project-private.h"
@@ -48,6 +57,7 @@ struct _GlossProject
   guint action_depth;
 
   gboolean partial;                      /* a preview: part of its file */
+  GlossDiskState *disk_state;            /* what its file held; nullable */
 
   /* Last announced values, to notify only on real change. */
   gboolean dirty;
@@ -152,6 +162,7 @@ gloss_project_finalize (GObject *object)
   g_hash_table_unref (self->relation_type_set);
   g_mutex_clear (&self->readers_lock);
   g_cond_clear (&self->readers_done);
+  g_clear_pointer (&self->disk_state, gloss_disk_state_free);
 
   G_OBJECT_CLASS (gloss_project_parent_class)->finalize (object);
 }
@@ -833,6 +844,24 @@ _gloss_project_set_partial (GlossProject *self,
                             gboolean      partial)
 {
   self->partial = partial;
+}
+
+GlossDiskState *
+gloss_project_get_disk_state (GlossProject *self)
+{
+  g_return_val_if_fail (GLOSS_IS_PROJECT (self), NULL);
+  return self->disk_state;
+}
+
+void
+gloss_project_set_disk_state (GlossProject   *self,
+                              GlossDiskState *state)
+{
+  g_return_if_fail (GLOSS_IS_PROJECT (self));
+
+  if (self->disk_state != state)
+    g_clear_pointer (&self->disk_state, gloss_disk_state_free);
+  self->disk_state = state;
 }
 
 guint64

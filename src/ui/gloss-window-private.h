@@ -106,7 +106,16 @@ void     _gloss_window_show_document      (GlossWindow     *self,
 void     _gloss_window_select             (GlossWindow     *self,
                                            GlossAnnotation *annotation,
                                            gboolean         scroll);
+/* gloss-window-header.c: the title, the header's buttons (which follow
+ * the project), and the headline above the article (the document shown). */
 void     _gloss_window_update_title       (GlossWindow     *self);
+void     _gloss_window_update_header      (GlossWindow     *self);
+void     _gloss_window_bind_header        (GlossWindow     *self);
+/* gloss-window-author.c: the name bar, and the user's name as the
+ * author of @project's new annotations. */
+void     _gloss_window_init_author        (GlossWindow     *self);
+void     _gloss_window_sign_project       (GlossWindow     *self,
+                                           GlossProject    *project);
 /* Setters of the window's properties "file" and "link-from". */
 void     _gloss_window_set_file           (GlossWindow     *self,
                                            GFile           *file);
@@ -172,6 +181,11 @@ void     _gloss_window_save_to            (GlossWindow     *self,
                                            GFile           *file,
                                            GlossSaveFlags   flags);
 void     _gloss_window_choose_import      (GlossWindow     *self);
+/* Adds a filter named @name for @mime_type (nullable) and @patterns. */
+void     _gloss_window_add_file_filter    (GtkFileChooser     *chooser,
+                                           const char         *name,
+                                           const char         *mime_type,
+                                           const char * const *patterns);
 void     _gloss_window_choose_export      (GlossWindow     *self,
                                            GlossExportFormat format);
 void     _gloss_window_paste_document     (GlossWindow     *self);

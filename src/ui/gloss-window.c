@@ -2,8 +2,9 @@
  *
  * This file holds the window's skeleton: which project and document it
  * shows, and which annotation is selected. Actions live in
- * gloss-window-actions.c, files (open, save, autosave, import, export) in
- * gloss-window-files.c.
+ * gloss-window-actions.c, files (open, save, export) in
+ * gloss-window-files.c, import in gloss-window-import.c, autosave in
+ * gloss-window-recovery.c, the header in gloss-window-header.c.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -11,13 +12,12 @@
 
 #include <glib/gi18n.h>
 
-#include "gloss-preferences.h"
 #include "gloss-settings.h"
-#include "gloss-disk-state.h"
 #include "gloss-window-private.h"
 
 #include "gloss-annotation-list.h"
 #include "gloss-announce.h"
+#include "gloss-disk-state.h"
 #include "gloss-inspector.h"
 #include "gloss-relation-names.h"
 #include "gloss-text.h"
@@ -55,50 +55,6 @@ _gloss_window_set_link_from (GlossWindow     *self,
     g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_LINK_FROM]);
 }
 
-/* ---- title ---- */
-
-void
-_gloss_window_update_title (GlossWindow *self)
-{
-  g_autofree char *name = NULL;
-  g_autofree char *title = NULL;
-  g_autofree char *document_title = NULL;
-  const char *subtitle = NULL;
-
-  if (self->project == NULL)
-    {
-      adw_window_title_set_title (self->window_title, _("Gloss"));
-      adw_window_title_set_subtitle (self->window_title, NULL);
-      gtk_window_set_title (GTK_WINDOW (self), _("Gloss"));
-      return;
-    }
-
-  /* Names and titles from files are isolated: a U+202E in one cannot
-   * reorder the bullet or anything around it. */
-  if (self->file != NULL)
-    name = gloss_untrusted_file_name (self->file);
-  else if (self->loading_file != NULL)  /* a preview of it */
-    name = gloss_untrusted_file_name (self->loading_file);
-  else
-    name = g_strdup (_("Unsaved Project"));
-
-  /* A bullet marks unsaved changes, as GNOME Text Editor does; changes
-   * recovered after a crash are not in the file either. */
-  if (_gloss_window_is_dirty (self))
-    title = g_strdup_printf ("• %s", name);
-  else
-    title = g_strdup (name);
-
-  if (self->link_from != NULL)
-    subtitle = _("Choose the highlight to link to (Return or a click), or press Escape");
-  else if (self->document != NULL)
-    subtitle = document_title = gloss_untrusted_isolate (gloss_document_get_title (self->document));
-
-  adw_window_title_set_title (self->window_title, title);
-  adw_window_title_set_subtitle (self->window_title, subtitle);
-  gtk_window_set_title (GTK_WINDOW (self), title);
-}
-
 AdwToast *
 _gloss_window_toast (GlossWindow *self,
                      const char  *text)
@@ -131,20 +87,6 @@ _gloss_window_error (GlossWindow  *self,
   adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "close");
   gtk_widget_add_css_class (dialog, "gloss-error-dialog");
   gtk_window_present (GTK_WINDOW (dialog));
-}
-
-/* Without a project the header has only Open and the menu. (At phone
- * width the squeezers in the template drop the rest by themselves.) */
-static void
-update_header (GlossWindow *self)
-{
-  gboolean project = self->project != NULL;
-
-  gtk_widget_set_visible (GTK_WIDGET (self->documents_toggle), project);
-  gtk_widget_set_visible (GTK_WIDGET (self->annotations_toggle), project);
-  gtk_widget_set_visible (self->import_button, project);
-  gtk_widget_set_visible (self->history_buttons, project);
-  gtk_widget_set_visible (GTK_WIDGET (self->search_toggle), project);
 }
 
 static void
@@ -370,16 +312,10 @@ _gloss_window_set_project (GlossWindow  *self,
   g_set_object (&self->project, project);
   if (project != NULL)
     {
-      g_autofree char *author = gloss_settings_dup_user_name ();
-
-      gloss_project_set_author (project, author);
+      _gloss_window_sign_project (self, project);
       /* The base of a merge, should the file change while it is open. */
       gloss_project_remember_disk_bytes_async (project, self->cancellable,
                                                disk_bytes_remembered_cb, NULL);
-      /* Asked once, in a bar that stays until answered: a toast would
-       * hold back every toast after it. */
-      if (gloss_preferences_take_name_question ())
-        gtk_info_bar_set_revealed (self->name_bar, TRUE);
     }
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_PROJECT]);
   _gloss_window_set_file (self, file);
@@ -680,22 +616,6 @@ gloss_window_class_init (GlossWindowClass *klass)
   _gloss_window_class_init_documents (klass);
 }
 
-/* Most articles open with their headline: no need to say it twice. */
-static gboolean
-title_shown_in_header (GBinding     *binding,
-                       const GValue *from_value,
-                       GValue       *to_value,
-                       gpointer      user_data)
-{
-  g_autoptr(GObject) document = g_binding_dup_source (binding);
-  const char *title = g_value_get_string (from_value);
-
-  g_value_set_boolean (to_value,
-                       document != NULL && title != NULL && title[0] != '\0' &&
-                       !g_str_has_prefix (gloss_document_get_text (GLOSS_DOCUMENT (document)), title));
-  return TRUE;
-}
-
 static void
 title_inputs_changed_cb (GlossWindow *self)
 {
@@ -711,7 +631,7 @@ actions_inputs_changed_cb (GlossWindow *self)
 static void
 project_replaced_cb (GlossWindow *self)
 {
-  update_header (self);
+  _gloss_window_update_header (self);
 }
 
 static void
@@ -744,58 +664,6 @@ connect_refreshes (GlossWindow *self)
                                   G_CALLBACK (title_inputs_changed_cb), self);
 }
 
-/* The header follows whichever document is shown: one group of bindings,
- * re-targeted on each switch (as GNOME Text Editor follows its page). */
-static void
-bind_current_document (GlossWindow *self)
-{
-  self->document_bindings = g_binding_group_new ();
-  g_binding_group_bind_full (self->document_bindings, "title",
-                             self->article_title, "label", G_BINDING_SYNC_CREATE,
-                             gloss_untrusted_isolate_binding, NULL, NULL, NULL);
-  g_binding_group_bind_full (self->document_bindings, "title",
-                             self->article_title, "visible", G_BINDING_SYNC_CREATE,
-                             title_shown_in_header, NULL, NULL, NULL);
-}
-
-static void
-user_name_changed_cb (GlossWindow *self)
-{
-  g_autofree char *author = gloss_settings_dup_user_name ();
-
-  if (self->project != NULL)
-    gloss_project_set_author (self->project, author);
-}
-
-static void
-name_bar_response_cb (GtkInfoBar  *bar,
-                      int          response,
-                      GlossWindow *self)
-{
-  gtk_info_bar_set_revealed (bar, FALSE);
-  if (response == GTK_RESPONSE_ACCEPT)
-    gtk_widget_activate_action (GTK_WIDGET (self), "app.preferences", NULL);
-}
-
-/* The question Gloss asks once when it has no name to sign annotations with. */
-static void
-build_name_bar (GlossWindow *self)
-{
-  GtkWidget *label = gtk_label_new (_("Gloss has no name to sign your annotations with"));
-
-  self->name_bar = GTK_INFO_BAR (gtk_info_bar_new ());
-  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
-  gtk_label_set_xalign (GTK_LABEL (label), 0);
-  gtk_info_bar_add_child (self->name_bar, label);
-  gtk_info_bar_add_button (self->name_bar, _("_Set Your Name…"), GTK_RESPONSE_ACCEPT);
-  gtk_info_bar_set_show_close_button (self->name_bar, TRUE);
-  gtk_info_bar_set_revealed (self->name_bar, FALSE);
-  g_signal_connect (self->name_bar, "response", G_CALLBACK (name_bar_response_cb), self);
-  gtk_widget_insert_before (GTK_WIDGET (self->name_bar),
-                            gtk_widget_get_parent (GTK_WIDGET (self->main_stack)),
-                            GTK_WIDGET (self->main_stack));
-}
-
 static void
 gloss_window_init (GlossWindow *self)
 {
@@ -803,9 +671,9 @@ gloss_window_init (GlossWindow *self)
 
   gtk_widget_init_template (GTK_WIDGET (self));
   self->cancellable = g_cancellable_new ();
-  bind_current_document (self);
+  _gloss_window_bind_header (self);
   connect_refreshes (self);
-  build_name_bar (self);
+  _gloss_window_init_author (self);
   _gloss_window_attach_bench (self);
   _gloss_window_attach_report (self);
 
@@ -832,8 +700,6 @@ gloss_window_init (GlossWindow *self)
 
       g_action_map_add_action (G_ACTION_MAP (group), snap);
       gtk_widget_insert_action_group (GTK_WIDGET (self), "settings", G_ACTION_GROUP (group));
-      g_signal_connect_object (settings, "changed::user-name", G_CALLBACK (user_name_changed_cb),
-                               self, G_CONNECT_SWAPPED);
     }
 
   g_object_bind_property (self->documents_flap, "reveal-flap",
@@ -879,7 +745,7 @@ gloss_window_init (GlossWindow *self)
   _gloss_window_refresh_recovered (self);
   _gloss_window_update_title (self);
   _gloss_window_update_actions (self);
-  update_header (self);
+  _gloss_window_update_header (self);
 }
 
 GlossWindow *
