@@ -180,10 +180,43 @@ ancestor_title (GtkWidget *widget)
   return NULL;
 }
 
+/* GTK 4.8 names an accessible that has no name by its type: Orca says
+ * "GtkStackPage panel" as the focus enters a stack's page (an accessible
+ * of its own around each child), "GtkFlowBox table" around the colour
+ * swatches, and reads "GtkImage" for icons. These are wrappers, layout and
+ * decoration: an empty name has screen readers pass over them, and what
+ * they hold says what it is. Gloss names none of these itself. */
 void
-gloss_accessible_name_controls (GtkWidget *root)
+gloss_accessible_unname_wrappers (GtkWidget *root)
 {
-  g_return_if_fail (GTK_IS_WIDGET (root));
+  GtkAccessibleRole role = gtk_accessible_get_accessible_role (GTK_ACCESSIBLE (root));
+
+  if (GTK_IS_STACK (root))
+    {
+      g_autoptr(GListModel) pages = G_LIST_MODEL (gtk_stack_get_pages (GTK_STACK (root)));
+      guint n = g_list_model_get_n_items (pages);
+
+      for (guint i = 0; i < n; i++)
+        {
+          g_autoptr(GObject) page = g_list_model_get_item (pages, i);
+
+          gtk_accessible_update_property (GTK_ACCESSIBLE (page), GTK_ACCESSIBLE_PROPERTY_LABEL, "", -1);
+        }
+    }
+  if (role == GTK_ACCESSIBLE_ROLE_WIDGET || role == GTK_ACCESSIBLE_ROLE_IMG ||
+      GTK_IS_FLOW_BOX (root) || GTK_IS_FLOW_BOX_CHILD (root) ||
+      GTK_IS_SCROLLBAR (root) || ADW_IS_VIEW_SWITCHER (root) ||
+      (GTK_IS_LABEL (root) && gtk_label_get_text (GTK_LABEL (root))[0] == '\0'))
+    gtk_accessible_update_property (GTK_ACCESSIBLE (root), GTK_ACCESSIBLE_PROPERTY_LABEL, "", -1);
+
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    gloss_accessible_unname_wrappers (child);
+}
+
+static void
+name_controls (GtkWidget *root)
+{
 
   if (GTK_IS_COLOR_BUTTON (root))
     {
@@ -227,7 +260,16 @@ gloss_accessible_name_controls (GtkWidget *root)
 
   for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
        child = gtk_widget_get_next_sibling (child))
-    gloss_accessible_name_controls (child);
+    name_controls (child);
+}
+
+void
+gloss_accessible_name_controls (GtkWidget *root)
+{
+  g_return_if_fail (GTK_IS_WIDGET (root));
+
+  gloss_accessible_unname_wrappers (root);
+  name_controls (root);
 }
 
 /* Focuses the first widget that takes the focus after (or before) @widget

@@ -16,6 +16,10 @@ G_BEGIN_DECLS
  * the underscore, else its tooltip without the shortcut in brackets, else
  * its placeholder. Call it once the widgets are built. */
 void  gloss_accessible_name_controls     (GtkWidget  *root);
+/* Gives the wrappers under @root (stack pages, flow box children, icons,
+ * bare containers) an empty name instead of GTK 4.8's type name; for
+ * widgets added after gloss_accessible_name_controls (), which does it. */
+void  gloss_accessible_unname_wrappers  (GtkWidget  *root);
 
 /* Sets @widget's accessible name to @label alone (no labelled-by). */
 void  gloss_accessible_set_label         (GtkWidget  *widget,

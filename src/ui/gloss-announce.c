@@ -92,8 +92,8 @@ focus_moved_cb (GtkWindow  *window,
 #endif
 
 void
-gloss_announce (GtkWidget  *widget,
-                const char *message)
+gloss_announce_to (GtkWidget  *widget,
+                   const char *message)
 {
   g_return_if_fail (GTK_IS_WIDGET (widget));
   g_return_if_fail (message != NULL);
@@ -104,15 +104,10 @@ gloss_announce (GtkWidget  *widget,
 #else
   {
     GtkRoot *root = gtk_widget_get_root (widget);
-    GtkWidget *focus = root != NULL ? gtk_root_get_focus (root) : NULL;
 
-    if (focus == NULL || !GTK_IS_WINDOW (root))
+    if (!GTK_IS_WINDOW (root))
       return;
-    /* An entry's text is not an accessible object of its own: the entry is. */
-    if (GTK_IS_EDITABLE (gtk_widget_get_parent (focus)) &&
-        gtk_editable_get_delegate (GTK_EDITABLE (gtk_widget_get_parent (focus))) == GTK_EDITABLE (focus))
-      focus = gtk_widget_get_parent (focus);
-    if (!gloss_announce_is_showing (focus))
+    if (!gloss_announce_is_showing (widget))
       {
         if (showing != NULL)
           {
@@ -123,10 +118,35 @@ gloss_announce (GtkWidget  *widget,
             gloss_announce_done (showing);
           }
         g_signal_connect_object (root, "notify::focus-widget", G_CALLBACK (focus_moved_cb),
-                                 focus, 0);
-        g_set_weak_pointer (&showing, focus);
+                                 widget, 0);
+        g_set_weak_pointer (&showing, widget);
       }
-    gloss_accessible_set_description (focus, message);
+    gloss_accessible_set_description (widget, message);
+  }
+#endif
+}
+
+void
+gloss_announce (GtkWidget  *widget,
+                const char *message)
+{
+  g_return_if_fail (GTK_IS_WIDGET (widget));
+  g_return_if_fail (message != NULL);
+
+#if GTK_CHECK_VERSION (4, 14, 0)
+  gloss_announce_to (widget, message);
+#else
+  {
+    GtkRoot *root = gtk_widget_get_root (widget);
+    GtkWidget *focus = root != NULL ? gtk_root_get_focus (root) : NULL;
+
+    if (focus == NULL)
+      return;
+    /* An entry's text is not an accessible object of its own: the entry is. */
+    if (GTK_IS_EDITABLE (gtk_widget_get_parent (focus)) &&
+        gtk_editable_get_delegate (GTK_EDITABLE (gtk_widget_get_parent (focus))) == GTK_EDITABLE (focus))
+      focus = gtk_widget_get_parent (focus);
+    gloss_announce_to (focus, message);
   }
 #endif
 }

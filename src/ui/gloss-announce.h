@@ -13,6 +13,12 @@ G_BEGIN_DECLS
  * changed row): this adds no text on screen. */
 void     gloss_announce            (GtkWidget  *widget,
                                     const char *message);
+/* The same, told by @widget itself, focused or not: for where the screen
+ * reader's focus is known to be elsewhere than the window's (on GTK 4.8,
+ * no focus event reaches it for an entry's text, so it stays on the
+ * widget it last heard of). */
+void     gloss_announce_to         (GtkWidget  *widget,
+                                    const char *message);
 
 /* Whether @widget carries an announcement in its description now (until
  * it loses the focus or gloss_announce_done () is called). */

@@ -4,6 +4,7 @@
  */
 #include "config.h"
 
+#include "gloss-accessible.h"
 #include "gloss-inspector-private.h"
 #include "gloss-tag-toggle.h"
 
@@ -63,6 +64,7 @@ _gloss_inspector_refresh_tags (GlossInspector *self)
           g_signal_connect (toggle, "toggled", G_CALLBACK (tag_toggled_cb), self);
           gtk_flow_box_append (self->tags_box, toggle);
         }
+      gloss_accessible_unname_wrappers (GTK_WIDGET (self->tags_box));
     }
 
   for (child = gtk_widget_get_first_child (GTK_WIDGET (self->tags_box));

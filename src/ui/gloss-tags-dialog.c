@@ -26,6 +26,7 @@ struct _GlossTagsDialog
   GlossTag             *asked_to_delete;  /* while "Delete …?" is open */
 
   /* template */
+  GtkButton            *add_button;
   GtkListBox           *tags_list;
 };
 
@@ -268,6 +269,7 @@ gloss_tags_dialog_class_init (GlossTagsDialogClass *klass)
 
   gtk_widget_class_set_template_from_resource (widget_class,
                                                RESOURCE_BASE_PATH "/ui/gloss-tags-dialog.ui");
+  gtk_widget_class_bind_template_child (widget_class, GlossTagsDialog, add_button);
   gtk_widget_class_bind_template_child (widget_class, GlossTagsDialog, tags_list);
 
   gtk_widget_class_install_action (widget_class, "tags.add", NULL, add_action);
@@ -280,6 +282,30 @@ gloss_tags_dialog_class_init (GlossTagsDialogClass *klass)
                                        "tags.redo", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Z, GDK_CONTROL_MASK | GDK_SHIFT_MASK,
                                        "tags.redo", NULL);
+}
+
+/* GTK 4.8 tells the accessibility bus that a window is not showing just
+ * as it appears (it sends the value of its hidden state). A screen reader
+ * that already knows the window's states then takes the bogus one and
+ * ignores every focus event in it: Orca 43 stays silent in the dialog. It
+ * knows them if the dialog's first focus comes before that, which it does
+ * when GtkWindow picks the first control as the window maps (on 4.8 the
+ * hidden view switcher's page tab). So the focus is placed before the
+ * window is shown, without a focus event, and given once more when the
+ * window is active: the first focus event comes after the bogus state,
+ * and the reader reads the window's true one. */
+static void
+first_active_cb (GtkWindow  *window,
+                 GParamSpec *pspec,
+                 gpointer    user_data)
+{
+  GlossTagsDialog *self = GLOSS_TAGS_DIALOG (window);
+
+  if (!gtk_window_is_active (window))
+    return;
+  g_signal_handlers_disconnect_by_func (window, first_active_cb, user_data);
+  gtk_window_set_focus (window, NULL);
+  gtk_widget_grab_focus (GTK_WIDGET (self->add_button));
 }
 
 static void
@@ -299,6 +325,7 @@ gloss_tags_dialog_new (GtkWindow    *parent,
   g_return_val_if_fail (GLOSS_IS_PROJECT (project), NULL);
 
   self = g_object_new (GLOSS_TYPE_TAGS_DIALOG,
+                       "accessible-role", GTK_ACCESSIBLE_ROLE_DIALOG,
                        "transient-for", parent,
                        NULL);
   self->project = g_object_ref (project);
@@ -306,6 +333,8 @@ gloss_tags_dialog_new (GtkWindow    *parent,
                            create_row_cb, self, NULL);
   g_signal_connect_object (project, "changed", G_CALLBACK (project_changed_cb),
                            self, G_CONNECT_SWAPPED);
+  gtk_window_set_focus (GTK_WINDOW (self), GTK_WIDGET (self->add_button));
+  g_signal_connect (self, "notify::is-active", G_CALLBACK (first_active_cb), NULL);
 
   return GTK_WIDGET (self);
 }

@@ -58,6 +58,10 @@ activated_cb (GlossArticleView *view,
   gloss_announce (GTK_WIDGET (self), message);
 }
 
+/* Find's "1 of 2". GTK 4.8 sends no focus event for an entry's text, so
+ * while the analyst types in the find bar a screen reader stays on the
+ * article (and reads the matches it selects there): the count is told by
+ * the article, which GTK 4.14's announcements do from any widget. */
 static void
 search_count_changed_cb (GtkLabel    *count,
                          GParamSpec  *pspec,
@@ -65,8 +69,9 @@ search_count_changed_cb (GtkLabel    *count,
 {
   const char *text = gtk_label_get_text (count);
 
-  if (text[0] != '\0')
-    gloss_announce (GTK_WIDGET (self), text);
+  if (text[0] == '\0')
+    return;
+  gloss_announce_to (GTK_WIDGET (self->article_view), text);
 }
 
 void

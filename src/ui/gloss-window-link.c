@@ -17,9 +17,15 @@ void
 _gloss_window_begin_link (GlossWindow     *self,
                           GlossAnnotation *from)
 {
+  gboolean was_linking = self->link_from != NULL;
+
   _gloss_window_set_link_from (self, from);
   if (from != NULL)
     _gloss_window_toast (self, _("Linking: go to the other highlight and press Return, or Escape to cancel"));
+  else if (was_linking)
+    /* Translators: told to a screen reader when Escape ends link mode
+     * (a sighted user sees the link banner go) */
+    gloss_announce (GTK_WIDGET (self), _("Linking cancelled"));
 }
 
 typedef struct {
