@@ -189,6 +189,17 @@ gloss_disk_state_is_file (GlossDiskState *self,
   return g_file_equal (mine, theirs);
 }
 
+/* Fails with GLOSS_ERROR_CHANGED, naming @state's file. */
+static void
+set_changed_error (GlossDiskState  *state,
+                   GError         **error)
+{
+  g_autofree char *name = g_file_get_parse_name (state->file);
+
+  g_set_error (error, GLOSS_ERROR, GLOSS_ERROR_CHANGED,
+               _("“%s” changed on disk after Gloss opened it"), name);
+}
+
 /* The bytes of @state's file, read only while its size, time and inode
  * are still the ones recorded: what was loaded, not a later change. */
 static GBytes *
@@ -196,27 +207,25 @@ read_recorded_bytes (GlossDiskState  *state,
                      GCancellable    *cancellable,
                      GError         **error)
 {
-  GlossDiskState before = { .file = state->file };
-  GlossDiskState after = { .file = state->file };
+  GlossDiskState now = { .file = state->file };
   g_autofree char *contents = NULL;
-  g_autofree char *name = NULL;
   gsize size = 0;
 
-  record_stat (&before);
-  if (same_stat (state, &before) && state->size <= GLOSS_MAX_PROJECT_FILE_SIZE &&
-      g_file_load_contents (state->file, cancellable, &contents, &size, NULL, error))
+  record_stat (&now);
+  if (!same_stat (state, &now))
     {
-      record_stat (&after);
-      if (same_stat (state, &after))
-        return g_bytes_new_take (g_steal_pointer (&contents), size);
+      set_changed_error (state, error);
+      return NULL;
     }
-  else if (error != NULL && *error != NULL)
+  if (!g_file_load_contents (state->file, cancellable, &contents, &size, NULL, error))
     return NULL;
-
-  name = g_file_get_parse_name (state->file);
-  g_set_error (error, GLOSS_ERROR, GLOSS_ERROR_CHANGED,
-               _("“%s” changed on disk after Gloss opened it"), name);
-  return NULL;
+  record_stat (&now);
+  if (!same_stat (state, &now))
+    {
+      set_changed_error (state, error);
+      return NULL;
+    }
+  return g_bytes_new_take (g_steal_pointer (&contents), size);
 }
 
 /* Keeps @bytes in @project's disk state if that still records what
