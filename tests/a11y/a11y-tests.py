@@ -831,36 +831,5 @@ def scenario_rtl_outline(ctx):
     print('screenshots: %s' % ', '.join(os.path.join(out, 'rtl-%s.png' % s) for s in ('light', 'dark')))
 
 
-class Context(gui.Context):
-    pass
-
-
-def main():
-    if len(sys.argv) < 4:
-        print('usage: a11y-tests.py GLOSS BUILD_DIR SCENARIO [OUT_DIR]')
-        return 2
-    gloss, build, scenario = sys.argv[1:4]
-    out = sys.argv[4] if len(sys.argv) > 4 else None
-    func = globals().get('scenario_' + scenario.replace('-', '_'))
-    if func is None:
-        print('no scenario %s' % scenario)
-        return 2
-    ctx = Context(gloss, build, out)
-    ok = False
-    started = time.time()
-    try:
-        func(ctx)
-        ok = True
-    except Failure as e:
-        print('FAIL %s: %s' % (scenario, e))
-        for app in ctx.apps:
-            print('--- %s log ---\n%s' % (app.log_path, app.read_log() if not app.log.closed else ''))
-    finally:
-        ctx.close(keep=not ok)
-    print('%s %s (%.1f s)' % ('PASS' if ok else 'FAIL', scenario, time.time() - started))
-    print('%d passed, %d failed' % (1 if ok else 0, 0 if ok else 1))
-    return 0 if ok else 1
-
-
 if __name__ == '__main__':
-    sys.exit(main())
+    sys.exit(gui.main(globals(), 'usage: a11y-tests.py GLOSS BUILD_DIR SCENARIO [OUT_DIR]'))

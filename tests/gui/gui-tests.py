@@ -2772,13 +2772,15 @@ class Context:
             shutil.rmtree(self.tmp, ignore_errors=True)
 
 
-def main():
+def main(scenarios=None, usage=None):
+    """Runs the scenario named on the command line, from @scenarios (a
+    module's globals: the a11y suite passes its own) or this file's."""
     if len(sys.argv) < 4:
-        print(__doc__ or 'usage: gui-tests.py GLOSS BUILD_DIR SCENARIO [OUT_DIR]')
+        print(usage or __doc__ or 'usage: gui-tests.py GLOSS BUILD_DIR SCENARIO [OUT_DIR]')
         return 2
     gloss, build, scenario = sys.argv[1:4]
     out = sys.argv[4] if len(sys.argv) > 4 else None
-    func = globals().get('scenario_' + scenario.replace('-', '_'))
+    func = (scenarios if scenarios is not None else globals()).get('scenario_' + scenario.replace('-', '_'))
     if func is None:
         print('no scenario %s' % scenario)
         return 2
