@@ -42,24 +42,44 @@ gloss_project_load_async (GFile               *file,
                           GAsyncReadyCallback  callback,
                           gpointer             user_data)
 {
-  g_autoptr(GTask) task = NULL;
-
   g_return_if_fail (G_IS_FILE (file));
   g_return_if_fail (cancellable == NULL || G_IS_CANCELLABLE (cancellable));
 
-  task = g_task_new (NULL, cancellable, callback, user_data);
-  g_task_set_source_tag (task, gloss_project_load_async);
-  g_task_set_name (task, "gloss-project-load");
-  g_task_set_task_data (task, g_object_ref (file), g_object_unref);
-  g_task_run_in_thread (task, load_in_thread);
+  _gloss_project_start_file_task (file, cancellable, callback, user_data,
+                                  gloss_project_load_async, "gloss-project-load", load_in_thread);
 }
 
 GlossProject *
 gloss_project_load_finish (GAsyncResult  *result,
                            GError       **error)
 {
+  return _gloss_project_file_task_finish (result, gloss_project_load_async, error);
+}
+
+void
+_gloss_project_start_file_task (GFile               *file,
+                                GCancellable        *cancellable,
+                                GAsyncReadyCallback  callback,
+                                gpointer             user_data,
+                                gpointer             source_tag,
+                                const char          *name,
+                                GTaskThreadFunc      func)
+{
+  g_autoptr(GTask) task = g_task_new (NULL, cancellable, callback, user_data);
+
+  g_task_set_source_tag (task, source_tag);
+  g_task_set_name (task, name);
+  g_task_set_task_data (task, g_object_ref (file), g_object_unref);
+  g_task_run_in_thread (task, func);
+}
+
+GlossProject *
+_gloss_project_file_task_finish (GAsyncResult  *result,
+                                 gpointer       source_tag,
+                                 GError       **error)
+{
   g_return_val_if_fail (g_task_is_valid (result, NULL), NULL);
-  g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) == gloss_project_load_async, NULL);
+  g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) == source_tag, NULL);
 
   return g_task_propagate_pointer (G_TASK (result), error);
 }

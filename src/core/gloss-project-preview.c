@@ -267,24 +267,17 @@ gloss_project_load_preview_async (GFile               *file,
                                   GAsyncReadyCallback  callback,
                                   gpointer             user_data)
 {
-  g_autoptr(GTask) task = NULL;
-
   g_return_if_fail (G_IS_FILE (file));
   g_return_if_fail (cancellable == NULL || G_IS_CANCELLABLE (cancellable));
 
-  task = g_task_new (NULL, cancellable, callback, user_data);
-  g_task_set_source_tag (task, gloss_project_load_preview_async);
-  g_task_set_name (task, "gloss-project-preview");
-  g_task_set_task_data (task, g_object_ref (file), g_object_unref);
-  g_task_run_in_thread (task, preview_in_thread);
+  _gloss_project_start_file_task (file, cancellable, callback, user_data,
+                                  gloss_project_load_preview_async, "gloss-project-preview",
+                                  preview_in_thread);
 }
 
 GlossProject *
 gloss_project_load_preview_finish (GAsyncResult  *result,
                                    GError       **error)
 {
-  g_return_val_if_fail (g_task_is_valid (result, NULL), NULL);
-  g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) == gloss_project_load_preview_async, NULL);
-
-  return g_task_propagate_pointer (G_TASK (result), error);
+  return _gloss_project_file_task_finish (result, gloss_project_load_preview_async, error);
 }

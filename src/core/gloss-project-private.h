@@ -59,6 +59,19 @@ guint         _gloss_project_relation_position (GlossProject *self,
 void          _gloss_project_store_relation_types (GlossProject *self,
                                                const char * const *types);
 
+/* gloss-project-async.c: runs @func on a worker with @file as the task's
+ * data; the task's result is a GlossProject (nullable) or an error. */
+void          _gloss_project_start_file_task  (GFile               *file,
+                                               GCancellable        *cancellable,
+                                               GAsyncReadyCallback  callback,
+                                               gpointer             user_data,
+                                               gpointer             source_tag,
+                                               const char          *name,
+                                               GTaskThreadFunc      func);
+GlossProject *_gloss_project_file_task_finish (GAsyncResult        *result,
+                                               gpointer             source_tag,
+                                               GError             **error);
+
 /* The state a save starts from, and marking it saved when the save ends
  * (gloss_history_get_state ()). */
 guint64       _gloss_project_get_save_point   (GlossProject  *self);
