@@ -226,10 +226,8 @@ preview_done_cb (GObject      *source,
   GError *error = NULL;
   GlossProject *project = gloss_project_load_preview_finish (result, &error);
 
-  if (project != NULL || error != NULL)
-    return_load (task, project, error);
-  else
-    g_task_return_pointer (task, NULL, NULL);
+  /* No error and no project: the file has no preview. */
+  return_load (task, project, error);
 }
 
 void
